@@ -1,0 +1,146 @@
+"""Command line: ``rnn-desktop [gui|train|inspect] ...``, ``--self-test``, ``--version``.
+
+This module only parses arguments and dispatches; each subcommand lives in
+``rnn_desktop.commands``. With no subcommand the GUI starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from rnn_desktop import __version__
+
+
+def _optional_int(text: str) -> int | None:
+    if text.lower() in ("none", "off", "0"):
+        return None
+    return int(text)
+
+
+def _optional_float(text: str) -> float | None:
+    if text.lower() in ("none", "off"):
+        return None
+    return float(text)
+
+
+def add_csv_options(parser: argparse.ArgumentParser) -> None:
+    """Options that override what the CSV reader detects."""
+    group = parser.add_argument_group("CSV reading (each overrides the detected value)")
+    group.add_argument("--column", help="target column, by name or 0-based index (default: last numeric column)")
+    group.add_argument("--delimiter", help="field delimiter: ',', ';', 'tab', '|' or 'space'")
+    group.add_argument("--decimal", choices=[".", ","], help="decimal mark")
+    group.add_argument("--encoding", help="text encoding, for example utf-8, utf-16, cp1252")
+    header = group.add_mutually_exclusive_group()
+    header.add_argument("--header", dest="header", action="store_true", default=None,
+                        help="the first row is a header")
+    header.add_argument("--no-header", dest="header", action="store_false",
+                        help="the first row is data")
+    group.add_argument("--missing", choices=["interpolate", "drop", "refuse"], default="interpolate",
+                       help="what to do with missing values (default: interpolate)")
+
+
+def add_training_options(parser: argparse.ArgumentParser) -> None:
+    """Data, model and training options shared by ``train`` and ``gui``.
+
+    Hyperparameter options default to argparse.SUPPRESS: an option appears in
+    the namespace only when given, so it overrides the preset, and "none" can
+    still disable a setting that the preset turns on.
+    """
+    data = parser.add_argument_group("data")
+    source = data.add_mutually_exclusive_group()
+    source.add_argument("--generator", help="built-in series (default: sine, the tutorial's sin(0..199))")
+    source.add_argument("--csv", metavar="PATH", help="read the series from a CSV file")
+    data.add_argument("--length", type=int, help="length of a generated series (default: 200)")
+    data.add_argument("--noise", type=float, help="noise standard deviation of a generated series (default: 0)")
+    data.add_argument("--seq-len", default=argparse.SUPPRESS, type=int, help="input window length in time steps")
+    val = data.add_mutually_exclusive_group()
+    val.add_argument("--val-windows", default=argparse.SUPPRESS, type=int, help="number of validation windows at the end of the series")
+    val.add_argument("--val-fraction", default=argparse.SUPPRESS, type=float, help="fraction of windows used for validation, 0 to 1")
+    data.add_argument("--scale", default=argparse.SUPPRESS, choices=["minmax", "zscore", "none"], help="scaling fitted on the training part")
+    add_csv_options(parser)
+
+    model = parser.add_argument_group("model")
+    model.add_argument("--hidden", default=argparse.SUPPRESS, type=int, help="hidden units")
+    model.add_argument("--activation", default=argparse.SUPPRESS, choices=["tanh", "sigmoid", "relu"])
+    model.add_argument("--init", default=argparse.SUPPRESS, choices=["glorot", "uniform"],
+                       help="glorot: Glorot uniform and orthogonal recurrent matrix; uniform: U(0, 1) as in the tutorial")
+    model.add_argument("--dtype", default=argparse.SUPPRESS, choices=["float64", "float32"])
+
+    train = parser.add_argument_group("training")
+    train.add_argument("--epochs", default=argparse.SUPPRESS, type=int)
+    train.add_argument("--batch-size", default=argparse.SUPPRESS, type=int)
+    train.add_argument("--lr", default=argparse.SUPPRESS, type=float, help="learning rate")
+    train.add_argument("--optimizer", default=argparse.SUPPRESS, choices=["sgd", "momentum", "adam"])
+    train.add_argument("--momentum", default=argparse.SUPPRESS, type=float, help="momentum coefficient for --optimizer momentum")
+    train.add_argument("--bptt-truncate", default=argparse.SUPPRESS, type=_optional_int, metavar="K",
+                       help="backpropagate through the last K steps only; 'none' for full BPTT")
+    train.add_argument("--clip-value", default=argparse.SUPPRESS, type=_optional_float, metavar="V",
+                       help="clip each gradient element to [-V, V]; 'none' to disable")
+    train.add_argument("--clip-norm", default=argparse.SUPPRESS, type=_optional_float, metavar="N",
+                       help="rescale the gradient to global norm N at most; 'none' to disable")
+    train.add_argument("--patience", default=argparse.SUPPRESS, type=_optional_int,
+                       help="early-stopping patience in epochs; 'none' to disable")
+    train.add_argument("--reduce-on-plateau", action="store_true", default=argparse.SUPPRESS,
+                       help="halve the learning rate when validation loss stalls")
+    train.add_argument("--seed", default=argparse.SUPPRESS, type=int)
+
+    files = parser.add_argument_group("files and presets")
+    files.add_argument("--preset", choices=["default", "tutorial"], default=None,
+                       help="start from this configuration; other options override it")
+    files.add_argument("--save", metavar="PATH", help="write the trained weights to PATH (.npz)")
+    files.add_argument("--load", metavar="PATH", help="start from the weights in PATH (.npz)")
+    files.add_argument("--json", metavar="PATH", help="write a JSON summary of the run to PATH")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rnn-desktop",
+        description="Train a from-scratch numpy RNN on a time series and watch it learn.",
+    )
+    parser.add_argument("--version", action="version", version=f"rnn-desktop {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="start the app offscreen, train a few epochs, save and reload weights, then exit")
+    sub = parser.add_subparsers(dest="command", metavar="{gui,train,inspect}")
+
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    add_training_options(gui)
+    gui.add_argument("--autostart", action="store_true", help="start training as soon as the window opens")
+    gui.add_argument("--exit-when-done", action="store_true", help="close the app when training ends")
+    gui.add_argument("--report", metavar="OUT.json", help="write a JSON report of the run (with --autostart)")
+    gui.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot of the window when training ends")
+    gui.add_argument("--language", choices=["en", "it"], help="interface language (default: system locale)")
+
+    train = sub.add_parser("train", help="train without a GUI, one line per epoch")
+    add_training_options(train)
+
+    inspect = sub.add_parser("inspect", help="show what the CSV reader detects in a file")
+    inspect.add_argument("path", help="CSV file")
+    add_csv_options(inspect)
+    inspect.add_argument("--json", metavar="OUT", help="write the detected settings and values as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+
+    if args.self_test:
+        from rnn_desktop.commands.selftest import run_self_test
+
+        return run_self_test()
+    if args.command == "train":
+        from rnn_desktop.commands.train import run_train
+
+        return run_train(args)
+    if args.command == "inspect":
+        from rnn_desktop.commands.inspect import run_inspect
+
+        return run_inspect(args)
+
+    from rnn_desktop.commands.gui import run_gui
+
+    if args.command is None:
+        # Bare `rnn-desktop`: the GUI with every default.
+        args = build_parser().parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
+    return run_gui(args)

@@ -1,0 +1,1 @@
+"""One module per command-line subcommand; `rnn_desktop.cli` parses and dispatches."""

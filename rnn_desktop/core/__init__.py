@@ -1,0 +1,4 @@
+"""Qt-free numerical core: model, training, data, weights files.
+
+Nothing under this package may import Qt; a test enforces it.
+"""

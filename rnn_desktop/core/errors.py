@@ -1,0 +1,57 @@
+"""Typed errors raised by the core.
+
+Each error carries a stable ``code`` and the values involved in ``params``, so
+the GUI can build a translated message from them, while ``str(error)`` stays a
+complete English message for the command line and the logs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class RnnDesktopError(Exception):
+    """Base class of every error the core raises on purpose.
+
+    ``code`` names the kind of failure (for example ``"csv.bad_value"``) and
+    ``params`` holds the values a message needs (file, line, value, fix).
+    """
+
+    code = "error"
+
+    def __init__(self, message: str, code: str | None = None, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.params = params
+
+
+class ConfigError(RnnDesktopError):
+    """Invalid hyperparameter or invalid combination of hyperparameters."""
+
+    code = "config"
+
+
+class DataError(RnnDesktopError):
+    """A series that cannot be used for training (too short, non-finite, ...)."""
+
+    code = "data"
+
+
+class CsvError(DataError):
+    """A CSV file that cannot be read; ``params`` names file, line and column."""
+
+    code = "csv"
+
+
+class WeightsFileError(RnnDesktopError):
+    """A weights file that was rejected; the current model is left untouched."""
+
+    code = "weights"
+
+
+class IncompatibleWeightsError(WeightsFileError):
+    """A valid weights file whose model does not fit the current data or settings."""
+
+    code = "weights.incompatible"

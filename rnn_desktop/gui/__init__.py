@@ -1,0 +1,1 @@
+"""PySide6 + pyqtgraph desktop interface on top of `rnn_desktop.core`."""
