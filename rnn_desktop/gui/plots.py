@@ -1,0 +1,374 @@
+"""Live plots: loss per epoch, predictions against the series, forecast, gradient norms.
+
+Every curve is created once and fed with ``setData``. New data only marks a
+plot dirty; ``refresh()`` redraws it, and the main window calls ``refresh()``
+from a timer, so the redraw rate stays capped however fast epochs arrive.
+Non-finite values become gaps (``connect="finite"``) and never blank a plot.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from rnn_desktop.gui.messages import format_integer, format_number
+
+pg.setConfigOptions(antialias=False, background="w", foreground="k")
+
+TRAIN_COLOR = (31, 119, 180)
+VAL_COLOR = (255, 127, 14)
+ACTUAL_COLOR = (90, 90, 90)
+FORECAST_COLOR = (44, 160, 44)
+
+
+def finite_or_nan(values: np.ndarray, positive: bool = False) -> np.ndarray:
+    """Return a float copy with non-finite values (and values <= 0 when ``positive``) set to NaN."""
+    values = np.array(values, dtype=np.float64, copy=True)
+    bad = ~np.isfinite(values)
+    if positive:
+        bad |= values <= 0
+    values[bad] = np.nan
+    return values
+
+
+def nearest_index(xs: np.ndarray, x: float) -> int | None:
+    """Return the index of the value of sorted ``xs`` nearest to ``x``; None when empty."""
+    if xs.size == 0:
+        return None
+    i = int(np.searchsorted(xs, x))
+    if i <= 0:
+        return 0
+    if i >= xs.size:
+        return xs.size - 1
+    return i if xs[i] - x < x - xs[i - 1] else i - 1
+
+
+def make_curve(plot: pg.PlotItem, color, name: str, width: float = 1.5, style=Qt.PenStyle.SolidLine,
+               symbol: str | None = None) -> pg.PlotDataItem:
+    pen = pg.mkPen(color=color, width=width, style=style)
+    curve = plot.plot([], [], pen=pen, name=name, connect="finite", symbol=symbol, symbolSize=5,
+                      symbolBrush=color, symbolPen=None)
+    curve.setDownsampling(auto=True, method="peak")
+    curve.setClipToView(True)
+    return curve
+
+
+class GrowingArray:
+    """A 1-D float buffer that grows by doubling, so appending an epoch allocates rarely."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._data = np.empty(capacity, dtype=np.float64)
+        self._size = 0
+
+    def append(self, value: float) -> None:
+        if self._size == self._data.size:
+            bigger = np.empty(self._data.size * 2, dtype=np.float64)
+            bigger[: self._size] = self._data[: self._size]
+            self._data = bigger
+        self._data[self._size] = value
+        self._size += 1
+
+    def clear(self) -> None:
+        self._size = 0
+
+    def view(self) -> np.ndarray:
+        return self._data[: self._size]
+
+    def __len__(self) -> int:
+        return self._size
+
+
+class PlotPanel(QWidget):
+    """A PlotWidget with a readout line under it that shows the values at the mouse."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot_widget = pg.PlotWidget()
+        self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMenuEnabled(True)
+        self.readout = QLabel(" ")
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen((150, 150, 150), style=Qt.PenStyle.DotLine))
+        self._cursor.setVisible(False)
+        self.plot.addItem(self._cursor, ignoreBounds=True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.plot_widget, 1)
+        layout.addWidget(self.readout)
+
+        self._dirty = False
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.plot.sceneBoundingRect().contains(scene_pos):
+            self._cursor.setVisible(False)
+            return
+        x = self.plot.vb.mapSceneToView(scene_pos).x()
+        text, cursor_x = self.describe(x)
+        if text:
+            self.readout.setText(text)
+            self._cursor.setPos(cursor_x)
+            self._cursor.setVisible(True)
+
+    def describe(self, x: float) -> tuple[str, float]:
+        """Return the readout text for the point nearest to x, and that point's x."""
+        return "", x
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+
+    def refresh(self) -> bool:
+        """Redraw when data changed since the last call; return whether it redrew."""
+        if not self._dirty:
+            return False
+        self._dirty = False
+        self.redraw()
+        return True
+
+    def redraw(self) -> None:
+        raise NotImplementedError
+
+
+class LossPlot(PlotPanel):
+    """Training and validation loss per epoch, on a log axis."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot.setTitle(self.tr("Loss (MSE on scaled data)"))
+        self.plot.setLabel("bottom", self.tr("epoch"))
+        self.plot.setLabel("left", self.tr("loss"))
+        self.plot.setLogMode(x=False, y=True)
+        self.plot.addLegend(offset=(-10, 10))
+        self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training"))
+        self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("validation"))
+        self._epochs = GrowingArray()
+        self._train = GrowingArray()
+        self._val = GrowingArray()
+
+    def append(self, report) -> None:
+        self._epochs.append(report.epoch)
+        self._train.append(report.train_loss)
+        self._val.append(report.val_loss)
+        self.mark_dirty()
+
+    def clear(self) -> None:
+        for buffer in (self._epochs, self._train, self._val):
+            buffer.clear()
+        self.mark_dirty()
+
+    def redraw(self) -> None:
+        epochs = self._epochs.view()
+        self.train_curve.setData(epochs, finite_or_nan(self._train.view(), positive=True))
+        self.val_curve.setData(epochs, finite_or_nan(self._val.view(), positive=True))
+
+    def point_counts(self) -> dict[str, int]:
+        return {"train_loss": len(self._train), "val_loss": len(self._val)}
+
+    def history(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self._epochs.view().copy(), self._train.view().copy(), self._val.view().copy()
+
+    def describe(self, x: float) -> tuple[str, float]:
+        epochs = self._epochs.view()
+        i = nearest_index(epochs, x)
+        if i is None:
+            return "", x
+        text = self.tr("epoch %1: training loss %2, validation loss %3").replace(
+            "%1", format_integer(int(epochs[i]))).replace(
+            "%2", format_number(self._train.view()[i])).replace("%3", format_number(self._val.view()[i]))
+        return text, float(epochs[i])
+
+
+class PredictionPlot(PlotPanel):
+    """The series, the one-step predictions over training and validation, and the forecast.
+
+    The x axis is the series' time axis when it has one (dates become a date
+    axis), else positions 0..n-1.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._date_axis = pg.DateAxisItem(orientation="bottom")
+        super().__init__(parent)
+        self.plot.setTitle(self.tr("Predictions against the series"))
+        self.plot.setLabel("left", self.tr("value"))
+        self.plot.addLegend(offset=(10, 10))
+        self.actual_curve = make_curve(self.plot, ACTUAL_COLOR, self.tr("series"), width=1.0)
+        self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("prediction (training)"))
+        self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("prediction (validation)"))
+        self.forecast_curve = make_curve(self.plot, FORECAST_COLOR, self.tr("forecast"),
+                                         style=Qt.PenStyle.DashLine)
+        self.val_region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(255, 127, 14, 25),
+                                              pen=pg.mkPen(None))
+        self.val_region.setZValue(-10)
+        self.val_region.setVisible(False)
+        self.plot.addItem(self.val_region, ignoreBounds=True)
+        self.split_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(VAL_COLOR, width=1),
+                                          label=self.tr("validation"), labelOpts={"position": 0.95})
+        self.split_line.setVisible(False)
+        self.plot.addItem(self.split_line, ignoreBounds=True)
+
+        self._x = np.zeros(0)
+        self._values = np.zeros(0)
+        self._uses_dates = False
+        self._snapshot = None
+        self._pred_x = np.zeros(0)
+
+    def set_series(self, values: np.ndarray, time: np.ndarray | None = None) -> None:
+        """Show a new series and drop the predictions of the previous one."""
+        self._values = np.array(values, dtype=np.float64, copy=True)
+        self._x, uses_dates = series_x_axis(self._values.size, time)
+        if uses_dates != self._uses_dates:
+            self._uses_dates = uses_dates
+            self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else pg.AxisItem("bottom")})
+        self.plot.setLabel("bottom", self.tr("date") if uses_dates else self.tr("time step"))
+        self._snapshot = None
+        self.mark_dirty()
+
+    def set_snapshot(self, snapshot) -> None:
+        self._snapshot = snapshot
+        self.mark_dirty()
+
+    def clear_predictions(self) -> None:
+        self._snapshot = None
+        self.mark_dirty()
+
+    def redraw(self) -> None:
+        self.actual_curve.setData(self._x, finite_or_nan(self._values))
+        snapshot = self._snapshot
+        if snapshot is None or snapshot.index.size == 0:
+            for curve in (self.train_curve, self.val_curve, self.forecast_curve):
+                curve.setData([], [])
+            self.val_region.setVisible(False)
+            self.split_line.setVisible(False)
+            self._pred_x = np.zeros(0)
+            return
+
+        n_train = snapshot.n_train
+        pred_x = self._x[snapshot.index]
+        self._pred_x = pred_x
+        self.train_curve.setData(pred_x[:n_train], finite_or_nan(snapshot.prediction[:n_train]))
+        self.val_curve.setData(pred_x[n_train:], finite_or_nan(snapshot.prediction[n_train:]))
+        if n_train < pred_x.size:
+            start = float(pred_x[n_train])
+            self.split_line.setPos(start)
+            self.val_region.setRegion((start, float(pred_x[-1])))
+            self.split_line.setVisible(True)
+            self.val_region.setVisible(True)
+
+        steps = snapshot.forecast.size
+        if steps and self._x.size:
+            forecast_x = extend_axis(self._x, steps)
+            # Start the dashed line at the last value so it reads as a continuation.
+            xs = np.concatenate([self._x[-1:], forecast_x])
+            ys = np.concatenate([self._values[-1:], finite_or_nan(snapshot.forecast)])
+            self.forecast_curve.setData(xs, ys)
+        else:
+            self.forecast_curve.setData([], [])
+
+    def point_counts(self) -> dict[str, int]:
+        snapshot = self._snapshot
+        n_pred = snapshot.index.size if snapshot is not None else 0
+        n_train = snapshot.n_train if snapshot is not None else 0
+        return {
+            "series": int(self._values.size),
+            "prediction_train": int(n_train),
+            "prediction_val": int(n_pred - n_train),
+            "forecast": int(snapshot.forecast.size) if snapshot is not None else 0,
+        }
+
+    def describe(self, x: float) -> tuple[str, float]:
+        i = nearest_index(self._x, x)
+        if i is None:
+            return "", x
+        label = self._x_label(i)
+        text = self.tr("%1: series %2").replace("%1", label).replace("%2", format_number(self._values[i]))
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.index.size:
+            j = int(np.searchsorted(snapshot.index, i))
+            if j < snapshot.index.size and snapshot.index[j] == i:
+                text += self.tr(", prediction %1").replace("%1", format_number(snapshot.prediction[j]))
+        if snapshot is not None and snapshot.forecast.size and x > self._x[-1]:
+            forecast_x = extend_axis(self._x, snapshot.forecast.size)
+            k = nearest_index(forecast_x, x)
+            text = self.tr("forecast step %1: %2").replace("%1", format_integer(k + 1)).replace(
+                "%2", format_number(snapshot.forecast[k]))
+            return text, float(forecast_x[k])
+        return text, float(self._x[i])
+
+    def _x_label(self, i: int) -> str:
+        if self._uses_dates:
+            return str(np.datetime64(int(self._x[i]), "s").astype("datetime64[D]"))
+        return format_number(self._x[i], 8)
+
+
+class GradientPlot(PlotPanel):
+    """Mean norm of dL/dh_t per time step over the last batch: shows vanishing gradients."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot.setTitle(self.tr("Gradient norm per time step (last batch)"))
+        self.plot.setLabel("bottom", self.tr("time step in the window"))
+        self.plot.setLabel("left", self.tr("mean ||dL/dh||"))
+        self.plot.setLogMode(x=False, y=True)
+        self.curve = make_curve(self.plot, TRAIN_COLOR, self.tr("gradient norm"), symbol="o")
+        self._norms = np.zeros(0)
+        self._epoch = 0
+
+    def set_report(self, report) -> None:
+        if report.dh_norms is None:
+            return
+        self._norms = np.array(report.dh_norms, dtype=np.float64, copy=True)
+        self._epoch = report.epoch
+        self.mark_dirty()
+
+    def clear(self) -> None:
+        self._norms = np.zeros(0)
+        self.mark_dirty()
+
+    def redraw(self) -> None:
+        steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
+        self.curve.setData(steps, finite_or_nan(self._norms, positive=True))
+
+    def describe(self, x: float) -> tuple[str, float]:
+        steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
+        i = nearest_index(steps, x)
+        if i is None:
+            return "", x
+        text = self.tr("epoch %1, step %2: %3").replace("%1", format_integer(self._epoch)).replace(
+            "%2", format_integer(i + 1)).replace("%3", format_number(self._norms[i]))
+        return text, float(steps[i])
+
+
+def series_x_axis(length: int, time: np.ndarray | None) -> tuple[np.ndarray, bool]:
+    """Return the x values of a series and whether they are dates (seconds since 1970)."""
+    if time is not None and len(time) == length:
+        time = np.asarray(time)
+        if np.issubdtype(time.dtype, np.datetime64):
+            return time.astype("datetime64[s]").astype(np.int64).astype(np.float64), True
+        if np.issubdtype(time.dtype, np.number):
+            xs = time.astype(np.float64)
+            if np.all(np.isfinite(xs)) and np.all(np.diff(xs) > 0):
+                return xs, False
+    return np.arange(length, dtype=np.float64), False
+
+
+def extend_axis(xs: np.ndarray, steps: int) -> np.ndarray:
+    """Return ``steps`` x values after ``xs``, spaced by the median step of ``xs``."""
+    step = float(np.median(np.diff(xs))) if xs.size > 1 else 1.0
+    return xs[-1] + step * np.arange(1, steps + 1, dtype=np.float64)
+
+
+def export_plot(panel: PlotPanel, path: str) -> None:
+    """Write a plot as PNG or SVG, chosen by the file extension."""
+    from pyqtgraph import exporters
+
+    if path.lower().endswith(".svg"):
+        exporter = exporters.SVGExporter(panel.plot)
+    else:
+        exporter = exporters.ImageExporter(panel.plot)
+        exporter.parameters()["width"] = max(800, int(panel.plot.width()))
+    exporter.export(path)
