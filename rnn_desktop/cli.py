@@ -138,6 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_inspect(args)
 
+    # Qt aborts with a generic error when its xcb plugin cannot load, so check first.
+    from rnn_desktop.gui.platform_check import EXIT_PLATFORM_UNUSABLE, platform_problem
+
+    problem = platform_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_PLATFORM_UNUSABLE
+
     from rnn_desktop.commands.gui import run_gui
 
     if args.command is None:
