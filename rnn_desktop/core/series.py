@@ -30,3 +30,158 @@ class Series:
 
     def __len__(self) -> int:
         return int(self.values.shape[0])
+
+
+SCALERS = ("minmax", "zscore", "none")
+
+
+def make_windows(values: np.ndarray, seq_len: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return (inputs, targets) for one-step-ahead prediction, both views of ``values``.
+
+    inputs[i] = values[i : i + seq_len], shape (n, seq_len); targets[i] =
+    values[i + seq_len], shape (n,); n = len(values) - seq_len. No window is copied.
+    """
+    values = np.asarray(values)
+    n_windows = values.shape[0] - seq_len
+    if seq_len < 1 or n_windows < 1:
+        raise ValueError(f"a series of {values.shape[0]} values has no window of {seq_len} plus a target")
+    inputs = np.lib.stride_tricks.sliding_window_view(values, seq_len)[:n_windows]
+    return inputs, values[seq_len:]
+
+
+@dataclass(frozen=True)
+class Split:
+    """Chronological split of ``n_windows`` windows: the first ``n_train`` train, the rest validate."""
+
+    n_windows: int
+    n_train: int
+    n_val: int
+
+    @property
+    def train(self) -> slice:
+        return slice(0, self.n_train)
+
+    @property
+    def val(self) -> slice:
+        return slice(self.n_train, self.n_windows)
+
+
+def count_val_windows(n_windows: int, val_windows: int | None, val_fraction: float | None) -> int:
+    """Return how many of ``n_windows`` windows validate: ``val_windows``, or else
+    round(val_fraction * n_windows) but at least 1."""
+    if val_windows is not None:
+        return int(val_windows)
+    if val_fraction is None:
+        raise ValueError("give val_windows or val_fraction")
+    return max(1, int(round(val_fraction * n_windows)))
+
+
+def split_windows(n_windows: int, val_windows: int | None = None,
+                  val_fraction: float | None = None) -> Split:
+    """Split windows chronologically; raise ValueError unless both parts have a window."""
+    n_val = count_val_windows(n_windows, val_windows, val_fraction)
+    n_train = n_windows - n_val
+    if n_val < 1 or n_train < 1:
+        raise ValueError(f"{n_windows} windows cannot give {n_val} validation windows and at least one training window")
+    return Split(n_windows=n_windows, n_train=n_train, n_val=n_val)
+
+
+def min_series_length(seq_len: int, val_windows: int | None, val_fraction: float | None) -> int:
+    """Return the shortest series that gives at least one training and one validation window."""
+    if val_windows is not None:
+        return seq_len + 1 + int(val_windows)
+    n_windows = 2
+    while n_windows - count_val_windows(n_windows, None, val_fraction) < 1:
+        n_windows += 1
+    return seq_len + n_windows
+
+
+@dataclass(frozen=True)
+class Scaler:
+    """Affine scaling scaled = (x - shift) / divisor; ``inverse`` undoes it.
+
+    minmax maps the fitted data to [0, 1], zscore to mean 0 and standard deviation 1,
+    none is the identity. A constant series gets divisor 1.
+    """
+
+    kind: str = "none"
+    shift: float = 0.0
+    divisor: float = 1.0
+
+    def transform(self, values: np.ndarray) -> np.ndarray:
+        return (np.asarray(values, dtype=np.float64) - self.shift) / self.divisor
+
+    def inverse(self, scaled: np.ndarray) -> np.ndarray:
+        return np.asarray(scaled, dtype=np.float64) * self.divisor + self.shift
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "shift": float(self.shift), "divisor": float(self.divisor)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Scaler":
+        return cls(kind=str(data["kind"]), shift=float(data["shift"]), divisor=float(data["divisor"]))
+
+
+def fit_scaler(kind: str, values: np.ndarray) -> Scaler:
+    """Fit a scaler of ``kind`` ("minmax", "zscore" or "none") on ``values``."""
+    values = np.asarray(values, dtype=np.float64)
+    if kind == "none":
+        return Scaler("none", 0.0, 1.0)
+    if kind == "minmax":
+        low, high = float(values.min()), float(values.max())
+        return Scaler("minmax", low, high - low if high > low else 1.0)
+    if kind == "zscore":
+        mean, std = float(values.mean()), float(values.std())
+        return Scaler("zscore", mean, std if std > 0 else 1.0)
+    raise ValueError(f"unknown scaler {kind!r}; use one of {', '.join(SCALERS)}")
+
+
+def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, float | None]:
+    """Return RMSE, MAE and MAPE (in percent) of ``prediction`` against ``target``.
+
+    MAPE is None when the target contains a zero, where it is undefined.
+    """
+    target = np.asarray(target, dtype=np.float64)
+    error = np.asarray(prediction, dtype=np.float64) - target
+    mape = None
+    if not np.any(target == 0.0):
+        mape = float(np.mean(np.abs(error / target)) * 100.0)
+    return {"rmse": float(np.sqrt(np.mean(error * error))), "mae": float(np.mean(np.abs(error))), "mape": mape}
+
+
+def naive_persistence_rmse(values: np.ndarray, seq_len: int, windows: slice) -> float:
+    """Return the RMSE of predicting each window's target by its last input value.
+
+    ``windows`` selects window indices; window i predicts values[i + seq_len].
+    """
+    values = np.asarray(values, dtype=np.float64)
+    inputs, targets = make_windows(values, seq_len)
+    error = targets[windows] - inputs[windows, -1]
+    return float(np.sqrt(np.mean(error * error)))
+
+
+def predict_one_step(model: Any, scaler: Scaler, values: np.ndarray, seq_len: int,
+                     dtype: Any = np.float64) -> tuple[np.ndarray, np.ndarray]:
+    """Return (index, prediction): the one-step-ahead prediction of every window.
+
+    ``index[i]`` is the position in ``values`` of the value that window i predicts;
+    predictions are in original units. ``model.predict`` takes scaled windows (B, T).
+    """
+    scaled = scaler.transform(values).astype(dtype)
+    inputs, _ = make_windows(scaled, seq_len)
+    prediction = scaler.inverse(model.predict(inputs))
+    return np.arange(seq_len, len(values)), prediction
+
+
+def forecast_recursive(model: Any, scaler: Scaler, values: np.ndarray, seq_len: int, steps: int,
+                       dtype: Any = np.float64) -> np.ndarray:
+    """Forecast ``steps`` values beyond the end of ``values``, each fed back as input.
+
+    Returns shape (steps,) in original units; element j is the value at position
+    len(values) + j.
+    """
+    window = np.empty(seq_len + steps, dtype=dtype)
+    window[:seq_len] = scaler.transform(np.asarray(values)[-seq_len:])
+    for j in range(steps):
+        window[seq_len + j] = model.predict(window[None, j:j + seq_len])[0]
+    return scaler.inverse(window[seq_len:])

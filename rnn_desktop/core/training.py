@@ -1,19 +1,27 @@
 """Training configuration, per-epoch reports and the Trainer.
 
-API CONTRACT (skeleton): the GUI, the command line and the tests are written
-against the names below. Bodies marked ``NotImplementedError`` are being filled
-in; signatures and field names must not change without updating every caller.
+The GUI worker, the command line and the tests drive the Trainer through the
+names documented on each class here; the Trainer knows nothing about Qt.
 """
 
 from __future__ import annotations
 
+import logging
+import math
 import threading
+import time
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Callable
 
 import numpy as np
 
-from rnn_desktop.core.errors import ConfigError
+from rnn_desktop.core import series as series_mod
+from rnn_desktop.core import weights as weights_mod
+from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError
+from rnn_desktop.core.optim import clip_by_global_norm, clip_by_value, global_norm, make_optimizer
+from rnn_desktop.core.rnn import ElmanRNN
+
+logger = logging.getLogger(__name__)
 
 ACTIVATIONS = ("tanh", "sigmoid", "relu")
 INITS = ("glorot", "uniform")  # glorot: Glorot uniform + orthogonal W_hh; uniform: U(0, 1) everywhere
@@ -93,8 +101,75 @@ class TrainConfig:
         return cls(**{k: v for k, v in data.items() if k in names})
 
     def validate(self) -> None:
-        """Raise ConfigError naming the first invalid value and how to fix it."""
-        raise NotImplementedError
+        """Raise ConfigError naming the first invalid value and how to fix it.
+
+        The error's code is "config.<field>" and its params hold ``name``,
+        ``value`` and either ``allowed`` or ``minimum``.
+        """
+        _check_int(self, "seq_len", minimum=1)
+        if self.val_windows is None and self.val_fraction is None:
+            raise ConfigError("set val_windows (a number of windows) or val_fraction (between 0 and 1)",
+                              code="config.val_windows", name="val_windows", value=None, minimum=1)
+        if self.val_windows is not None:
+            _check_int(self, "val_windows", minimum=1)
+        elif not (_is_number(self.val_fraction) and 0.0 < self.val_fraction < 1.0):
+            raise ConfigError(f"val_fraction must be between 0 and 1 (exclusive), got {self.val_fraction!r}",
+                              code="config.val_fraction", name="val_fraction", value=self.val_fraction,
+                              allowed="(0, 1)")
+        _check_choice(self, "scale", SCALERS)
+        _check_int(self, "hidden", minimum=1)
+        _check_choice(self, "activation", ACTIVATIONS)
+        _check_choice(self, "init", INITS)
+        _check_choice(self, "dtype", DTYPES)
+        _check_int(self, "epochs", minimum=0)
+        _check_int(self, "batch_size", minimum=1)
+        _check_positive(self, "lr")
+        _check_choice(self, "optimizer", OPTIMIZERS)
+        if not (_is_number(self.momentum) and 0.0 <= self.momentum < 1.0):
+            raise ConfigError(f"momentum must be at least 0 and below 1, got {self.momentum!r}",
+                              code="config.momentum", name="momentum", value=self.momentum, allowed="[0, 1)")
+        if self.bptt_truncate is not None:
+            _check_int(self, "bptt_truncate", minimum=1)
+        if self.clip_value is not None:
+            _check_positive(self, "clip_value")
+        if self.clip_norm is not None:
+            _check_positive(self, "clip_norm")
+        _check_int(self, "seed", minimum=0)
+        if self.patience is not None:
+            _check_int(self, "patience", minimum=1)
+        _check_int(self, "plateau_patience", minimum=1)
+        if not (_is_number(self.plateau_factor) and 0.0 < self.plateau_factor < 1.0):
+            raise ConfigError(f"plateau_factor must be between 0 and 1 (exclusive), got {self.plateau_factor!r}",
+                              code="config.plateau_factor", name="plateau_factor", value=self.plateau_factor,
+                              allowed="(0, 1)")
+        if not (_is_number(self.min_lr) and math.isfinite(self.min_lr) and self.min_lr >= 0.0):
+            raise ConfigError(f"min_lr must be 0 or more, got {self.min_lr!r}",
+                              code="config.min_lr", name="min_lr", value=self.min_lr, minimum=0.0)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool)
+
+
+def _check_int(config: TrainConfig, name: str, minimum: int) -> None:
+    value = getattr(config, name)
+    if not isinstance(value, (int, np.integer)) or isinstance(value, bool) or value < minimum:
+        raise ConfigError(f"{name} must be an integer of at least {minimum}, got {value!r}; set it to {minimum} or more",
+                          code=f"config.{name}", name=name, value=value, minimum=minimum)
+
+
+def _check_positive(config: TrainConfig, name: str) -> None:
+    value = getattr(config, name)
+    if not (_is_number(value) and math.isfinite(value) and value > 0):
+        raise ConfigError(f"{name} must be a number above 0, got {value!r}; set a positive value",
+                          code=f"config.{name}", name=name, value=value, minimum=0.0)
+
+
+def _check_choice(config: TrainConfig, name: str, allowed: tuple[str, ...]) -> None:
+    value = getattr(config, name)
+    if value not in allowed:
+        raise ConfigError(f"unknown {name} {value!r}; use one of {', '.join(allowed)}",
+                          code=f"config.{name}", name=name, value=value, allowed=allowed)
 
 
 @dataclass
@@ -157,6 +232,51 @@ class TrainingControl:
         self._running.set()
 
 
+# EpochReport fields that are plain numbers or strings, kept in weights-file histories.
+_HISTORY_FIELDS = ("epoch", "train_loss", "val_loss", "val_rmse", "val_mae", "val_mape", "train_rmse",
+                   "grad_norm", "lr", "seconds", "samples_per_second", "best_val_loss", "stop_reason")
+
+# Fields that define the model or its input; a loaded weights file fixes them.
+_MODEL_FIELDS = ("seq_len", "hidden", "activation", "init", "dtype", "scale")
+
+
+def report_to_dict(report: EpochReport) -> dict[str, Any]:
+    """Return the scalar fields of ``report`` and its JSON-friendly extras."""
+    data = {name: getattr(report, name) for name in _HISTORY_FIELDS}
+    data["extra"] = {key: value for key, value in report.extra.items()
+                     if isinstance(value, (str, int, float, bool)) or value is None}
+    return data
+
+
+def report_from_dict(data: dict[str, Any]) -> EpochReport:
+    """Rebuild an EpochReport from ``report_to_dict`` output; null numbers become NaN."""
+    values = {}
+    for name in _HISTORY_FIELDS:
+        value = data.get(name)
+        if name not in ("val_mape", "stop_reason", "epoch") and value is None:
+            value = math.nan
+        values[name] = value
+    values["epoch"] = int(values["epoch"] or 0)
+    return EpochReport(**values, extra=dict(data.get("extra", {})))
+
+
+def check_values(values: Any) -> np.ndarray:
+    """Return ``values`` as a 1-D float64 array, or raise DataError on a bad shape or NaN/inf."""
+    try:
+        array = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError) as error:
+        raise DataError(f"the series is not numeric ({error})", code="data.not_numeric") from None
+    if array.ndim != 1:
+        raise DataError(f"the series must be one-dimensional, got shape {array.shape}",
+                        code="data.shape", shape=array.shape)
+    bad = np.flatnonzero(~np.isfinite(array))
+    if bad.size:
+        raise DataError(f"the series contains {bad.size} NaN or infinite values, the first at position {bad[0]}; "
+                        "fill or drop them before training",
+                        code="data.non_finite", count=int(bad.size), position=int(bad[0]))
+    return array
+
+
 class Trainer:
     """Trains one ElmanRNN on one series, epoch by epoch.
 
@@ -166,14 +286,20 @@ class Trainer:
       where ``values`` is the 1-D float series in original units. Validates the
       config against the data (raises ConfigError / DataError), builds windows,
       split and scaler, and initialises the model from ``config.seed``.
+      ``record_dh=True`` fills ``EpochReport.dh_norms``; ``record_hidden_window=i``
+      fills ``EpochReport.hidden_states`` with h_1..h_T of window i (0-based over
+      all windows, training windows first).
     - ``run_epoch() -> EpochReport`` runs one epoch (checks ``control`` between
       batches; an interrupted epoch returns a report with stop_reason "stopped").
-    - ``run(epochs=None, on_epoch=None) -> str`` runs until done and returns the
-      stop reason; ``on_epoch(report)`` is called after each epoch.
+    - ``run(epochs=None, on_epoch=None) -> str`` runs ``epochs`` more epochs
+      (default: what is left of ``config.epochs``) and returns the stop reason;
+      ``on_epoch(report)`` is called after each epoch. A stop request is not
+      cleared here: call ``control.clear()`` before training again.
     - ``set_lr(lr)`` changes the learning rate without resetting optimiser state.
     - ``reset_weights(seed=None)`` re-initialises model and optimiser.
     - ``epoch`` (epochs run so far), ``history`` (list of EpochReport),
-      ``stop_reason``, ``model``, ``scaler``, ``split`` attributes.
+      ``stop_reason``, ``model``, ``scaler``, ``split`` attributes, and
+      ``naive_val_rmse``, the persistence baseline on the validation windows.
     - ``predict_windows() -> (index, prediction)`` one-step-ahead predictions in
       original units for every window; ``index`` is the position in ``values``
       of each predicted value; ``split.n_train`` windows come first.
@@ -181,10 +307,327 @@ class Trainer:
     - ``save(path)`` writes a weights file; ``Trainer.from_file(path, values,
       control=None)`` rebuilds a trainer from one (raises WeightsFileError /
       IncompatibleWeightsError).
+
+    Early stopping restores the weights of the best validation loss. A non-finite
+    loss, gradient or parameter stops training with reason "diverged" and keeps
+    the weights from before the failing batch; ``EpochReport.extra["reason"]``
+    explains it. Losses are bit-identical for the same seed and settings: one
+    seeded generator draws the initial weights and another shuffles the batches.
     """
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise NotImplementedError
+    def __init__(self, config: TrainConfig, values: Any, control: TrainingControl | None = None,
+                 record_dh: bool = False, record_hidden_window: int | None = None,
+                 scaler: series_mod.Scaler | None = None) -> None:
+        config.validate()
+        values = check_values(values)
+        minimum = series_mod.min_series_length(config.seq_len, config.val_windows, config.val_fraction)
+        if values.shape[0] < minimum:
+            need = (f"{config.val_windows} validation windows" if config.val_windows is not None
+                    else f"a validation fraction of {config.val_fraction}")
+            raise DataError(
+                f"the series has {values.shape[0]} values but needs at least {minimum} for windows of "
+                f"{config.seq_len} values, their targets and {need}; use a longer series, a smaller "
+                "seq_len or fewer validation windows",
+                code="data.too_short", length=int(values.shape[0]), minimum=minimum)
+
+        n_windows = values.shape[0] - config.seq_len
+        if record_hidden_window is not None and not 0 <= record_hidden_window < n_windows:
+            raise ConfigError(f"record_hidden_window must be a window index from 0 to {n_windows - 1}, "
+                              f"got {record_hidden_window}", code="config.record_hidden_window",
+                              name="record_hidden_window", value=record_hidden_window, minimum=0)
+
+        self.config = config
+        self.values = values
+        self.control = control if control is not None else TrainingControl()
+        self.record_dh = bool(record_dh)
+        self.record_hidden_window = record_hidden_window
+        self.split = series_mod.split_windows(n_windows, config.val_windows, config.val_fraction)
+        train_part = values[: self.split.n_train + config.seq_len]
+        self.scaler = scaler if scaler is not None else series_mod.fit_scaler(config.scale, train_part)
+        self._prepare_windows()
+        self.naive_val_rmse = series_mod.naive_persistence_rmse(values, config.seq_len, self.split.val)
+
+        self.model = ElmanRNN(1, config.hidden, config.activation, config.init, config.dtype)
+        self.optimizer = make_optimizer(config.optimizer, self.model.params, config.lr, config.momentum)
+        self._backup = {name: np.empty_like(p) for name, p in self.model.params.items()}
+        self.reset_weights(config.seed)
+
+    def _prepare_windows(self) -> None:
+        """Scale the series once and take windows as views of the scaled copy."""
+        self._scaled = self.scaler.transform(self.values).astype(self.config.dtype)
+        self._inputs, self._targets = series_mod.make_windows(self._scaled, self.config.seq_len)
+        # Time-major view of the training windows: column j is window j.
+        self._train_inputs_tm = self._inputs[self.split.train].T
+        self._val_targets = self.values[self.config.seq_len:][self.split.val]
+
+    # --- state ----------------------------------------------------------------
+
+    def reset_weights(self, seed: int | None = None) -> None:
+        """Re-initialise the model and the optimiser from ``seed`` (default: config.seed)
+        and forget the history."""
+        if seed is not None and seed != self.config.seed:
+            self.config = self.config.replace(seed=int(seed))
+            self.config.validate()
+        init_seed, shuffle_seed = np.random.SeedSequence(self.config.seed).spawn(2)
+        self.model.reinitialise(np.random.default_rng(init_seed))
+        self._shuffle_rng = np.random.default_rng(shuffle_seed)
+        self.optimizer.reset()
+        self.optimizer.lr = self.config.lr
+        self.epoch = 0
+        self.history: list[EpochReport] = []
+        self.stop_reason: str | None = None
+        self.best_val_loss = math.inf
+        self.best_epoch = 0
+        self._best_weights: dict[str, np.ndarray] | None = None
+        self._epochs_without_improvement = 0
+        self._epochs_on_plateau = 0
+        logger.info("initialised model (hidden %d, %s, %s, %s) with seed %d",
+                    self.config.hidden, self.config.activation, self.config.init, self.config.dtype,
+                    self.config.seed)
+
+    @property
+    def lr(self) -> float:
+        return self.optimizer.lr
+
+    def set_lr(self, lr: float) -> None:
+        """Use ``lr`` from the next batch on; optimiser state (momentum, Adam moments) is kept."""
+        changed = self.config.replace(lr=lr)
+        changed.validate()
+        self.config = changed
+        self.optimizer.lr = float(lr)
+
+    # --- training -------------------------------------------------------------
+
+    def run(self, epochs: int | None = None, on_epoch: ProgressCallback | None = None) -> str:
+        """Run up to ``epochs`` more epochs and return the stop reason."""
+        remaining = epochs if epochs is not None else max(0, self.config.epochs - self.epoch)
+        logger.info("training starts at epoch %d for up to %d epochs", self.epoch, remaining)
+        self.stop_reason = STOP_COMPLETED
+        for index in range(remaining):
+            if self.control.stop_requested:
+                self.stop_reason = STOP_REQUESTED
+                if self.history:
+                    self.history[-1].stop_reason = STOP_REQUESTED
+                break
+            report = self.run_epoch()
+            if report.stop_reason is None and index == remaining - 1:
+                report.stop_reason = self.stop_reason = STOP_COMPLETED
+            if on_epoch is not None:
+                on_epoch(report)
+            if report.stop_reason is not None:
+                self.stop_reason = report.stop_reason
+                break
+        logger.info("training stopped at epoch %d: %s", self.epoch, self.stop_reason)
+        return self.stop_reason
+
+    def run_epoch(self) -> EpochReport:
+        """Train on every training window once, in a new random order, then validate."""
+        # Overflow is detected through non-finite losses and weights, so numpy's
+        # warnings would only repeat it.
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._run_epoch()
+
+    def _run_epoch(self) -> EpochReport:
+        config, model = self.config, self.model
+        started = time.perf_counter()
+        n_train = self.split.n_train
+        batch_size = min(config.batch_size, n_train)
+        n_batches = -(-n_train // batch_size)
+        order = self._shuffle_rng.permutation(n_train)
+        dh_norms = np.zeros(config.seq_len) if self.record_dh else None
+
+        loss_sum, seen, batches_run = 0.0, 0, 0
+        grad_norm = math.nan
+        stop: str | None = None
+        reason = ""
+        for batch in range(n_batches):
+            if not self.control.checkpoint():
+                stop = STOP_REQUESTED
+                break
+            index = order[batch * batch_size:(batch + 1) * batch_size]
+            model.forward(self._train_inputs_tm[:, index])
+            record = dh_norms if batch == n_batches - 1 else None
+            loss = model.backward(self._targets[index], config.bptt_truncate, record)
+            norm = global_norm(model.grads)
+            if not (math.isfinite(loss) and math.isfinite(norm)):
+                stop = STOP_DIVERGED
+                what = "training loss" if not math.isfinite(loss) else "gradient norm"
+                value = loss if not math.isfinite(loss) else norm
+                reason = (f"the {what} became {value} at epoch {self.epoch + 1}, batch {batch + 1} of "
+                          f"{n_batches}; the weights from before that batch are kept. Lower the learning "
+                          "rate or enable gradient clipping.")
+                break
+            grad_norm = norm
+
+            if config.clip_value is not None:
+                clip_by_value(model.grads, config.clip_value)
+            if config.clip_norm is not None:
+                clip_by_global_norm(model.grads, config.clip_norm,
+                                    norm=None if config.clip_value is not None else norm)
+            for name, p in model.params.items():
+                np.copyto(self._backup[name], p)
+            self.optimizer.step(model.grads)
+            if not all(np.isfinite(p).all() for p in model.params.values()):
+                model.set_weights(self._backup)
+                stop = STOP_DIVERGED
+                reason = (f"a weight became NaN or infinite after batch {batch + 1} of {n_batches} in epoch "
+                          f"{self.epoch + 1}; the weights from before that batch are kept. Lower the "
+                          "learning rate.")
+                break
+            loss_sum += loss * index.shape[0]
+            seen += index.shape[0]
+            batches_run += 1
+        train_seconds = time.perf_counter() - started
+
+        return self._finish_epoch(started, train_seconds, loss_sum, seen, batches_run, n_batches,
+                                  grad_norm, dh_norms, stop, reason)
+
+    def _finish_epoch(self, started: float, train_seconds: float, loss_sum: float, seen: int,
+                      batches_run: int, n_batches: int, grad_norm: float, dh_norms: np.ndarray | None,
+                      stop: str | None, reason: str) -> EpochReport:
+        """Validate, apply early stopping and reduce-on-plateau, and build the report."""
+        config = self.config
+        self.epoch += 1
+        lr_used = self.optimizer.lr
+        train_loss = loss_sum / seen if seen else math.nan
+
+        prediction = self.scaler.inverse(self.model.predict(self._inputs[self.split.val]))
+        metrics = series_mod.regression_metrics(self._val_targets, prediction)
+        val_loss = float(metrics["rmse"] / self.scaler.divisor) ** 2
+        if stop is None and not math.isfinite(val_loss):
+            stop = STOP_DIVERGED
+            reason = (f"the validation loss became {val_loss} at epoch {self.epoch}; lower the learning "
+                      "rate or enable gradient clipping.")
+
+        extra: dict[str, Any] = {"batches_run": batches_run, "batches": n_batches}
+        if stop == STOP_DIVERGED:
+            extra["reason"] = reason
+            logger.warning("training diverged: %s", reason)
+
+        improved = val_loss < self.best_val_loss
+        if improved:
+            self.best_val_loss = val_loss
+            self.best_epoch = self.epoch
+            self._best_weights = self.model.get_weights()
+            self._epochs_without_improvement = 0
+            self._epochs_on_plateau = 0
+        else:
+            self._epochs_without_improvement += 1
+            self._epochs_on_plateau += 1
+
+        if (stop is None and config.patience is not None
+                and self._epochs_without_improvement >= config.patience):
+            stop = STOP_EARLY
+            self.model.set_weights(self._best_weights)
+            extra["reason"] = (f"validation loss did not improve for {config.patience} epochs; "
+                               f"restored the weights of epoch {self.best_epoch}")
+            extra["restored_epoch"] = self.best_epoch
+        if (stop is None and config.reduce_on_plateau
+                and self._epochs_on_plateau >= config.plateau_patience):
+            new_lr = max(self.optimizer.lr * config.plateau_factor, config.min_lr)
+            if new_lr < self.optimizer.lr:
+                logger.info("validation loss on a plateau: learning rate %g -> %g", self.optimizer.lr, new_lr)
+                extra["lr_reduced_to"] = new_lr
+            self.optimizer.lr = new_lr
+            self._epochs_on_plateau = 0
+
+        hidden_states = None
+        if self.record_hidden_window is not None:
+            i = self.record_hidden_window
+            self.model.forward(self._inputs[i:i + 1].T)
+            hidden_states = self.model.hidden_states()[:, 0, :].astype(np.float64)
+
+        if stop is not None:
+            self.stop_reason = stop
+        report = EpochReport(
+            epoch=self.epoch, train_loss=train_loss, val_loss=val_loss,
+            val_rmse=metrics["rmse"], val_mae=metrics["mae"], val_mape=metrics["mape"],
+            train_rmse=math.sqrt(train_loss) * self.scaler.divisor if seen else math.nan,
+            grad_norm=grad_norm, lr=lr_used, seconds=time.perf_counter() - started,
+            samples_per_second=seen / train_seconds if train_seconds > 0 else math.nan,
+            best_val_loss=self.best_val_loss, stop_reason=stop,
+            dh_norms=dh_norms, hidden_states=hidden_states, extra=extra,
+        )
+        self.history.append(report)
+        return report
+
+    # --- predictions ------------------------------------------------------------
+
+    def predict_windows(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return (index, prediction) in original units for every window, training ones first."""
+        prediction = self.scaler.inverse(self.model.predict(self._inputs))
+        return np.arange(self.config.seq_len, self.values.shape[0]), prediction
+
+    def forecast(self, steps: int) -> np.ndarray:
+        """Forecast ``steps`` values beyond the end of the series, feeding each prediction back."""
+        if steps < 0:
+            raise ConfigError(f"forecast steps must be 0 or more, got {steps}", code="config.forecast_steps",
+                              name="forecast_steps", value=steps, minimum=0)
+        return series_mod.forecast_recursive(self.model, self.scaler, self.values, self.config.seq_len,
+                                             steps, dtype=self.model.dtype)
+
+    # --- weights files ------------------------------------------------------------
+
+    def save(self, path: Any) -> None:
+        """Write the weights, config, scaler and history to ``path`` (atomic replace)."""
+        metadata = {
+            "model": {"input_size": self.model.input_size, "hidden": self.model.hidden,
+                      "activation": self.model.activation, "init": self.model.init,
+                      "dtype": self.model.dtype.name},
+            "seq_len": self.config.seq_len,
+            "config": self.config.to_dict(),
+            "scaler": self.scaler.to_dict(),
+            "epoch": self.epoch,
+            "lr": self.optimizer.lr,
+            "stop_reason": self.stop_reason,
+            "history": [report_to_dict(report) for report in self.history],
+        }
+        weights_mod.save_weights(path, self.model.params, metadata)
+
+    @classmethod
+    def from_file(cls, path: Any, values: Any, control: TrainingControl | None = None,
+                  record_dh: bool = False, record_hidden_window: int | None = None,
+                  **changes: Any) -> "Trainer":
+        """Build a trainer on ``values`` with the model, scaler and history from ``path``.
+
+        ``changes`` override training settings of the saved config (epochs, lr, ...).
+        Changing a field that defines the model (seq_len, hidden, activation, init,
+        dtype, scale) raises IncompatibleWeightsError. The saved scaler is reused, so
+        the model predicts exactly what it predicted before saving.
+        """
+        loaded = weights_mod.load_weights(path)
+        meta = loaded.metadata
+        fixed = {"seq_len": meta["seq_len"], "hidden": meta["model"]["hidden"],
+                 "activation": meta["model"]["activation"], "init": meta["model"].get("init", "glorot"),
+                 "dtype": meta["model"]["dtype"], "scale": meta["scaler"]["kind"]}
+        for name, value in changes.items():
+            if name in fixed and value != fixed[name]:
+                raise IncompatibleWeightsError(
+                    f"{name} {value!r} does not match the weights file {path}, which has {name} "
+                    f"{fixed[name]!r}; leave {name} unset or train a new model",
+                    name=name, value=value, expected=fixed[name], path=str(path))
+        config = TrainConfig.from_dict({**loaded.config, **fixed, **changes})
+
+        try:
+            trainer = cls(config, values, control, record_dh, record_hidden_window,
+                          scaler=series_mod.Scaler.from_dict(meta["scaler"]))
+        except DataError as error:
+            if error.code != "data.too_short":
+                raise
+            raise IncompatibleWeightsError(
+                f"the weights in {path} need windows of {config.seq_len} values: {error}",
+                code="weights.incompatible", path=str(path), **error.params) from None
+        trainer.model.set_weights(loaded.arrays)
+        trainer.epoch = int(meta.get("epoch", 0))
+        trainer.history = [report_from_dict(item) for item in loaded.history]
+        valid = [r.val_loss for r in trainer.history if math.isfinite(r.val_loss)]
+        if valid:
+            trainer.best_val_loss = min(valid)
+        trainer._best_weights = trainer.model.get_weights()
+        if isinstance(meta.get("lr"), (int, float)) and "lr" not in changes and meta["lr"] > 0:
+            trainer.optimizer.lr = float(meta["lr"])
+        logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)
+        return trainer
 
 
 ProgressCallback = Callable[[EpochReport], None]

@@ -1,0 +1,301 @@
+"""Elman recurrent network: parameters, forward pass and backpropagation through time.
+
+The model is many-to-one. A window of T inputs x_1..x_T, each of size I, gives
+
+    z_t = x_t W_xh + h_{t-1} W_hh + b_h        h_0 = 0
+    h_t = f(z_t)                               f in {tanh, sigmoid, relu}
+    y   = h_T W_hy + b_y                       (output size 1)
+
+Shapes: W_xh (I, H), W_hh (H, H), b_h (H,), W_hy (H, 1), b_y (1,).
+
+Arrays inside the model are time-major, ``(T, B, I)``, because every step reads
+one contiguous ``(B, H)`` slice. ``predict`` accepts the batch-major windows
+``(B, T)`` or ``(B, T, I)`` that the data layer produces.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_desktop.core.errors import ConfigError
+
+PARAM_NAMES = ("W_xh", "W_hh", "b_h", "W_hy", "b_y")
+ACTIVATIONS = ("tanh", "sigmoid", "relu")
+INITS = ("glorot", "uniform")
+DTYPES = ("float64", "float32")
+
+
+def apply_activation(name: str, z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Apply f element-wise to ``z`` and return ``out`` (may be ``z`` itself).
+
+    The sigmoid is computed from e = exp(-|z|), which lies in (0, 1], as 1 / (1 + e)
+    for z >= 0 and e / (1 + e) for z < 0, so it never overflows and gives no
+    warning even for z = +-1000, and it keeps full relative precision in both tails.
+    """
+    if out is None:
+        out = np.empty_like(z)
+    if name == "tanh":
+        np.tanh(z, out=out)
+    elif name == "sigmoid":
+        negative = z < 0.0  # computed first because out may be z itself
+        np.abs(z, out=out)
+        np.negative(out, out=out)
+        np.exp(out, out=out)
+        denominator = out + 1.0
+        np.copyto(out, 1.0, where=~negative)
+        out /= denominator
+    elif name == "relu":
+        np.maximum(z, 0.0, out=out)
+    else:
+        raise ConfigError(f"unknown activation {name!r}; use one of {', '.join(ACTIVATIONS)}",
+                          code="config.activation", name="activation", value=name, allowed=ACTIVATIONS)
+    return out
+
+
+def activation_derivative(name: str, h: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Return f'(z) computed from h = f(z), element-wise, into ``out``.
+
+    tanh' = 1 - h^2, sigmoid' = h (1 - h), relu' = 1 where h > 0 and 0 elsewhere.
+    """
+    if out is None:
+        out = np.empty_like(h)
+    if name == "tanh":
+        np.multiply(h, h, out=out)
+        np.subtract(1.0, out, out=out)
+    elif name == "sigmoid":
+        np.subtract(1.0, h, out=out)
+        out *= h
+    elif name == "relu":
+        np.greater(h, 0.0, out=out)
+    else:
+        raise ConfigError(f"unknown activation {name!r}; use one of {', '.join(ACTIVATIONS)}",
+                          code="config.activation", name="activation", value=name, allowed=ACTIVATIONS)
+    return out
+
+
+def init_params(input_size: int, hidden: int, init: str, dtype: str,
+                rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """Draw the initial parameters.
+
+    "glorot": W_xh and W_hy uniform in +-sqrt(6 / (fan_in + fan_out)), W_hh a random
+    orthogonal matrix (QR of a Gaussian matrix, signs fixed so the draw is uniform),
+    biases zero. "uniform": every matrix U(0, 1) and biases zero, as in the classic
+    numpy sine tutorial.
+    """
+    if init == "glorot":
+        limit_in = np.sqrt(6.0 / (input_size + hidden))
+        limit_out = np.sqrt(6.0 / (hidden + 1))
+        w_xh = rng.uniform(-limit_in, limit_in, size=(input_size, hidden))
+        q, r = np.linalg.qr(rng.standard_normal((hidden, hidden)))
+        w_hh = q * np.sign(np.diag(r))
+        w_hy = rng.uniform(-limit_out, limit_out, size=(hidden, 1))
+    elif init == "uniform":
+        w_xh = rng.uniform(0.0, 1.0, size=(input_size, hidden))
+        w_hh = rng.uniform(0.0, 1.0, size=(hidden, hidden))
+        w_hy = rng.uniform(0.0, 1.0, size=(hidden, 1))
+    else:
+        raise ConfigError(f"unknown initialiser {init!r}; use one of {', '.join(INITS)}",
+                          code="config.init", name="init", value=init, allowed=INITS)
+
+    params = {"W_xh": w_xh, "W_hh": w_hh, "b_h": np.zeros(hidden), "W_hy": w_hy, "b_y": np.zeros(1)}
+    return {name: np.ascontiguousarray(value, dtype=dtype) for name, value in params.items()}
+
+
+def param_shapes(input_size: int, hidden: int) -> dict[str, tuple[int, ...]]:
+    return {"W_xh": (input_size, hidden), "W_hh": (hidden, hidden), "b_h": (hidden,),
+            "W_hy": (hidden, 1), "b_y": (1,)}
+
+
+class _Workspace:
+    """Preallocated buffers for one (T, B) shape, reused by every batch of that shape."""
+
+    def __init__(self, steps: int, batch: int, input_size: int, hidden: int, dtype: np.dtype) -> None:
+        self.hs = np.zeros((steps + 1, batch, hidden), dtype=dtype)  # h_0..h_T, h_0 stays 0
+        self.zs = np.empty((steps, batch, hidden), dtype=dtype)  # x_t W_xh + b_h, then dL/dz_t
+        self.xs = np.empty((steps, batch, input_size), dtype=dtype)
+        self.y = np.empty((batch, 1), dtype=dtype)
+        self.dy = np.empty((batch, 1), dtype=dtype)
+        self.dh = np.empty((batch, hidden), dtype=dtype)
+
+
+class ElmanRNN:
+    """Many-to-one Elman RNN with parameters in ``params`` and gradients in ``grads``.
+
+    Both dicts use the names in PARAM_NAMES; ``grads`` is overwritten in place by
+    every ``backward`` call.
+    """
+
+    def __init__(self, input_size: int = 1, hidden: int = 32, activation: str = "tanh",
+                 init: str = "glorot", dtype: str = "float64",
+                 rng: np.random.Generator | None = None) -> None:
+        if activation not in ACTIVATIONS:
+            apply_activation(activation, np.zeros(1))  # raises the ConfigError
+        if dtype not in DTYPES:
+            raise ConfigError(f"unknown dtype {dtype!r}; use float64 or float32",
+                              code="config.dtype", name="dtype", value=dtype, allowed=DTYPES)
+        self.input_size = int(input_size)
+        self.hidden = int(hidden)
+        self.activation = activation
+        self.init = init
+        self.dtype = np.dtype(dtype)
+        self.params = init_params(self.input_size, self.hidden, init, dtype,
+                                  rng if rng is not None else np.random.default_rng(0))
+        self.grads = {name: np.zeros_like(value) for name, value in self.params.items()}
+        self._workspaces: dict[tuple[int, int], _Workspace] = {}
+        self._last: _Workspace | None = None
+
+    # --- parameters -------------------------------------------------------
+
+    def reinitialise(self, rng: np.random.Generator) -> None:
+        """Draw new parameters in place, so references held by an optimiser stay valid."""
+        fresh = init_params(self.input_size, self.hidden, self.init, self.dtype.name, rng)
+        for name, value in fresh.items():
+            np.copyto(self.params[name], value)
+
+    def get_weights(self) -> dict[str, np.ndarray]:
+        return {name: value.copy() for name, value in self.params.items()}
+
+    def set_weights(self, weights: dict[str, np.ndarray]) -> None:
+        """Copy ``weights`` into the parameters in place; shapes must match exactly."""
+        shapes = param_shapes(self.input_size, self.hidden)
+        for name in PARAM_NAMES:
+            value = np.asarray(weights[name])
+            if value.shape != shapes[name]:
+                raise ValueError(f"{name} has shape {value.shape}, expected {shapes[name]}")
+        for name in PARAM_NAMES:
+            np.copyto(self.params[name], weights[name], casting="same_kind")
+
+    @property
+    def n_params(self) -> int:
+        return sum(value.size for value in self.params.values())
+
+    # --- forward ----------------------------------------------------------
+
+    def _workspace(self, steps: int, batch: int) -> _Workspace:
+        key = (steps, batch)
+        workspace = self._workspaces.get(key)
+        if workspace is None:
+            if len(self._workspaces) > 8:
+                self._workspaces.clear()
+            workspace = _Workspace(steps, batch, self.input_size, self.hidden, self.dtype)
+            self._workspaces[key] = workspace
+        return workspace
+
+    def forward(self, xs: np.ndarray, h0: np.ndarray | None = None) -> np.ndarray:
+        """Run the network over time-major inputs and return y, shape (B,).
+
+        xs: (T, B, I) or (T, B) when I == 1. h0: optional initial state (B, H),
+        zeros when None. The hidden states stay in the model until the next call,
+        for ``backward`` and ``hidden_states``.
+        """
+        if xs.ndim == 2:
+            xs = xs[:, :, None]
+        steps, batch, _ = xs.shape
+        ws = self._workspace(steps, batch)
+        w_hh = self.params["W_hh"]
+        hs, zs = ws.hs, ws.zs
+
+        # The input projection of all time steps is one matmul.
+        np.copyto(ws.xs, xs, casting="same_kind")
+        np.matmul(ws.xs.reshape(steps * batch, self.input_size), self.params["W_xh"],
+                  out=zs.reshape(steps * batch, self.hidden))
+        zs += self.params["b_h"]
+
+        if h0 is None:
+            hs[0].fill(0.0)
+            np.copyto(hs[1], zs[0])
+        else:
+            np.copyto(hs[0], h0, casting="same_kind")
+            np.matmul(hs[0], w_hh, out=hs[1])
+            hs[1] += zs[0]
+        apply_activation(self.activation, hs[1], out=hs[1])
+        for t in range(1, steps):
+            h_next = hs[t + 1]
+            np.matmul(hs[t], w_hh, out=h_next)
+            h_next += zs[t]
+            apply_activation(self.activation, h_next, out=h_next)
+
+        np.matmul(hs[steps], self.params["W_hy"], out=ws.y)
+        ws.y += self.params["b_y"]
+        self._last = ws
+        return ws.y[:, 0]
+
+    def hidden_states(self) -> np.ndarray:
+        """Return a copy of h_1..h_T of the last forward pass, shape (T, B, H)."""
+        if self._last is None:
+            raise RuntimeError("hidden_states() needs a forward() call first")
+        return self._last.hs[1:].copy()
+
+    def predict(self, windows: np.ndarray, chunk: int = 512) -> np.ndarray:
+        """Return predictions (B,) for batch-major windows (B, T) or (B, T, I), in chunks."""
+        windows = np.asarray(windows)
+        if windows.ndim == 2:
+            windows = windows[:, :, None]
+        out = np.empty(windows.shape[0], dtype=np.float64)
+        for start in range(0, windows.shape[0], chunk):
+            part = windows[start:start + chunk]
+            out[start:start + part.shape[0]] = self.forward(part.transpose(1, 0, 2))
+        return out
+
+    # --- backward ---------------------------------------------------------
+
+    def backward(self, targets: np.ndarray, bptt_truncate: int | None = None,
+                 dh_norms: np.ndarray | None = None) -> float:
+        """Compute the MSE loss of the last forward pass and fill ``grads``.
+
+        loss = mean over the batch of (y - target)^2, targets shape (B,).
+
+        bptt_truncate = k backpropagates through the last k steps only: the
+        gradient flows into z_T, z_{T-1}, ..., z_{T-k+1}, and h_{T-k} is treated as
+        a constant. The result equals the exact gradient of the loss computed with
+        h_{T-k} frozen at its forward value. k >= T or None is full BPTT, and
+        k = 1 uses the last step only.
+
+        dh_norms: optional (T,) output that receives the batch mean of
+        ||dL/dh_t|| for t = 1..T, zero for the steps that truncation skips.
+
+        Returns the loss as a Python float (computed in float64).
+        """
+        ws = self._last
+        if ws is None:
+            raise RuntimeError("backward() needs a forward() call first")
+        steps, batch, hidden = ws.zs.shape
+        k = steps if bptt_truncate is None else min(int(bptt_truncate), steps)
+        first = steps - k  # index into zs of z_{T-k+1}; hs[first] = h_{T-k} is constant
+        hs, dzs, dh = ws.hs, ws.zs, ws.dh
+        grads, w_hh = self.grads, self.params["W_hh"]
+
+        # dL/dy for the mean squared error.
+        np.subtract(ws.y[:, 0], targets, out=ws.dy[:, 0])
+        loss = float(np.dot(ws.dy[:, 0].astype(np.float64), ws.dy[:, 0]) / batch)
+        ws.dy *= 2.0 / batch
+
+        np.matmul(hs[steps].T, ws.dy, out=grads["W_hy"])
+        grads["b_y"][0] = ws.dy.sum()
+        np.matmul(ws.dy, self.params["W_hy"].T, out=dh)
+
+        # f'(z_t) for every step in one call; dzs then becomes dL/dz_t step by step.
+        activation_derivative(self.activation, hs[first + 1:], out=dzs[first:])
+        if dh_norms is not None:
+            dh_norms[:first] = 0.0
+        for t in range(steps - 1, first - 1, -1):
+            if dh_norms is not None:
+                dh_norms[t] = np.sqrt(np.einsum("bh,bh->b", dh, dh)).mean()
+            dz = dzs[t]
+            dz *= dh
+            if t > first:
+                np.matmul(dz, w_hh.T, out=dh)
+
+        # Weight gradients of all steps at once: stacked (k*B, H) arrays, one matmul each.
+        dz_all = dzs[first:].reshape(k * batch, hidden)
+        np.matmul(hs[first:steps].reshape(k * batch, hidden).T, dz_all, out=grads["W_hh"])
+        np.matmul(ws.xs[first:].reshape(k * batch, self.input_size).T, dz_all, out=grads["W_xh"])
+        np.sum(dz_all, axis=0, out=grads["b_h"])
+        return loss
+
+    def loss_and_grads(self, xs: np.ndarray, targets: np.ndarray,
+                       bptt_truncate: int | None = None) -> tuple[float, dict[str, np.ndarray]]:
+        """Run forward and backward on time-major xs (T, B, I) and return (loss, grads)."""
+        self.forward(xs)
+        loss = self.backward(targets, bptt_truncate)
+        return loss, self.grads

@@ -1,0 +1,227 @@
+"""Weights files: a ``.npz`` of named float arrays plus one JSON metadata entry.
+
+Layout of a file (format version 1):
+
+- ``W_xh`` (I, H), ``W_hh`` (H, H), ``b_h`` (H,), ``W_hy`` (H, 1), ``b_y`` (1,):
+  the parameters, stored in the model's dtype (float64 or float32);
+- ``metadata``: a 0-d unicode array holding a JSON object with ``format``
+  ("rnn-desktop-weights"), ``format_version``, ``app_version``, ``model``
+  (input_size, hidden, activation, init, dtype), ``seq_len``, ``config`` (every
+  TrainConfig field), ``scaler`` (kind, shift, divisor), ``epoch`` and
+  ``history`` (one dict of numbers per epoch).
+
+Files are read with ``allow_pickle=False`` and only parsed, never executed.
+``load_weights`` checks everything before returning, so a rejected file never
+reaches the model. ``save_weights`` writes a temporary file in the target
+folder and renames it over the target, so a crash mid-save leaves any existing
+file intact.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rnn_desktop import __version__
+from rnn_desktop.core.errors import WeightsFileError
+from rnn_desktop.core.rnn import ACTIVATIONS, DTYPES, INITS, PARAM_NAMES, param_shapes
+
+logger = logging.getLogger(__name__)
+
+FORMAT_NAME = "rnn-desktop-weights"
+FORMAT_VERSION = 1
+METADATA_KEY = "metadata"
+
+
+@dataclass
+class WeightsFile:
+    """The validated content of a weights file."""
+
+    arrays: dict[str, np.ndarray]
+    metadata: dict[str, Any]
+    config: dict[str, Any] = field(default_factory=dict)
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+def save_weights(path: str | os.PathLike[str], arrays: dict[str, np.ndarray],
+                 metadata: dict[str, Any]) -> None:
+    """Write ``arrays`` and ``metadata`` to ``path`` atomically.
+
+    ``metadata`` must be JSON-serialisable; ``format`` and ``format_version`` are
+    added here. NaN and infinity in it are written as null.
+    """
+    meta = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "app_version": __version__}
+    meta.update(metadata)
+    text = json.dumps(_replace_non_finite(meta), allow_nan=False, sort_keys=True)
+    payload = {name: np.ascontiguousarray(arrays[name]) for name in PARAM_NAMES}
+    payload[METADATA_KEY] = np.array(text)
+
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temp_path = tempfile.mkstemp(prefix=".weights-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            np.savez(stream, **payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_path, path)
+    except BaseException:
+        try:
+            os.unlink(temp_path)
+        except OSError:
+            pass
+        raise
+    logger.info("saved weights to %s", path)
+
+
+def _replace_non_finite(value: Any) -> Any:
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _replace_non_finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_replace_non_finite(item) for item in value]
+    return value
+
+
+def _reject(path: str, code: str, problem: str, **params: Any) -> WeightsFileError:
+    message = f"cannot load weights file {path}: {problem}"
+    logger.warning("%s", message)
+    return WeightsFileError(message, code=f"weights.{code}", path=path, **params)
+
+
+def load_weights(path: str | os.PathLike[str]) -> WeightsFile:
+    """Read and validate a weights file; raise WeightsFileError naming the problem.
+
+    Rejected: a missing, empty or truncated file, a file that is not npz, an npz
+    with pickled (object) arrays, missing arrays or metadata, invalid metadata,
+    a newer format version, shapes that disagree with the metadata, non-float
+    arrays and non-finite values.
+    """
+    path = os.fspath(path)
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except FileNotFoundError:
+        raise _reject(path, "not_found", "the file does not exist") from None
+    except OSError as error:
+        raise _reject(path, "unreadable", f"the file cannot be read ({error.strerror})") from None
+
+    if not data:
+        raise _reject(path, "empty", "the file is empty; choose a file saved by rnn-desktop")
+    if not data.startswith(b"PK"):
+        raise _reject(path, "not_npz", "the file is not an npz archive; choose a .npz file saved by rnn-desktop")
+
+    raw = _read_arrays(path, data)
+    metadata = _parse_metadata(path, raw)
+    arrays = _check_arrays(path, raw, metadata)
+    return WeightsFile(arrays=arrays, metadata=metadata, config=dict(metadata.get("config", {})),
+                       history=list(metadata.get("history", [])))
+
+
+def _read_arrays(path: str, data: bytes) -> dict[str, np.ndarray]:
+    """Read every member with allow_pickle=False; a damaged archive raises a WeightsFileError."""
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
+            names = list(archive.files)
+            raw = {}
+            for name in names:
+                try:
+                    raw[name] = archive[name]
+                except ValueError as error:
+                    if "pickle" in str(error).lower():
+                        raise _reject(path, "pickled",
+                                      f"array {name!r} holds pickled Python objects, which are never loaded "
+                                      "because unpickling can run code", array=name) from None
+                    raise
+    except WeightsFileError:
+        raise
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError) as error:
+        raise _reject(path, "truncated",
+                      f"the file is truncated or damaged ({error}); save the weights again",
+                      detail=str(error)) from None
+    return raw
+
+
+def _parse_metadata(path: str, raw: dict[str, np.ndarray]) -> dict[str, Any]:
+    if METADATA_KEY not in raw:
+        raise _reject(path, "missing_array", f"the {METADATA_KEY!r} entry is missing", array=METADATA_KEY)
+    entry = raw[METADATA_KEY]
+    if entry.shape != () or entry.dtype.kind != "U":
+        raise _reject(path, "bad_metadata", "the metadata entry is not a JSON text")
+    try:
+        metadata = json.loads(str(entry[()]))
+    except json.JSONDecodeError as error:
+        raise _reject(path, "bad_metadata", f"the metadata is not valid JSON ({error})") from None
+    if not isinstance(metadata, dict) or metadata.get("format") != FORMAT_NAME:
+        raise _reject(path, "bad_metadata", f"the metadata does not name the format {FORMAT_NAME!r}")
+
+    version = metadata.get("format_version")
+    if not isinstance(version, int) or version < 1:
+        raise _reject(path, "bad_metadata", f"invalid format_version {version!r}", value=version)
+    if version > FORMAT_VERSION:
+        raise _reject(path, "newer_version",
+                      f"format version {version} is newer than this program reads ({FORMAT_VERSION}); "
+                      "update rnn-desktop to load it", version=version, supported=FORMAT_VERSION)
+
+    model = metadata.get("model")
+    problems = []
+    if not isinstance(model, dict):
+        problems.append("'model' is missing")
+    else:
+        for key in ("input_size", "hidden"):
+            if not isinstance(model.get(key), int) or model[key] < 1:
+                problems.append(f"model.{key} = {model.get(key)!r} is not a positive integer")
+        if model.get("activation") not in ACTIVATIONS:
+            problems.append(f"model.activation = {model.get('activation')!r} is not one of {', '.join(ACTIVATIONS)}")
+        if model.get("init", "glorot") not in INITS:
+            problems.append(f"model.init = {model.get('init')!r} is not one of {', '.join(INITS)}")
+        if model.get("dtype") not in DTYPES:
+            problems.append(f"model.dtype = {model.get('dtype')!r} is not one of {', '.join(DTYPES)}")
+    seq_len = metadata.get("seq_len")
+    if not isinstance(seq_len, int) or seq_len < 1:
+        problems.append(f"seq_len = {seq_len!r} is not a positive integer")
+    scaler = metadata.get("scaler")
+    if not (isinstance(scaler, dict) and isinstance(scaler.get("shift"), (int, float))
+            and isinstance(scaler.get("divisor"), (int, float)) and scaler.get("divisor") != 0
+            and scaler.get("kind") in ("minmax", "zscore", "none")):
+        problems.append(f"scaler = {scaler!r} is not a valid scaler")
+    if not isinstance(metadata.get("config", {}), dict) or not isinstance(metadata.get("history", []), list):
+        problems.append("'config' or 'history' has the wrong type")
+    if problems:
+        raise _reject(path, "bad_metadata", "invalid metadata: " + "; ".join(problems), problems=problems)
+    return metadata
+
+
+def _check_arrays(path: str, raw: dict[str, np.ndarray], metadata: dict[str, Any]) -> dict[str, np.ndarray]:
+    model = metadata["model"]
+    shapes = param_shapes(model["input_size"], model["hidden"])
+    dtype = np.dtype(model["dtype"])
+    arrays = {}
+    for name in PARAM_NAMES:
+        if name not in raw:
+            raise _reject(path, "missing_array", f"array {name!r} is missing", array=name)
+        value = raw[name]
+        if value.shape != shapes[name]:
+            raise _reject(path, "shape_mismatch",
+                          f"array {name!r} has shape {value.shape} but the metadata "
+                          f"(input_size {model['input_size']}, hidden {model['hidden']}) needs {shapes[name]}",
+                          array=name, shape=value.shape, expected=shapes[name])
+        if value.dtype != dtype:
+            raise _reject(path, "bad_dtype",
+                          f"array {name!r} has dtype {value.dtype} but the metadata says {dtype.name}",
+                          array=name, dtype=str(value.dtype), expected=dtype.name)
+        bad = int(value.size - np.count_nonzero(np.isfinite(value)))
+        if bad:
+            raise _reject(path, "non_finite", f"array {name!r} contains {bad} NaN or infinite values",
+                          array=name, count=bad)
+        arrays[name] = value
+    return arrays

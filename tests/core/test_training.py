@@ -1,0 +1,385 @@
+"""Trainer: configuration checks, reproducibility, control, early stopping, divergence."""
+
+import math
+import threading
+
+import numpy as np
+import pytest
+
+from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError
+from rnn_desktop.core.training import (
+    STOP_COMPLETED, STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, TrainConfig, Trainer, TrainingControl,
+)
+
+SINE = np.sin(np.arange(200.0))
+
+
+def small_config(**changes):
+    base = TrainConfig(hidden=8, epochs=3, batch_size=10, seq_len=20, val_windows=20, patience=None)
+    return base.replace(**changes)
+
+
+@pytest.mark.parametrize("field, value, key", [
+    ("hidden", 0, "minimum"),
+    ("lr", 0.0, "minimum"),
+    ("lr", -1.0, "minimum"),
+    ("lr", math.nan, "minimum"),
+    ("activation", "softplus", "allowed"),
+    ("batch_size", 0, "minimum"),
+    ("seq_len", 0, "minimum"),
+    ("clip_value", 0.0, "minimum"),
+    ("clip_norm", -2.0, "minimum"),
+    ("optimizer", "rmsprop", "allowed"),
+    ("init", "he", "allowed"),
+    ("dtype", "float16", "allowed"),
+    ("scale", "log", "allowed"),
+    ("bptt_truncate", 0, "minimum"),
+    ("patience", 0, "minimum"),
+    ("epochs", -1, "minimum"),
+    ("momentum", 1.0, "allowed"),
+    ("seed", -1, "minimum"),
+])
+def test_validate_rejects_invalid_value(field, value, key):
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig().replace(**{field: value}).validate()
+    assert caught.value.code == f"config.{field}"
+    assert caught.value.params["name"] == field
+    assert key in caught.value.params
+    assert repr(value) in str(caught.value) or str(value) in str(caught.value)
+
+
+@pytest.mark.parametrize("fraction", [0.0, 1.0, 1.5, -0.2])
+def test_validate_rejects_val_fraction_outside_unit_interval(fraction):
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig(val_windows=None, val_fraction=fraction).validate()
+    assert caught.value.code == "config.val_fraction"
+
+
+def test_presets_validate():
+    TrainConfig.preset("default").validate()
+    TrainConfig.preset("tutorial").validate()
+
+
+def test_unknown_preset_raises():
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig.preset("fast")
+    assert caught.value.code == "config.preset"
+
+
+def test_trainer_rejects_short_series():
+    with pytest.raises(DataError) as caught:
+        Trainer(TrainConfig(seq_len=50, val_windows=50), np.zeros(100))
+    assert caught.value.code == "data.too_short"
+    assert caught.value.params == {"length": 100, "minimum": 101}
+    assert "101" in str(caught.value)
+
+
+def test_trainer_accepts_minimum_length():
+    trainer = Trainer(TrainConfig(seq_len=50, val_windows=50, hidden=4), np.sin(np.arange(101.0)))
+    assert (trainer.split.n_train, trainer.split.n_val) == (1, 50)
+
+
+def test_trainer_minimum_length_with_fraction():
+    config = TrainConfig(seq_len=5, val_windows=None, val_fraction=0.9, hidden=4)
+    with pytest.raises(DataError) as caught:
+        Trainer(config, np.arange(7.0))
+    minimum = caught.value.params["minimum"]
+    trainer = Trainer(config, np.arange(float(minimum)))
+    assert trainer.split.n_train >= 1
+
+
+def test_trainer_rejects_nan_values():
+    values = SINE.copy()
+    values[7] = np.nan
+    with pytest.raises(DataError) as caught:
+        Trainer(small_config(), values)
+    assert caught.value.code == "data.non_finite"
+    assert caught.value.params["position"] == 7
+
+
+def test_tutorial_split_and_scaler():
+    trainer = Trainer(TrainConfig.preset("tutorial"), SINE)
+    assert trainer.split.n_windows == 150
+    assert trainer.split.n_train == 100
+    assert trainer.split.n_val == 50
+    assert trainer.scaler.kind == "none"
+
+
+def test_scaler_fitted_on_training_part_only():
+    values = np.concatenate([np.linspace(0.0, 1.0, 130), np.full(40, 50.0)])
+    # Training windows and their targets cover values[: n_train + seq_len].
+    trainer = Trainer(small_config(scale="minmax", val_windows=40), values)
+    assert trainer.split.n_train + 20 == 130
+    assert trainer.scaler.shift == 0.0
+    assert trainer.scaler.divisor == 1.0
+    trainer = Trainer(small_config(scale="minmax", val_windows=20), values)
+    assert trainer.scaler.divisor == 50.0
+
+
+def test_same_seed_gives_identical_losses():
+    runs = []
+    for _ in range(2):
+        trainer = Trainer(small_config(epochs=3), SINE)
+        trainer.run()
+        runs.append([(r.train_loss, r.val_loss, r.grad_norm) for r in trainer.history])
+    assert runs[0] == runs[1]
+
+
+def test_other_seed_gives_other_losses():
+    first = Trainer(small_config(seed=1), SINE)
+    second = Trainer(small_config(seed=2), SINE)
+    assert first.run_epoch().train_loss != second.run_epoch().train_loss
+
+
+def test_reset_weights_repeats_run():
+    trainer = Trainer(small_config(), SINE)
+    trainer.run()
+    losses = [r.train_loss for r in trainer.history]
+    trainer.reset_weights()
+    assert trainer.epoch == 0
+    assert trainer.history == []
+    trainer.run()
+    assert [r.train_loss for r in trainer.history] == losses
+
+
+def test_run_reports_every_epoch_and_completes():
+    trainer = Trainer(small_config(epochs=4), SINE)
+    reports = []
+    reason = trainer.run(on_epoch=reports.append)
+    assert reason == STOP_COMPLETED
+    assert [r.epoch for r in reports] == [1, 2, 3, 4]
+    assert reports[-1].stop_reason == STOP_COMPLETED
+    assert all(r.stop_reason is None for r in reports[:-1])
+    assert trainer.epoch == 4
+
+
+def test_report_fields_are_consistent():
+    trainer = Trainer(small_config(), SINE)
+    report = trainer.run_epoch()
+    assert report.train_loss > 0.0
+    assert report.val_rmse == pytest.approx(math.sqrt(report.val_loss) * trainer.scaler.divisor)
+    assert report.train_rmse == pytest.approx(math.sqrt(report.train_loss) * trainer.scaler.divisor)
+    assert report.samples_per_second > 0.0
+    assert report.seconds > 0.0
+    assert report.lr == trainer.config.lr
+    assert report.best_val_loss == report.val_loss
+    assert report.extra["batches"] == report.extra["batches_run"] == 16
+
+
+def test_training_reduces_validation_error():
+    trainer = Trainer(TrainConfig(hidden=16, epochs=40, patience=None), SINE)
+    trainer.run()
+    assert trainer.history[-1].val_rmse < 0.2 * trainer.history[0].val_rmse
+
+
+def test_default_preset_beats_naive_forecast():
+    trainer = Trainer(TrainConfig(), SINE)
+    trainer.run(epochs=60)
+    assert trainer.best_val_loss * trainer.scaler.divisor ** 2 < 0.02 ** 2
+    assert trainer.naive_val_rmse == pytest.approx(0.68, abs=0.01)
+
+
+def test_stop_request_takes_effect_within_one_batch():
+    control = TrainingControl()
+    trainer = Trainer(small_config(batch_size=1), SINE, control=control)
+    calls = {"n": 0}
+    original = control.checkpoint
+
+    def checkpoint():
+        calls["n"] += 1
+        if calls["n"] == 5:
+            control.request_stop()
+        return original()
+
+    control.checkpoint = checkpoint
+    report = trainer.run_epoch()
+    assert report.stop_reason == STOP_REQUESTED
+    assert report.extra["batches_run"] == 4
+    assert trainer.stop_reason == STOP_REQUESTED
+
+
+def test_run_stops_before_next_epoch_when_requested():
+    control = TrainingControl()
+    trainer = Trainer(small_config(epochs=10), SINE, control=control)
+    reason = trainer.run(on_epoch=lambda report: control.request_stop() if report.epoch == 2 else None)
+    assert reason == STOP_REQUESTED
+    assert trainer.epoch == 2
+
+
+def test_pause_blocks_training_until_resumed():
+    control = TrainingControl()
+    trainer = Trainer(small_config(epochs=1), SINE, control=control)
+    control.request_pause()
+    done = threading.Event()
+    thread = threading.Thread(target=lambda: (trainer.run(), done.set()))
+    thread.start()
+    assert not done.wait(0.3)
+    assert trainer.epoch == 0
+    control.resume()
+    assert done.wait(10.0)
+    thread.join()
+    assert trainer.stop_reason == STOP_COMPLETED
+
+
+def test_stop_wakes_paused_trainer():
+    control = TrainingControl()
+    trainer = Trainer(small_config(epochs=5), SINE, control=control)
+    control.request_pause()
+    thread = threading.Thread(target=trainer.run)
+    thread.start()
+    control.request_stop()
+    thread.join(10.0)
+    assert not thread.is_alive()
+    assert trainer.stop_reason == STOP_REQUESTED
+
+
+def test_early_stopping_restores_best_weights():
+    # A learning rate this high makes the validation loss rise after a few epochs.
+    trainer = Trainer(small_config(epochs=200, patience=3, lr=0.05, optimizer="sgd", clip_norm=None), SINE)
+    reason = trainer.run()
+    assert reason == STOP_EARLY
+    best = min(trainer.history, key=lambda r: r.val_loss)
+    assert trainer.history[-1].extra["restored_epoch"] == best.epoch
+    assert trainer.epoch == best.epoch + 3
+    _, prediction = trainer.predict_windows()
+    val_prediction = prediction[trainer.split.val]
+    rmse = np.sqrt(np.mean((val_prediction - SINE[20:][trainer.split.val]) ** 2))
+    assert rmse == pytest.approx(best.val_rmse, rel=1e-9)
+
+
+def test_divergence_stops_and_keeps_finite_weights():
+    config = small_config(activation="relu", init="uniform", scale="none", lr=1e6, optimizer="sgd",
+                          clip_norm=None, epochs=20)
+    trainer = Trainer(config, SINE * 1000.0)
+    reason = trainer.run()
+    assert reason == STOP_DIVERGED
+    last = trainer.history[-1]
+    assert last.stop_reason == STOP_DIVERGED
+    assert "Lower the learning rate" in last.extra["reason"]
+    for value in trainer.model.params.values():
+        assert np.all(np.isfinite(value))
+
+
+def test_set_lr_keeps_adam_state():
+    trainer = Trainer(small_config(), SINE)
+    trainer.run_epoch()
+    steps = trainer.optimizer.t
+    moment = trainer.optimizer.m["W_hh"].copy()
+    trainer.set_lr(0.001)
+    assert trainer.optimizer.t == steps
+    assert np.array_equal(trainer.optimizer.m["W_hh"], moment)
+    assert trainer.run_epoch().lr == 0.001
+
+
+def test_set_lr_rejects_zero():
+    trainer = Trainer(small_config(), SINE)
+    with pytest.raises(ConfigError):
+        trainer.set_lr(0.0)
+    assert trainer.lr == trainer.config.lr
+
+
+def test_reduce_on_plateau_lowers_lr():
+    config = small_config(epochs=30, lr=0.05, optimizer="sgd", clip_norm=None, reduce_on_plateau=True,
+                          plateau_patience=2, plateau_factor=0.5)
+    trainer = Trainer(config, SINE)
+    trainer.run()
+    lrs = [r.lr for r in trainer.history]
+    assert min(lrs) < 0.05
+    assert all(later <= earlier for earlier, later in zip(lrs, lrs[1:]))
+
+
+def test_record_dh_and_hidden_states():
+    trainer = Trainer(small_config(), SINE, record_dh=True, record_hidden_window=5)
+    report = trainer.run_epoch()
+    assert report.dh_norms.shape == (20,)
+    assert np.all(report.dh_norms > 0.0)
+    assert report.hidden_states.shape == (20, 8)
+    trainer.model.forward(trainer._inputs[5:6].T)
+    np.testing.assert_array_equal(report.hidden_states, trainer.model.hidden_states()[:, 0, :])
+
+
+def test_record_dh_reports_zero_beyond_truncation():
+    trainer = Trainer(small_config(bptt_truncate=5), SINE, record_dh=True)
+    report = trainer.run_epoch()
+    assert np.all(report.dh_norms[:15] == 0.0)
+    assert np.all(report.dh_norms[15:] > 0.0)
+
+
+def test_record_hidden_window_out_of_range():
+    with pytest.raises(ConfigError):
+        Trainer(small_config(), SINE, record_hidden_window=180)
+
+
+def test_predict_windows_index_and_units():
+    values = 10.0 + 3.0 * SINE
+    trainer = Trainer(small_config(), values)
+    trainer.run()
+    index, prediction = trainer.predict_windows()
+    assert index[0] == 20
+    assert index[-1] == 199
+    assert prediction.shape == (180,)
+    val_rmse = np.sqrt(np.mean((prediction[trainer.split.val] - values[index[trainer.split.val]]) ** 2))
+    assert val_rmse == pytest.approx(trainer.history[-1].val_rmse, rel=1e-9)
+
+
+def test_forecast_feeds_predictions_back():
+    trainer = Trainer(small_config(), SINE)
+    trainer.run()
+    forecast = trainer.forecast(3)
+    window = SINE[-20:]
+    scaler = trainer.scaler
+    first = scaler.inverse(trainer.model.predict(scaler.transform(window)[None]))[0]
+    assert forecast.shape == (3,)
+    assert forecast[0] == pytest.approx(first, rel=1e-12)
+    extended = np.append(window[1:], forecast[0])
+    second = scaler.inverse(trainer.model.predict(scaler.transform(extended)[None]))[0]
+    assert forecast[1] == pytest.approx(second, rel=1e-9)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_save_and_load_give_identical_predictions(tmp_path, dtype):
+    trainer = Trainer(small_config(dtype=dtype, scale="zscore"), SINE)
+    trainer.run()
+    path = tmp_path / "model.npz"
+    trainer.save(path)
+    loaded = Trainer.from_file(path, SINE)
+    assert np.array_equal(loaded.predict_windows()[1], trainer.predict_windows()[1])
+    assert np.array_equal(loaded.forecast(5), trainer.forecast(5))
+    assert loaded.epoch == 3
+    assert [r.val_loss for r in loaded.history] == [r.val_loss for r in trainer.history]
+    assert loaded.config == trainer.config
+    assert loaded.model.params["W_hh"].dtype == np.dtype(dtype)
+
+
+def test_from_file_applies_training_changes(tmp_path):
+    trainer = Trainer(small_config(), SINE)
+    trainer.run()
+    trainer.save(tmp_path / "m.npz")
+    loaded = Trainer.from_file(tmp_path / "m.npz", SINE, epochs=7, lr=0.002)
+    assert loaded.config.epochs == 7
+    assert loaded.lr == 0.002
+    loaded.run()
+    assert loaded.epoch == 7
+
+
+def test_from_file_rejects_model_change(tmp_path):
+    trainer = Trainer(small_config(), SINE)
+    trainer.save(tmp_path / "m.npz")
+    with pytest.raises(IncompatibleWeightsError) as caught:
+        Trainer.from_file(tmp_path / "m.npz", SINE, hidden=9)
+    assert caught.value.params["name"] == "hidden"
+
+
+def test_from_file_rejects_too_short_series(tmp_path):
+    trainer = Trainer(small_config(), SINE)
+    trainer.save(tmp_path / "m.npz")
+    with pytest.raises(IncompatibleWeightsError) as caught:
+        Trainer.from_file(tmp_path / "m.npz", SINE[:30])
+    assert caught.value.params["minimum"] == 41
+
+
+def test_float32_training_runs():
+    trainer = Trainer(small_config(dtype="float32"), SINE)
+    trainer.run()
+    assert trainer.model.params["W_hh"].dtype == np.float32
+    assert math.isfinite(trainer.history[-1].val_loss)
