@@ -1,0 +1,225 @@
+"""Dialect detection for the CSV reader: encoding, line endings, comments and delimiter."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import logging
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from rnn_desktop.core.errors import CsvError
+
+log = logging.getLogger(__name__)
+
+WHITESPACE = "whitespace"  # runs of spaces and tabs separate the fields
+# Tried in this order; on equal consistency the earlier one wins, because a
+# comma may also be a decimal mark while the others never are.
+DELIMITER_CANDIDATES = ("\t", ";", "|", ",")
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", WHITESPACE: "whitespace"}
+_DELIMITER_ALIASES = {
+    ",": ",", "comma": ",", ";": ";", "semicolon": ";", "\t": "\t", "\\t": "\t", "tab": "\t",
+    "|": "|", "pipe": "|", " ": WHITESPACE, "space": WHITESPACE, "whitespace": WHITESPACE,
+}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SAMPLE_LINES = 100
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CsvError(f"CSV file not found: {path}. Check the path and try again.",
+                       code="csv.not_found", path=str(path)) from None
+    except IsADirectoryError:
+        raise CsvError(f"{path} is a folder, not a CSV file. Choose a file inside it.",
+                       code="csv.not_a_file", path=str(path)) from None
+    except OSError as error:
+        raise CsvError(f"Cannot read {path}: {error.strerror or error}. Check that the file is readable.",
+                       code="csv.unreadable", path=str(path), reason=str(error)) from None
+
+
+def normalize_delimiter(value: str | None) -> str | None:
+    """Map a user's delimiter option (',', ';', 'tab', '|', 'space', ...) to the reader's form."""
+    if value is None:
+        return None
+    key = value if value.strip() == "" else value.strip().lower()
+    if key not in _DELIMITER_ALIASES:
+        raise CsvError(
+            f"Unknown delimiter {value!r}. Use one of: ',', ';', 'tab', '|', 'space'.",
+            code="csv.bad_option", option="delimiter", value=value,
+            allowed=[",", ";", "tab", "|", "space"])
+    return _DELIMITER_ALIASES[key]
+
+
+def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
+    """Decode the file's bytes; return the text without a byte order mark, and the encoding used.
+
+    Without ``encoding``: a byte order mark decides (UTF-8, UTF-16, UTF-32),
+    then UTF-16 without one is recognised by its zero bytes, then UTF-8 is
+    tried, then Windows-1252.
+    """
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise CsvError(f"Unknown encoding {encoding!r}. Use a Python codec name such as "
+                           "utf-8, utf-16 or cp1252.",
+                           code="csv.bad_option", option="encoding", value=encoding) from None
+        return _decode_as(data, path, encoding).lstrip("\ufeff"), encoding
+
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data[len(bom):], path, name), name
+
+    guessed = _guess_utf16_without_bom(data[:4096])
+    if guessed:
+        return _decode_as(data, path, guessed), guessed
+    if b"\x00" in data[:4096]:
+        raise CsvError(f"{path} contains zero bytes, so it looks like a binary file, not a CSV file. "
+                       "Export the data as CSV text and try again.",
+                       code="csv.binary", path=str(path))
+
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        log.info("%s is not UTF-8; trying Windows-1252", path)
+    return _decode_as(data, path, "cp1252"), "cp1252"
+
+
+def _decode_as(data: bytes, path: Path, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise CsvError(
+            f"{path}, line {line}: byte 0x{data[error.start]:02x} is invalid in encoding {encoding}. "
+            "Set the encoding the file was saved with (for example utf-8, utf-16 or cp1252).",
+            code="csv.encoding", path=str(path), line=line, encoding=encoding,
+            byte=f"0x{data[error.start]:02x}") from None
+
+
+def _guess_utf16_without_bom(head: bytes) -> str | None:
+    if len(head) < 4:
+        return None
+    even_zeros = head[0::2].count(0) / len(head[0::2])
+    odd_zeros = head[1::2].count(0) / len(head[1::2])
+    if odd_zeros > 0.3 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.3 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def describe_line_endings(text: str) -> str:
+    """Return "CRLF", "LF", "CR", "mixed" or "none"."""
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    kinds = [name for name, count in (("CRLF", crlf), ("LF", lf), ("CR", cr)) if count]
+    if not kinds:
+        return "none"
+    return kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def count_lines(text: str) -> int:
+    """Count physical lines the way ``str.splitlines`` would for CR, LF and CRLF endings."""
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    ends_with_break = text.endswith(("\n", "\r"))
+    return breaks if ends_with_break or not text else breaks + 1
+
+
+def split_leading_comments(text: str) -> tuple[str, int, int]:
+    """Cut leading blank lines and lines starting with '#' off ``text``.
+
+    Return the rest, the number of lines cut, and how many of them were comments.
+    """
+    offset = 0
+    skipped = 0
+    comments = 0
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|\Z)", text):
+        line = match.group()
+        if not line:
+            break
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            break
+        comments += stripped.startswith("#")
+        skipped += 1
+        offset = match.end()
+    return text[offset:], skipped, comments
+
+
+def sample_lines(text: str, count: int = _SAMPLE_LINES) -> list[str]:
+    """Return up to ``count`` non-blank lines from the start of ``text``."""
+    lines = []
+    for line in re.finditer(r"[^\r\n]+", text[: 200 * count * 20]):
+        if line.group().strip():
+            lines.append(line.group())
+            if len(lines) == count:
+                break
+    return lines
+
+
+def detect_delimiter(lines: Sequence[str], exclude: str | None = None) -> str | None:
+    """Pick the delimiter that splits the sample lines into the most consistent number of fields.
+
+    Return None when no candidate gives two or more fields, which means a
+    single column. ``exclude`` drops a candidate, such as the comma when the
+    decimal mark is known to be a comma.
+    """
+    best: tuple[float, str] | None = None
+    for candidate in DELIMITER_CANDIDATES:
+        if candidate == exclude:
+            continue
+        counts = [_count_fields(row) for row in csv.reader(lines, delimiter=candidate, skipinitialspace=True)]
+        score = _consistency(counts)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, candidate)
+    if best is not None:
+        return best[1]
+
+    counts = [len(line.split()) for line in lines]
+    if _consistency(counts) >= 0.8:
+        return WHITESPACE
+    return None
+
+
+def _count_fields(row: list[str]) -> int:
+    count = len(row)
+    while count > 1 and not row[count - 1].strip():
+        count -= 1  # a trailing delimiter does not add a field
+    return count
+
+
+def _consistency(counts: Sequence[int]) -> float:
+    """Fraction of lines with the most common field count, or 0 when that count is below 2.
+
+    A first line with a single field above rows of several is taken as a
+    one-column header whose data contain the candidate as a decimal mark, so
+    the candidate scores 0.
+    """
+    if not counts:
+        return 0.0
+    mode, frequency = Counter(counts).most_common(1)[0]
+    if mode < 2:
+        return 0.0
+    if len(counts) > 1 and counts[0] == 1:
+        return 0.0
+    return frequency / len(counts)
+
+
+def prepare_whitespace_text(text: str) -> str:
+    """Turn runs of spaces and tabs into single spaces and trim each line, for ``csv`` with delimiter ' '."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"^[ \t]+|[ \t]+$", "", text, flags=re.M)
+    return re.sub(r"[ \t]+", " ", text)

@@ -1,0 +1,472 @@
+"""Reading one numeric column of a CSV file into a Series.
+
+``inspect_csv`` detects the dialect (encoding, delimiter, decimal mark,
+header), types every column, picks the target column and parses it, leaving
+missing values as NaN. ``read_series`` then applies the missing-value policy
+and returns a Series. Every detected setting can be overridden by argument.
+
+Accepted: CRLF, LF and CR line endings, blank lines (skipped), leading lines
+starting with '#' (skipped), trailing delimiters (the empty last column is
+ignored), rows of only delimiters (skipped like blank lines) and ragged rows
+(reported; absent cells count as missing). Missing-value markers are listed in
+``csv_values.MISSING_MARKERS``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+import logging
+import re
+import time as _time
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from rnn_desktop.core import csv_dialect, csv_values
+from rnn_desktop.core.csv_dialect import WHITESPACE
+from rnn_desktop.core.errors import CsvError, DataError
+from rnn_desktop.core.series import Series
+
+log = logging.getLogger(__name__)
+
+MISSING_POLICIES = ("interpolate", "drop", "refuse")
+MIN_LENGTH = 2
+PREVIEW_ROWS = 20
+_TYPE_SAMPLE_ROWS = 200
+# Header names that make a column of four-digit integers a year axis.
+_TIME_NAME_RE = re.compile(r"year|jahr|anno|année|annee|año|date|datum|time|zeit|fecha|period", re.I)
+# Separates the fields of a one-column file; it never occurs in text files.
+_NO_DELIMITER = "\x1f"
+
+
+@dataclass
+class CsvInfo:
+    """Everything detected in one CSV file, and the target column parsed with NaN for missing values.
+
+    ``delimiter`` is ',', ';', '\\t', '|', "whitespace", or None for a file
+    with one column. Line numbers count from 1 and include comment and blank
+    lines, as an editor shows them.
+    """
+
+    path: str
+    encoding: str
+    delimiter: str | None
+    decimal: str
+    header: bool
+    columns: list[tuple[str, str]]  # (name, "numeric" | "datetime" | "text")
+    column: str
+    column_index: int
+    rows: int
+    missing: int
+    missing_rows: list[int]
+    missing_policy: str
+    ragged_rows: list[int]
+    first: float
+    last: float
+    min: float
+    max: float
+    values: np.ndarray  # (rows,) float64, NaN where a value is missing
+    time: np.ndarray | None  # (rows,) datetime64[s] from time_column, or None
+    time_column: str | None
+    line_endings: str  # "CRLF", "LF", "CR", "mixed" or "none"
+    comment_lines: int
+    preview: list[list[str]]  # the first raw rows, header included
+    value_lines: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+
+    def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
+        """Return the JSON form: plain types, NaN written as None (null)."""
+        result: dict[str, Any] = {
+            "path": self.path,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "decimal": self.decimal,
+            "header": self.header,
+            "columns": [{"name": name, "type": kind} for name, kind in self.columns],
+            "column": self.column,
+            "column_index": self.column_index,
+            "time_column": self.time_column,
+            "rows": self.rows,
+            "missing": self.missing,
+            "missing_rows": list(self.missing_rows),
+            "missing_policy": self.missing_policy,
+            "ragged_rows": list(self.ragged_rows),
+            "first": self.first,
+            "last": self.last,
+            "min": self.min,
+            "max": self.max,
+            "line_endings": self.line_endings,
+            "comment_lines": self.comment_lines,
+        }
+        if include_values:
+            values = self.values.tolist()
+            for position in np.flatnonzero(np.isnan(self.values)):
+                values[position] = None
+            result["values"] = values
+        return result
+
+
+def read_series(path: str | Path, column: str | int | None = None, delimiter: str | None = None,
+                decimal: str | None = None, encoding: str | None = None, header: bool | None = None,
+                missing: str = "interpolate") -> Series:
+    """Read the target column of a CSV file as a Series with no NaN.
+
+    ``missing`` is "interpolate" (linear between neighbours; a gap at either
+    end takes the nearest value), "drop" (the rows go, with their time) or
+    "refuse" (raise CsvError if any value is missing). Raises CsvError on an
+    unreadable file or a bad cell, and DataError "data.too_short" when fewer
+    than 2 values remain.
+    """
+    info = inspect_csv(path, column=column, delimiter=delimiter, decimal=decimal,
+                       encoding=encoding, header=header, missing=missing)
+    values = info.values.copy()
+    time = info.time
+    gaps = np.flatnonzero(np.isnan(values))
+
+    if gaps.size and missing == "refuse":
+        shown = ", ".join(str(line) for line in info.missing_rows[:10])
+        raise CsvError(
+            f"{info.path}: column '{info.column}' has {gaps.size} missing values (lines {shown}"
+            f"{', ...' if gaps.size > 10 else ''}) and the missing-value policy is 'refuse'. "
+            "Fill them in the file, or choose the policy 'interpolate' or 'drop'.",
+            code="csv.missing_rejected", path=info.path, column=info.column,
+            count=int(gaps.size), lines=info.missing_rows)
+    if gaps.size and missing == "drop":
+        keep = ~np.isnan(values)
+        values = values[keep]
+        time = time[keep] if time is not None else None
+    elif gaps.size:
+        known = np.flatnonzero(~np.isnan(values))
+        values[gaps] = np.interp(gaps, known, values[known])
+
+    if values.shape[0] < MIN_LENGTH:
+        raise DataError(
+            f"{info.path}: the series in column '{info.column}' is too short: {values.shape[0]} "
+            f"value{'s' if values.shape[0] != 1 else ''}, at least {MIN_LENGTH} needed "
+            "(training needs more, see the sequence length). Use a longer file.",
+            code="data.too_short", length=int(values.shape[0]), minimum=MIN_LENGTH, path=info.path)
+
+    return Series(values=values, name=info.column, time=time, source=info.path,
+                  missing_positions=gaps.astype(np.int64), details=info.to_json_dict(include_values=False))
+
+
+def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: str | None = None,
+                decimal: str | None = None, encoding: str | None = None, header: bool | None = None,
+                missing: str = "interpolate") -> CsvInfo:
+    """Detect the dialect and columns of a CSV file and parse the target column.
+
+    Each argument left as None is detected; a value overrides detection.
+    ``column`` is a name or a 0-based index (an int or a digit string). The
+    default column is the last numeric one that is not the time axis. Raises
+    CsvError when the file cannot be read or a cell of the target column is
+    neither a number nor a missing-value marker.
+    """
+    started = _time.perf_counter()
+    path = Path(path)
+    _check_options(decimal, missing)
+    delimiter = csv_dialect.normalize_delimiter(delimiter)
+
+    text, used_encoding = csv_dialect.decode(csv_dialect.read_bytes(path), path, encoding)
+    line_endings = csv_dialect.describe_line_endings(text)
+    body, skipped_lines, comment_lines = csv_dialect.split_leading_comments(text)
+    if delimiter is None:
+        delimiter = csv_dialect.detect_delimiter(csv_dialect.sample_lines(body),
+                                                 exclude="," if decimal == "," else None)
+
+    table = _Table.parse(body, delimiter, path, skipped_lines)
+    if not table.nonblank.size:
+        raise CsvError(f"{path} contains no data rows. Choose a file with at least {MIN_LENGTH} values.",
+                       code="csv.empty", path=str(path))
+
+    first = int(table.nonblank[0])
+    sample = [table.rows[i] for i in table.nonblank[1:1 + _TYPE_SAMPLE_ROWS]]
+    if decimal is None:
+        cells = [cell for row in [table.rows[first], *sample] for cell in row]
+        decimal = csv_values.vote_decimal(cells, delimiter)
+    if header is None:
+        header = _detect_header(table.rows[first], sample, decimal)
+
+    data_start = first + 1 if header else first
+    data_index = table.nonblank[table.nonblank >= data_start]
+    if not header:
+        sample = [table.rows[first], *sample]
+    width = _count_columns(table.rows[first] if header else None, sample)
+    names = _column_names(table.rows[first] if header else None, width)
+    columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
+               for j, name in enumerate(names)]
+    target = _choose_column(column, columns, path)
+    time_index = next((j for j, (_, kind) in enumerate(columns) if kind == "datetime" and j != target), None)
+
+    data_rows = table.select(data_index)
+    value_lines = table.lines[data_index]
+    ragged_rows = _find_ragged(data_rows, table.lengths[data_index], width, value_lines)
+
+    cells = _column_cells(data_rows, table.lengths[data_index], target)
+    try:
+        values = csv_values.parse_number_column(cells, decimal)
+    except csv_values.BadCell as bad:
+        raise _bad_value_error(path, int(value_lines[bad.position]), names[target], bad.text,
+                               decimal, columns) from None
+
+    # Rows whose every cell is empty, such as ",,," from a spreadsheet, are
+    # blank lines, not missing values.
+    empty_rows = [position for position in np.flatnonzero(np.isnan(values))
+                  if not any(cell.strip() for cell in data_rows[position])]
+    if empty_rows:
+        keep = np.ones(values.shape[0], dtype=bool)
+        keep[empty_rows] = False
+        values = values[keep]
+        value_lines = value_lines[keep]
+        data_rows = [row for row, kept in zip(data_rows, keep) if kept]
+        ragged_rows = sorted(set(ragged_rows) - set(table.lines[data_index][empty_rows].tolist()))
+
+    if values.shape[0] == 0:
+        raise DataError(
+            f"{path}: column '{names[target]}' is too short: 0 values, at least {MIN_LENGTH} needed. "
+            "Use a file with data rows below the header.",
+            code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
+    known = values[~np.isnan(values)]
+    if known.size == 0:
+        raise CsvError(
+            f"{path}: every value in column '{names[target]}' is missing. Choose another column.",
+            code="csv.all_missing", path=str(path), column=names[target],
+            columns=[name for name, _ in columns])
+    missing_lines = value_lines[np.isnan(values)].tolist()
+
+    time_axis = None
+    if time_index is not None:
+        time_axis = _parse_time(data_rows, time_index, path, names[time_index])
+
+    info = CsvInfo(
+        path=str(path), encoding=used_encoding, delimiter=delimiter, decimal=decimal, header=header,
+        columns=columns, column=names[target], column_index=target, rows=int(values.shape[0]),
+        missing=len(missing_lines), missing_rows=missing_lines, missing_policy=missing,
+        ragged_rows=ragged_rows, first=float(known[0]), last=float(known[-1]),
+        min=float(known.min()), max=float(known.max()), values=values, time=time_axis,
+        time_column=names[time_index] if time_axis is not None else None, line_endings=line_endings,
+        comment_lines=comment_lines, preview=[list(table.rows[i]) for i in table.nonblank[:PREVIEW_ROWS]],
+        value_lines=value_lines,
+    )
+    log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
+             path, _time.perf_counter() - started, info.rows, info.column, info.missing,
+             used_encoding, delimiter, decimal)
+    return info
+
+
+class _Table:
+    """The records of a CSV body, with the file line number where each record starts."""
+
+    def __init__(self, rows: list[list[str]], lines: np.ndarray) -> None:
+        self.rows = rows
+        self.lines = lines  # (len(rows),) int64, 1-based
+        self.lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+        self.nonblank = np.flatnonzero(self.lengths > 0)
+
+    @classmethod
+    def parse(cls, body: str, delimiter: str | None, path: Path, skipped_lines: int) -> "_Table":
+        if delimiter == WHITESPACE:
+            body = csv_dialect.prepare_whitespace_text(body)
+        separator = {None: _NO_DELIMITER, WHITESPACE: " "}.get(delimiter, delimiter)
+        reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, skipinitialspace=True)
+
+        # Millions of small lists would trigger the cyclic garbage collector
+        # many times over, which doubles the parse time; none of them is cyclic.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            rows = list(reader)
+        except csv.Error as error:
+            line = skipped_lines + reader.line_num
+            raise CsvError(
+                f"{path}, line {line}: the CSV structure is broken ({error}). "
+                "Look for an unclosed quote near that line.",
+                code="csv.malformed", path=str(path), line=line, reason=str(error)) from None
+        finally:
+            if collecting:
+                gc.enable()
+
+        if csv_dialect.count_lines(body) == len(rows):
+            lines = np.arange(1, len(rows) + 1, dtype=np.int64) + skipped_lines
+        else:
+            lines = _record_start_lines(body, separator) + skipped_lines
+        return cls(rows, lines)
+
+    def select(self, index: np.ndarray) -> list[list[str]]:
+        if index.size and index.size == int(index[-1]) - int(index[0]) + 1:
+            return self.rows[int(index[0]):int(index[-1]) + 1]
+        return [self.rows[i] for i in index]
+
+
+def _record_start_lines(body: str, separator: str) -> np.ndarray:
+    # Quoted cells span several lines, so count the lines each record consumed.
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, skipinitialspace=True)
+    starts = []
+    previous_end = 0
+    for _ in reader:
+        starts.append(previous_end + 1)
+        previous_end = reader.line_num
+    return np.array(starts, dtype=np.int64)
+
+
+def _check_options(decimal: str | None, missing: str) -> None:
+    if decimal not in (None, ".", ","):
+        raise CsvError(f"Unknown decimal mark {decimal!r}. Use '.' or ','.",
+                       code="csv.bad_option", option="decimal", value=decimal, allowed=[".", ","])
+    if missing not in MISSING_POLICIES:
+        raise CsvError(f"Unknown missing-value policy {missing!r}. Use one of: {', '.join(MISSING_POLICIES)}.",
+                       code="csv.bad_option", option="missing", value=missing, allowed=list(MISSING_POLICIES))
+
+
+def _classify(cell: str, decimal: str) -> str:
+    if csv_values.is_missing(cell):
+        return "missing"
+    if csv_values.parse_number(cell, decimal) is not None:
+        return "number"
+    if csv_values.is_date(cell):
+        return "date"
+    return "text"
+
+
+def _detect_header(first: Sequence[str], sample: Sequence[Sequence[str]], decimal: str) -> bool:
+    """Decide whether the first record names the columns.
+
+    It does when one of its cells is text above a numeric or date column, or
+    when every cell of the file is text. A number in the first record above a
+    numeric column means there is no header.
+    """
+    kinds = [_classify(cell, decimal) for cell in first]
+    if not sample:
+        return bool(kinds) and all(kind in ("text", "missing") for kind in kinds) and "text" in kinds
+
+    column_kinds = [_column_type([row[j] for row in sample if len(row) > j], "", decimal)
+                    for j in range(len(first))]
+    if any(kind == "text" and column in ("numeric", "datetime")
+           for kind, column in zip(kinds, column_kinds)):
+        return True
+    if any(kind in ("number", "date") for kind in kinds):
+        return False
+    return "text" in kinds and all(column == "text" for column in column_kinds)
+
+
+def _count_columns(header_row: Sequence[str] | None, sample: Sequence[Sequence[str]]) -> int:
+    """Return the number of columns: the usual row width without trailing empty fields, or the header's."""
+    widths = Counter(_width_without_trailing_empty(row) for row in sample if row)
+    width = max(widths.most_common(1)[0][0], 1) if widths else 1
+    if header_row is not None:
+        width = max(width, _width_without_trailing_empty(header_row))
+    return width
+
+
+def _width_without_trailing_empty(row: Sequence[str]) -> int:
+    width = len(row)
+    while width > 1 and not row[width - 1].strip():
+        width -= 1
+    return width
+
+
+def _column_names(header_row: Sequence[str] | None, width: int) -> list[str]:
+    names = []
+    for j in range(width):
+        name = header_row[j].strip().lstrip("\ufeff") if header_row is not None and j < len(header_row) else ""
+        names.append(name or f"column {j}")
+    return names
+
+
+def _column_type(cells: Sequence[str], name: str, decimal: str) -> str:
+    """Return "numeric", "datetime" or "text" for a column from a sample of its cells.
+
+    A column is numeric when at least half of its non-missing cells are
+    numbers, so one stray word still lets the reader point at that cell. Four
+    digit integers are a year axis only under a name such as "year" or "date".
+    """
+    kinds = Counter(_classify(cell, decimal) for cell in cells)
+    present = sum(kinds.values()) - kinds["missing"]
+    if present == 0:
+        return "text"
+    if kinds["date"] == present:
+        return "datetime"
+    if (kinds["number"] == present and _TIME_NAME_RE.search(name)
+            and all(csv_values.is_year(cell) for cell in cells if not csv_values.is_missing(cell))):
+        return "datetime"
+    if 2 * kinds["number"] >= present:
+        return "numeric"
+    return "text"
+
+
+def _choose_column(column: str | int | None, columns: list[tuple[str, str]], path: Path) -> int:
+    names = [name for name, _ in columns]
+    if column is None:
+        numeric = [j for j, (_, kind) in enumerate(columns) if kind == "numeric"]
+        if not numeric:
+            described = ", ".join(f"'{name}' ({kind})" for name, kind in columns)
+            raise CsvError(
+                f"{path} has no numeric column (columns: {described}). Choose a column by name or index, "
+                "or check the delimiter and decimal mark.",
+                code="csv.no_numeric_column", path=str(path), columns=names)
+        return numeric[-1]
+
+    if isinstance(column, str):
+        wanted = column.strip()
+        for matches in (lambda name: name == wanted, lambda name: name.lower() == wanted.lower()):
+            found = [j for j, name in enumerate(names) if matches(name)]
+            if found:
+                return found[0]
+        if not wanted.isdigit():
+            raise CsvError(
+                f"{path} has no column named '{column}'. Columns: {', '.join(names)}.",
+                code="csv.column_not_found", path=str(path), column=column, columns=names)
+        column = int(wanted)
+
+    if isinstance(column, (int, np.integer)) and not isinstance(column, bool) and 0 <= column < len(names):
+        return int(column)
+    raise CsvError(
+        f"{path} has no column {column}: indexes run from 0 to {len(names) - 1} "
+        f"({', '.join(names)}).",
+        code="csv.column_not_found", path=str(path), column=column, columns=names)
+
+
+def _find_ragged(rows: Sequence[Sequence[str]], lengths: np.ndarray, width: int,
+                 lines: np.ndarray) -> list[int]:
+    """Return the line numbers of rows with fewer or more cells than ``width``; extra empty cells do not count."""
+    ragged = []
+    for position in np.flatnonzero(lengths != width):
+        row = rows[position]
+        if len(row) > width and not any(cell.strip() for cell in row[width:]):
+            continue
+        ragged.append(int(lines[position]))
+    return ragged
+
+
+def _column_cells(rows: Sequence[Sequence[str]], lengths: np.ndarray, index: int) -> list[str]:
+    if not lengths.size or int(lengths.min()) > index:
+        return list(map(itemgetter(index), rows))
+    return [row[index] if len(row) > index else "" for row in rows]
+
+
+def _bad_value_error(path: Path, line: int, column: str, text: str, decimal: str,
+                     columns: list[tuple[str, str]]) -> CsvError:
+    hint = ""
+    other = "," if decimal == "." else "."
+    if csv_values.parse_number(text, other) is not None:
+        hint = f" It reads as a number with the decimal mark '{other}'; if the file uses it, set the decimal mark."
+    return CsvError(
+        f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} "
+        "Correct or empty that cell, or choose another column.",
+        code="csv.bad_value", path=str(path), line=line, column=column, text=text,
+        decimal=decimal, columns=[name for name, _ in columns])
+
+
+def _parse_time(rows: Sequence[Sequence[str]], index: int, path: Path, name: str) -> np.ndarray | None:
+    cells = [row[index] if len(row) > index else "" for row in rows]
+    time_axis = csv_values.parse_date_column(cells)
+    if time_axis is None or np.isnat(time_axis).any():
+        # NOTE: a time column with gaps or unreadable dates gives no x axis at
+        # all; the values still load and are plotted against their positions.
+        log.warning("%s: column %r has missing or unreadable dates; using positions as the x axis", path, name)
+        return None
+    return time_axis

@@ -1,0 +1,254 @@
+"""Cell-level parsing for the CSV reader: numbers, dates and missing-value markers.
+
+Numbers accept a decimal point or a decimal comma, thousands separators
+(",", ".", apostrophe, space, no-break space) when the digits are grouped by
+three, and one currency sign (€ $ £ ¥) or a percent sign before or after the
+number. The sign is stripped: "12,50 €" reads 12.5 and "45%" reads 45.0, in
+percent points. Anything else in a numeric cell is junk and the reader raises.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+import numpy as np
+
+# Compared after stripping whitespace and lowering the case.
+MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "#n/a"})
+
+_SYMBOLS = "€$£¥%"
+_SYMBOL_RE = re.compile(rf"\A\s*[{_SYMBOLS}]?\s*(?P<number>.*?)\s*[{_SYMBOLS}]?\s*\Z", re.S)
+_PLAIN_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
+_GROUPED_POINT_RE = re.compile(
+    r"[+-]?\d{1,3}(?P<sep>[,' \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d*)?\Z")
+_GROUPED_COMMA_RE = re.compile(
+    r"[+-]?\d{1,3}(?P<sep>[.' \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:,\d*)?\Z")
+# Characters a plain point-decimal number column can contain; anything else
+# sends the column through the slower cell-by-cell parser.
+_PLAIN_COLUMN_RE = re.compile(r"[^0-9.eE+\- \t\n]")
+
+_ISO_DATE_RE = re.compile(
+    r"(?P<year>\d{4})(?:[-/](?P<month>\d{1,2})(?:[-/](?P<day>\d{1,2})"
+    r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?Z?)?)?)?\Z")
+_DAY_FIRST_RE = re.compile(
+    r"(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"
+    r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second_of_minute>\d{2}))?)?\Z")
+_YEAR_RE = re.compile(r"\d{4}\Z")
+
+
+class BadCell(ValueError):
+    """A cell that is neither a number nor a missing-value marker, at ``position`` in its column."""
+
+    def __init__(self, position: int, text: str) -> None:
+        super().__init__(f"cell {position}: {text!r}")
+        self.position = position
+        self.text = text
+
+
+def is_missing(text: str) -> bool:
+    return text.strip().lower() in MISSING_MARKERS
+
+
+def parse_number(text: str, decimal: str) -> float | None:
+    """Parse one cell with decimal mark ``decimal`` ("." or ","); None when it is not a number."""
+    match = _SYMBOL_RE.match(text)
+    number = match.group("number") if match else text.strip()
+
+    grouped = _GROUPED_POINT_RE if decimal == "." else _GROUPED_COMMA_RE
+    grouping = grouped.match(number)
+    if grouping:
+        number = number.replace(grouping.group("sep"), "")
+    if decimal == ",":
+        if "." in number:
+            return None
+        number = number.replace(",", ".")
+
+    if not _PLAIN_RE.match(number):
+        return None
+    return float(number)
+
+
+def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:
+    """Convert the cells of one column to float64, with NaN for missing-value markers.
+
+    Raises BadCell on the first cell that is junk or not finite. A column of
+    plain numbers takes a vectorised path; only columns with markers,
+    thousands separators or signs are parsed cell by cell.
+    """
+    if not cells:
+        return np.zeros(0)
+    joined = "\n".join(cells)
+    one_line_per_cell = joined.count("\n") == len(cells) - 1
+
+    # With a decimal comma and no point anywhere, swapping the mark in one
+    # string is far cheaper than parsing each cell.
+    if decimal == "," and "." not in joined and one_line_per_cell:
+        joined = joined.replace(",", ".")
+        cells = joined.split("\n")
+        decimal = "."
+
+    if decimal == "." and one_line_per_cell and not _PLAIN_COLUMN_RE.search(joined):
+        try:
+            return np.array(cells, dtype=np.float64)
+        except ValueError:
+            pass  # an empty cell or a malformed number: find it below
+
+    if decimal == "." and "_" not in joined and "," not in joined:
+        values = _parse_with_float(cells)
+    else:
+        values = _parse_strictly(cells, decimal)
+
+    infinite = np.flatnonzero(np.isinf(values))
+    if infinite.size:
+        position = int(infinite[0])
+        raise BadCell(position, cells[position])
+    return values
+
+
+def _parse_with_float(cells: Sequence[str]) -> np.ndarray:
+    # float() accepts exactly the plain forms once "_" and "," are ruled out;
+    # "nan" comes out as NaN, which is a missing marker anyway.
+    numbers = []
+    append = numbers.append
+    for position, cell in enumerate(cells):
+        try:
+            append(float(cell))
+        except ValueError:
+            append(_parse_cell(position, cell, "."))
+    return np.array(numbers, dtype=np.float64)
+
+
+def _parse_strictly(cells: Sequence[str], decimal: str) -> np.ndarray:
+    numbers = [_parse_cell(position, cell, decimal) for position, cell in enumerate(cells)]
+    return np.array(numbers, dtype=np.float64)
+
+
+def _parse_cell(position: int, cell: str, decimal: str) -> float:
+    if is_missing(cell):
+        return float("nan")
+    number = parse_number(cell, decimal)
+    if number is None:
+        raise BadCell(position, cell)
+    return number
+
+
+def vote_decimal(cells: Sequence[str], delimiter: str | None) -> str:
+    """Guess the decimal mark from sample cells: "," or "." (the default).
+
+    A cell holding both marks votes for the one that comes last ("1.234,5" is
+    a decimal comma); a mark that appears twice is a thousands separator; a
+    single mark followed by one, two or four or more digits is decimal. A
+    single mark followed by exactly three digits ("1,234") is ambiguous and
+    only decides when nothing else does: comma when the delimiter is not a
+    comma, point otherwise.
+    """
+    votes = {",": 0, ".": 0}
+    ambiguous_comma = 0
+    for cell in cells:
+        text = cell.strip().strip(_SYMBOLS).strip()
+        for separator in ("'", " ", "\u00a0", "\u202f"):
+            text = text.replace(separator, "")
+        if not re.fullmatch(r"[+-]?[\d.,]*\d[\d.,]*", text) or is_date(cell):
+            continue
+
+        comma, point = text.rfind(","), text.rfind(".")
+        if comma >= 0 and point >= 0:
+            votes["," if comma > point else "."] += 1
+        elif comma >= 0:
+            if text.count(",") > 1:
+                votes["."] += 1
+            elif len(text) - comma - 1 != 3:
+                votes[","] += 1
+            else:
+                ambiguous_comma += 1
+        elif point >= 0:
+            if text.count(".") > 1:
+                votes[","] += 1
+            elif len(text) - point - 1 != 3:
+                votes["."] += 1
+
+    if votes[","] > votes["."]:
+        return ","
+    if votes["."] > votes[","]:
+        return "."
+    if ambiguous_comma and delimiter != ",":
+        return ","
+    return "."
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` is an ISO date (YYYY-MM, YYYY-MM-DD, with time) or a day-first date.
+
+    A bare year (YYYY) is not a date here, because it is also a number; the
+    reader decides about year columns from the whole column and its name.
+    """
+    text = text.strip()
+    return bool((_ISO_DATE_RE.match(text) and not _YEAR_RE.match(text)) or _DAY_FIRST_RE.match(text))
+
+
+def is_year(text: str) -> bool:
+    return bool(_YEAR_RE.match(text.strip()))
+
+
+def parse_date_column(cells: Sequence[str]) -> np.ndarray | None:
+    """Convert date cells to datetime64[s], with NaT for missing markers.
+
+    Day-first forms (31/12/2020, 31.12.2020) are read as month-first only
+    when some first number exceeds 12 in none of the cells and some second
+    number does, as in US exports (12/31/2020). Returns None if a cell is
+    neither a date nor a missing marker.
+    """
+    texts = [cell.strip() for cell in cells]
+    try:
+        # numpy parses the ISO forms in C; other forms make it raise.
+        return np.array(["NaT" if text.lower() in MISSING_MARKERS else text for text in texts],
+                        dtype="datetime64[s]")
+    except ValueError:
+        pass
+
+    month_first = _is_month_first(texts)
+    iso_texts = []
+    for text in texts:
+        if text.lower() in MISSING_MARKERS:
+            iso_texts.append("NaT")
+            continue
+        iso = _to_iso(text, month_first)
+        if iso is None:
+            return None
+        iso_texts.append(iso)
+    try:
+        return np.array(iso_texts, dtype="datetime64[s]")
+    except ValueError:
+        return None  # for example a 31st of February
+
+
+def _is_month_first(texts: Sequence[str]) -> bool:
+    first_above_12 = second_above_12 = False
+    for text in texts:
+        match = _DAY_FIRST_RE.match(text)
+        if match and match.group("sep") == "/":
+            first_above_12 |= int(match.group("first")) > 12
+            second_above_12 |= int(match.group("second")) > 12
+    return second_above_12 and not first_above_12
+
+
+def _to_iso(text: str, month_first: bool) -> str | None:
+    match = _ISO_DATE_RE.match(text)
+    if match:
+        year, month, day = match.group("year"), match.group("month") or "1", match.group("day") or "1"
+        hour, minute, second = match.group("hour"), match.group("minute"), match.group("second")
+    else:
+        match = _DAY_FIRST_RE.match(text)
+        if not match:
+            return None
+        year = match.group("year")
+        day, month = match.group("first"), match.group("second")
+        if month_first and match.group("sep") == "/":
+            day, month = month, day
+        hour, minute, second = match.group("hour"), match.group("minute"), match.group("second_of_minute")
+
+    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    if hour is not None:
+        iso += f"T{int(hour):02d}:{minute}:{second or '00'}"
+    return iso
