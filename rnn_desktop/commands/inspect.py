@@ -1,0 +1,82 @@
+"""``rnn-desktop inspect PATH``: print what the CSV reader detects in a file, optionally as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from typing import TextIO
+
+from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
+from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv
+from rnn_desktop.core.errors import RnnDesktopError
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the JSON file could not be written
+EXIT_BAD_INPUT = 2  # the CSV file or an option was rejected
+_SHOWN_LINES = 10
+_PREVIEW_ROWS = 5
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    """Inspect ``args.path`` with the given overrides, print the report, write ``--json``; return the exit code."""
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        info = inspect_csv(args.path, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
+                           encoding=args.encoding, header=args.header, missing=args.missing)
+    except RnnDesktopError as error:
+        logger.info("inspect rejected %s: %s", args.path, error)
+        print(f"rnn-desktop inspect: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+    print_report(info, sys.stdout)
+
+    if args.json:
+        try:
+            with open(args.json, "w", encoding="utf-8") as output:
+                json.dump(info.to_json_dict(), output, indent=1, ensure_ascii=False)
+                output.write("\n")
+        except OSError as error:
+            print(f"rnn-desktop inspect: error: cannot write {args.json}: {error.strerror or error}",
+                  file=sys.stderr)
+            return EXIT_FAILED
+    return EXIT_OK
+
+
+def print_report(info: CsvInfo, out: TextIO) -> None:
+    delimiter = "none (one column)" if info.delimiter is None else DELIMITER_NAMES.get(
+        info.delimiter, repr(info.delimiter))
+    columns = ", ".join(f"{index}: {name} ({kind})" for index, (name, kind) in enumerate(info.columns))
+
+    lines = [
+        f"file           {info.path}",
+        f"encoding       {info.encoding}",
+        f"line endings   {info.line_endings}",
+        f"comment lines  {info.comment_lines}",
+        f"delimiter      {delimiter}",
+        f"decimal        {info.decimal!r}",
+        f"header         {'yes' if info.header else 'no'}",
+        f"columns        {columns}",
+        f"column         {info.column} (index {info.column_index})",
+        f"time axis      {info.time_column or 'none (positions 0, 1, 2, ...)'}",
+        f"rows           {info.rows}",
+        f"missing        {info.missing}{_lines_suffix(info.missing_rows)}, policy {info.missing_policy}",
+        f"ragged rows    {len(info.ragged_rows)}{_lines_suffix(info.ragged_rows)}",
+        f"first, last    {info.first:g}, {info.last:g}",
+        f"min, max       {info.min:g}, {info.max:g}",
+    ]
+    if info.missing and info.missing_policy == "refuse":
+        lines.append("note           with the policy 'refuse', reading this column for training fails")
+    lines.append("first rows")
+    lines.extend(f"  {row}" for row in info.preview[:_PREVIEW_ROWS])
+    out.write("\n".join(lines) + "\n")
+
+
+def _lines_suffix(lines: list[int]) -> str:
+    if not lines:
+        return ""
+    shown = ", ".join(str(line) for line in lines[:_SHOWN_LINES])
+    return f" (lines {shown}{', ...' if len(lines) > _SHOWN_LINES else ''})"
