@@ -142,11 +142,15 @@ def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, 
     MAPE is None when the target contains a zero, where it is undefined.
     """
     target = np.asarray(target, dtype=np.float64)
-    error = np.asarray(prediction, dtype=np.float64) - target
-    mape = None
-    if not np.any(target == 0.0):
-        mape = float(np.mean(np.abs(error / target)) * 100.0)
-    return {"rmse": float(np.sqrt(np.mean(error * error))), "mae": float(np.mean(np.abs(error))), "mape": mape}
+    # A diverged model may predict huge values; inf is then the honest result.
+    with np.errstate(over="ignore", invalid="ignore"):
+        error = np.asarray(prediction, dtype=np.float64) - target
+        mape = None
+        if not np.any(target == 0.0):
+            mape = float(np.mean(np.abs(error / target)) * 100.0)
+        rmse = float(np.sqrt(np.mean(error * error)))
+        mae = float(np.mean(np.abs(error)))
+    return {"rmse": rmse, "mae": mae, "mape": mape}
 
 
 def naive_persistence_rmse(values: np.ndarray, seq_len: int, windows: slice) -> float:

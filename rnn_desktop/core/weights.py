@@ -94,7 +94,7 @@ def _replace_non_finite(value: Any) -> Any:
 
 def _reject(path: str, code: str, problem: str, **params: Any) -> WeightsFileError:
     message = f"cannot load weights file {path}: {problem}"
-    logger.warning("%s", message)
+    logger.info("%s", message)
     return WeightsFileError(message, code=f"weights.{code}", path=path, **params)
 
 

@@ -1,0 +1,168 @@
+"""``rnn-desktop train``: train without a GUI, printing one line per epoch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import signal
+import sys
+import threading
+import time
+from typing import Any
+
+from rnn_desktop.commands.common import config_from_args, series_from_args
+from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.core.series import regression_metrics
+from rnn_desktop.core.training import EpochReport, Trainer, TrainingControl
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # an output file could not be written
+EXIT_BAD_INPUT = 2  # invalid option, data or weights file
+
+
+def format_epoch(report: EpochReport, total: int) -> str:
+    """Return the one-line summary of an epoch that the command prints."""
+    parts = [
+        f"epoch {report.epoch:>{len(str(total))}}/{total}",
+        f"train_loss {report.train_loss:.6g}",
+        f"val_loss {report.val_loss:.6g}",
+        f"val_rmse {report.val_rmse:.6g}",
+        f"val_mae {report.val_mae:.6g}",
+        f"grad_norm {report.grad_norm:.3g}",
+        f"lr {report.lr:.3g}",
+        f"{report.seconds:.3f} s",
+        f"{report.samples_per_second:.0f} samples/s",
+    ]
+    return "  ".join(parts)
+
+
+def _json_number(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds: float) -> dict[str, Any]:
+    """Return the ``--json`` summary.
+
+    Validation metrics are those of the weights the run ends with, which after
+    early stopping are the restored best ones. ``samples_per_second`` counts
+    training windows per second of training (validation excluded).
+    """
+    last = trainer.history[-1] if trainer.history else None
+    index, prediction = trainer.predict_windows()
+    val = trainer.split.val
+    metrics = regression_metrics(trainer.values[index[val]], prediction[val])
+    summary = {
+        "epochs_run": trainer.epoch,
+        "train_loss": last.train_loss if last else None,
+        "val_loss": (metrics["rmse"] / trainer.scaler.divisor) ** 2,
+        "val_rmse": metrics["rmse"],
+        "val_mae": metrics["mae"],
+        "val_mape": metrics["mape"],
+        "naive_val_rmse": trainer.naive_val_rmse,
+        "best_val_loss": trainer.best_val_loss,
+        "seconds": seconds,
+        "samples_per_second": samples / train_seconds if train_seconds > 0 else None,
+        "stop_reason": trainer.stop_reason,
+        "reason": last.extra.get("reason") if last else None,
+        "n_train": trainer.split.n_train,
+        "n_val": trainer.split.n_val,
+        "config": trainer.config.to_dict(),
+    }
+    return {key: _json_number(value) for key, value in summary.items()}
+
+
+def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
+    print(f"rnn-desktop train: error: {message}", file=sys.stderr)
+    return code
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Train as the options say and return the exit code (0 done, 1 output failed, 2 bad input)."""
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        config = config_from_args(args)
+        config.validate()
+        series = series_from_args(args)
+        control = TrainingControl()
+        if args.load:
+            changes = {name: getattr(config, name) for name in _given_options(args)}
+            trainer = Trainer.from_file(args.load, series.values, control, **changes)
+        else:
+            trainer = Trainer(config, series.values, control)
+    except RnnDesktopError as error:
+        logger.info("train command rejected its input: %s", error)
+        return _fail(str(error))
+    except OSError as error:
+        return _fail(f"{error.filename or ''}: {error.strerror or error}")
+
+    start_epoch = trainer.epoch
+    total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
+    print(f"training on {len(series.values)} values from {series.source or series.name}: "
+          f"{trainer.split.n_train} training and {trainer.split.n_val} validation windows of "
+          f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
+
+    totals = {"samples": 0, "seconds": 0.0}
+
+    def on_epoch(report: EpochReport) -> None:
+        print(format_epoch(report, total), flush=True)
+        if report.samples_per_second > 0:
+            samples = report.extra["batches_run"] * min(trainer.config.batch_size, trainer.split.n_train)
+            samples = min(samples, trainer.split.n_train)
+            totals["samples"] += samples
+            totals["seconds"] += samples / report.samples_per_second
+
+    # Ctrl+C requests a stop, which the trainer honours at the next batch boundary.
+    def request_stop(signum: int, frame: Any) -> None:
+        print("stop requested; finishing the current batch", file=sys.stderr, flush=True)
+        control.request_stop()
+
+    previous_handler = _install_sigint_handler(request_stop)
+    started = time.perf_counter()
+    try:
+        trainer.run(epochs=trainer.config.epochs if args.load else None, on_epoch=on_epoch)
+    finally:
+        _install_sigint_handler(previous_handler)
+    seconds = time.perf_counter() - started
+
+    summary = build_summary(trainer, seconds, totals["samples"], totals["seconds"])
+    line = f"stop: {trainer.stop_reason} after {trainer.epoch} epochs in {seconds:.2f} s"
+    if summary["val_rmse"] is not None:
+        line += f"; val_rmse {summary['val_rmse']:.6g} (naive persistence {trainer.naive_val_rmse:.6g})"
+    print(line, flush=True)
+    if summary["reason"]:
+        print(summary["reason"], flush=True)
+
+    try:
+        if args.save:
+            trainer.save(args.save)
+            print(f"saved weights to {args.save}", flush=True)
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as stream:
+                json.dump(summary, stream, indent=2)
+                stream.write("\n")
+    except OSError as error:
+        return _fail(f"cannot write {error.filename}: {error.strerror}", EXIT_FAILED)
+    return EXIT_OK
+
+
+def _install_sigint_handler(handler: Any) -> Any:
+    """Set the SIGINT handler when running in the main thread; return the previous one."""
+    if threading.current_thread() is not threading.main_thread() or handler is None:
+        return None
+    return signal.signal(signal.SIGINT, handler)
+
+
+def _given_options(args: argparse.Namespace) -> list[str]:
+    """Return the TrainConfig fields given on the command line (present in ``args``)."""
+    from rnn_desktop.commands.common import _CONFIG_OPTIONS
+
+    names = [name for name in _CONFIG_OPTIONS if hasattr(args, name)]
+    if "val_fraction" in names and "val_windows" not in names:
+        names.append("val_windows")  # config_from_args cleared it in favour of the fraction
+    return names

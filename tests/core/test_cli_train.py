@@ -1,0 +1,164 @@
+"""The ``train`` command: output, JSON summary, presets, weights files and bad input."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rnn_desktop.cli import build_parser, main
+from rnn_desktop.commands.common import config_from_args
+from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.core.weights import load_weights
+
+SUMMARY_KEYS = {"epochs_run", "train_loss", "val_loss", "val_rmse", "val_mae", "naive_val_rmse",
+                "seconds", "samples_per_second", "stop_reason"}
+
+
+def run(argv, capsys):
+    code = main(["train", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_prints_one_line_per_epoch(capsys):
+    code, out, err = run(["--epochs", "3", "--hidden", "6"], capsys)
+    assert code == 0
+    epoch_lines = [line for line in out.splitlines() if line.startswith("epoch ")]
+    assert len(epoch_lines) == 3
+    assert epoch_lines[0].startswith("epoch 1/3")
+    assert "val_rmse" in epoch_lines[0]
+    assert err == ""
+
+
+def test_json_summary_keys_and_values(tmp_path, capsys):
+    path = tmp_path / "run.json"
+    code, _, _ = run(["--epochs", "2", "--hidden", "6", "--json", str(path)], capsys)
+    summary = json.loads(path.read_text())
+    assert code == 0
+    assert SUMMARY_KEYS <= set(summary)
+    assert summary["epochs_run"] == 2
+    assert summary["stop_reason"] == "completed"
+    assert summary["naive_val_rmse"] == pytest.approx(0.6796, abs=1e-4)
+    assert summary["val_rmse"] > 0.0
+    assert summary["samples_per_second"] > 0.0
+    assert summary["n_train"] == 100
+    assert summary["n_val"] == 50
+
+
+def test_tutorial_preset_configuration():
+    args = build_parser().parse_args(["train", "--preset", "tutorial"])
+    config = config_from_args(args)
+    assert config == TrainConfig.preset("tutorial")
+    assert (config.hidden, config.activation, config.init) == (100, "sigmoid", "uniform")
+    assert (config.optimizer, config.batch_size, config.lr, config.epochs) == ("sgd", 1, 1e-4, 25)
+    assert (config.bptt_truncate, config.clip_value, config.clip_norm) == (5, 10.0, None)
+
+
+def test_options_override_preset():
+    args = build_parser().parse_args(["train", "--preset", "tutorial", "--hidden", "7",
+                                      "--clip-value", "none", "--val-fraction", "0.25"])
+    config = config_from_args(args)
+    assert config.hidden == 7
+    assert config.clip_value is None
+    assert config.val_windows is None
+    assert config.val_fraction == 0.25
+    assert config.activation == "sigmoid"
+
+
+def test_tutorial_preset_runs(tmp_path, capsys):
+    path = tmp_path / "run.json"
+    code, out, _ = run(["--preset", "tutorial", "--epochs", "1", "--json", str(path)], capsys)
+    summary = json.loads(path.read_text())
+    assert code == 0
+    assert summary["config"]["hidden"] == 100
+    assert summary["epochs_run"] == 1
+
+
+def test_save_then_load_continues(tmp_path, capsys):
+    weights = tmp_path / "m.npz"
+    code, _, _ = run(["--epochs", "2", "--hidden", "5", "--save", str(weights)], capsys)
+    assert code == 0
+    assert load_weights(weights).metadata["epoch"] == 2
+
+    summary_path = tmp_path / "run.json"
+    code, out, _ = run(["--load", str(weights), "--epochs", "2", "--json", str(summary_path)], capsys)
+    assert code == 0
+    assert "epoch 3/4" in out
+    assert json.loads(summary_path.read_text())["epochs_run"] == 4
+
+
+def test_loaded_model_predicts_as_saved(tmp_path, capsys):
+    weights = tmp_path / "m.npz"
+    first = tmp_path / "first.json"
+    second = tmp_path / "second.json"
+    run(["--epochs", "2", "--hidden", "5", "--save", str(weights), "--json", str(first)], capsys)
+    run(["--load", str(weights), "--epochs", "0", "--json", str(second)], capsys)
+    assert json.loads(first.read_text())["val_rmse"] == json.loads(second.read_text())["val_rmse"]
+
+
+@pytest.mark.parametrize("argv, text", [
+    (["--hidden", "0"], "hidden"),
+    (["--lr", "0"], "lr"),
+    (["--batch-size", "0"], "batch_size"),
+    (["--val-fraction", "1.5"], "val_fraction"),
+    (["--clip-norm", "-1"], "clip_norm"),
+    (["--length", "60"], "at least 101"),
+    (["--generator", "nonsense"], "nonsense"),
+    (["--load", "missing.npz"], "does not exist"),
+])
+def test_bad_input_exits_2_with_message(argv, text, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    assert text in err
+    assert "Traceback" not in err
+
+
+def test_load_rejects_model_change(tmp_path, capsys):
+    weights = tmp_path / "m.npz"
+    run(["--epochs", "1", "--hidden", "5", "--save", str(weights)], capsys)
+    code, _, err = run(["--load", str(weights), "--hidden", "6"], capsys)
+    assert code == 2
+    assert "hidden" in err
+
+
+def test_load_rejects_damaged_file(tmp_path, capsys):
+    weights = tmp_path / "m.npz"
+    weights.write_bytes(b"PK\x03\x04 broken")
+    code, _, err = run(["--load", str(weights)], capsys)
+    assert code == 2
+    assert "truncated or damaged" in err
+
+
+def test_module_entry_point(tmp_path):
+    summary = tmp_path / "run.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "rnn_desktop", "train", "--epochs", "1", "--hidden", "4", "--json", str(summary)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(summary.read_text())["epochs_run"] == 1
+
+
+def test_unknown_option_is_rejected_by_argparse(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["train", "--hiddden", "3"])
+    assert caught.value.code == 2
+
+
+def test_diverged_run_reports_reason_and_saves_finite_weights(tmp_path, capsys):
+    path = tmp_path / "run.json"
+    weights = tmp_path / "m.npz"
+    code, out, _ = run(["--lr", "1e8", "--optimizer", "sgd", "--clip-norm", "none", "--activation", "relu",
+                        "--init", "uniform", "--scale", "none", "--epochs", "30", "--json", str(path),
+                        "--save", str(weights)], capsys)
+    summary = json.loads(path.read_text())
+    assert code == 0
+    assert summary["stop_reason"] == "diverged"
+    assert "learning rate" in summary["reason"]
+    assert "learning rate" in out
+    # Loading rejects non-finite weights, so this proves the kept weights are finite.
+    for value in load_weights(weights).arrays.values():
+        assert np.all(np.isfinite(value))

@@ -1,0 +1,127 @@
+"""Windows, split, scalers, metrics and forecasts."""
+
+import numpy as np
+import pytest
+
+from rnn_desktop.core.series import (
+    Scaler, fit_scaler, forecast_recursive, make_windows, min_series_length, naive_persistence_rmse,
+    predict_one_step, regression_metrics, split_windows,
+)
+
+SINE = np.sin(np.arange(200.0))
+
+
+def test_windows_are_views_of_the_series():
+    inputs, targets = make_windows(SINE, 50)
+    assert inputs.shape == (150, 50)
+    assert targets.shape == (150,)
+    assert np.shares_memory(inputs, SINE)
+    assert np.shares_memory(targets, SINE)
+    assert inputs.base is not None
+
+
+def test_window_contents():
+    values = np.arange(10.0)
+    inputs, targets = make_windows(values, 3)
+    np.testing.assert_array_equal(inputs[0], [0, 1, 2])
+    np.testing.assert_array_equal(inputs[-1], [6, 7, 8])
+    np.testing.assert_array_equal(targets, np.arange(3.0, 10.0))
+
+
+def test_windows_reject_short_series():
+    with pytest.raises(ValueError):
+        make_windows(np.arange(3.0), 3)
+
+
+def test_tutorial_split():
+    split = split_windows(150, val_windows=50)
+    assert (split.n_train, split.n_val) == (100, 50)
+    assert split.train == slice(0, 100)
+    assert split.val == slice(100, 150)
+
+
+def test_fraction_split():
+    split = split_windows(150, val_fraction=0.2)
+    assert (split.n_train, split.n_val) == (120, 30)
+
+
+def test_split_needs_training_window():
+    with pytest.raises(ValueError):
+        split_windows(50, val_windows=50)
+
+
+def test_min_series_length():
+    assert min_series_length(50, 50, None) == 101
+    assert min_series_length(5, None, 0.5) == 7
+
+
+@pytest.mark.parametrize("kind", ["minmax", "zscore", "none"])
+def test_scaler_round_trip(kind):
+    values = np.random.default_rng(0).normal(3.0, 2.0, 100)
+    scaler = fit_scaler(kind, values)
+    np.testing.assert_allclose(scaler.inverse(scaler.transform(values)), values, rtol=1e-14)
+    assert Scaler.from_dict(scaler.to_dict()) == scaler
+
+
+def test_minmax_maps_to_unit_interval():
+    scaled = fit_scaler("minmax", np.array([2.0, 4.0, 6.0])).transform(np.array([2.0, 4.0, 6.0]))
+    np.testing.assert_array_equal(scaled, [0.0, 0.5, 1.0])
+
+
+def test_zscore_standardises():
+    values = np.array([1.0, 2.0, 3.0, 4.0])
+    scaled = fit_scaler("zscore", values).transform(values)
+    assert scaled.mean() == pytest.approx(0.0)
+    assert scaled.std() == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("kind", ["minmax", "zscore"])
+def test_scaler_of_constant_series_is_finite(kind):
+    scaler = fit_scaler(kind, np.full(5, 7.0))
+    assert scaler.divisor == 1.0
+
+
+def test_scaler_rejects_unknown_kind():
+    with pytest.raises(ValueError):
+        fit_scaler("log", SINE)
+
+
+def test_metrics():
+    metrics = regression_metrics(np.array([1.0, 2.0, 4.0]), np.array([2.0, 2.0, 2.0]))
+    assert metrics["rmse"] == pytest.approx(np.sqrt(5.0 / 3.0))
+    assert metrics["mae"] == pytest.approx(1.0)
+    assert metrics["mape"] == pytest.approx(100.0 * (1.0 + 0.0 + 0.5) / 3.0)
+
+
+def test_mape_left_out_when_target_has_zero():
+    metrics = regression_metrics(np.array([0.0, 1.0]), np.array([0.5, 1.0]))
+    assert metrics["mape"] is None
+
+
+def test_naive_persistence_rmse():
+    values = np.array([0.0, 1.0, 3.0, 6.0, 10.0])
+    # seq_len 2: windows predict values 2..4 from their last inputs 1, 3, 6.
+    assert naive_persistence_rmse(values, 2, slice(0, 3)) == pytest.approx(np.sqrt((4 + 9 + 16) / 3))
+    assert naive_persistence_rmse(values, 2, slice(2, 3)) == pytest.approx(4.0)
+
+
+class LastValueModel:
+    """Predicts the last input of each window plus one, in scaled units."""
+
+    def predict(self, windows):
+        return np.asarray(windows)[:, -1] + 1.0
+
+
+def test_predict_one_step_index_and_units():
+    values = np.arange(10.0) * 2.0
+    scaler = Scaler("minmax", 0.0, 2.0)
+    index, prediction = predict_one_step(LastValueModel(), scaler, values, 3)
+    np.testing.assert_array_equal(index, np.arange(3, 10))
+    # Scaled last input k + 1 maps back to 2 (k + 1) = the next value.
+    np.testing.assert_allclose(prediction, values[3:])
+
+
+def test_forecast_recursive_feeds_back_predictions():
+    values = np.arange(5.0)
+    forecast = forecast_recursive(LastValueModel(), Scaler(), values, 3, 4)
+    np.testing.assert_array_equal(forecast, [5.0, 6.0, 7.0, 8.0])
