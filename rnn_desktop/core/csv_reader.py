@@ -193,6 +193,11 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
 
     data_start = first + 1 if header else first
     data_index = table.nonblank[table.nonblank >= data_start]
+    if not data_index.size:
+        raise DataError(
+            f"{path} has a header row but no data rows, so the series is too short: 0 values, "
+            f"at least {MIN_LENGTH} needed. Use a file with data below the header.",
+            code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
     if not header:
         sample = [table.rows[first], *sample]
     width = _count_columns(table.rows[first] if header else None, sample)
@@ -227,8 +232,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
 
     if values.shape[0] == 0:
         raise DataError(
-            f"{path}: column '{names[target]}' is too short: 0 values, at least {MIN_LENGTH} needed. "
-            "Use a file with data rows below the header.",
+            f"{path} has only empty data rows, so the series is too short: 0 values, "
+            f"at least {MIN_LENGTH} needed. Use a file with values in column '{names[target]}'.",
             code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
     known = values[~np.isnan(values)]
     if known.size == 0:
@@ -452,7 +457,9 @@ def _bad_value_error(path: Path, line: int, column: str, text: str, decimal: str
                      columns: list[tuple[str, str]]) -> CsvError:
     hint = ""
     other = "," if decimal == "." else "."
-    if csv_values.parse_number(text, other) is not None:
+    if "\n" in text or "\r" in text:
+        hint = " The cell spans several lines, so a quote opened there is probably never closed."
+    elif csv_values.parse_number(text, other) is not None:
         hint = f" It reads as a number with the decimal mark '{other}'; if the file uses it, set the decimal mark."
     return CsvError(
         f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} "

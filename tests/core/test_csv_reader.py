@@ -1,0 +1,577 @@
+"""CSV reader: dialects, columns, missing values and errors, on small files written here."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv, read_series
+from rnn_desktop.core.errors import CsvError, DataError
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "data.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode(encoding))
+    return path
+
+
+# Encodings
+
+
+def test_utf8_bom_header_name_and_values(tmp_path):
+    path = write(tmp_path, b"\xef\xbb\xbftime,value\n0,1.5\n1,2.5\n2,3.5\n")
+    info = inspect_csv(path)
+    assert info.columns[0][0] == "time"
+    assert info.encoding == "utf-8-sig"
+    assert info.rows == 3
+    assert info.values.tolist() == [1.5, 2.5, 3.5]
+
+
+def test_utf16_le_bom_tab_separated(tmp_path):
+    path = write(tmp_path, "\ufeffZeit\tWert\n0\t1.25\n1\t-2.5\n2\t3\n", encoding="utf-16-le")
+    info = inspect_csv(path)
+    assert info.encoding == "utf-16-le"
+    assert info.delimiter == "\t"
+    assert [name for name, _ in info.columns] == ["Zeit", "Wert"]
+    assert info.values.tolist() == [1.25, -2.5, 3.0]
+
+
+def test_utf16_be_bom(tmp_path):
+    path = write(tmp_path, "\ufeffa;b\n1;2,5\n2;3,5\n", encoding="utf-16-be")
+    info = inspect_csv(path)
+    assert info.encoding == "utf-16-be"
+    assert info.values.tolist() == [2.5, 3.5]
+
+
+def test_utf16_without_bom_is_recognised(tmp_path):
+    path = write(tmp_path, "a,b\n1,2\n3,4\n", encoding="utf-16-le")
+    info = inspect_csv(path)
+    assert info.encoding == "utf-16-le"
+    assert info.values.tolist() == [2.0, 4.0]
+
+
+def test_cp1252_fallback_decodes_header(tmp_path):
+    path = write(tmp_path, "Größe;Wert\n1;2,5\n2;3,5\n", encoding="cp1252")
+    info = inspect_csv(path)
+    assert info.encoding == "cp1252"
+    assert info.columns[0][0] == "Größe"
+    assert info.values.tolist() == [2.5, 3.5]
+
+
+def test_encoding_override_is_used(tmp_path):
+    # The bytes are valid UTF-8 too, so only the override gives "Ã©" here.
+    path = write(tmp_path, "café,v\n1,2\n2,3\n")
+    info = inspect_csv(path, encoding="latin-1")
+    assert info.encoding == "latin-1"
+    assert info.columns[0][0] == "cafÃ©"
+
+
+def test_encoding_override_that_fails_names_line(tmp_path):
+    path = write(tmp_path, b"a,b\n1,2\n2,\xe9\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, encoding="utf-8")
+    assert caught.value.code == "csv.encoding"
+    assert caught.value.params["line"] == 3
+    assert "utf-8" in str(caught.value)
+
+
+def test_unknown_encoding_is_rejected(tmp_path):
+    path = write(tmp_path, "a\n1\n2\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, encoding="klingon-8")
+    assert caught.value.code == "csv.bad_option"
+    assert caught.value.params["value"] == "klingon-8"
+
+
+def test_binary_file_is_rejected(tmp_path):
+    path = write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\xff\x00\x00")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.binary"
+
+
+# Delimiters, decimal marks, quoting
+
+
+def test_semicolon_decimal_comma(tmp_path):
+    path = write(tmp_path, "Zeit;Wert\n0;1,5\n1;2,25\n2;-0,75\n")
+    series = read_series(path)
+    assert series.values.tolist() == [1.5, 2.25, -0.75]
+    assert series.details["delimiter"] == ";"
+    assert series.details["decimal"] == ","
+
+
+def test_semicolon_decimal_comma_without_header(tmp_path):
+    path = write(tmp_path, "0;1,5\n1;2,25\n2;-0,75\n")
+    info = inspect_csv(path)
+    assert info.header is False
+    assert info.values.tolist() == [1.5, 2.25, -0.75]
+
+
+def test_quoted_thousands_with_decimal_point(tmp_path):
+    path = write(tmp_path, 'day,sales\n1,"1,234.5"\n2,"12,000.25"\n3,17.5\n')
+    info = inspect_csv(path)
+    assert info.decimal == "."
+    assert info.values.tolist() == [1234.5, 12000.25, 17.5]
+
+
+def test_quoted_thousands_with_decimal_comma(tmp_path):
+    path = write(tmp_path, 'Tag;Umsatz\n1;"1.234,5"\n2;"1.000.000,25"\n3;"17,5"\n')
+    info = inspect_csv(path)
+    assert info.decimal == ","
+    assert info.values.tolist() == [1234.5, 1000000.25, 17.5]
+
+
+def test_comma_delimited_with_quoted_decimal_comma(tmp_path):
+    path = write(tmp_path, 'a,b\n1,"2,5"\n2,"3,75"\n')
+    info = inspect_csv(path)
+    assert info.delimiter == ","
+    assert info.decimal == ","
+    assert info.values.tolist() == [2.5, 3.75]
+
+
+def test_pipe_delimiter(tmp_path):
+    path = write(tmp_path, "a|b|c\n1|2|3\n4|5|6\n")
+    info = inspect_csv(path)
+    assert info.delimiter == "|"
+    assert info.values.tolist() == [3.0, 6.0]
+
+
+def test_whitespace_delimiter_with_uneven_runs(tmp_path):
+    path = write(tmp_path, "  t   v\n1  2.5  \n2\t 3.5\n3      4.5\n")
+    info = inspect_csv(path)
+    assert info.delimiter == "whitespace"
+    assert [name for name, _ in info.columns] == ["t", "v"]
+    assert info.values.tolist() == [2.5, 3.5, 4.5]
+
+
+def test_quoted_header_and_text_column(tmp_path):
+    path = write(tmp_path, '"station","note","level"\n"A","dry, hot",1.5\n"B","wet",2.5\n')
+    info = inspect_csv(path)
+    assert info.columns == [("station", "text"), ("note", "text"), ("level", "numeric")]
+    assert info.values.tolist() == [1.5, 2.5]
+
+
+def test_exponent_and_signs(tmp_path):
+    path = write(tmp_path, "v\n1e3\n-2.5E-2\n+4\n.5\n")
+    assert inspect_csv(path).values.tolist() == [1000.0, -0.025, 4.0, 0.5]
+
+
+def test_euro_and_percent_signs_are_stripped(tmp_path):
+    text = "Data;Prezzo;Sconto\n31/12/2020;1.234,50 €;5%\n01/01/2021;€ 99,90;12,5 %\n"
+    path = write(tmp_path, text, encoding="cp1252")
+    info = inspect_csv(path)
+    assert info.encoding == "cp1252"
+    assert info.values.tolist() == [5.0, 12.5]
+    assert inspect_csv(path, column="Prezzo").values.tolist() == [1234.5, 99.9]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_line_endings(tmp_path, ending):
+    path = write(tmp_path, ending.join(["x,y", "1,10", "2,20", "3,30"]) + ending)
+    info = inspect_csv(path)
+    assert info.values.tolist() == [10.0, 20.0, 30.0]
+    assert info.line_endings == {"\n": "LF", "\r\n": "CRLF", "\r": "CR"}[ending]
+
+
+def test_blank_lines_and_leading_comments(tmp_path):
+    path = write(tmp_path, "# exported by logger 2.1\n#units: volt\n\nt,v\n1,0.5\n\n2,0.75\n\n\n3,1.0\n")
+    info = inspect_csv(path)
+    assert info.comment_lines == 2
+    assert info.values.tolist() == [0.5, 0.75, 1.0]
+    assert info.value_lines.tolist() == [5, 7, 10]
+
+
+def test_trailing_delimiter_column_is_ignored(tmp_path):
+    path = write(tmp_path, "a,b,\n1,2,\n3,4,\n")
+    info = inspect_csv(path)
+    assert [name for name, _ in info.columns] == ["a", "b"]
+    assert info.column == "b"
+    assert info.ragged_rows == []
+    assert info.values.tolist() == [2.0, 4.0]
+
+
+def test_rows_of_only_delimiters_are_skipped(tmp_path):
+    path = write(tmp_path, "a;b\n1;2\n;\n3;4\n;;\n")
+    info = inspect_csv(path)
+    assert info.rows == 2
+    assert info.missing == 0
+    assert info.values.tolist() == [2.0, 4.0]
+
+
+def test_ragged_rows_are_reported(tmp_path):
+    path = write(tmp_path, "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
+    info = inspect_csv(path)
+    assert info.ragged_rows == [3, 4]
+    assert info.missing_rows == [3]
+    assert read_series(path).values.tolist() == [3.0, 5.5, 8.0, 12.0]
+
+
+def test_quoted_cell_over_two_lines_keeps_line_numbers(tmp_path):
+    path = write(tmp_path, 'id,note,v\n1,"first\nsecond",1.5\n2,ok,oops\n')
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.params["line"] == 4
+
+
+def test_unclosed_quote_is_explained(tmp_path):
+    path = write(tmp_path, 'a,b\n1,2\n2,"3\n4,5\n')
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.params["line"] == 3
+    assert "quote" in str(caught.value)
+
+
+# Header and columns
+
+
+def test_one_column_with_and_without_header_match(tmp_path):
+    plain = read_series(write(tmp_path, "3.5\n4\n-1\n", name="plain.csv"))
+    named = read_series(write(tmp_path, "level\n3.5\n4\n-1\n", name="named.csv"))
+    assert plain.values.tolist() == [3.5, 4.0, -1.0]
+    assert named.values.tolist() == plain.values.tolist()
+    assert named.name == "level"
+    assert plain.details["header"] is False
+    assert named.details["header"] is True
+
+
+def test_one_column_decimal_comma_with_header(tmp_path):
+    path = write(tmp_path, "Wert\n1,5\n2,25\n-0,75\n")
+    info = inspect_csv(path)
+    assert info.delimiter is None
+    assert info.values.tolist() == [1.5, 2.25, -0.75]
+
+
+def test_one_column_decimal_comma_override_without_header(tmp_path):
+    # Without a header "1,5" also reads as two integer columns; the decimal
+    # override settles it.
+    path = write(tmp_path, "1,5\n2,25\n-0,75\n")
+    info = inspect_csv(path, decimal=",")
+    assert info.values.tolist() == [1.5, 2.25, -0.75]
+
+
+def test_single_number_is_too_short(tmp_path):
+    path = write(tmp_path, "42\n")
+    with pytest.raises(DataError) as caught:
+        read_series(path)
+    assert caught.value.code == "data.too_short"
+    assert caught.value.params["length"] == 1
+    assert caught.value.params["minimum"] == 2
+    assert "too short" in str(caught.value)
+    assert "at least 2" in str(caught.value)
+
+
+def test_header_without_rows_is_too_short(tmp_path):
+    path = write(tmp_path, "a,b\n")
+    with pytest.raises(DataError) as caught:
+        read_series(path)
+    assert caught.value.code == "data.too_short"
+    assert caught.value.params["length"] == 0
+
+
+def test_default_column_is_last_numeric(tmp_path):
+    path = write(tmp_path, "date,temp,rain,station\n2020-01-01,1.5,0,A\n2020-01-02,2.5,3,B\n")
+    info = inspect_csv(path)
+    assert info.columns == [("date", "datetime"), ("temp", "numeric"), ("rain", "numeric"),
+                            ("station", "text")]
+    assert info.column == "rain"
+    assert info.time_column == "date"
+
+
+@pytest.mark.parametrize("choice", ["temp", "TEMP", 1, "1"])
+def test_column_by_name_or_index(tmp_path, choice):
+    path = write(tmp_path, "date,temp,rain\n2020-01-01,1.5,0\n2020-01-02,2.5,3\n")
+    info = inspect_csv(path, column=choice)
+    assert info.column == "temp"
+    assert info.values.tolist() == [1.5, 2.5]
+
+
+@pytest.mark.parametrize("choice", ["wind", 3, "7", -1])
+def test_unknown_column_lists_columns(tmp_path, choice):
+    path = write(tmp_path, "date,temp,rain\n2020-01-01,1.5,0\n2020-01-02,2.5,3\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, column=choice)
+    assert caught.value.code == "csv.column_not_found"
+    assert caught.value.params["columns"] == ["date", "temp", "rain"]
+    assert "temp" in str(caught.value)
+
+
+def test_headerless_columns_are_named_by_index(tmp_path):
+    path = write(tmp_path, "1,2\n3,4\n")
+    info = inspect_csv(path, column="0")
+    assert [name for name, _ in info.columns] == ["column 0", "column 1"]
+    assert info.values.tolist() == [1.0, 3.0]
+
+
+def test_header_override_reads_first_row_as_data(tmp_path):
+    path = write(tmp_path, "10,20\n1,2\n3,4\n")
+    assert inspect_csv(path).values.tolist() == [20.0, 2.0, 4.0]
+    info = inspect_csv(path, header=True)
+    assert [name for name, _ in info.columns] == ["10", "20"]
+    assert info.values.tolist() == [2.0, 4.0]
+
+
+def test_no_numeric_column_is_rejected(tmp_path):
+    path = write(tmp_path, "name,city\nAnna,Rome\nBen,Oslo\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+    assert "'city' (text)" in str(caught.value)
+
+
+def test_delimiter_override(tmp_path):
+    path = write(tmp_path, "a;b,c\n1;2,5\n2;3,5\n")
+    info = inspect_csv(path, delimiter="semicolon")
+    assert info.delimiter == ";"
+    assert info.values.tolist() == [2.5, 3.5]
+
+
+@pytest.mark.parametrize("given, expected", [(",", ","), ("tab", "\t"), ("\t", "\t"), ("|", "|"),
+                                             ("space", "whitespace"), ("whitespace", "whitespace")])
+def test_delimiter_names_are_accepted(tmp_path, given, expected):
+    separator = {",": ",", "\t": "\t", "|": "|", "whitespace": " "}[expected]
+    path = write(tmp_path, separator.join(["a", "b"]) + "\n" + separator.join(["1", "2"]) + "\n"
+                 + separator.join(["3", "4"]) + "\n")
+    info = inspect_csv(path, delimiter=given)
+    assert info.delimiter == expected
+    assert info.values.tolist() == [2.0, 4.0]
+
+
+@pytest.mark.parametrize("option, value", [("delimiter", ":"), ("decimal", ";"), ("missing", "ignore")])
+def test_bad_option_is_rejected(tmp_path, option, value):
+    path = write(tmp_path, "a\n1\n2\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, **{option: value})
+    assert caught.value.code == "csv.bad_option"
+    assert caught.value.params["option"] == option
+
+
+# Missing values
+
+
+def test_empty_na_and_lowercase_na_are_missing(tmp_path):
+    path = write(tmp_path, "t,v\n0,1\n1,\n2,NA\n3,n/a\n4,9\n")
+    info = inspect_csv(path)
+    assert info.missing == 3
+    assert info.missing_rows == [3, 4, 5]
+    assert np.isnan(info.values[1:4]).all()
+    series = read_series(path)
+    assert series.values.tolist() == [1.0, 3.0, 5.0, 7.0, 9.0]
+    assert series.missing_positions.tolist() == [1, 2, 3]
+
+
+@pytest.mark.parametrize("marker", ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "?", "#N/A"])
+def test_each_missing_marker(tmp_path, marker):
+    path = write(tmp_path, f"t;v\n0;2\n1;{marker}\n2;4\n")
+    info = inspect_csv(path)
+    assert info.missing == 1
+    assert read_series(path).values.tolist() == [2.0, 3.0, 4.0]
+
+
+def test_missing_at_the_ends_takes_nearest_value(tmp_path):
+    path = write(tmp_path, "v\nNA\n1\n2\nNA\nNA\n")
+    assert read_series(path).values.tolist() == [1.0, 1.0, 2.0, 2.0, 2.0]
+
+
+def test_drop_policy_removes_rows_and_time(tmp_path):
+    path = write(tmp_path, "day,v\n2021-03-01,1\n2021-03-02,NA\n2021-03-03,3\n")
+    series = read_series(path, missing="drop")
+    assert series.values.tolist() == [1.0, 3.0]
+    assert series.missing_positions.tolist() == [1]
+    assert series.time.astype("datetime64[D]").astype(str).tolist() == ["2021-03-01", "2021-03-03"]
+
+
+def test_refuse_policy_names_lines(tmp_path):
+    path = write(tmp_path, "v\n1\n\n2\nNA\n3\n")
+    with pytest.raises(CsvError) as caught:
+        read_series(path, missing="refuse")
+    assert caught.value.code == "csv.missing_rejected"
+    assert caught.value.params["count"] == 1
+    assert caught.value.params["lines"] == [5]
+    assert "line" in str(caught.value)
+
+
+def test_refuse_policy_accepts_complete_file(tmp_path):
+    path = write(tmp_path, "v\n1\n2\n")
+    assert read_series(path, missing="refuse").values.tolist() == [1.0, 2.0]
+
+
+def test_all_missing_is_rejected(tmp_path):
+    path = write(tmp_path, "a,v\n1,NA\n2,\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, column="v")
+    assert caught.value.code == "csv.all_missing"
+
+
+def test_no_nan_reaches_the_series(tmp_path):
+    rows = "\n".join(f"{i},{'NA' if i % 7 == 0 else i * 0.5}" for i in range(2000))
+    path = write(tmp_path, "i,v\n" + rows + "\n")
+    series = read_series(path)
+    assert series.values.shape == (2000,)
+    assert np.isfinite(series.values).all()
+    assert series.missing_positions.size == 286
+
+
+# Junk
+
+
+def test_junk_names_file_line_column_and_text(tmp_path):
+    path = write(tmp_path, "t,level\n0,1.5\n1,2.5\n2,about 3\n3,4\n")
+    with pytest.raises(CsvError) as caught:
+        read_series(path)
+    error = caught.value
+    assert error.code == "csv.bad_value"
+    assert error.params["line"] == 4
+    assert error.params["column"] == "level"
+    assert error.params["text"] == "about 3"
+    assert error.params["path"] == str(path)
+    message = str(error)
+    assert str(path) in message
+    assert "line 4" in message
+    assert "'level'" in message
+    assert "'about 3'" in message
+
+
+def test_junk_in_long_column_is_found(tmp_path):
+    rows = [f"{i},{i}.25" for i in range(5000)]
+    rows[3210] = "3210,12..5"
+    path = write(tmp_path, "i,v\n" + "\n".join(rows) + "\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.params["line"] == 3212
+    assert caught.value.params["text"] == "12..5"
+
+
+def test_infinity_is_junk(tmp_path):
+    path = write(tmp_path, "v\n1\ninf\n2\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.params["text"] == "inf"
+
+
+def test_wrong_decimal_mark_hints_at_the_fix(tmp_path):
+    path = write(tmp_path, "a;b\n1;2.5\n2;3.5\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, decimal=",", column="b")
+    assert "decimal mark '.'" in str(caught.value)
+
+
+def test_only_empty_rows_are_too_short(tmp_path):
+    path = write(tmp_path, "a,b\n,\n,,\n")
+    with pytest.raises(DataError) as caught:
+        inspect_csv(path, column="b")
+    assert caught.value.code == "data.too_short"
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(tmp_path / "absent.csv")
+    assert caught.value.code == "csv.not_found"
+
+
+def test_empty_file(tmp_path):
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(write(tmp_path, "# only a comment\n\n"))
+    assert caught.value.code == "csv.empty"
+
+
+# Dates
+
+
+def test_iso_month_axis(tmp_path):
+    path = write(tmp_path, "month,n\n1949-01,112\n1949-02,118\n")
+    info = inspect_csv(path)
+    assert info.time_column == "month"
+    assert info.time.astype(str).tolist() == ["1949-01-01T00:00:00", "1949-02-01T00:00:00"]
+
+
+def test_iso_datetime_axis(tmp_path):
+    path = write(tmp_path, "when,v\n2020-05-01T10:00:00,1\n2020-05-01 10:30,2\n")
+    info = inspect_csv(path)
+    assert info.time.astype(str).tolist() == ["2020-05-01T10:00:00", "2020-05-01T10:30:00"]
+
+
+@pytest.mark.parametrize("first, second", [("31/12/2020", "01/01/2021"), ("31.12.2020", "01.01.2021")])
+def test_day_first_dates(tmp_path, first, second):
+    path = write(tmp_path, f"Datum;Wert\n{first};1,5\n{second};2,5\n")
+    info = inspect_csv(path)
+    assert info.columns[0] == ("Datum", "datetime")
+    assert info.time.astype("datetime64[D]").astype(str).tolist() == ["2020-12-31", "2021-01-01"]
+    assert info.values.tolist() == [1.5, 2.5]
+
+
+def test_day_first_with_time(tmp_path):
+    path = write(tmp_path, "t;v\n31.12.2020 23:59;1\n01.01.2021 00:00:30;2\n")
+    assert inspect_csv(path).time.astype(str).tolist() == ["2020-12-31T23:59:00", "2021-01-01T00:00:30"]
+
+
+def test_slash_dates_month_first_when_day_exceeds_12(tmp_path):
+    path = write(tmp_path, "date,v\n12/30/2020,1\n12/31/2020,2\n")
+    assert inspect_csv(path).time.astype("datetime64[D]").astype(str).tolist() == ["2020-12-30", "2020-12-31"]
+
+
+def test_ambiguous_slash_dates_are_day_first(tmp_path):
+    path = write(tmp_path, "date,v\n01/02/2020,1\n03/04/2020,2\n")
+    assert inspect_csv(path).time.astype("datetime64[D]").astype(str).tolist() == ["2020-02-01", "2020-04-03"]
+
+
+def test_year_column_is_time_axis_by_name(tmp_path):
+    path = write(tmp_path, "year,flow\n1871,1120\n1872,1160\n")
+    info = inspect_csv(path)
+    assert info.columns[0] == ("year", "datetime")
+    assert info.time.astype("datetime64[Y]").astype(str).tolist() == ["1871", "1872"]
+
+
+def test_four_digit_values_are_numbers_by_default(tmp_path):
+    path = write(tmp_path, "count,price\n1871,1120\n1872,1160\n")
+    info = inspect_csv(path)
+    assert info.columns == [("count", "numeric"), ("price", "numeric")]
+    assert info.time is None
+
+
+def test_unreadable_date_drops_time_axis_only(tmp_path):
+    path = write(tmp_path, "date,v\n2020-01-01,1\n2020-02-30,2\n2020-03-01,3\n")
+    info = inspect_csv(path)
+    assert info.time is None
+    assert info.values.tolist() == [1.0, 2.0, 3.0]
+
+
+# Report
+
+
+def test_json_dict_writes_missing_as_null(tmp_path):
+    path = write(tmp_path, "t,v\n0,1\n1,NA\n2,3\n")
+    data = json.loads(json.dumps(inspect_csv(path).to_json_dict(), allow_nan=False))
+    assert data["values"] == [1.0, None, 3.0]
+    for key in ("encoding", "delimiter", "decimal", "header", "columns", "column", "rows", "missing",
+                "missing_policy", "first", "last", "min", "max", "values"):
+        assert key in data
+    assert data["columns"] == [{"name": "t", "type": "numeric"}, {"name": "v", "type": "numeric"}]
+    assert (data["first"], data["last"], data["min"], data["max"]) == (1.0, 3.0, 1.0, 3.0)
+
+
+def test_series_details_match_inspect_keys(tmp_path):
+    path = write(tmp_path, "t,v\n0,1\n1,2\n")
+    info = inspect_csv(path)
+    details = read_series(path).details
+    expected = info.to_json_dict()
+    del expected["values"]
+    assert details == expected
+
+
+def test_preview_holds_raw_rows(tmp_path):
+    path = write(tmp_path, "# note\nt;v\n0;1,5\n\n1;2,5\n")
+    info = inspect_csv(path)
+    assert isinstance(info, CsvInfo)
+    assert info.preview == [["t", "v"], ["0", "1,5"], ["1", "2,5"]]
+
+
+def test_first_last_min_max_skip_missing(tmp_path):
+    path = write(tmp_path, "v\nNA\n4\n-2\n7\n3\n?\n")
+    info = inspect_csv(path)
+    assert (info.first, info.last, info.min, info.max) == (4.0, 3.0, -2.0, 7.0)
+    assert not math.isnan(info.first)
