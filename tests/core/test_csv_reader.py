@@ -463,7 +463,7 @@ def test_wrong_decimal_mark_hints_at_the_fix(tmp_path):
 def test_only_empty_rows_are_too_short(tmp_path):
     path = write(tmp_path, "a,b\n,\n,,\n")
     with pytest.raises(DataError) as caught:
-        inspect_csv(path, column="b")
+        inspect_csv(path, column="b", delimiter=",")
     assert caught.value.code == "data.too_short"
 
 
