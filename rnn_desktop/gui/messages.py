@@ -14,10 +14,12 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from rnn_desktop.core.errors import RnnDesktopError
 
-_CONTEXT = "Messages"
+# pyside6-lupdate files module-level tr() calls under the empty context,
+# so the lookup at run time uses the same one.
+_CONTEXT = ""
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
@@ -46,134 +48,134 @@ def format_duration(seconds: float) -> str:
 
 # Titles of message boxes.
 def title_error() -> str:
-    return _tr("rnn-desktop: error")
+    return tr("rnn-desktop: error")
 
 
 def title_invalid_settings() -> str:
-    return _tr("Invalid settings")
+    return tr("Invalid settings")
 
 
 def title_unsaved_weights() -> str:
-    return _tr("Unsaved weights")
+    return tr("Unsaved weights")
 
 
 # Status bar and dialogs.
 def status_ready() -> str:
-    return _tr("Ready. Press Start (Ctrl+Return) to train.")
+    return tr("Ready. Press Start (Ctrl+Return) to train.")
 
 
 def status_training() -> str:
-    return _tr("Training...")
+    return tr("Training...")
 
 
 def status_paused() -> str:
-    return _tr("Paused. Resume, Step one epoch, or change the learning rate.")
+    return tr("Paused. Resume, Step one epoch, or change the learning rate.")
 
 
 def status_finished(reason: str) -> str:
     return {
-        "completed": _tr("Training finished: all epochs ran."),
-        "early_stopping": _tr("Training finished: validation loss stopped improving (early stopping)."),
-        "diverged": _tr("Training stopped: the loss or gradient became non-finite. "
+        "completed": tr("Training finished: all epochs ran."),
+        "early_stopping": tr("Training finished: validation loss stopped improving (early stopping)."),
+        "diverged": tr("Training stopped: the loss or gradient became non-finite. "
                         "The last finite weights are kept; lower the learning rate or enable clipping."),
-        "stopped": _tr("Training stopped."),
-        "failed": _tr("Training failed; see the error message and the log file."),
-    }.get(reason, _tr("Training ended: %1").replace("%1", reason))
+        "stopped": tr("Training stopped."),
+        "failed": tr("Training failed; see the error message and the log file."),
+    }.get(reason, tr("Training ended: %1").replace("%1", reason))
 
 
 def status_csv_loaded(path: str, rows: int, column: str) -> str:
-    return _tr("Loaded %1: %2 values from column \"%3\".").replace("%1", path).replace(
+    return tr("Loaded %1: %2 values from column \"%3\".").replace("%1", path).replace(
         "%2", format_integer(rows)).replace("%3", column)
 
 
 def status_weights_saved(path: str) -> str:
-    return _tr("Weights saved to %1.").replace("%1", path)
+    return tr("Weights saved to %1.").replace("%1", path)
 
 
 def status_weights_loaded(path: str, epoch: int) -> str:
-    return _tr("Weights loaded from %1 (trained for %2 epochs).").replace("%1", path).replace(
+    return tr("Weights loaded from %1 (trained for %2 epochs).").replace("%1", path).replace(
         "%2", format_integer(epoch))
 
 
 def status_exported(path: str) -> str:
-    return _tr("Exported to %1.").replace("%1", path)
+    return tr("Exported to %1.").replace("%1", path)
 
 
 def status_weights_reset() -> str:
-    return _tr("Weights re-initialised.")
+    return tr("Weights re-initialised.")
 
 
 def status_language_changed() -> str:
-    return _tr("The language changes the next time the app starts.")
+    return tr("The language changes the next time the app starts.")
 
 
 def progress_text(epoch: int, total: int, eta_seconds: float | None, samples_per_second: float) -> str:
     eta = format_duration(eta_seconds) if eta_seconds is not None else "-"
-    return _tr("Epoch %1 / %2 - ETA %3 - %4 samples/s").replace("%1", format_integer(epoch)).replace(
+    return tr("Epoch %1 / %2 - ETA %3 - %4 samples/s").replace("%1", format_integer(epoch)).replace(
         "%2", format_integer(total)).replace("%3", eta).replace("%4", format_number(samples_per_second, 4))
 
 
 def progress_idle() -> str:
-    return _tr("No training yet")
+    return tr("No training yet")
 
 
 def metrics_text(report: Any) -> str:
     """Summarise an EpochReport's validation metrics for the status line under the plots."""
     mape = format_number(report.val_mape, 3) + " %" if report.val_mape is not None else "-"
-    return _tr("Validation RMSE %1 - MAE %2 - MAPE %3 - naive RMSE %4 - learning rate %5").replace(
+    return tr("Validation RMSE %1 - MAE %2 - MAPE %3 - naive RMSE %4 - learning rate %5").replace(
         "%1", format_number(report.val_rmse)).replace("%2", format_number(report.val_mae)).replace(
         "%3", mape).replace("%4", format_number(report.extra.get("naive_val_rmse"))).replace(
         "%5", format_number(report.lr, 3))
 
 
 def question_save_weights() -> str:
-    return _tr("The trained weights have not been saved. Save them before closing?")
+    return tr("The trained weights have not been saved. Save them before closing?")
 
 
 def error_no_model() -> str:
-    return _tr("There is no model yet. Train one with Start or Step, or load weights.")
+    return tr("There is no model yet. Train one with Start or Step, or load weights.")
 
 
 def error_busy() -> str:
-    return _tr("Stop or pause training first.")
+    return tr("Stop or pause training first.")
 
 
 def error_lr_only_when_paused() -> str:
-    return _tr("The learning rate can be changed while training is paused or stopped.")
+    return tr("The learning rate can be changed while training is paused or stopped.")
 
 
 def error_file_not_read(path: str, reason: str) -> str:
-    return _tr("Could not read %1: %2").replace("%1", path).replace("%2", reason)
+    return tr("Could not read %1: %2").replace("%1", path).replace("%2", reason)
 
 
 def error_file_not_written(path: str, reason: str) -> str:
-    return _tr("Could not write %1: %2").replace("%1", path).replace("%2", reason)
+    return tr("Could not write %1: %2").replace("%1", path).replace("%2", reason)
 
 
 def error_dropped_file(path: str) -> str:
-    return _tr("Cannot open %1: drop a .csv file to load data or a .npz file to load weights.").replace(
+    return tr("Cannot open %1: drop a .csv file to load data or a .npz file to load weights.").replace(
         "%1", path)
 
 
 def error_worker(message: str, log_path: str) -> str:
-    return _tr("Training failed with an unexpected error: %1\nThe details are in the log file %2.").replace(
+    return tr("Training failed with an unexpected error: %1\nThe details are in the log file %2.").replace(
         "%1", message).replace("%2", log_path)
 
 
 def error_unexpected(message: str, log_path: str) -> str:
-    return _tr("Unexpected error: %1\nThe details are in the log file %2.").replace(
+    return tr("Unexpected error: %1\nThe details are in the log file %2.").replace(
         "%1", message).replace("%2", log_path)
 
 
 # Core errors by code. Each entry builds the sentence from the error's params;
 # a code missing here, or params missing from an error, fall back to str(error).
 def _config_invalid(p: dict) -> str:
-    return _tr("Invalid value %1 for %2: %3").replace("%1", str(p["value"])).replace(
+    return tr("Invalid value %1 for %2: %3").replace("%1", str(p["value"])).replace(
         "%2", str(p["name"])).replace("%3", str(p.get("fix", "")))
 
 
 _CODE_MESSAGES: dict[str, Callable[[dict], str]] = {
-    "config.preset": lambda p: _tr("Unknown preset %1.").replace("%1", str(p["value"])),
+    "config.preset": lambda p: tr("Unknown preset %1.").replace("%1", str(p["value"])),
 }
 
 
