@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from rnn_desktop import __version__
 from rnn_desktop.resources import resource_path
+from rnn_desktop.translations import qm_folder
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,9 @@ def install_translators(app: QApplication, language: str) -> list[str]:
         _translators.append(qt_translator)
         loaded.append(qt_translator.filePath())
 
-    folder = resource_path("translations")
+    # A source checkout has only .ts files: qm_folder compiles them into the cache when they change.
+    cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    folder = qm_folder(resource_path("translations"), cache / "translations")
     app_translator = QTranslator(app)
     if app_translator.load(f"rnn_desktop_{language}", str(folder)):
         app.installTranslator(app_translator)
