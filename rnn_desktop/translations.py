@@ -1,0 +1,113 @@
+"""Compile the Qt Linguist sources (``.ts``) into the ``.qm`` files Qt loads.
+
+Used in three places: the package build (``setup.py``) and the PyInstaller
+build (``build.spec``) compile into their output, and a source checkout or
+editable install, which has only the ``.ts`` files, compiles into the user's
+cache folder the first time the app needs a translation. This module imports
+no Qt, so the builds can load it without PySide6 being importable.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+TS_PATTERN = "rnn_desktop_*.ts"
+TOOL_TIMEOUT_SECONDS = 120
+
+
+class TranslationToolError(RuntimeError):
+    """pyside6-lupdate or pyside6-lrelease is missing or failed."""
+
+
+def find_qt_tool(name: str) -> Path:
+    """Return the path of PySide6's ``lrelease`` or ``lupdate`` executable.
+
+    The binary inside the PySide6 package this interpreter imports comes first,
+    so the tool matches the Qt version that loads the result. Then the
+    ``pyside6-<name>`` wrapper next to the interpreter, then one on PATH.
+    """
+    spec = importlib.util.find_spec("PySide6")
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            for candidate in (Path(folder) / name, Path(folder) / f"{name}.exe"):
+                if candidate.is_file() and os.access(candidate, os.X_OK):
+                    return candidate
+    wrapper = f"pyside6-{name}"
+    beside = Path(sys.executable).parent / wrapper
+    if beside.is_file():
+        return beside
+    found = shutil.which(wrapper)
+    if found:
+        return Path(found)
+    raise TranslationToolError(
+        f"{name} not found: install PySide6-Essentials in this Python ({sys.executable}) "
+        f"or put {wrapper} on PATH")
+
+
+def run_qt_tool(name: str, arguments: list[str]) -> str:
+    """Run ``lupdate`` or ``lrelease`` with ``arguments``; return its output, raise on failure."""
+    command = [str(find_qt_tool(name)), *arguments]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=TOOL_TIMEOUT_SECONDS)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise TranslationToolError(f"{name} could not run: {error}") from None
+    if result.returncode != 0:
+        raise TranslationToolError(
+            f"{name} failed with exit status {result.returncode}: {result.stderr.strip() or result.stdout.strip()}")
+    return result.stdout
+
+
+def compile_translations(source_dir: Path, target_dir: Path, only_stale: bool = False) -> list[Path]:
+    """Compile every ``rnn_desktop_*.ts`` in ``source_dir`` into ``target_dir``; return the .qm paths.
+
+    With ``only_stale``, a .qm file newer than its .ts is kept as it is.
+    Unfinished translations are left out of the .qm, so Qt shows the English
+    source text for them.
+    """
+    target_dir.mkdir(parents=True, exist_ok=True)
+    compiled = []
+    for ts_file in sorted(Path(source_dir).glob(TS_PATTERN)):
+        qm_file = target_dir / ts_file.with_suffix(".qm").name
+        if only_stale and qm_file.is_file() and qm_file.stat().st_mtime >= ts_file.stat().st_mtime:
+            compiled.append(qm_file)
+            continue
+        # Write beside the target and rename, so a running app never loads half a file.
+        partial = qm_file.with_name(qm_file.name + ".partial")
+        run_qt_tool("lrelease", ["-silent", str(ts_file), "-qm", str(partial)])
+        os.replace(partial, qm_file)
+        log.info("compiled %s into %s", ts_file, qm_file)
+        compiled.append(qm_file)
+    return compiled
+
+
+def qm_folder(resources_translations: Path, cache_dir: Path) -> Path:
+    """Return the folder to load ``rnn_desktop_<language>.qm`` files from.
+
+    A wheel or a PyInstaller bundle ships compiled .qm files and no .ts
+    sources, so its own folder is returned. A source checkout has only the
+    .ts sources: they are compiled into ``cache_dir`` when missing or older
+    than their source. When that fails (no lrelease), the failure is logged
+    and the resources folder is returned, so the interface stays in English.
+    """
+    sources = list(resources_translations.glob(TS_PATTERN))
+    if not sources:
+        return resources_translations
+    shipped_are_current = all(
+        (qm := ts.with_suffix(".qm")).is_file() and qm.stat().st_mtime >= ts.stat().st_mtime for ts in sources)
+    if shipped_are_current:
+        return resources_translations
+    try:
+        compile_translations(resources_translations, cache_dir, only_stale=True)
+    except (TranslationToolError, OSError) as error:
+        log.warning("could not compile the translations in %s into %s: %s",
+                    resources_translations, cache_dir, error)
+        return resources_translations
+    return cache_dir
