@@ -61,7 +61,7 @@ def title_unsaved_weights() -> str:
 
 # Status bar and dialogs.
 def status_ready() -> str:
-    return tr("Ready. Press Start (Ctrl+Return) to train.")
+    return tr("Ready. Press Start (F5) to train.")
 
 
 def status_training() -> str:
@@ -119,12 +119,12 @@ def progress_idle() -> str:
     return tr("No training yet")
 
 
-def metrics_text(report: Any) -> str:
-    """Summarise an EpochReport's validation metrics for the status line under the plots."""
+def metrics_text(report: Any, naive_rmse: float | None) -> str:
+    """Summarise an EpochReport's validation metrics, beside the persistence baseline's RMSE."""
     mape = format_number(report.val_mape, 3) + " %" if report.val_mape is not None else "-"
-    return tr("Validation RMSE %1 - MAE %2 - MAPE %3 - naive RMSE %4 - learning rate %5").replace(
+    return tr("Validation RMSE %1 (repeating the last value: %4) - MAE %2 - MAPE %3 - learning rate %5").replace(
         "%1", format_number(report.val_rmse)).replace("%2", format_number(report.val_mae)).replace(
-        "%3", mape).replace("%4", format_number(report.extra.get("naive_val_rmse"))).replace(
+        "%3", mape).replace("%4", format_number(naive_rmse)).replace(
         "%5", format_number(report.lr, 3))
 
 

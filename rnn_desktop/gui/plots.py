@@ -19,7 +19,7 @@ pg.setConfigOptions(antialias=False, background="w", foreground="k")
 
 TRAIN_COLOR = (31, 119, 180)
 VAL_COLOR = (255, 127, 14)
-ACTUAL_COLOR = (90, 90, 90)
+ACTUAL_COLOR = (30, 30, 30)
 FORECAST_COLOR = (44, 160, 44)
 
 
@@ -197,8 +197,10 @@ class PredictionPlot(PlotPanel):
         self.plot.setLabel("left", self.tr("value"))
         self.plot.addLegend(offset=(10, 10))
         self.actual_curve = make_curve(self.plot, ACTUAL_COLOR, self.tr("series"), width=1.0)
-        self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("prediction (training)"))
-        self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("prediction (validation)"))
+        self.train_curve = make_curve(self.plot, TRAIN_COLOR + (170,), self.tr("prediction (training)"), width=3.0)
+        self.val_curve = make_curve(self.plot, VAL_COLOR + (170,), self.tr("prediction (validation)"), width=3.0)
+        # The series stays visible on top of predictions that match it.
+        self.actual_curve.setZValue(5)
         self.forecast_curve = make_curve(self.plot, FORECAST_COLOR, self.tr("forecast"),
                                          style=Qt.PenStyle.DashLine)
         self.val_region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(255, 127, 14, 25),

@@ -1,0 +1,540 @@
+"""The data panel: the series source (generator or CSV file), the split and a preview."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.core.series import Series, count_val_windows
+from rnn_desktop.gui import messages
+from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
+
+log = logging.getLogger(__name__)
+
+DELIMITERS = (",", ";", "tab", "|", "space")
+# The reader's name of a detected delimiter -> the option shown; None is a one-column file.
+READER_DELIMITERS = {"\t": "tab", "whitespace": "space", None: None}
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
+MISSING_POLICIES = ("interpolate", "drop", "refuse")
+
+
+def spec_value(spec: Any, name: str, default: Any = None) -> Any:
+    """Read ``name`` from a generator spec given as an object or a dict."""
+    if isinstance(spec, dict):
+        return spec.get(name, default)
+    return getattr(spec, name, default)
+
+
+class GeneratorForm(QWidget):
+    """Generator choice, length, noise and the chosen generator's own parameters."""
+
+    # When any field changes.
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from rnn_desktop.core.generators import GENERATORS
+
+        self._generators = GENERATORS
+        self.name = QComboBox()
+        for name, spec in GENERATORS.items():
+            self.name.addItem(name, name)
+            description = spec_value(spec, "description")
+            if description:
+                self.name.setItemData(self.name.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+        self.name.setToolTip(self.tr("Built-in series. sine is the tutorial's sin(0..199)."))
+        self.length = QSpinBox()
+        self.length.setRange(3, 10_000_000)
+        self.length.setValue(200)
+        self.length.setKeyboardTracking(False)
+        self.length.setToolTip(self.tr("Number of values generated."))
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, 1e6)
+        self.noise.setDecimals(4)
+        self.noise.setSingleStep(0.05)
+        self.noise.setKeyboardTracking(False)
+        self.noise.setToolTip(self.tr("Standard deviation of Gaussian noise added to every value."))
+        self.noise_seed = QSpinBox()
+        self.noise_seed.setRange(0, 2**31 - 1)
+        self.noise_seed.setKeyboardTracking(False)
+        self.noise_seed.setToolTip(self.tr("Seed of the noise and of random generators."))
+
+        self._form = QFormLayout(self)
+        self._form.setContentsMargins(0, 0, 0, 0)
+        self._form.addRow(self.tr("Generator"), self.name)
+        self._form.addRow(self.tr("Length"), self.length)
+        self._form.addRow(self.tr("Noise"), self.noise)
+        self._form.addRow(self.tr("Noise seed"), self.noise_seed)
+        self._param_widgets: dict[str, QDoubleSpinBox] = {}
+
+        self.name.currentIndexChanged.connect(self._rebuild_params)
+        self.name.currentIndexChanged.connect(self.edited)
+        for widget in (self.length, self.noise_seed):
+            widget.valueChanged.connect(self.edited)
+        self.noise.valueChanged.connect(self.edited)
+        self._rebuild_params()
+
+    def _rebuild_params(self) -> None:
+        for name in list(self._param_widgets):
+            self._form.removeRow(self._param_widgets.pop(name))
+        spec = self._generators.get(self.name.currentData())
+        for param in spec_value(spec, "params", ()) or ():
+            name = spec_value(param, "name")
+            spin = QDoubleSpinBox()
+            low = spec_value(param, "min")
+            high = spec_value(param, "max")
+            spin.setRange(-1e9 if low is None else float(low), 1e9 if high is None else float(high))
+            spin.setDecimals(4)
+            spin.setKeyboardTracking(False)
+            spin.setValue(float(spec_value(param, "default", 0.0)))
+            spin.setToolTip(str(spec_value(param, "description", "")))
+            spin.valueChanged.connect(self.edited)
+            self._param_widgets[name] = spin
+            self._form.addRow(name, spin)
+
+    def params(self) -> dict[str, Any]:
+        spec = self._generators.get(self.name.currentData())
+        values: dict[str, Any] = {}
+        for param in spec_value(spec, "params", ()) or ():
+            name = spec_value(param, "name")
+            value = self._param_widgets[name].value()
+            if isinstance(spec_value(param, "default"), int):
+                value = int(round(value))
+            values[name] = value
+        return values
+
+    def generate(self) -> Series:
+        from rnn_desktop.core.generators import generate
+
+        return generate(self.name.currentData(), length=self.length.value(), noise=self.noise.value(),
+                        seed=self.noise_seed.value(), **self.params())
+
+    def set_values(self, name: str, length: int, noise: float, seed: int) -> None:
+        widgets = (self.name, self.length, self.noise, self.noise_seed)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            index = self.name.findData(name)
+            if index >= 0:
+                self.name.setCurrentIndex(index)
+            self.length.setValue(length)
+            self.noise.setValue(noise)
+            self.noise_seed.setValue(seed)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._rebuild_params()
+
+
+class CsvForm(QWidget):
+    """The CSV file's path and its reading settings, as detected and as overridden."""
+
+    # When a reading setting changes through its widget.
+    edited = Signal()
+    # When the Open button is pressed.
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path_label = QLabel(self.tr("No file"))
+        self.path_label.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open CSV..."))
+        self.open_button.setToolTip(self.tr("Choose a CSV file (Ctrl+O). You can also drop a file on the window."))
+        self.column = QComboBox()
+        self.column.setToolTip(self.tr("The column to train on. Only numeric columns can be chosen."))
+        self.delimiter = QComboBox()
+        self.delimiter.addItem(self.tr("(one column)"), None)
+        for value in DELIMITERS:
+            self.delimiter.addItem(value, value)
+        self.delimiter.setToolTip(self.tr("Field separator, as detected; choose another to override it."))
+        self.decimal = QComboBox()
+        for value in (".", ","):
+            self.decimal.addItem(value, value)
+        self.decimal.setToolTip(self.tr("Decimal mark, as detected; choose another to override it."))
+        self.encoding = QComboBox()
+        self.encoding.setEditable(True)
+        for value in ENCODINGS:
+            self.encoding.addItem(value, value)
+        self.encoding.setToolTip(self.tr("Text encoding, as detected; choose or type another to override it."))
+        self.header = QComboBox()
+        self.header.addItem(self.tr("first row is a header"), True)
+        self.header.addItem(self.tr("first row is data"), False)
+        self.header.setToolTip(self.tr("Whether the first row names the columns, as detected."))
+        self.missing = QComboBox()
+        self.missing.addItem(self.tr("interpolate"), "interpolate")
+        self.missing.addItem(self.tr("drop the row"), "drop")
+        self.missing.addItem(self.tr("reject the file"), "refuse")
+        self.missing.setToolTip(self.tr("What to do with empty or non-numeric cells in the column."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_label, 1)
+        path_row.addWidget(self.open_button)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(path_row)
+        form.addRow(self.tr("Column"), self.column)
+        form.addRow(self.tr("Delimiter"), self.delimiter)
+        form.addRow(self.tr("Decimal mark"), self.decimal)
+        form.addRow(self.tr("Encoding"), self.encoding)
+        form.addRow(self.tr("Header"), self.header)
+        form.addRow(self.tr("Missing values"), self.missing)
+        form.addRow(self.summary)
+
+        self.open_button.clicked.connect(self.open_requested)
+        for combo in (self.column, self.delimiter, self.decimal, self.header, self.missing):
+            combo.activated.connect(self.edited)
+        self.encoding.activated.connect(self.edited)
+        self.encoding.lineEdit().editingFinished.connect(self.edited)
+
+    def overrides(self) -> dict[str, Any]:
+        """Return the reading settings shown, as read_series keyword arguments."""
+        column = self.column.currentData()
+        return {
+            "column": column,
+            "delimiter": self.delimiter.currentData(),
+            "decimal": self.decimal.currentData(),
+            "encoding": self.encoding.currentText().strip() or None,
+            "header": self.header.currentData(),
+            "missing": self.missing.currentData(),
+        }
+
+    def show_info(self, path: str, series: Series) -> None:
+        """Show the reading settings of ``series`` (the reader's ``details``) for ``path``."""
+        details = series.details or {}
+        widgets = (self.column, self.delimiter, self.decimal, self.encoding, self.header, self.missing)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.path_label.setText(path)
+            self.path_label.setToolTip(path)
+            self.column.clear()
+            for entry in details.get("columns", ()):
+                name, kind = entry.get("name"), entry.get("type", "")
+                self.column.addItem(f"{name} ({kind})", name)
+                if kind != "numeric":
+                    self.column.model().item(self.column.count() - 1).setEnabled(False)
+            self._select(self.column, details.get("column", series.name))
+            delimiter = details.get("delimiter")
+            self._select(self.delimiter, READER_DELIMITERS.get(delimiter, delimiter))
+            self._select(self.decimal, details.get("decimal", "."))
+            self._select(self.encoding, details.get("encoding", "utf-8"))
+            self._select(self.header, bool(details.get("header", True)))
+            self._select(self.missing, details.get("missing_policy", "interpolate"))
+            self.summary.setText(self.tr("%1 values, %2 missing (%3)").replace(
+                "%1", messages.format_integer(len(series))).replace(
+                "%2", messages.format_integer(len(series.missing_positions))).replace(
+                "%3", self.missing.currentText()))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    @staticmethod
+    def _select(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value)
+        if index < 0:
+            combo.addItem(str(value), value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+
+class SplitForm(QWidget):
+    """The number (or fraction) of windows that validate."""
+
+    # When the split changes through its widgets.
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = QComboBox()
+        self.mode.addItem(self.tr("last N windows"), "windows")
+        self.mode.addItem(self.tr("fraction of windows"), "fraction")
+        self.mode.setToolTip(self.tr("How the validation part is chosen. The split is chronological: "
+                                     "validation windows are always the last ones."))
+        self.windows = QSpinBox()
+        self.windows.setRange(1, 10_000_000)
+        self.windows.setKeyboardTracking(False)
+        self.windows.setToolTip(self.tr("Number of windows at the end of the series used for validation. "
+                                        "You can also drag the split line in the preview."))
+        self.fraction = QDoubleSpinBox()
+        self.fraction.setRange(0.001, 0.999)
+        self.fraction.setDecimals(3)
+        self.fraction.setSingleStep(0.05)
+        self.fraction.setKeyboardTracking(False)
+        self.fraction.setToolTip(self.tr("Fraction of the windows used for validation, between 0 and 1."))
+        self.summary = QLabel()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.mode)
+        row.addWidget(self.windows)
+        row.addWidget(self.fraction)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+
+        self.mode.currentIndexChanged.connect(self._update_mode)
+        self.mode.currentIndexChanged.connect(self.edited)
+        self.windows.valueChanged.connect(self.edited)
+        self.fraction.valueChanged.connect(self.edited)
+
+    def _update_mode(self) -> None:
+        by_windows = self.mode.currentData() == "windows"
+        self.windows.setVisible(by_windows)
+        self.fraction.setVisible(not by_windows)
+
+    def values(self) -> tuple[int | None, float | None]:
+        """Return (val_windows, val_fraction), one of them None."""
+        if self.mode.currentData() == "windows":
+            return self.windows.value(), None
+        return None, self.fraction.value()
+
+    def set_values(self, val_windows: int | None, val_fraction: float | None) -> None:
+        for widget in (self.mode, self.windows, self.fraction):
+            widget.blockSignals(True)
+        try:
+            self.mode.setCurrentIndex(0 if val_windows is not None else 1)
+            if val_windows is not None:
+                self.windows.setValue(val_windows)
+            if val_fraction is not None:
+                self.fraction.setValue(val_fraction)
+        finally:
+            for widget in (self.mode, self.windows, self.fraction):
+                widget.blockSignals(False)
+        self._update_mode()
+
+
+class DataPanel(QWidget):
+    """Chooses the series and the split, and previews both.
+
+    A load that fails leaves the current series untouched and emits
+    ``load_failed``; the main window shows and logs the error.
+    """
+
+    # When a new series is in place, with the Series.
+    series_changed = Signal(object)
+    # When the split changes through the form or the preview's split line.
+    split_edited = Signal()
+    # When a series could not be loaded or generated, with the exception.
+    load_failed = Signal(object)
+    # When the Open CSV button is pressed.
+    open_csv_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._series: Series | None = None
+        self._csv_path: str | None = None
+        self._seq_len = 50
+        self._restoring = False
+
+        self.generator_radio = QRadioButton(self.tr("Generator"))
+        self.csv_radio = QRadioButton(self.tr("CSV file"))
+        self._source_group = QButtonGroup(self)
+        self._source_group.addButton(self.generator_radio)
+        self._source_group.addButton(self.csv_radio)
+        self.generator_radio.setChecked(True)
+        self.generator_form = GeneratorForm()
+        self.csv_form = CsvForm()
+        self.source_stack = QStackedWidget()
+        self.source_stack.addWidget(self.generator_form)
+        self.source_stack.addWidget(self.csv_form)
+        self.split_form = SplitForm()
+
+        self.preview = pg.PlotWidget()
+        self.preview.setMinimumHeight(150)
+        self.preview.getPlotItem().setTitle(self.tr("Series preview"))
+        self.preview.setToolTip(self.tr("The shaded part validates. Drag the orange line to move the split."))
+        self.preview.getPlotItem().showGrid(x=True, y=True, alpha=0.2)
+        self._preview_curve = self.preview.plot([], [], pen=pg.mkPen(ACTUAL_COLOR), connect="finite")
+        self._preview_curve.setDownsampling(auto=True, method="peak")
+        self._preview_curve.setClipToView(True)
+        self._val_region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(255, 127, 14, 30),
+                                               pen=pg.mkPen(None))
+        self._val_region.setZValue(-10)
+        self.preview.addItem(self._val_region, ignoreBounds=True)
+        self._split_line = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen(VAL_COLOR, width=2),
+                                           hoverPen=pg.mkPen(VAL_COLOR, width=4))
+        self._split_line.setToolTip(self.tr("Start of the validation part; drag to move it."))
+        self.preview.addItem(self._split_line, ignoreBounds=True)
+        self._preview_x = np.zeros(0)
+
+        source_box = QGroupBox(self.tr("Source"))
+        source_layout = QVBoxLayout(source_box)
+        radios = QHBoxLayout()
+        radios.addWidget(self.generator_radio)
+        radios.addWidget(self.csv_radio)
+        radios.addStretch(1)
+        source_layout.addLayout(radios)
+        source_layout.addWidget(self.source_stack)
+        split_box = QGroupBox(self.tr("Validation split"))
+        split_layout = QVBoxLayout(split_box)
+        split_layout.addWidget(self.split_form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(source_box)
+        layout.addWidget(split_box)
+        layout.addWidget(self.preview, 1)
+
+        self.generator_radio.toggled.connect(self._on_source_toggled)
+        self.generator_form.edited.connect(self.regenerate)
+        self.csv_form.edited.connect(self._reload_csv)
+        self.csv_form.open_requested.connect(self.open_csv_requested)
+        self.split_form.edited.connect(self._on_split_edited)
+        self._split_line.sigPositionChangeFinished.connect(self._on_split_dragged)
+
+    # Series sources.
+
+    def series(self) -> Series | None:
+        return self._series
+
+    def csv_path(self) -> str | None:
+        return self._csv_path
+
+    def regenerate(self) -> bool:
+        """Build the series from the generator form; return False when it failed."""
+        try:
+            series = self.generator_form.generate()
+        except (RnnDesktopError, ValueError, TypeError) as error:
+            log.error("generator %s failed: %s", self.generator_form.name.currentData(), error)
+            self.load_failed.emit(error)
+            return False
+        self._set_source("generator")
+        self.set_series(series)
+        return True
+
+    def load_csv(self, path: str, **overrides: Any) -> bool:
+        """Read ``path`` with the reader's detection and any overrides; return False when it failed.
+
+        On failure the current series, the form and the model stay as they were.
+        """
+        from rnn_desktop.core.csv_reader import read_series
+
+        overrides = {key: value for key, value in overrides.items() if value is not None}
+        try:
+            series = read_series(path, **overrides)
+        except (RnnDesktopError, OSError, UnicodeError, ValueError) as error:
+            log.error("could not load %s with %s: %s", path, overrides, error)
+            self.load_failed.emit(error)
+            return False
+        self._csv_path = str(path)
+        self.csv_form.show_info(str(path), series)
+        self._set_source("csv")
+        self.set_series(series)
+        log.info("loaded %s: %d values from column %s", path, len(series), series.name)
+        return True
+
+    def _reload_csv(self) -> None:
+        if self._csv_path is None:
+            return
+        if not self.load_csv(self._csv_path, **self.csv_form.overrides()):
+            # Show the settings of the series still in use, not the rejected ones.
+            series = self._series
+            if series is not None and series.source == self._csv_path:
+                self.csv_form.show_info(self._csv_path, series)
+
+    def _set_source(self, source: str) -> None:
+        self.generator_radio.blockSignals(True)
+        self.csv_radio.blockSignals(True)
+        self.generator_radio.setChecked(source == "generator")
+        self.csv_radio.setChecked(source == "csv")
+        self.generator_radio.blockSignals(False)
+        self.csv_radio.blockSignals(False)
+        self.source_stack.setCurrentWidget(self.generator_form if source == "generator" else self.csv_form)
+
+    def _on_source_toggled(self) -> None:
+        if self.generator_radio.isChecked():
+            self.source_stack.setCurrentWidget(self.generator_form)
+            self.regenerate()
+        else:
+            self.source_stack.setCurrentWidget(self.csv_form)
+            if self._csv_path is not None:
+                self._reload_csv()
+            else:
+                self.open_csv_requested.emit()
+
+    def set_series(self, series: Series) -> None:
+        """Use ``series`` (already loaded) and redraw the preview."""
+        self._series = series
+        self._preview_x, _ = series_x_axis(len(series), series.time)
+        self._preview_curve.setData(self._preview_x, np.where(np.isfinite(series.values), series.values, np.nan))
+        self._update_split_marks()
+        self.series_changed.emit(series)
+
+    # Split.
+
+    def set_seq_len(self, seq_len: int) -> None:
+        self._seq_len = int(seq_len)
+        self._update_split_marks()
+
+    def split_values(self) -> tuple[int | None, float | None]:
+        return self.split_form.values()
+
+    def set_split(self, val_windows: int | None, val_fraction: float | None) -> None:
+        self.split_form.set_values(val_windows, val_fraction)
+        self._update_split_marks()
+
+    def _on_split_edited(self) -> None:
+        self._update_split_marks()
+        self.split_edited.emit()
+
+    def _on_split_dragged(self) -> None:
+        """Turn the dragged line's position into a number of validation windows."""
+        if self._series is None or self._preview_x.size == 0:
+            return
+        n_windows = len(self._series) - self._seq_len
+        first_val = int(np.searchsorted(self._preview_x, self._split_line.value()))
+        n_val = int(np.clip(len(self._series) - first_val, 1, max(1, n_windows - 1)))
+        self.split_form.set_values(n_val, None)
+        self._update_split_marks()
+        self.split_edited.emit()
+
+    def _update_split_marks(self) -> None:
+        series = self._series
+        summary = ""
+        visible = False
+        if series is not None:
+            n_windows = len(series) - self._seq_len
+            val_windows, val_fraction = self.split_form.values()
+            if n_windows >= 2:
+                n_val = count_val_windows(n_windows, val_windows, val_fraction)
+                n_train = n_windows - n_val
+                if 1 <= n_val < n_windows:
+                    # Window i predicts value seq_len + i, so validation targets start here.
+                    start = self._seq_len + n_train
+                    self._split_line.blockSignals(True)
+                    self._split_line.setValue(float(self._preview_x[start]))
+                    self._split_line.blockSignals(False)
+                    self._val_region.setRegion((float(self._preview_x[start]), float(self._preview_x[-1])))
+                    visible = True
+                summary = self.tr("%1 training, %2 validation windows").replace(
+                    "%1", messages.format_integer(max(0, n_train))).replace("%2", messages.format_integer(n_val))
+            else:
+                summary = self.tr("too short for windows of %1 values").replace(
+                    "%1", messages.format_integer(self._seq_len))
+        self._split_line.setVisible(visible)
+        self._val_region.setVisible(visible)
+        self.split_form.summary.setText(summary)
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (self.generator_radio, self.csv_radio, self.source_stack, self.split_form):
+            widget.setEnabled(editable)
+        self._split_line.setMovable(editable)
+
+    def source_description(self) -> str:
+        return self._series.source if self._series is not None else ""
+
+    def csv_file_name(self) -> str:
+        return Path(self._csv_path).name if self._csv_path else ""

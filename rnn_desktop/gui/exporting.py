@@ -1,0 +1,70 @@
+"""CSV exports of predictions and loss history, machine-readable whatever the locale."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+HEADER_COMMENT = "# rnn-desktop {what}; numbers use '.' as the decimal mark\n"
+
+
+def _write_atomically(path: str | os.PathLike, comment: str, header: Sequence[str],
+                      rows: Iterable[Sequence[object]]) -> None:
+    """Write a CSV through a temporary file in the same folder, so a failure leaves no half file."""
+    path = Path(path)
+    handle, temp_name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
+            stream.write(comment)
+            writer = csv.writer(stream)
+            writer.writerow(header)
+            writer.writerows(rows)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return repr(float(value))
+
+
+def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.ndarray | None,
+                          snapshot) -> int:
+    """Write one row per predicted value and per forecast step; return the number of rows.
+
+    Columns: position in the series, time (empty without a time axis), actual
+    value (empty for forecast rows), prediction, part (train, validation or forecast).
+    """
+    rows = []
+    n_train = snapshot.n_train
+    for k, (position, prediction) in enumerate(zip(snapshot.index, snapshot.prediction)):
+        stamp = "" if time is None else str(time[position])
+        part = "train" if k < n_train else "validation"
+        rows.append((int(position), stamp, _number(values[position]), _number(prediction), part))
+    for step, prediction in enumerate(snapshot.forecast, start=1):
+        rows.append((len(values) - 1 + step, "", "", _number(prediction), "forecast"))
+    _write_atomically(path, HEADER_COMMENT.format(what="predictions"),
+                      ("position", "time", "actual", "prediction", "part"), rows)
+    return len(rows)
+
+
+def write_loss_history_csv(path: str | os.PathLike, reports: Sequence) -> int:
+    """Write one row per EpochReport; return the number of rows."""
+    header = ("epoch", "train_loss", "val_loss", "train_rmse", "val_rmse", "val_mae", "val_mape",
+              "grad_norm", "lr", "seconds", "samples_per_second")
+    rows = [
+        (r.epoch, _number(r.train_loss), _number(r.val_loss), _number(r.train_rmse), _number(r.val_rmse),
+         _number(r.val_mae), _number(r.val_mape), _number(r.grad_norm), _number(r.lr), _number(r.seconds),
+         _number(r.samples_per_second))
+        for r in reports
+    ]
+    _write_atomically(path, HEADER_COMMENT.format(what="loss history"), header, rows)
+    return len(rows)

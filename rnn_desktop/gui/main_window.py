@@ -1,0 +1,875 @@
+"""The main window: panels, plots, controls, menus, files and the training run.
+
+Besides the person at the keyboard, tests and the self-test drive the window
+through its public methods (``set_series``, ``set_config``, ``start_training``,
+``pause_training``, ``resume_training``, ``step_epoch``, ``stop_training``,
+``reset_weights``, ``open_csv``, ``save_weights``, ``load_weights``) and watch
+its signals (``epoch_shown``, ``run_finished``, ``error_shown``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
+    QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.core.series import Series
+from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.gui import messages
+from rnn_desktop.gui.app import log_file_path, save_language, saved_language
+from rnn_desktop.gui.data_panel import DataPanel
+from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
+from rnn_desktop.gui.plots import GradientPlot, LossPlot, PredictionPlot, export_plot
+from rnn_desktop.gui.training_panel import TrainingPanel
+from rnn_desktop.gui.worker import STOP_FAILED, TrainingThread, TrainingWorker, WorkerControl, take_snapshot
+from rnn_desktop.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+IDLE, RUNNING, PAUSED = "idle", "running", "paused"
+REFRESH_INTERVAL_MS = 40  # plots redraw at most 25 times per second
+MAX_RECENT_FILES = 8
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+# Fields that may differ between the model and the form without rebuilding the model.
+RUN_ONLY_FIELDS = ("lr", "epochs")
+
+
+class MainWindow(QMainWindow):
+    """The app's window; only the GUI thread calls its methods."""
+
+    # After each epoch reaches the window, with the EpochReport.
+    epoch_shown = Signal(object)
+    # When a run ends and the window is idle again, with the stop reason.
+    run_finished = Signal(str)
+    # When an error is shown to the person, with the message text.
+    error_shown = Signal(str)
+    # When the window changes between idle, running and paused.
+    state_changed = Signal(str)
+
+    def __init__(self, settings: QSettings | None = None, restore_settings: bool = True) -> None:
+        super().__init__()
+        self._settings = settings if settings is not None else QSettings()
+        self._state = IDLE
+        self._trainer = None
+        self._trainer_config: TrainConfig | None = None
+        self._trainer_series: Series | None = None
+        self._control: WorkerControl | None = None
+        self._run: TrainingThread | None = None
+        self._reports: list = []
+        self._snapshot = None
+        self._weights_unsaved = False
+        self._ask_on_close = True
+        self._show_dialogs = True
+        self.last_error: str | None = None
+        self._run_target_epoch = 0
+        self._run_started = 0.0
+        self._run_start_epoch = 0
+
+        self.setWindowTitle(self.tr("rnn-desktop"))
+        icon_path = resource_path("icons", "rnn-desktop.png")
+        if icon_path.exists():
+            self.setWindowIcon(QIcon(str(icon_path)))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self._refresh_timer.timeout.connect(self.refresh_plots)
+
+        self.training_panel.set_config(TrainConfig())
+        self.data_panel.set_split(TrainConfig().val_windows, TrainConfig().val_fraction)
+        if restore_settings:
+            self._restore_settings()
+        if self.data_panel.series() is None:
+            self.data_panel.regenerate()
+        self._update_controls()
+        self._validate_form()
+        self.statusBar().showMessage(messages.status_ready())
+
+    # Layout.
+
+    def _build_widgets(self) -> None:
+        self.data_panel = DataPanel()
+        self.training_panel = TrainingPanel()
+        self.loss_plot = LossPlot()
+        self.prediction_plot = PredictionPlot()
+        self.gradient_plot = GradientPlot()
+        self.gradient_plot.setVisible(False)
+
+        self.settings_tabs = QTabWidget()
+        self.settings_tabs.addTab(self._scrolled(self.data_panel), self.tr("Data"))
+        self.settings_tabs.addTab(self._scrolled(self.training_panel), self.tr("Model and training"))
+
+        self.start_button = QPushButton(self.tr("Start"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.step_button = QPushButton(self.tr("Step"))
+        self.reset_button = QPushButton(self.tr("Reset weights"))
+        self.forecast_steps = QSpinBox()
+        self.forecast_steps.setRange(0, 100000)
+        self.forecast_steps.setValue(50)
+        self.forecast_steps.setToolTip(self.tr("Number of future steps forecast recursively "
+                                               "beyond the end of the series."))
+        self.progress = QProgressBar()
+        self.progress.setFormat(messages.progress_idle())
+        self.progress.setTextVisible(True)
+        self.metrics_label = QLabel(" ")
+        self.metrics_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.stop_button, self.step_button,
+                       self.reset_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel(self.tr("Forecast steps")))
+        buttons.addWidget(self.forecast_steps)
+
+        self.plot_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.plot_splitter.addWidget(self.loss_plot)
+        self.plot_splitter.addWidget(self.prediction_plot)
+        self.plot_splitter.addWidget(self.gradient_plot)
+        self.plot_splitter.setStretchFactor(0, 2)
+        self.plot_splitter.setStretchFactor(1, 3)
+        self.plot_splitter.setStretchFactor(2, 2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 4, 4, 4)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.progress)
+        right_layout.addWidget(self.metrics_label)
+        right_layout.addWidget(self.plot_splitter, 1)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.settings_tabs)
+        self.main_splitter.addWidget(right)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setSizes([430, 970])
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1400, 900)
+
+    @staticmethod
+    def _scrolled(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidget(widget)
+        area.setWidgetResizable(True)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setMinimumWidth(widget.minimumSizeHint().width() + 20)
+        return area
+
+    def _build_actions(self) -> None:
+        def action(text: str, shortcut, slot, tip: str = "") -> QAction:
+            item = QAction(text, self)
+            if shortcut:
+                item.setShortcut(QKeySequence(shortcut))
+            if tip:
+                item.setToolTip(tip)
+                item.setStatusTip(tip)
+            item.triggered.connect(slot)
+            return item
+
+        self.start_action = action(self.tr("&Start"), "F5", self.start_training,
+                                   self.tr("Train the current model for the set number of epochs (F5)."))
+        self.pause_action = action(self.tr("&Pause"), "F6", self.toggle_pause,
+                                   self.tr("Pause training after the current batch, or resume it (F6)."))
+        self.stop_action = action(self.tr("S&top"), "Shift+F5", self.stop_training,
+                                  self.tr("Stop training after the current batch (Shift+F5)."))
+        self.step_action = action(self.tr("St&ep one epoch"), "F10", self.step_epoch,
+                                  self.tr("Train one epoch, then pause (F10)."))
+        self.reset_action = action(self.tr("&Reset weights"), "Ctrl+R", self.reset_weights,
+                                   self.tr("Re-initialise the weights from the seed (Ctrl+R)."))
+        self.open_action = action(self.tr("&Open CSV..."), QKeySequence.StandardKey.Open, self.choose_csv)
+        self.save_weights_action = action(self.tr("&Save weights..."), QKeySequence.StandardKey.Save,
+                                          self.choose_save_weights)
+        self.load_weights_action = action(self.tr("&Load weights..."), "Ctrl+L", self.choose_load_weights)
+        self.export_predictions_action = action(self.tr("Export &predictions as CSV..."), None,
+                                                self.choose_export_predictions)
+        self.export_history_action = action(self.tr("Export loss &history as CSV..."), None,
+                                            self.choose_export_history)
+        self.export_loss_plot_action = action(self.tr("Export loss plot (PNG or SVG)..."), None,
+                                              lambda: self.choose_export_plot(self.loss_plot))
+        self.export_prediction_plot_action = action(self.tr("Export prediction plot (PNG or SVG)..."), None,
+                                                    lambda: self.choose_export_plot(self.prediction_plot))
+        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.gradients_action = action(self.tr("Show &gradient norms per time step"), None,
+                                       self._on_gradients_toggled,
+                                       self.tr("Record and plot the gradient norm at each time step "
+                                               "(takes effect for the next new model)."))
+        self.gradients_action.setCheckable(True)
+
+        self.start_button.clicked.connect(self.start_action.trigger)
+        self.pause_button.clicked.connect(self.pause_action.trigger)
+        self.stop_button.clicked.connect(self.stop_action.trigger)
+        self.step_button.clicked.connect(self.step_action.trigger)
+        self.reset_button.clicked.connect(self.reset_action.trigger)
+        for button, item in ((self.start_button, self.start_action), (self.pause_button, self.pause_action),
+                             (self.stop_button, self.stop_action), (self.step_button, self.step_action),
+                             (self.reset_button, self.reset_action)):
+            button.setToolTip(item.toolTip())
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_weights_action)
+        file_menu.addAction(self.load_weights_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_predictions_action)
+        file_menu.addAction(self.export_history_action)
+        file_menu.addAction(self.export_loss_plot_action)
+        file_menu.addAction(self.export_prediction_plot_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        training_menu = self.menuBar().addMenu(self.tr("&Training"))
+        for item in (self.start_action, self.pause_action, self.stop_action, self.step_action, self.reset_action):
+            training_menu.addAction(item)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.gradients_action)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = saved_language()
+        for code, name in (("en", "English"), ("it", "Italiano")):
+            item = QAction(name, self, checkable=True)
+            item.setChecked(code == current)
+            item.triggered.connect(lambda _checked=False, c=code: self._choose_language(c))
+            group.addAction(item)
+            language_menu.addAction(item)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("Show log file location"), self._show_log_location)
+        help_menu.addAction(self.tr("&About"), self._show_about)
+        self._rebuild_recent_menu()
+
+    def _connect(self) -> None:
+        self.data_panel.series_changed.connect(self._on_series_changed)
+        self.data_panel.load_failed.connect(self._on_load_failed)
+        self.data_panel.split_edited.connect(self._validate_form)
+        self.data_panel.open_csv_requested.connect(self.choose_csv)
+        self.training_panel.config_edited.connect(self._on_config_edited)
+        self.training_panel.preset_requested.connect(lambda name: self.set_config(TrainConfig.preset(name)))
+        self.training_panel.lr_edited.connect(self._on_lr_edited)
+        self.forecast_steps.valueChanged.connect(self._on_forecast_steps_changed)
+
+    # Public surface for tests and the self-test.
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def trainer(self):
+        """The current model's Trainer, or None; do not use it while training runs."""
+        return self._trainer
+
+    @property
+    def reports(self) -> list:
+        """EpochReports shown since the model was built or reset, oldest first."""
+        return list(self._reports)
+
+    @property
+    def weights_unsaved(self) -> bool:
+        return self._weights_unsaved
+
+    def set_interactive(self, ask_on_close: bool, show_dialogs: bool) -> None:
+        """Turn off the close question and modal error boxes (scripted runs and tests)."""
+        self._ask_on_close = ask_on_close
+        self._show_dialogs = show_dialogs
+
+    def set_series(self, series: Series) -> None:
+        self.data_panel.set_series(series)
+
+    def config(self) -> TrainConfig:
+        """Return the settings shown in both panels as one TrainConfig."""
+        val_windows, val_fraction = self.data_panel.split_values()
+        return self.training_panel.config().replace(val_windows=val_windows, val_fraction=val_fraction)
+
+    def set_config(self, config: TrainConfig) -> None:
+        self.training_panel.set_config(config)
+        self.data_panel.set_split(config.val_windows, config.val_fraction)
+        self.data_panel.set_seq_len(config.seq_len)
+        self._validate_form()
+
+    def curve_point_counts(self) -> dict[str, int]:
+        counts = dict(self.loss_plot.point_counts())
+        counts.update(self.prediction_plot.point_counts())
+        return counts
+
+    def open_csv(self, path: str, **overrides) -> bool:
+        """Load a CSV file; on failure show the error and keep the current data and model."""
+        if self._state != IDLE:
+            self.show_error(messages.error_busy())
+            return False
+        loaded = self.data_panel.load_csv(str(path), **overrides)
+        if loaded:
+            self._remember_file(str(path))
+            series = self.data_panel.series()
+            self.statusBar().showMessage(messages.status_csv_loaded(str(path), len(series), series.name))
+        return loaded
+
+    # Training.
+
+    def start_training(self) -> bool:
+        """Train the current model (built first when needed) for the set epochs; False when refused."""
+        if self._state != IDLE:
+            return False
+        return self._begin_run(pause_after_first_epoch=False)
+
+    def step_epoch(self) -> bool:
+        """Train one epoch, then pause; from idle this starts a paused run."""
+        if self._state == RUNNING:
+            return False
+        if self._state == PAUSED:
+            self._control.request_step()
+            self._set_state(RUNNING)
+            return True
+        return self._begin_run(pause_after_first_epoch=True)
+
+    def pause_training(self) -> None:
+        if self._state == RUNNING:
+            self._control.request_pause()
+            self._set_state(PAUSED)
+
+    def resume_training(self) -> None:
+        if self._state == PAUSED:
+            self._control.resume()
+            self._set_state(RUNNING)
+
+    def toggle_pause(self) -> None:
+        if self._state == RUNNING:
+            self.pause_training()
+        elif self._state == PAUSED:
+            self.resume_training()
+
+    def stop_training(self, wait: bool = False) -> None:
+        """Ask the worker to stop after the current batch; with ``wait``, block until it has."""
+        if self._run is None:
+            return
+        self._control.request_stop()
+        if wait:
+            self._run.stop_and_wait()
+
+    def reset_weights(self) -> None:
+        """Re-initialise the weights from the seed; a paused run is stopped first."""
+        if self._state == RUNNING:
+            return
+        if self._run is not None:
+            self._finish_thread(wait=True)
+        if self._trainer is None:
+            return
+        self._trainer.reset_weights()
+        self._reports.clear()
+        self.loss_plot.clear()
+        self.gradient_plot.clear()
+        self.prediction_plot.clear_predictions()
+        self._show_snapshot_now()
+        self._weights_unsaved = False
+        self.progress.setValue(0)
+        self.progress.setFormat(messages.progress_idle())
+        self.metrics_label.setText(" ")
+        self.refresh_plots()
+        self.statusBar().showMessage(messages.status_weights_reset())
+        log.info("weights reset")
+
+    def _begin_run(self, pause_after_first_epoch: bool) -> bool:
+        config = self.config()
+        trainer = self._prepare_trainer(config)
+        if trainer is None:
+            return False
+
+        self._control.clear()
+        if config.lr != self._trainer_config.lr:
+            trainer.set_lr(config.lr)
+        self._trainer_config = config
+        self._control.trainer = trainer
+        if pause_after_first_epoch:
+            self._control.request_step()
+        # A step from idle opens a run of the full epoch count that pauses after one epoch.
+        worker = TrainingWorker(trainer, self._control, epochs=config.epochs,
+                                forecast_steps=self.forecast_steps.value())
+        worker.epoch_finished.connect(self._on_epoch_finished)
+        worker.snapshot_ready.connect(self._on_snapshot)
+        worker.paused.connect(self._on_worker_paused)
+        worker.failed.connect(self._on_worker_failed)
+        worker.finished.connect(self._on_worker_finished)
+        self._run = TrainingThread(worker, self._control)
+        self._run_start_epoch = trainer.epoch
+        self._run_target_epoch = trainer.epoch + config.epochs
+        self._run_started = time.perf_counter()
+        self._set_state(RUNNING)
+        self._refresh_timer.start()
+        self.statusBar().showMessage(messages.status_training())
+        self._run.start()
+        return True
+
+    def _prepare_trainer(self, config: TrainConfig):
+        """Return the Trainer to train: the current one when it fits the settings, else a new one."""
+        series = self.data_panel.series()
+        if series is None:
+            self.show_error(messages.error_no_model())
+            return None
+        if self._trainer is not None and self._trainer_series is series and self._fits_model(config):
+            return self._trainer
+
+        from rnn_desktop.core.training import Trainer
+
+        control = WorkerControl()
+        try:
+            config.validate()
+            trainer = Trainer(config, series.values, control=control,
+                              record_dh=self.gradients_action.isChecked())
+        except (RnnDesktopError, ValueError) as error:
+            log.error("cannot train with %s on %s: %s", config.to_dict(), series.source, error)
+            self.show_error(messages.error_text(error), title=messages.title_invalid_settings())
+            return None
+        self._install_trainer(trainer, config, series, control)
+        log.info("new model: %s on %s (%d values)", config.to_dict(), series.source, len(series))
+        return trainer
+
+    def _fits_model(self, config: TrainConfig) -> bool:
+        if self._trainer_config is None:
+            return False
+        current = {k: v for k, v in self._trainer_config.to_dict().items() if k not in RUN_ONLY_FIELDS}
+        wanted = {k: v for k, v in config.to_dict().items() if k not in RUN_ONLY_FIELDS}
+        return current == wanted
+
+    def _install_trainer(self, trainer, config: TrainConfig, series: Series, control: WorkerControl) -> None:
+        self._trainer = trainer
+        self._trainer_config = config
+        self._trainer_series = series
+        self._control = control
+        control.trainer = trainer
+        self._reports = list(getattr(trainer, "history", []) or [])
+        self.loss_plot.clear()
+        for report in self._reports:
+            self.loss_plot.append(report)
+        self.gradient_plot.clear()
+        self.prediction_plot.clear_predictions()
+        self._weights_unsaved = False
+
+    # Worker signals.
+
+    def _on_epoch_finished(self, report) -> None:
+        self._reports.append(report)
+        self.loss_plot.append(report)
+        if report.dh_norms is not None:
+            self.gradient_plot.set_report(report)
+        self._weights_unsaved = True
+        self.epoch_shown.emit(report)
+
+    def _on_snapshot(self, snapshot) -> None:
+        self._snapshot = snapshot
+        self.prediction_plot.set_snapshot(snapshot)
+
+    def _on_worker_paused(self, _epoch) -> None:
+        if self._state == RUNNING:
+            self._set_state(PAUSED)
+        self.refresh_plots()
+
+    def _on_worker_failed(self, message: str) -> None:
+        self.show_error(messages.error_worker(str(message), str(log_file_path())))
+
+    def _on_worker_finished(self, reason: str) -> None:
+        self._finish_thread(wait=True)
+        self.refresh_plots()
+        self.statusBar().showMessage(messages.status_finished(str(reason)))
+        log.info("run finished: %s after %d epochs", reason, self._trainer.epoch if self._trainer else 0)
+        self.run_finished.emit(str(reason))
+
+    def _finish_thread(self, wait: bool) -> None:
+        """Stop the worker's thread (if any), wait for it and go back to idle."""
+        run, self._run = self._run, None
+        if run is not None:
+            run.control.request_stop()
+            if wait:
+                run.stop_and_wait()
+        self._refresh_timer.stop()
+        self._set_state(IDLE)
+
+    def refresh_plots(self) -> None:
+        """Redraw the plots that changed and the progress line; the refresh timer calls this."""
+        self.loss_plot.refresh()
+        self.prediction_plot.refresh()
+        if self.gradient_plot.isVisible():
+            self.gradient_plot.refresh()
+        if self._reports:
+            self._show_progress(self._reports[-1])
+
+    def _show_progress(self, report) -> None:
+        done = report.epoch - self._run_start_epoch
+        total = max(1, self._run_target_epoch - self._run_start_epoch)
+        elapsed = time.perf_counter() - self._run_started
+        eta = elapsed / done * (total - done) if done > 0 and self._state != IDLE else None
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(max(done, 0), total))
+        self.progress.setFormat(messages.progress_text(report.epoch, self._run_target_epoch, eta,
+                                                       report.samples_per_second))
+        naive = self._trainer.naive_val_rmse if self._trainer is not None else None
+        self.metrics_label.setText(messages.metrics_text(report, naive))
+
+    def _show_snapshot_now(self) -> None:
+        """Compute predictions in the GUI thread; only when no worker uses the trainer."""
+        if self._trainer is None or self._run is not None:
+            return
+        try:
+            snapshot = take_snapshot(self._trainer, self.forecast_steps.value())
+        except (RnnDesktopError, ValueError, FloatingPointError) as error:
+            log.error("could not compute predictions: %s", error)
+            return
+        self._on_snapshot(snapshot)
+        self.refresh_plots()
+
+    # State and form.
+
+    def _set_state(self, state: str) -> None:
+        if state == self._state:
+            return
+        self._state = state
+        if state == PAUSED:
+            self.statusBar().showMessage(messages.status_paused())
+        self._update_controls()
+        self.state_changed.emit(state)
+
+    def _update_controls(self) -> None:
+        idle, running, paused = self._state == IDLE, self._state == RUNNING, self._state == PAUSED
+        self.start_action.setEnabled(idle)
+        self.pause_action.setEnabled(running or paused)
+        self.pause_action.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.stop_action.setEnabled(running or paused)
+        self.step_action.setEnabled(idle or paused)
+        self.reset_action.setEnabled((idle or paused) and self._trainer is not None)
+        for button, item in ((self.start_button, self.start_action), (self.pause_button, self.pause_action),
+                             (self.stop_button, self.stop_action), (self.step_button, self.step_action),
+                             (self.reset_button, self.reset_action)):
+            button.setEnabled(item.isEnabled())
+        for item in (self.open_action, self.load_weights_action, self.recent_menu.menuAction()):
+            item.setEnabled(idle)
+        self.save_weights_action.setEnabled(not running and self._trainer is not None)
+        for item in (self.export_predictions_action, self.export_history_action):
+            item.setEnabled(not running)
+        self.data_panel.set_editable(idle)
+        self.training_panel.set_editable(idle, lr_editable=paused)
+
+    def _on_series_changed(self, series: Series) -> None:
+        self.prediction_plot.set_series(series.values, series.time)
+        if self._trainer is not None and self._trainer_series is not series:
+            # The model was trained on other data; its predictions no longer apply.
+            self.prediction_plot.clear_predictions()
+        self.prediction_plot.refresh()
+        self._validate_form()
+
+    def _on_load_failed(self, error) -> None:
+        self.show_error(messages.error_text(error))
+
+    def _on_config_edited(self) -> None:
+        self.data_panel.set_seq_len(self.training_panel.seq_len.value())
+        self._validate_form()
+
+    def _on_lr_edited(self, lr: float) -> None:
+        if self._state == PAUSED and self._control is not None:
+            self._control.set_lr(lr)
+            self._trainer_config = self._trainer_config.replace(lr=lr)
+
+    def _on_forecast_steps_changed(self) -> None:
+        if self._state == IDLE:
+            self._show_snapshot_now()
+
+    def _validate_form(self) -> bool:
+        """Show the first reason the settings cannot train on the current series, if any."""
+        config = self.config()
+        series = self.data_panel.series()
+        problem = None
+        try:
+            config.validate()
+            if series is not None:
+                from rnn_desktop.core.series import min_series_length
+
+                needed = min_series_length(config.seq_len, config.val_windows, config.val_fraction)
+                if len(series) < needed:
+                    problem = self.tr("The series has %1 values, but a window length of %2 with this "
+                                      "split needs at least %3. Shorten the window or the validation part.").replace(
+                        "%1", messages.format_integer(len(series))).replace(
+                        "%2", messages.format_integer(config.seq_len)).replace("%3", messages.format_integer(needed))
+        except (RnnDesktopError, ValueError) as error:
+            problem = messages.error_text(error)
+        self.training_panel.show_problem(problem)
+        self.start_action.setEnabled(self._state == IDLE and problem is None)
+        self.start_button.setEnabled(self.start_action.isEnabled())
+        return problem is None
+
+    def _on_gradients_toggled(self, checked: bool) -> None:
+        self.gradient_plot.setVisible(checked)
+        self._settings.setValue("showGradients", checked)
+
+    # Errors.
+
+    def show_error(self, text: str, title: str | None = None) -> None:
+        """Show an error in the status bar and a message box, and log it."""
+        log.error("shown to the user: %s", text)
+        self.last_error = text
+        self.statusBar().showMessage(text.splitlines()[0] if text else "", 15000)
+        if self._show_dialogs:
+            box = QMessageBox(QMessageBox.Icon.Warning, title or messages.title_error(), text,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+        self.error_shown.emit(text)
+
+    def show_unexpected_error(self, error: BaseException) -> None:
+        """Exception hook target: show an error that escaped a slot."""
+        self.show_error(messages.error_unexpected(f"{type(error).__name__}: {error}", str(log_file_path())))
+
+    # Files.
+
+    def _last_folder(self) -> str:
+        return self._settings.value("lastFolder", str(Path.home()), type=str)
+
+    def _remember_folder(self, path: str) -> None:
+        self._settings.setValue("lastFolder", str(Path(path).parent))
+
+    def choose_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open CSV"), self._last_folder(),
+                                              self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
+        if path:
+            self._remember_folder(path)
+            self.open_csv(path)
+
+    def _remember_file(self, path: str) -> None:
+        recent = [p for p in self._recent_files() if p != path]
+        recent.insert(0, path)
+        self._settings.setValue("recentFiles", recent[:MAX_RECENT_FILES])
+        self._rebuild_recent_menu()
+
+    def _recent_files(self) -> list[str]:
+        value = self._settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(p) for p in (value or [])]
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent_files()
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_csv(p))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("(none)"))
+            empty.setEnabled(False)
+
+    def choose_save_weights(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), self._last_folder(),
+                                              self.tr("Weights (*.npz)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".npz"):
+            path += ".npz"
+        self._remember_folder(path)
+        return self.save_weights(path)
+
+    def save_weights(self, path: str) -> bool:
+        if self._trainer is None:
+            self.show_error(messages.error_no_model())
+            return False
+        if self._state == RUNNING:
+            self.show_error(messages.error_busy())
+            return False
+        try:
+            self._trainer.save(path)
+        except (RnnDesktopError, OSError) as error:
+            log.error("could not save weights to %s: %s", path, error)
+            self.show_error(messages.error_file_not_written(path, messages.error_text(error)))
+            return False
+        self._weights_unsaved = False
+        self.statusBar().showMessage(messages.status_weights_saved(path))
+        log.info("weights saved to %s at epoch %d", path, self._trainer.epoch)
+        return True
+
+    def choose_load_weights(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load weights"), self._last_folder(),
+                                              self.tr("Weights (*.npz);;All files (*)"))
+        if path:
+            self._remember_folder(path)
+            self.load_weights(path)
+
+    def load_weights(self, path: str) -> bool:
+        """Load a weights file onto the current series; a rejected file changes nothing."""
+        if self._state != IDLE:
+            self.show_error(messages.error_busy())
+            return False
+        series = self.data_panel.series()
+        if series is None:
+            self.show_error(messages.error_no_model())
+            return False
+
+        from rnn_desktop.core.training import Trainer
+
+        control = WorkerControl()
+        try:
+            trainer = Trainer.from_file(path, series.values, control=control)
+        except (RnnDesktopError, OSError, ValueError) as error:
+            log.error("could not load weights from %s: %s", path, error)
+            self.show_error(messages.error_file_not_read(path, messages.error_text(error)))
+            return False
+        config = trainer.config
+        self._install_trainer(trainer, config, series, control)
+        self.set_config(config)
+        self._show_snapshot_now()
+        self._update_controls()
+        self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
+        log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
+        return True
+
+    def _choose_save_path(self, title: str, filters: str, default_suffix: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters)
+        if not path:
+            return None
+        if not Path(path).suffix:
+            path += default_suffix
+        self._remember_folder(path)
+        return path
+
+    def choose_export_predictions(self) -> None:
+        path = self._choose_save_path(self.tr("Export predictions"), self.tr("CSV files (*.csv)"), ".csv")
+        if path:
+            self.export_predictions(path)
+
+    def export_predictions(self, path: str) -> bool:
+        series = self.data_panel.series()
+        if self._snapshot is None or series is None or self._trainer_series is not series:
+            self.show_error(messages.error_no_model())
+            return False
+        try:
+            write_predictions_csv(path, series.values, series.time, self._snapshot)
+        except OSError as error:
+            self.show_error(messages.error_file_not_written(path, str(error)))
+            return False
+        self.statusBar().showMessage(messages.status_exported(path))
+        return True
+
+    def choose_export_history(self) -> None:
+        path = self._choose_save_path(self.tr("Export loss history"), self.tr("CSV files (*.csv)"), ".csv")
+        if path:
+            self.export_history(path)
+
+    def export_history(self, path: str) -> bool:
+        try:
+            write_loss_history_csv(path, self._reports)
+        except OSError as error:
+            self.show_error(messages.error_file_not_written(path, str(error)))
+            return False
+        self.statusBar().showMessage(messages.status_exported(path))
+        return True
+
+    def choose_export_plot(self, panel) -> None:
+        path = self._choose_save_path(self.tr("Export plot"), self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
+                                      ".png")
+        if path:
+            self.export_plot(panel, path)
+
+    def export_plot(self, panel, path: str) -> bool:
+        try:
+            export_plot(panel, path)
+        except (OSError, RuntimeError, ValueError) as error:
+            log.error("could not export a plot to %s: %s", path, error)
+            self.show_error(messages.error_file_not_written(path, str(error)))
+            return False
+        self.statusBar().showMessage(messages.status_exported(path))
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt naming)
+        for url in event.mimeData().urls():
+            if not url.isLocalFile():
+                continue
+            path = url.toLocalFile()
+            suffix = Path(path).suffix.lower()
+            if suffix in CSV_SUFFIXES:
+                self.open_csv(path)
+            elif suffix == ".npz":
+                self.load_weights(path)
+            else:
+                self.show_error(messages.error_dropped_file(path))
+            event.acceptProposedAction()
+            return
+
+    # Settings, language, closing.
+
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("mainSplitter", self.main_splitter), ("plotSplitter", self.plot_splitter)):
+            state = self._settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        saved = self._settings.value("config", "", type=str)
+        if saved:
+            try:
+                self.set_config(TrainConfig.from_dict(json.loads(saved)))
+            except (ValueError, TypeError) as error:
+                log.warning("ignoring the saved settings, they cannot be read: %s", error)
+        self.forecast_steps.setValue(self._settings.value("forecastSteps", 50, type=int))
+        show_gradients = self._settings.value("showGradients", False, type=bool)
+        self.gradients_action.setChecked(show_gradients)
+        self.gradient_plot.setVisible(show_gradients)
+
+    def save_settings(self) -> None:
+        self._settings.setValue("geometry", self.saveGeometry())
+        self._settings.setValue("mainSplitter", self.main_splitter.saveState())
+        self._settings.setValue("plotSplitter", self.plot_splitter.saveState())
+        self._settings.setValue("config", json.dumps(self.config().to_dict()))
+        self._settings.setValue("forecastSteps", self.forecast_steps.value())
+        self._settings.sync()
+
+    def _choose_language(self, code: str) -> None:
+        save_language(code)
+        self.statusBar().showMessage(messages.status_language_changed())
+
+    def _show_log_location(self) -> None:
+        QMessageBox.information(self, self.tr("Log file"), str(log_file_path()))
+
+    def _show_about(self) -> None:
+        from rnn_desktop import __version__
+
+        QMessageBox.about(self, self.tr("About rnn-desktop"), self.tr(
+            "rnn-desktop %1\nA recurrent neural network written from scratch in numpy, "
+            "trained live on a time series.").replace("%1", __version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        if self._weights_unsaved and self._ask_on_close:
+            was_running = self._state == RUNNING
+            if was_running:
+                self.pause_training()
+            answer = QMessageBox.question(
+                self, messages.title_unsaved_weights(), messages.question_save_weights(),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.choose_save_weights()):
+                if was_running:
+                    self.resume_training()
+                event.ignore()
+                return
+        if self._run is not None:
+            log.info("window closed during training; stopping the worker")
+            self._finish_thread(wait=True)
+        self.save_settings()
+        log.info("window closed")
+        event.accept()
