@@ -54,7 +54,7 @@ class GeneratorForm(QWidget):
                 self.name.setItemData(self.name.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
         self.name.setToolTip(self.tr("Built-in series. sine is the tutorial's sin(0..199)."))
         self.length = QSpinBox()
-        self.length.setRange(3, 10_000_000)
+        self.length.setRange(2, 1_000_000)
         self.length.setValue(200)
         self.length.setKeyboardTracking(False)
         self.length.setToolTip(self.tr("Number of values generated."))
@@ -94,7 +94,7 @@ class GeneratorForm(QWidget):
             low = spec_value(param, "min")
             high = spec_value(param, "max")
             spin.setRange(-1e9 if low is None else float(low), 1e9 if high is None else float(high))
-            spin.setDecimals(4)
+            spin.setDecimals(0 if spec_value(param, "integer", False) else 4)
             spin.setKeyboardTracking(False)
             spin.setValue(float(spec_value(param, "default", 0.0)))
             spin.setToolTip(str(spec_value(param, "description", "")))
@@ -108,7 +108,7 @@ class GeneratorForm(QWidget):
         for param in spec_value(spec, "params", ()) or ():
             name = spec_value(param, "name")
             value = self._param_widgets[name].value()
-            if isinstance(spec_value(param, "default"), int):
+            if spec_value(param, "integer", False):
                 value = int(round(value))
             values[name] = value
         return values

@@ -1,0 +1,148 @@
+"""Pause, resume, stop, step, reset and learning-rate changes while paused."""
+
+from __future__ import annotations
+
+import numpy as np
+from gui_helpers import FAST
+
+from rnn_desktop.core.training import TrainConfig, Trainer
+
+LONG = TrainConfig().replace(**{**FAST, "epochs": 100_000})
+TIMEOUT_MS = 60_000
+
+
+def wait_for_epochs(qtbot, window, count: int) -> None:
+    qtbot.waitUntil(lambda: len(window.reports) >= count, timeout=TIMEOUT_MS)
+
+
+def stop_and_wait(qtbot, window) -> str:
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as blocker:
+        window.stop_training()
+    return blocker.args[0]
+
+
+def test_pause_holds_and_resume_continues(qtbot, make_window):
+    window = make_window(LONG)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 2)
+
+    window.pause_training()
+    assert window.state == "paused"
+    assert window.pause_button.text() == "Resume"
+    # The epoch in progress stops at its next batch, so at most one more report arrives.
+    qtbot.wait(300)
+    paused_at = len(window.reports)
+    qtbot.wait(500)
+    assert len(window.reports) == paused_at
+
+    window.resume_training()
+    assert window.state == "running"
+    wait_for_epochs(qtbot, window, paused_at + 2)
+    epochs = [report.epoch for report in window.reports]
+    assert epochs == list(range(1, len(epochs) + 1))
+
+    assert stop_and_wait(qtbot, window) == "stopped"
+    assert window.state == "idle"
+    assert window.start_button.isEnabled()
+
+
+def test_stop_while_paused(qtbot, make_window):
+    window = make_window(LONG)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 1)
+    window.pause_training()
+
+    assert stop_and_wait(qtbot, window) == "stopped"
+    assert window.state == "idle"
+
+
+def test_step_runs_one_epoch_then_pauses(qtbot, make_window):
+    window = make_window(LONG)
+
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+        assert window.step_epoch()
+    qtbot.wait(300)
+    assert [report.epoch for report in window.reports] == [1]
+
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+        assert window.step_epoch()
+    qtbot.wait(300)
+    assert [report.epoch for report in window.reports] == [1, 2]
+    assert window.curve_point_counts()["train_loss"] == 2
+    assert window.curve_point_counts()["prediction_train"] > 0
+    stop_and_wait(qtbot, window)
+
+
+def test_lr_change_while_paused_continues(qtbot, make_window):
+    window = make_window(LONG.replace(lr=0.01))
+    window.start_training()
+    wait_for_epochs(qtbot, window, 2)
+    window.pause_training()
+    qtbot.wait(300)
+    paused_at = len(window.reports)
+
+    assert window.training_panel.lr.isEnabled()
+    assert not window.training_panel.hidden.isEnabled()
+    window.training_panel.lr.setValue(0.002)
+    window.resume_training()
+    wait_for_epochs(qtbot, window, paused_at + 2)
+    stop_and_wait(qtbot, window)
+
+    reports = window.reports
+    assert [r.epoch for r in reports] == list(range(1, len(reports) + 1))
+    assert reports[0].lr == 0.01
+    assert reports[-1].lr == 0.002
+    assert window.trainer.lr == 0.002
+
+
+def test_lr_change_while_idle_keeps_model(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**FAST))
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.start_training()
+    trainer = window.trainer
+
+    window.training_panel.lr.setValue(0.003)
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.start_training()
+
+    assert window.trainer is trainer
+    assert window.reports[-1].epoch == 2 * FAST["epochs"]
+    assert window.reports[-1].lr == 0.003
+
+
+def test_reset_weights_restarts_from_seed(qtbot, make_window, sine):
+    config = TrainConfig().replace(**FAST)
+    window = make_window(config)
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.start_training()
+
+    window.reset_weights()
+
+    assert window.trainer.epoch == 0
+    assert window.reports == []
+    assert window.curve_point_counts()["train_loss"] == 0
+    _, expected = Trainer(config, sine.values).predict_windows()
+    np.testing.assert_array_equal(window.prediction_plot._snapshot.prediction, expected)
+
+
+def test_reset_while_paused_stops_run(qtbot, make_window):
+    window = make_window(LONG)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 1)
+    window.pause_training()
+
+    window.reset_weights()
+
+    assert window.state == "idle"
+    assert window.trainer.epoch == 0
+    assert window.start_button.isEnabled()
+
+
+def test_shortcuts_assigned(make_window):
+    window = make_window()
+    shortcuts = {
+        window.start_action: "F5", window.pause_action: "F6", window.stop_action: "Shift+F5",
+        window.step_action: "F10", window.reset_action: "Ctrl+R",
+    }
+    for action, keys in shortcuts.items():
+        assert action.shortcut().toString() == keys

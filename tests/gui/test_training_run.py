@@ -1,0 +1,105 @@
+"""Full runs in the window: epoch order, curve sizes and agreement with the headless Trainer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnn_desktop.core.training import TrainConfig, Trainer
+from gui_helpers import FAST, SHARED_DATA, headless_history
+
+RUN_TIMEOUT_MS = 120_000
+
+
+def run_to_end(qtbot, window) -> tuple[str, list]:
+    """Start training and return (stop reason, epoch numbers in arrival order)."""
+    epochs = []
+    window.epoch_shown.connect(lambda report: epochs.append(report.epoch))
+    with qtbot.waitSignal(window.run_finished, timeout=RUN_TIMEOUT_MS) as blocker:
+        assert window.start_training()
+    return blocker.args[0], epochs
+
+
+def assert_same_reports(shown, expected):
+    assert len(shown) == len(expected)
+    for mine, reference in zip(shown, expected):
+        assert mine.epoch == reference.epoch
+        assert mine.train_loss == reference.train_loss
+        assert mine.val_loss == reference.val_loss
+        assert mine.val_rmse == reference.val_rmse
+        assert mine.val_mae == reference.val_mae
+
+
+def test_sine_run_matches_headless(qtbot, make_window, sine):
+    config = TrainConfig().replace(**FAST, seed=3)
+    window = make_window(config)
+
+    reason, epochs = run_to_end(qtbot, window)
+
+    assert reason == "completed"
+    assert epochs == list(range(1, config.epochs + 1))
+    assert_same_reports(window.reports, headless_history(config, sine.values))
+    counts = window.curve_point_counts()
+    assert counts["train_loss"] == config.epochs
+    assert counts["val_loss"] == config.epochs
+    assert counts["series"] == 200
+    assert counts["prediction_train"] == 200 - config.seq_len - config.val_windows
+    assert counts["prediction_val"] == config.val_windows
+    assert counts["forecast"] == window.forecast_steps.value()
+    assert window.state == "idle"
+    assert window.start_button.isEnabled()
+
+
+def test_airpassengers_run_matches_headless(qtbot, make_window):
+    path = SHARED_DATA / "airpassengers.csv"
+    assert path.is_file(), f"shared data file missing: {path}"
+    config = TrainConfig().replace(**FAST, seq_len=12, val_windows=24, seed=1)
+    window = make_window(config, series=None)
+    assert window.open_csv(str(path)), window.last_error
+    series = window.data_panel.series()
+
+    reason, epochs = run_to_end(qtbot, window)
+
+    assert reason == "completed"
+    assert len(series) == 144
+    assert epochs == list(range(1, config.epochs + 1))
+    assert_same_reports(window.reports, headless_history(config, series.values))
+    counts = window.curve_point_counts()
+    assert counts["train_loss"] == config.epochs
+    assert counts["prediction_train"] == 144 - 12 - 24
+    assert counts["prediction_val"] == 24
+    assert counts["series"] == 144
+
+
+def test_predictions_shown_match_trainer(qtbot, make_window, sine):
+    config = TrainConfig().replace(**FAST)
+    window = make_window(config)
+    run_to_end(qtbot, window)
+
+    reference = Trainer(config, sine.values)
+    reference.run()
+    _, expected = reference.predict_windows()
+    np.testing.assert_array_equal(window.prediction_plot._snapshot.prediction, expected)
+    np.testing.assert_array_equal(window.prediction_plot._snapshot.forecast,
+                                  reference.forecast(window.forecast_steps.value()))
+
+
+def test_invalid_settings_rejected_before_start(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**FAST, seq_len=190))
+
+    assert not window.training_panel.problem_label.isHidden()
+    assert "190" in window.training_panel.problem_label.text()
+    with qtbot.waitSignal(window.error_shown, timeout=2000):
+        assert not window.start_training()
+    assert window.trainer is None
+    assert window.state == "idle"
+
+
+@pytest.mark.parametrize("field, value", [("val_windows", 150), ("seq_len", 199), ("val_fraction", 0.999)])
+def test_invalid_split_reported(make_window, field, value):
+    window = make_window()
+    changes = {field: value, "val_windows": None} if field == "val_fraction" else {field: value}
+    window.set_config(window.config().replace(**changes))
+
+    assert not window.training_panel.problem_label.isHidden()
+    assert not window.start_button.isEnabled()
