@@ -6,164 +6,166 @@
     <message>
         <location filename="../../rnn_desktop/gui/messages.py" line="+51"/>
         <source>rnn-desktop: error</source>
-        <translation type="unfinished"></translation>
+        <translation>rnn-desktop: errore</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Invalid settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni non valide</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unsaved weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi non salvati</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Ready. Press Start (F5) to train.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pronto. Premi Avvia (F5) per addestrare.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Training...</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento in corso...</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Paused. Resume, Step one epoch, or change the learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Training finished: all epochs ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento terminato: tutte le epoche sono state eseguite.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training finished: validation loss stopped improving (early stopping).</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento terminato: la perdita di validazione ha smesso di migliorare (arresto anticipato).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training stopped: the loss or gradient became non-finite. The last finite weights are kept; lower the learning rate or enable clipping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento interrotto: la perdita o il gradiente non è più un numero finito. Restano gli ultimi pesi finiti; abbassa il tasso di apprendimento o attiva il clipping del gradiente.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento interrotto.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training failed; see the error message and the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento non riuscito: leggi il messaggio di errore e il file di log.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training ended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Loaded %1: %2 values from column &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Weights saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi salvati in %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Weights loaded from %1 (trained for %2 epochs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi caricati da %1 (addestrati per %2 epoche).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esportato in %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Weights re-initialised.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi reinizializzati.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The language changes the next time the app starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La lingua cambierà al prossimo avvio dell&apos;app.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Epoch %1 / %2 - ETA %3 - %4 samples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoca %1 / %2 - tempo rimanente %3 - %4 campioni/s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No training yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun addestramento finora</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Validation RMSE %1 (repeating the last value: %4) - MAE %2 - MAPE %3 - learning rate %5</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSE di validazione %1 (ripetendo l&apos;ultimo valore: %4) - MAE %2 - MAPE %3 - tasso di apprendimento %5</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The trained weights have not been saved. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>I pesi addestrati non sono stati salvati. Vuoi salvarli prima di chiudere?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>There is no model yet. Train one with Start or Step, or load weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non c&apos;è ancora un modello. Addestrane uno con Avvia o Avanza, oppure carica dei pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stop or pause training first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prima ferma l&apos;addestramento o mettilo in pausa.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The learning rate can be changed while training is paused or stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il tasso di apprendimento si può cambiare quando l&apos;addestramento è in pausa o fermo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile scrivere %1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot open %1: drop a .csv file to load data or a .npz file to load weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile aprire %1: trascina un file .csv per caricare i dati o un file .npz per caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Training failed with an unexpected error: %1
 The details are in the log file %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;addestramento si è interrotto per un errore imprevisto: %1
+I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unexpected error: %1
 The details are in the log file %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore imprevisto: %1
+I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Invalid value %1 for %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Valore %1 non valido per %2: %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unknown preset %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimpostazione %1 sconosciuta.</translation>
     </message>
 </context>
 <context>
@@ -171,112 +173,112 @@ The details are in the log file %2.</source>
     <message>
         <location filename="../../rnn_desktop/gui/data_panel.py" line="+149"/>
         <source>No file</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun file</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri CSV...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a CSV file (Ctrl+O). You can also drop a file on the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli un file CSV (Ctrl+O). Puoi anche trascinare un file sulla finestra.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The column to train on. Only numeric columns can be chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>La colonna su cui addestrare. Si possono scegliere solo colonne numeriche.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(one column)</source>
-        <translation type="unfinished"></translation>
+        <translation>(una sola colonna)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Field separator, as detected; choose another to override it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Separatore di campo rilevato; scegline un altro per sostituirlo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Decimal mark, as detected; choose another to override it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Separatore decimale rilevato; scegline un altro per sostituirlo.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Text encoding, as detected; choose or type another to override it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Codifica del testo rilevata; scegline o scrivine un&apos;altra per sostituirla.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>first row is a header</source>
-        <translation type="unfinished"></translation>
+        <translation>la prima riga è l&apos;intestazione</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>first row is data</source>
-        <translation type="unfinished"></translation>
+        <translation>la prima riga contiene dati</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Whether the first row names the columns, as detected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indica se la prima riga contiene i nomi delle colonne, come rilevato.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>interpolate</source>
-        <translation type="unfinished"></translation>
+        <translation>interpola</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>drop the row</source>
-        <translation type="unfinished"></translation>
+        <translation>scarta la riga</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reject the file</source>
-        <translation type="unfinished"></translation>
+        <translation>rifiuta il file</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What to do with empty or non-numeric cells in the column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosa fare con le celle vuote o non numeriche della colonna.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonna</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation>Separatore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Decimal mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Separatore decimale</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>Codifica</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>Intestazione</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Missing values</source>
-        <translation type="unfinished"></translation>
+        <translation>Valori mancanti</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>%1 values, %2 missing (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 valori, %2 mancanti (%3)</translation>
     </message>
 </context>
 <context>
@@ -284,47 +286,47 @@ The details are in the log file %2.</source>
     <message>
         <location line="+108"/>
         <source>Generator</source>
-        <translation type="unfinished"></translation>
+        <translation>Generatore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Series preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteprima della serie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The shaded part validates. Drag the orange line to move the split.</source>
-        <translation type="unfinished"></translation>
+        <translation>La parte ombreggiata è quella di validazione. Trascina la linea arancione per spostare la suddivisione.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Start of the validation part; drag to move it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inizio della parte di validazione: trascina la linea per spostarlo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Origine dei dati</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Validation split</source>
-        <translation type="unfinished"></translation>
+        <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
         <location line="+140"/>
         <source>%1 training, %2 validation windows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 finestre di addestramento, %2 di validazione</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>too short for windows of %1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>troppo corta per finestre di %1 valori</translation>
     </message>
 </context>
 <context>
@@ -332,70 +334,70 @@ The details are in the log file %2.</source>
     <message>
         <location line="-470"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
-        <translation type="unfinished"></translation>
+        <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Number of values generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero di valori generati.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Standard deviation of Gaussian noise added to every value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deviazione standard del rumore gaussiano aggiunto a ogni valore.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Seed of the noise and of random generators.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seme del rumore e dei generatori casuali.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Generator</source>
-        <translation type="unfinished"></translation>
+        <translation>Generatore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Lunghezza</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Noise</source>
-        <translation type="unfinished"></translation>
+        <translation>Rumore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Noise seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seme del rumore</translation>
     </message>
 </context>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+315"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+319"/>
         <source>Gradient norm per time step (last batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>time step in the window</source>
-        <translation type="unfinished"></translation>
+        <translation>passo temporale nella finestra</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>mean ||dL/dh||</source>
-        <translation type="unfinished"></translation>
+        <translation>media di ||dL/dh||</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>gradient norm</source>
-        <translation type="unfinished"></translation>
+        <translation>norma del gradiente</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>epoch %1, step %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>epoca %1, passo %2: %3</translation>
     </message>
 </context>
 <context>
@@ -403,32 +405,32 @@ The details are in the log file %2.</source>
     <message>
         <location line="-201"/>
         <source>Loss (MSE on scaled data)</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>epoca</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>perdita</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>training</source>
-        <translation type="unfinished"></translation>
+        <translation>addestramento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>validazione</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
-        <translation type="unfinished"></translation>
+        <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
 </context>
 <context>
@@ -436,286 +438,287 @@ The details are in the log file %2.</source>
     <message>
         <location filename="../../rnn_desktop/gui/main_window.py" line="+77"/>
         <source>rnn-desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>rnn-desktop</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dati</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model and training</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello e addestramento</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvia</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+437"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa</translation>
     </message>
     <message>
         <location line="-436"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Avanza</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinizializza i pesi</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Number of future steps forecast recursively beyond the end of the series.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero di passi futuri previsti in modo ricorsivo oltre la fine della serie.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Forecast steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Passi di previsione</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avvia</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train the current model for the set number of epochs (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestra il modello attuale per il numero di epoche impostato (F5).</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+366"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausa</translation>
     </message>
     <message>
         <location line="-365"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ferma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop training after the current batch (Shift+F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma l&apos;addestramento dopo il batch in corso (Maiusc+F5).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>St&amp;ep one epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;vanza di un&apos;epoca</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Train one epoch, then pause (F10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestra per un&apos;epoca, poi mette in pausa (F10).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reset weights</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reinizializza i pesi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re-initialise the weights from the seed (Ctrl+R).</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinizializza i pesi a partire dal seme (Ctrl+R).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apri CSV...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Save weights...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salva i pesi...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Load weights...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carica i pesi...</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export &amp;predictions as CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta le &amp;predizioni in CSV...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export loss &amp;history as CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta lo s&amp;torico della perdita in CSV...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export loss plot (PNG or SVG)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il grafico della perdita (PNG o SVG)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export prediction plot (PNG or SVG)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il grafico delle predizioni (PNG o SVG)...</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esci</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show &amp;gradient norms per time step</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra le norme del &amp;gradiente per passo temporale</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record and plot the gradient norm at each time step (takes effect for the next new model).</source>
-        <translation type="unfinished"></translation>
+        <translation>Registra e traccia la norma del gradiente a ogni passo temporale (vale dal prossimo modello nuovo).</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri &amp;recenti</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ddestramento</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visualizza</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lingua</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aiuto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show log file location</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra la posizione del file di log</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
         <location line="+296"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Ri&amp;prendi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Riprendi</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
-        <translation type="unfinished"></translation>
+        <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Open CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri CSV</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV (*.csv *.tsv *.txt);;Tutti i file (*)</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nessuno)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva i pesi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi (*.npz)</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Load weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Carica i pesi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Weights (*.npz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Export predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta le predizioni</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+18"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Export loss history</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta lo storico della perdita</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Export plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il grafico</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Immagine PNG (*.png);;Disegno SVG (*.svg)</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>Log file</source>
-        <translation type="unfinished"></translation>
+        <translation>File di log</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>About rnn-desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Informazioni su rnn-desktop</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rnn-desktop %1
 A recurrent neural network written from scratch in numpy, trained live on a time series.</source>
-        <translation type="unfinished"></translation>
+        <translation>rnn-desktop %1
+Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su una serie temporale.</translation>
     </message>
 </context>
 <context>
@@ -723,62 +726,62 @@ A recurrent neural network written from scratch in numpy, trained live on a time
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+16"/>
         <source>Predictions against the series</source>
-        <translation type="unfinished"></translation>
+        <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>valore</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>series</source>
-        <translation type="unfinished"></translation>
+        <translation>serie</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>prediction (training)</source>
-        <translation type="unfinished"></translation>
+        <translation>predizione (addestramento)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>prediction (validation)</source>
-        <translation type="unfinished"></translation>
+        <translation>predizione (validazione)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>previsione</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>validation</source>
-        <translation type="unfinished"></translation>
+        <translation>validazione</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>date</source>
-        <translation type="unfinished"></translation>
+        <translation>data</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>time step</source>
-        <translation type="unfinished"></translation>
+        <translation>passo temporale</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>%1: series %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: serie %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>, prediction %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, predizione %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>forecast step %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>passo di previsione %1: %2</translation>
     </message>
 </context>
 <context>
@@ -786,27 +789,27 @@ A recurrent neural network written from scratch in numpy, trained live on a time
     <message>
         <location filename="../../rnn_desktop/gui/data_panel.py" line="+184"/>
         <source>last N windows</source>
-        <translation type="unfinished"></translation>
+        <translation>ultime N finestre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fraction of windows</source>
-        <translation type="unfinished"></translation>
+        <translation>frazione delle finestre</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How the validation part is chosen. The split is chronological: validation windows are always the last ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Come si sceglie la parte di validazione. La suddivisione è cronologica: le finestre di validazione sono sempre le ultime.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Number of windows at the end of the series used for validation. You can also drag the split line in the preview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero di finestre alla fine della serie usate per la validazione. Puoi anche trascinare la linea di suddivisione nell&apos;anteprima.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Fraction of the windows used for validation, between 0 and 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frazione delle finestre usate per la validazione, tra 0 e 1.</translation>
     </message>
 </context>
 <context>
@@ -814,228 +817,228 @@ A recurrent neural network written from scratch in numpy, trained live on a time
     <message>
         <location filename="../../rnn_desktop/gui/training_panel.py" line="+104"/>
         <source>truncate to</source>
-        <translation type="unfinished"></translation>
+        <translation>tronca a</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>clip at</source>
-        <translation type="unfinished"></translation>
+        <translation>limita a</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>after</source>
-        <translation type="unfinished"></translation>
+        <translation>dopo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>halve when validation loss stalls</source>
-        <translation type="unfinished"></translation>
+        <translation>dimezza quando la perdita di validazione ristagna</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>Consigliata</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tutorial (classic numpy RNN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutorial (la classica RNN in numpy)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimpostazione:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Window length (seq_len)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lunghezza della finestra (seq_len)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hidden units</source>
-        <translation type="unfinished"></translation>
+        <translation>Unità nascoste</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>Attivazione</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Initialisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Inizializzazione</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Float type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo in virgola mobile</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scaling</source>
-        <translation type="unfinished"></translation>
+        <translation>Scalatura</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Optimiser</source>
-        <translation type="unfinished"></translation>
+        <translation>Ottimizzatore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasso di apprendimento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momento</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensione del batch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>BPTT</source>
-        <translation type="unfinished"></translation>
+        <translation>BPTT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clip by value</source>
-        <translation type="unfinished"></translation>
+        <translation>Clipping per valore</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clip by norm</source>
-        <translation type="unfinished"></translation>
+        <translation>Clipping per norma</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>Arresto anticipato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate decay</source>
-        <translation type="unfinished"></translation>
+        <translation>Riduzione del tasso</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Random seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seme casuale</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Number of past values the network reads to predict the next one. Longer windows see more context but train slower and make gradients vanish sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero di valori passati che la rete legge per predire il successivo. Le finestre più lunghe vedono più contesto, ma rallentano l&apos;addestramento e fanno svanire prima i gradienti.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size of the hidden state. More units can fit more complex series but train slower and overfit sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensione dello stato nascosto. Più unità si adattano a serie più complesse, ma rallentano l&apos;addestramento e portano prima al sovradattamento.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Non-linearity of the hidden state. tanh is the usual choice; sigmoid is the tutorial&apos;s; relu can explode without clipping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non linearità dello stato nascosto. tanh è la scelta abituale; sigmoid è quella del tutorial; relu può esplodere senza clipping.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How the weights start. glorot (with an orthogonal recurrent matrix) trains reliably; uniform U(0, 1) is the tutorial&apos;s and needs a tiny learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valori iniziali dei pesi. Con glorot (e una matrice ricorrente ortogonale) l&apos;addestramento è affidabile; uniform U(0, 1) è quella del tutorial e richiede un tasso di apprendimento minuscolo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Floating-point precision. float32 is faster; float64 gives results identical to the command line&apos;s on every machine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Precisione in virgola mobile. float32 è più veloce; float64 dà risultati identici a quelli della riga di comando su ogni macchina.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rescaling of the series, fitted on the training part only. Scaled inputs keep the activations out of saturation; &apos;none&apos; is the tutorial&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Riscalatura della serie, stimata solo sulla parte di addestramento. Con ingressi scalati le attivazioni restano lontane dalla saturazione; «none» è la scelta del tutorial.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How gradients update the weights. adam adapts the step per weight and is the robust default; sgd is the tutorial&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Come i gradienti aggiornano i pesi. adam adatta il passo a ogni peso ed è la scelta predefinita più robusta; sgd è quella del tutorial.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Size of each update step. Too large diverges, too small barely moves. You can change it while training is paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ampiezza di ogni passo di aggiornamento. Se è troppo grande l&apos;addestramento diverge, se è troppo piccolo quasi non avanza. Puoi cambiarlo mentre l&apos;addestramento è in pausa.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fraction of the previous update added to the next one, for the momentum optimiser only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frazione dell&apos;aggiornamento precedente aggiunta al successivo; vale solo per l&apos;ottimizzatore momentum.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Windows averaged into one gradient step. Small batches update often and noisily; large ones are smoother and faster per sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Finestre mediate in un unico passo del gradiente. I batch piccoli aggiornano spesso e con molto rumore; quelli grandi sono più regolari e più veloci per campione.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Passes over the training windows in one run. Early stopping may end the run sooner.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passate sulle finestre di addestramento in un&apos;esecuzione. L&apos;arresto anticipato può concluderla prima.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Backpropagate through the last K time steps only. Truncation is faster but ignores longer dependencies; unchecked means full BPTT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retropropaga il gradiente solo attraverso gli ultimi K passi temporali. Il troncamento è più veloce ma ignora le dipendenze più lunghe; con la casella non spuntata la BPTT è completa.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Limit each gradient element to [-V, V], which stops single huge gradients from wrecking the weights (the tutorial uses 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>Limita ogni elemento del gradiente a [-V, V], così un singolo gradiente enorme non rovina i pesi (il tutorial usa 10).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rescale the whole gradient when its norm exceeds N, which prevents exploding gradients without changing their direction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Riscala l&apos;intero gradiente quando la sua norma supera N: impedisce l&apos;esplosione dei gradienti senza cambiarne la direzione.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop when the validation loss has not improved for this many epochs, and keep the best weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma l&apos;addestramento quando la perdita di validazione non migliora per questo numero di epoche, e mantiene i pesi migliori.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Halve the learning rate when the validation loss stalls, so training can settle into a minimum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimezza il tasso di apprendimento quando la perdita di validazione ristagna, così l&apos;addestramento può assestarsi in un minimo.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Seed of the weight initialisation and the shuffling. The same seed and settings give the same result.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seme dell&apos;inizializzazione dei pesi e del rimescolamento. Con lo stesso seme e le stesse impostazioni si ottiene lo stesso risultato.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Settings that train well on most series: tanh, Glorot initialisation, Adam and min-max scaling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni che addestrano bene sulla maggior parte delle serie: tanh, inizializzazione di Glorot, Adam e scalatura min-max.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The classic numpy RNN tutorial: 100 sigmoid units, U(0, 1) weights, plain SGD with learning rate 0.0001 and BPTT truncated to 5 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il classico tutorial di RNN in numpy: 100 unità sigmoid, pesi U(0, 1), SGD semplice con tasso di apprendimento 0,0001 e BPTT troncata a 5 passi.</translation>
     </message>
 </context>
 </TS>
