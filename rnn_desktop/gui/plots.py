@@ -8,12 +8,16 @@ Non-finite values become gaps (``connect="finite"``) and never blank a plot.
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_desktop.gui.messages import format_integer, format_number
+
+log = logging.getLogger(__name__)
 
 pg.setConfigOptions(antialias=False, background="w", foreground="k")
 
@@ -368,9 +372,35 @@ def export_plot(panel: PlotPanel, path: str) -> None:
     """Write a plot as PNG or SVG, chosen by the file extension."""
     from pyqtgraph import exporters
 
-    if path.lower().endswith(".svg"):
-        exporter = exporters.SVGExporter(panel.plot)
-    else:
+    if not path.lower().endswith(".svg"):
         exporter = exporters.ImageExporter(panel.plot)
         exporter.parameters()["width"] = max(800, int(panel.plot.width()))
-    exporter.export(path)
+        exporter.export(path)
+        return
+    try:
+        exporters.SVGExporter(panel.plot).export(path)
+    except ValueError as error:
+        # NOTE: pyqtgraph 0.14.0's SVGExporter cannot parse the path data that Qt 6.11 and 6.12
+        # write ("not enough values to unpack"), so Qt's own SVG generator draws the plot instead.
+        log.warning("pyqtgraph's SVG exporter failed (%s); drawing %s with QSvgGenerator", error, path)
+        render_svg(panel.plot_widget, path)
+
+
+def render_svg(widget: QWidget, path: str) -> None:
+    """Draw ``widget`` into an SVG file with Qt's generator."""
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(QSize(widget.width(), widget.height()))
+    generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+    generator.setTitle(path)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"cannot open {path} for writing")
+    try:
+        widget.render(painter)
+    finally:
+        painter.end()

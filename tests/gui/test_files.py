@@ -1,0 +1,174 @@
+"""CSV loading, weights files and exports through the window."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+from gui_helpers import FAST, SHARED_DATA
+
+from rnn_desktop.core.training import TrainConfig
+
+TIMEOUT_MS = 60_000
+
+
+def train(qtbot, window) -> None:
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+
+
+@pytest.mark.parametrize("content", [
+    "name,comment\nalpha,beta\ngamma,delta\n",  # no numeric column
+    "",  # empty file
+    "value\n1\n2\nthree\n4\n",  # a bad cell in the target column
+])
+def test_failing_csv_keeps_data_and_model(qtbot, make_window, tmp_path, content):
+    window = make_window()
+    train(qtbot, window)
+    series, trainer, reports = window.data_panel.series(), window.trainer, window.reports
+    bad = tmp_path / "bad.csv"
+    bad.write_text(content, encoding="utf-8")
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.open_csv(str(bad))
+
+    assert str(bad) in shown.args[0] or "bad.csv" in shown.args[0]
+    assert window.data_panel.series() is series
+    assert window.trainer is trainer
+    assert window.reports == reports
+    assert window.curve_point_counts()["prediction_train"] > 0
+    assert window.data_panel.generator_radio.isChecked()
+
+
+def test_missing_csv_file_reported(qtbot, make_window, tmp_path):
+    window = make_window()
+    with qtbot.waitSignal(window.error_shown, timeout=2000):
+        assert not window.open_csv(str(tmp_path / "absent.csv"))
+    assert window.last_error
+
+
+def test_csv_override_failure_restores_form(qtbot, make_window):
+    window = make_window(series=None)
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+    series = window.data_panel.series()
+    form = window.data_panel.csv_form
+
+    # ';' splits nothing in this file, so the one column left is text and the load fails.
+    form.delimiter.setCurrentIndex(form.delimiter.findData(";"))
+    with qtbot.waitSignal(window.error_shown, timeout=2000):
+        form.edited.emit()
+
+    assert window.data_panel.series() is series
+    assert form.delimiter.currentData() == ","
+
+
+def test_csv_recent_files_remembered(make_window, settings):
+    window = make_window(series=None)
+    path = str(SHARED_DATA / "airpassengers.csv")
+    assert window.open_csv(path)
+    assert settings.value("recentFiles") in ([path], path)
+    assert window.recent_menu.actions()[0].text() == path
+
+
+def test_weights_round_trip_after_restart(qtbot, make_window, tmp_path):
+    config = TrainConfig().replace(**{**FAST, "hidden": 12, "seed": 5})
+    window = make_window(config)
+    train(qtbot, window)
+    before = window.prediction_plot._snapshot
+    path = tmp_path / "model.npz"
+    assert window.save_weights(str(path))
+    assert not window.weights_unsaved
+    window.close()
+
+    # A new window with the recommended settings, as after a restart.
+    reopened = make_window(TrainConfig())
+    assert reopened.load_weights(str(path)), reopened.last_error
+
+    after = reopened.prediction_plot._snapshot
+    np.testing.assert_array_equal(after.prediction, before.prediction)
+    np.testing.assert_array_equal(after.forecast, before.forecast)
+    assert reopened.config().hidden == 12
+    assert reopened.config().seed == 5
+    assert reopened.trainer.epoch == FAST["epochs"]
+    assert reopened.curve_point_counts()["train_loss"] == FAST["epochs"]
+
+
+def test_weights_rejected_on_short_series(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.series import Series
+
+    window = make_window()
+    train(qtbot, window)
+    path = tmp_path / "model.npz"
+    assert window.save_weights(str(path))
+    window.set_series(Series(values=np.sin(np.arange(60.0)), name="short"))
+    trainer = window.trainer
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000):
+        assert not window.load_weights(str(path))
+    assert window.trainer is trainer
+
+
+def test_corrupt_weights_file_rejected(qtbot, make_window, tmp_path):
+    window = make_window()
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"not a zip file")
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.load_weights(str(path))
+    assert "broken.npz" in shown.args[0]
+    assert window.trainer is None
+
+
+def read_exported(path):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("#")
+    assert "'.'" in lines[0]
+    return list(csv.DictReader(lines[1:]))
+
+
+def test_exports_machine_readable(qtbot, make_window, tmp_path):
+    window = make_window()
+    train(qtbot, window)
+
+    predictions = tmp_path / "predictions.csv"
+    history = tmp_path / "history.csv"
+    assert window.export_predictions(str(predictions))
+    assert window.export_history(str(history))
+
+    rows = read_exported(predictions)
+    parts = [row["part"] for row in rows]
+    assert parts.count("train") == 100
+    assert parts.count("validation") == 50
+    assert parts.count("forecast") == window.forecast_steps.value()
+    snapshot = window.prediction_plot._snapshot
+    assert float(rows[0]["prediction"]) == snapshot.prediction[0]
+    assert int(rows[0]["position"]) == 50
+
+    epochs = read_exported(history)
+    assert [int(row["epoch"]) for row in epochs] == list(range(1, FAST["epochs"] + 1))
+    assert float(epochs[-1]["val_loss"]) == window.reports[-1].val_loss
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_plot_export(qtbot, make_window, tmp_path, suffix):
+    window = make_window()
+    train(qtbot, window)
+    path = tmp_path / f"loss{suffix}"
+
+    assert window.export_plot(window.loss_plot, str(path))
+    assert path.stat().st_size > 1000
+
+
+def test_settings_persist(make_window, settings):
+    window = make_window(TrainConfig().replace(**{**FAST, "hidden": 17}))
+    window.save_settings()
+
+    from rnn_desktop.gui.main_window import MainWindow
+
+    restored = MainWindow(settings=settings, restore_settings=True)
+    try:
+        assert restored.config().hidden == 17
+    finally:
+        restored.set_interactive(False, False)
+        restored.close()
