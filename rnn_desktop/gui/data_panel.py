@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows
 from rnn_desktop.gui import messages
+from rnn_desktop.gui.locale_axis import locale_axes
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
 
 log = logging.getLogger(__name__)
@@ -353,7 +354,7 @@ class DataPanel(QWidget):
         self.source_stack.addWidget(self.csv_form)
         self.split_form = SplitForm()
 
-        self.preview = pg.PlotWidget()
+        self.preview = pg.PlotWidget(axisItems=locale_axes())
         self.preview.setMinimumHeight(150)
         self.preview.getPlotItem().setTitle(self.tr("Series preview"))
         self.preview.setToolTip(self.tr("The shaded part validates. Drag the orange line to move the split."))

@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
 from rnn_desktop.gui.messages import format_integer, format_number
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ class PlotPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = pg.PlotWidget()
+        self.plot_widget = pg.PlotWidget(axisItems=locale_axes())
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMenuEnabled(True)
@@ -195,7 +196,7 @@ class PredictionPlot(PlotPanel):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self._date_axis = pg.DateAxisItem(orientation="bottom")
+        self._date_axis = LocaleDateAxisItem(orientation="bottom")
         super().__init__(parent)
         self.plot.setTitle(self.tr("Predictions against the series"))
         self.plot.setLabel("left", self.tr("value"))
@@ -229,7 +230,7 @@ class PredictionPlot(PlotPanel):
         self._x, uses_dates = series_x_axis(self._values.size, time)
         if uses_dates != self._uses_dates:
             self._uses_dates = uses_dates
-            self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else pg.AxisItem("bottom")})
+            self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else LocaleAxisItem("bottom")})
         self.plot.setLabel("bottom", self.tr("date") if uses_dates else self.tr("time step"))
         self._snapshot = None
         self.mark_dirty()

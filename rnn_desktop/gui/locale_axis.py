@@ -1,0 +1,65 @@
+"""Plot axes whose tick labels follow the current QLocale.
+
+pyqtgraph formats ticks with Python's ``%g`` and ``strftime`` in the C
+locale, so an Italian window would show "0.5" and "Jan". These axes take
+pyqtgraph's strings and swap in the locale's decimal mark and its short
+month and day names.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale
+
+# Names that strftime's %b and %a print in the C locale, in QLocale's numbering order (1-based).
+_C_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_C_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_C_NAME = re.compile(r"\b(" + "|".join(_C_MONTHS + _C_DAYS) + r")\b")
+
+
+def localize_number_text(text: str, locale: QLocale | None = None) -> str:
+    """Replace the '.' decimal mark in pyqtgraph's number text with the locale's."""
+    locale = locale or QLocale()
+    return text.replace(".", locale.decimalPoint())
+
+
+def localize_date_text(text: str, locale: QLocale | None = None) -> str:
+    """Replace English month and day abbreviations with the locale's short names."""
+    locale = locale or QLocale()
+    short = QLocale.FormatType.ShortFormat
+
+    def local_name(match: re.Match) -> str:
+        name = match.group(1)
+        if name in _C_MONTHS:
+            return locale.monthName(_C_MONTHS.index(name) + 1, short)
+        return locale.dayName(_C_DAYS.index(name) + 1, short)
+
+    return _C_NAME.sub(local_name, text)
+
+
+class LocaleAxisItem(pg.AxisItem):
+    """An AxisItem whose tick labels and scale factor use the locale's decimal mark."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph naming)
+        locale = QLocale()
+        return [localize_number_text(text, locale) for text in super().tickStrings(values, scale, spacing)]
+
+    def labelString(self):  # noqa: N802 (pyqtgraph naming)
+        # The label text itself is translated; only the "(x0.001)" scale factor is a number.
+        text = super().labelString()
+        return re.sub(r"\(x[0-9.e+-]+\)", lambda match: localize_number_text(match.group(0)), text)
+
+
+class LocaleDateAxisItem(pg.DateAxisItem):
+    """A DateAxisItem with the locale's short month and day names."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph naming)
+        locale = QLocale()
+        return [localize_date_text(text, locale) for text in super().tickStrings(values, scale, spacing)]
+
+
+def locale_axes() -> dict[str, LocaleAxisItem]:
+    """Return new left and bottom axes for a PlotWidget's ``axisItems``."""
+    return {"left": LocaleAxisItem("left"), "bottom": LocaleAxisItem("bottom")}
