@@ -1,0 +1,262 @@
+"""Translated sentences for the core's typed errors, built from each error's ``code`` and ``params``.
+
+The core's own ``str(error)`` stays English for the command line and the
+log; the window shows the sentence built here. Weights-file sentences leave
+out the path because the window wraps them in "Could not read <path>: ...".
+A code missing here, or an error without the params its sentence needs,
+falls back to the English message (see ``messages.error_text``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.gui.messages import format_integer, format_number
+
+# pyside6-lupdate files module-level tr() calls under the empty context.
+_CONTEXT = ""
+MAX_LINES_SHOWN = 10
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def fill(template: str, *values: Any) -> str:
+    """Replace %1, %2, ... in one pass, so a value that contains "%2" stays as it is."""
+    return re.sub(r"%(\d)", lambda match: str(values[int(match.group(1)) - 1]), template)
+
+
+def _value(value: Any) -> str:
+    """Show a number in the locale's format and anything else as it is."""
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, int):
+        return format_integer(value)
+    if isinstance(value, float):
+        return format_number(value, 6)
+    return str(value)
+
+
+def _listed(values: Any) -> str:
+    return ", ".join(str(value) for value in values)
+
+
+def field_label(name: str) -> str:
+    """Return the translated label of a TrainConfig field or generator parameter, with its name."""
+    labels = {
+        "seq_len": tr("window length"),
+        "val_windows": tr("validation windows"),
+        "val_fraction": tr("validation fraction"),
+        "scale": tr("scaling"),
+        "hidden": tr("hidden units"),
+        "activation": tr("activation"),
+        "init": tr("initialisation"),
+        "dtype": tr("float type"),
+        "epochs": tr("epochs"),
+        "batch_size": tr("batch size"),
+        "lr": tr("learning rate"),
+        "optimizer": tr("optimiser"),
+        "momentum": tr("momentum"),
+        "bptt_truncate": tr("BPTT truncation"),
+        "clip_value": tr("clipping by value"),
+        "clip_norm": tr("clipping by norm"),
+        "seed": tr("random seed"),
+        "patience": tr("early-stopping patience"),
+        "plateau_patience": tr("learning-rate decay patience"),
+        "plateau_factor": tr("learning-rate decay factor"),
+        "min_lr": tr("minimum learning rate"),
+        "length": tr("length"),
+        "noise": tr("noise"),
+    }
+    label = labels.get(name)
+    return f"{label} ({name})" if label else name
+
+
+# CSV files. These errors reach the window on their own, so they name the file.
+
+def _csv_bad_option(p: dict) -> str:
+    option = p["option"]
+    if option == "delimiter":
+        return fill(tr("Unknown delimiter \"%1\". Use one of: %2."), p["value"], _listed(p["allowed"]))
+    if option == "encoding":
+        return fill(tr("Unknown encoding \"%1\". Use a Python codec name such as utf-8, utf-16 or cp1252."),
+                    p["value"])
+    if option == "decimal":
+        return fill(tr("Unknown decimal mark \"%1\". Use \".\" or \",\"."), p["value"])
+    if option == "missing":
+        return fill(tr("Unknown missing-value policy \"%1\". Use one of: %2."), p["value"], _listed(p["allowed"]))
+    raise KeyError(option)
+
+
+def _csv_missing_rejected(p: dict) -> str:
+    lines = [format_integer(line) for line in p["lines"][:MAX_LINES_SHOWN]]
+    shown = ", ".join(lines) + (", ..." if len(p["lines"]) > MAX_LINES_SHOWN else "")
+    return fill(tr("%1: column \"%2\" has %3 missing values (lines %4), and missing values are set to reject "
+                   "the file. Fill them in the file, or choose to interpolate them or to drop their rows."),
+                p["path"], p["column"], format_integer(p["count"]), shown)
+
+
+def _csv_bad_value(p: dict) -> str:
+    from rnn_desktop.core.csv_values import parse_number
+
+    text = p["text"]
+    other = "," if p["decimal"] == "." else "."
+    hint = ""
+    if "\n" in text or "\r" in text:
+        hint = " " + tr("The cell spans several lines, so a quote opened there is probably never closed.")
+    elif parse_number(text, other) is not None:
+        hint = " " + fill(tr("It reads as a number with the decimal mark \"%1\"; if the file uses it, "
+                             "set the decimal mark."), other)
+    return fill(tr("%1, line %2, column \"%3\": \"%4\" is not a number.%5 Correct or empty that cell, "
+                   "or choose another column."),
+                p["path"], format_integer(p["line"]), p["column"], text, hint)
+
+
+def _data_too_short(p: dict) -> str:
+    if "path" in p:
+        return fill(tr("%1: the series is too short: %2 values, at least %3 needed. Use a longer file."),
+                    p["path"], format_integer(p["length"]), format_integer(p["minimum"]))
+    return fill(tr("The series has %1 values but needs at least %2 for these windows and the validation part. "
+                   "Use a longer series, a shorter window or fewer validation windows."),
+                format_integer(p["length"]), format_integer(p["minimum"]))
+
+
+# Settings. Codes are "config.<field>"; the params say which check failed.
+
+def _config_field(p: dict) -> str:
+    name = p["name"]
+    if "allowed" in p:
+        return fill(tr("Unknown %1 \"%2\". Use one of: %3."), field_label(name), p["value"], _listed(p["allowed"]))
+    if isinstance(p["minimum"], float):
+        return fill(tr("%1 must be a number above 0, but it is %2. Set a positive value."),
+                    field_label(name), _value(p["value"]))
+    return fill(tr("%1 must be a whole number of at least %2, but it is %3."),
+                field_label(name), format_integer(p["minimum"]), _value(p["value"]))
+
+
+def _config_val_windows(p: dict) -> str:
+    if p["value"] is None:
+        return tr("Set the number of validation windows or the fraction of windows used for validation.")
+    return _config_field(p)
+
+
+def _config_open_interval(p: dict) -> str:
+    return fill(tr("%1 must be between 0 and 1, both excluded, but it is %2."),
+                field_label(p["name"]), _value(p["value"]))
+
+
+def _config_momentum(p: dict) -> str:
+    return fill(tr("%1 must be at least 0 and below 1, but it is %2."), field_label(p["name"]), _value(p["value"]))
+
+
+def _config_min_lr(p: dict) -> str:
+    return fill(tr("%1 must be 0 or more, but it is %2."), field_label(p["name"]), _value(p["value"]))
+
+
+def _config_generator_value(p: dict) -> str:
+    return fill(tr("%1: %2 must be a finite number, but it is %3."),
+                p["generator"], field_label(p["name"]), _value(p["value"]))
+
+
+def _config_out_of_range(p: dict) -> str:
+    return fill(tr("%1: %2 = %3 is out of range. Use a value from %4 to %5."),
+                p["generator"], field_label(p["name"]), _value(p["value"]), _value(p["min"]), _value(p["max"]))
+
+
+# Weights files. The window wraps these in "Could not read <path>: ...".
+
+def _weights_incompatible(p: dict) -> str:
+    if "minimum" in p:
+        return fill(tr("these weights need a series of at least %1 values, but this one has %2. "
+                       "Load a longer series."), format_integer(p["minimum"]), format_integer(p["length"]))
+    return fill(tr("%1 %2 does not match the weights file, which has %3. Leave it unset or train a new model."),
+                field_label(p["name"]), p["value"], p["expected"])
+
+
+_BUILDERS: dict[str, Callable[[dict], str]] = {
+    "csv.not_found": lambda p: fill(tr("CSV file not found: %1. Check the path and try again."), p["path"]),
+    "csv.not_a_file": lambda p: fill(tr("%1 is a folder, not a CSV file. Choose a file inside it."), p["path"]),
+    "csv.unreadable": lambda p: fill(tr("Cannot read %1: %2. Check that the file is readable."),
+                                     p["path"], p["reason"]),
+    "csv.bad_option": _csv_bad_option,
+    "csv.binary": lambda p: fill(tr("%1 contains zero bytes, so it looks like a binary file, not a CSV file. "
+                                    "Export the data as CSV text and try again."), p["path"]),
+    "csv.encoding": lambda p: fill(tr("%1, line %2: byte %3 is invalid in the encoding %4. Set the encoding the "
+                                      "file was saved with (for example utf-8, utf-16 or cp1252)."),
+                                   p["path"], format_integer(p["line"]), p["byte"], p["encoding"]),
+    "csv.missing_rejected": _csv_missing_rejected,
+    "csv.empty": lambda p: fill(tr("%1 contains no data rows. Choose a file with data."), p["path"]),
+    "csv.all_missing": lambda p: fill(tr("%1: every value in column \"%2\" is missing. Choose another column."),
+                                      p["path"], p["column"]),
+    "csv.malformed": lambda p: fill(tr("%1, line %2: the CSV structure is broken (%3). Look for an unclosed "
+                                       "quote near that line."), p["path"], format_integer(p["line"]), p["reason"]),
+    "csv.no_numeric_column": lambda p: fill(tr("%1 has no numeric column (columns: %2). Choose a column, or check "
+                                               "the delimiter and the decimal mark."),
+                                            p["path"], _listed(p["columns"])),
+    "csv.column_not_found": lambda p: fill(tr("%1 has no column %2. Columns: %3."),
+                                           p["path"], p["column"], _listed(p["columns"])),
+    "csv.bad_value": _csv_bad_value,
+    "data.too_short": _data_too_short,
+    "data.not_numeric": lambda p: tr("The series is not numeric. Choose a numeric column."),
+    "data.shape": lambda p: fill(tr("The series must be one-dimensional, but its shape is %1."), p["shape"]),
+    "data.non_finite": lambda p: fill(tr("The series contains %1 NaN or infinite values, the first at position %2. "
+                                         "Fill or drop them before training."),
+                                      format_integer(p["count"]), format_integer(p["position"])),
+    "config.preset": lambda p: fill(tr("Unknown preset %1. Use one of: %2."), p["value"], _listed(p["allowed"])),
+    "config.val_windows": _config_val_windows,
+    "config.val_fraction": _config_open_interval,
+    "config.plateau_factor": _config_open_interval,
+    "config.momentum": _config_momentum,
+    "config.min_lr": _config_min_lr,
+    "config.not_a_number": _config_generator_value,
+    "config.out_of_range": _config_out_of_range,
+    "weights.not_found": lambda p: tr("the file does not exist"),
+    "weights.unreadable": lambda p: tr("the file cannot be read"),
+    "weights.empty": lambda p: tr("the file is empty; choose a file saved by rnn-desktop"),
+    "weights.not_npz": lambda p: tr("the file is not an npz archive; choose a .npz file saved by rnn-desktop"),
+    "weights.pickled": lambda p: fill(tr("array %1 contains pickled Python objects, which are never loaded "
+                                         "because unpickling can run code"), p["array"]),
+    "weights.truncated": lambda p: fill(tr("the file is truncated or damaged (%1); save the weights again"),
+                                        p["detail"]),
+    "weights.missing_array": lambda p: fill(tr("the entry %1 is missing; choose a file saved by rnn-desktop"),
+                                            p["array"]),
+    "weights.bad_metadata": lambda p: tr("the metadata is invalid; choose a file saved by rnn-desktop"),
+    "weights.newer_version": lambda p: fill(tr("the file format version %1 is newer than this program reads (%2); "
+                                               "update rnn-desktop to load it"),
+                                            format_integer(p["version"]), format_integer(p["supported"])),
+    "weights.shape_mismatch": lambda p: fill(tr("array %1 has shape %2, but the metadata needs %3"),
+                                             p["array"], p["shape"], p["expected"]),
+    "weights.bad_dtype": lambda p: fill(tr("array %1 has type %2, but the metadata says %3"),
+                                        p["array"], p["dtype"], p["expected"]),
+    "weights.non_finite": lambda p: fill(tr("array %1 contains %2 NaN or infinite values"),
+                                         p["array"], format_integer(p["count"])),
+    "weights.incompatible": _weights_incompatible,
+}
+
+# Settings checked by TrainConfig.validate with the generic integer, positive or choice check.
+CONFIG_FIELDS = ("seq_len", "scale", "hidden", "activation", "init", "dtype", "epochs", "batch_size", "lr",
+                 "optimizer", "bptt_truncate", "clip_value", "clip_norm", "seed", "patience", "plateau_patience")
+for _name in CONFIG_FIELDS:
+    _BUILDERS[f"config.{_name}"] = _config_field
+
+HANDLED_CODES = frozenset(_BUILDERS)
+
+
+def core_error_text(error: RnnDesktopError) -> str | None:
+    """Return the translated sentence for ``error``, or None when its code or params are not known here."""
+    builder = _BUILDERS.get(error.code)
+    if builder is None:
+        return None
+    try:
+        text = builder(error.params)
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    # Settings sentences start with a field label; CSV ones with a path, which keeps its case.
+    if error.code.startswith("config."):
+        text = text[:1].upper() + text[1:]
+    return text
