@@ -188,5 +188,8 @@ def error_text(error: BaseException) -> str:
                 return builder(error.params)
             except (KeyError, TypeError, ValueError):
                 pass
-        return error.message
+        from rnn_desktop.gui.core_errors import core_error_text  # deferred: core_errors imports this module
+
+        translated = core_error_text(error)
+        return translated if translated is not None else error.message
     return str(error) or type(error).__name__
