@@ -96,7 +96,7 @@
     <message>
         <location line="+5"/>
         <source>Epoch %1 / %2 - ETA %3 - %4 samples/s</source>
-        <translation>Epoca %1 / %2 - tempo rimanente %3 - %4 campioni/s</translation>
+        <translation>Epoca %1 di %2 · tempo rimanente %3 · %4 campioni/s</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -106,7 +106,7 @@
     <message>
         <location line="+6"/>
         <source>Validation RMSE %1 (repeating the last value: %4) - MAE %2 - MAPE %3 - learning rate %5</source>
-        <translation>RMSE di validazione %1 (ripetendo l&apos;ultimo valore: %4) - MAE %2 - MAPE %3 - tasso di apprendimento %5</translation>
+        <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -167,11 +167,361 @@ I dettagli sono nel file di log %2.</translation>
         <source>Unknown preset %1.</source>
         <translation>Preimpostazione %1 sconosciuta.</translation>
     </message>
+    <message>
+        <location filename="../../rnn_desktop/gui/core_errors.py" line="+52"/>
+        <source>window length</source>
+        <translation>lunghezza della finestra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation windows</source>
+        <translation>finestre di validazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation fraction</source>
+        <translation>frazione di validazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scaling</source>
+        <translation>scalatura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hidden units</source>
+        <translation>unità nascoste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>activation</source>
+        <translation>attivazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>initialisation</source>
+        <translation>inizializzazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>float type</source>
+        <translation>tipo in virgola mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epochs</source>
+        <translation>epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch size</source>
+        <translation>dimensione del batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>tasso di apprendimento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optimiser</source>
+        <translation>ottimizzatore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BPTT truncation</source>
+        <translation>troncamento della BPTT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clipping by value</source>
+        <translation>clipping per valore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>clipping by norm</source>
+        <translation>clipping per norma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>random seed</source>
+        <translation>seme casuale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>early-stopping patience</source>
+        <translation>pazienza dell&apos;arresto anticipato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning-rate decay patience</source>
+        <translation>pazienza della riduzione del tasso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning-rate decay factor</source>
+        <translation>fattore di riduzione del tasso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minimum learning rate</source>
+        <translation>tasso di apprendimento minimo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>length</source>
+        <translation>lunghezza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noise</source>
+        <translation>rumore</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown delimiter &quot;%1&quot;. Use one of: %2.</source>
+        <translation>Separatore «%1» sconosciuto. Usa uno di questi: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown encoding &quot;%1&quot;. Use a Python codec name such as utf-8, utf-16 or cp1252.</source>
+        <translation>Codifica «%1» sconosciuta. Usa il nome di un codec Python, per esempio utf-8, utf-16 o cp1252.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown decimal mark &quot;%1&quot;. Use &quot;.&quot; or &quot;,&quot;.</source>
+        <translation>Separatore decimale «%1» sconosciuto. Usa «.» o «,».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown missing-value policy &quot;%1&quot;. Use one of: %2.</source>
+        <translation>Regola per i valori mancanti «%1» sconosciuta. Usa una di queste: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: column &quot;%2&quot; has %3 missing values (lines %4), and missing values are set to reject the file. Fill them in the file, or choose to interpolate them or to drop their rows.</source>
+        <translation>%1: la colonna «%2» ha %3 valori mancanti (righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The cell spans several lines, so a quote opened there is probably never closed.</source>
+        <translation>La cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It reads as a number with the decimal mark &quot;%1&quot;; if the file uses it, set the decimal mark.</source>
+        <translation>Con il separatore decimale «%1» si legge come un numero: se il file usa quel separatore, impostalo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, line %2, column &quot;%3&quot;: &quot;%4&quot; is not a number.%5 Correct or empty that cell, or choose another column.</source>
+        <translation>%1, riga %2, colonna «%3»: «%4» non è un numero.%5 Correggi o svuota la cella, oppure scegli un&apos;altra colonna.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the series is too short: %2 values, at least %3 needed. Use a longer file.</source>
+        <translation>%1: la serie è troppo corta: %2 valori, ne servono almeno %3. Usa un file più lungo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The series has %1 values but needs at least %2 for these windows and the validation part. Use a longer series, a shorter window or fewer validation windows.</source>
+        <translation>La serie ha %1 valori, ma ne servono almeno %2 per queste finestre e per la parte di validazione. Usa una serie più lunga, una finestra più corta o meno finestre di validazione.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unknown %1 &quot;%2&quot;. Use one of: %3.</source>
+        <translation>%1: valore «%2» sconosciuto. Usa uno di questi: %3.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must be a number above 0, but it is %2. Set a positive value.</source>
+        <translation>%1: serve un numero maggiore di 0, ma il valore attuale è %2. Imposta un valore positivo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 must be a whole number of at least %2, but it is %3.</source>
+        <translation>%1: serve un numero intero non inferiore a %2, ma il valore attuale è %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set the number of validation windows or the fraction of windows used for validation.</source>
+        <translation>Imposta il numero di finestre di validazione o la frazione di finestre da usare per la validazione.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 must be between 0 and 1, both excluded, but it is %2.</source>
+        <translation>%1: serve un valore compreso tra 0 e 1 (estremi esclusi), ma il valore attuale è %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 must be at least 0 and below 1, but it is %2.</source>
+        <translation>%1: serve un valore non inferiore a 0 e minore di 1, ma il valore attuale è %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 must be 0 or more, but it is %2.</source>
+        <translation>%1: serve un valore maggiore o uguale a 0, ma il valore attuale è %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2 must be a finite number, but it is %3.</source>
+        <translation>%1: per %2 serve un numero finito, ma il valore è %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 = %3 is out of range. Use a value from %4 to %5.</source>
+        <translation>%1: %2 = %3 è fuori dall&apos;intervallo consentito. Usa un valore da %4 a %5.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>these weights need a series of at least %1 values, but this one has %2. Load a longer series.</source>
+        <translation>questi pesi richiedono una serie di almeno %1 valori, ma questa ne ha %2. Carica una serie più lunga.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2 does not match the weights file, which has %3. Leave it unset or train a new model.</source>
+        <translation>%1: il valore %2 non corrisponde al file dei pesi, che ha %3. Non impostarlo oppure addestra un nuovo modello.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV file not found: %1. Check the path and try again.</source>
+        <translation>File CSV non trovato: %1. Controlla il percorso e riprova.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a folder, not a CSV file. Choose a file inside it.</source>
+        <translation>%1 è una cartella, non un file CSV. Scegli un file al suo interno.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot read %1: %2. Check that the file is readable.</source>
+        <translation>Impossibile leggere %1: %2. Controlla che il file sia leggibile.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 contains zero bytes, so it looks like a binary file, not a CSV file. Export the data as CSV text and try again.</source>
+        <translation>%1 contiene byte nulli, quindi sembra un file binario e non un file CSV. Esporta i dati come testo CSV e riprova.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, line %2: byte %3 is invalid in the encoding %4. Set the encoding the file was saved with (for example utf-8, utf-16 or cp1252).</source>
+        <translation>%1, riga %2: il byte %3 non è valido nella codifica %4. Imposta la codifica con cui è stato salvato il file (per esempio utf-8, utf-16 o cp1252).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 contains no data rows. Choose a file with data.</source>
+        <translation>%1 non contiene righe di dati. Scegli un file che contenga dati.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
+        <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, line %2: the CSV structure is broken (%3). Look for an unclosed quote near that line.</source>
+        <translation>%1, riga %2: la struttura CSV non è valida (%3). Cerca una virgoletta non chiusa vicino a quella riga.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no numeric column (columns: %2). Choose a column, or check the delimiter and the decimal mark.</source>
+        <translation>%1 non ha colonne numeriche (colonne: %2). Scegli una colonna, oppure controlla il separatore e il separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has no column %2. Columns: %3.</source>
+        <translation>%1 non ha la colonna %2. Colonne: %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The series is not numeric. Choose a numeric column.</source>
+        <translation>La serie non è numerica. Scegli una colonna numerica.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The series must be one-dimensional, but its shape is %1.</source>
+        <translation>La serie deve essere unidimensionale, ma la sua forma è %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The series contains %1 NaN or infinite values, the first at position %2. Fill or drop them before training.</source>
+        <translation>La serie contiene %1 valori NaN o infiniti, il primo in posizione %2. Completali o eliminali prima dell&apos;addestramento.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown preset %1. Use one of: %2.</source>
+        <translation>Preimpostazione %1 sconosciuta. Usa una di queste: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the file does not exist</source>
+        <translation>il file non esiste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file cannot be read</source>
+        <translation>il file non si può leggere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty; choose a file saved by rnn-desktop</source>
+        <translation>il file è vuoto; scegli un file salvato da rnn-desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is not an npz archive; choose a .npz file saved by rnn-desktop</source>
+        <translation>il file non è un archivio npz; scegli un file .npz salvato da rnn-desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>array %1 contains pickled Python objects, which are never loaded because unpickling can run code</source>
+        <translation>l&apos;array %1 contiene oggetti Python serializzati con pickle, che non vengono mai caricati perché la deserializzazione può eseguire codice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is truncated or damaged (%1); save the weights again</source>
+        <translation>il file è troncato o danneggiato (%1); salva di nuovo i pesi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the entry %1 is missing; choose a file saved by rnn-desktop</source>
+        <translation>manca la voce %1; scegli un file salvato da rnn-desktop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the metadata is invalid; choose a file saved by rnn-desktop</source>
+        <translation>i metadati non sono validi; scegli un file salvato da rnn-desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file format version %1 is newer than this program reads (%2); update rnn-desktop to load it</source>
+        <translation>la versione %1 del formato del file è più recente di quella che questo programma sa leggere (%2); aggiorna rnn-desktop per caricarlo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>array %1 has shape %2, but the metadata needs %3</source>
+        <translation>l&apos;array %1 ha forma %2, ma i metadati richiedono %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array %1 has type %2, but the metadata says %3</source>
+        <translation>l&apos;array %1 ha tipo %2, ma i metadati indicano %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>array %1 contains %2 NaN or infinite values</source>
+        <translation>l&apos;array %1 contiene %2 valori NaN o infiniti</translation>
+    </message>
 </context>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+149"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+150"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -375,7 +725,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+319"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+322"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
     </message>
@@ -390,7 +740,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>media di ||dL/dh||</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>gradient norm</source>
         <translation>norma del gradiente</translation>
     </message>
@@ -403,7 +753,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-201"/>
+        <location line="-204"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -418,7 +768,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>perdita</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>training</source>
         <translation>addestramento</translation>
     </message>
