@@ -7,13 +7,15 @@ lists PySide6-Essentials among the build requirements.
 """
 
 import importlib.util
+import shutil
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
-TRANSLATION_SOURCES = ROOT / "resources" / "translations"
+RESOURCES = ROOT / "resources"
+TRANSLATION_SOURCES = RESOURCES / "translations"
 
 
 def load_translations_module():
@@ -36,9 +38,20 @@ class BuildPyWithTranslations(build_py):
         if not list(TRANSLATION_SOURCES.glob("rnn_desktop_*.ts")):
             raise SystemExit(f"setup.py: no rnn_desktop_*.ts in {TRANSLATION_SOURCES}; "
                              "an sdist must include resources/translations (see MANIFEST.in)")
+        copy_resources(Path(self.build_lib) / "rnn_desktop" / "_resources")
         target = Path(self.build_lib) / "rnn_desktop" / "_resources" / "translations"
         for path in load_translations_module().compile_translations(TRANSLATION_SOURCES, target):
             print(f"setup.py: compiled {path}")
+
+
+def copy_resources(target: Path) -> None:
+    """Copy resources/ (icons, desktop file) into the built package, without scripts or .ts sources."""
+    for source in sorted(RESOURCES.rglob("*")):
+        if source.is_dir() or source.suffix in (".py", ".pyc", ".ts") or "__pycache__" in source.parts:
+            continue
+        destination = target / source.relative_to(RESOURCES)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, destination)
 
 
 setup(cmdclass={"build_py": BuildPyWithTranslations})
