@@ -1,0 +1,271 @@
+"""The Italian translation: complete against the code, well-formed, loaded by the window, and compiled."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from rnn_desktop import translations
+from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.gui.core_errors import HANDLED_CODES, core_error_text
+
+REPO = Path(__file__).resolve().parents[2]
+TRANSLATIONS = REPO / "resources" / "translations"
+ITALIAN_TS = TRANSLATIONS / "rnn_desktop_it.ts"
+CORE = REPO / "rnn_desktop" / "core"
+
+# Core error codes that never reach the window, so the command line's English message is enough.
+CODES_NOT_SHOWN_IN_WINDOW = {
+    "config.unknown_generator": "the data panel lists only the built-in generators",
+    "config.unknown_parameter": "the generator form shows only each generator's own parameters",
+    "config.record_hidden_window": "the window never records hidden states",
+    "config.forecast_steps": "the forecast spin box starts at 0",
+}
+
+
+def load_update_script():
+    spec = importlib.util.spec_from_file_location("translations_update", TRANSLATIONS / "update.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def messages_of(ts_file: Path) -> list[tuple[str, str, ET.Element]]:
+    """Return (context, source, translation element) for every message of a .ts file."""
+    root = ET.parse(ts_file).getroot()
+    found = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found.append((name, message.findtext("source"), message.find("translation")))
+    return found
+
+
+@pytest.fixture(scope="module")
+def regenerated_ts(tmp_path_factory) -> Path:
+    """Run lupdate over the current code into a copy of the Italian .ts, as update.py does."""
+    copy = tmp_path_factory.mktemp("ts") / ITALIAN_TS.name
+    shutil.copy2(ITALIAN_TS, copy)
+    load_update_script().update_ts(copy)
+    return copy
+
+
+def test_ts_has_every_source_string(regenerated_ts):
+    committed = {(context, source) for context, source, _ in messages_of(ITALIAN_TS)}
+    current = {(context, source) for context, source, _ in messages_of(regenerated_ts)}
+
+    missing = sorted(current - committed)
+    assert not missing, f"strings in the code but not in {ITALIAN_TS.name}; run update.py: {missing}"
+    gone = sorted(committed - current)
+    assert not gone, f"strings in {ITALIAN_TS.name} that the code no longer has; run update.py: {gone}"
+
+
+def test_ts_has_no_unfinished_translation(regenerated_ts):
+    unfinished = [(context, source) for context, source, translation in messages_of(regenerated_ts)
+                  if translation.get("type") == "unfinished" or not (translation.text or "").strip()]
+    assert not unfinished, f"untranslated strings in {ITALIAN_TS.name}: {unfinished}"
+
+
+def test_ts_has_no_obsolete_entry():
+    stale = [(context, source) for context, source, translation in messages_of(ITALIAN_TS)
+             if translation.get("type") in ("vanished", "obsolete")]
+    assert not stale, f"entries for strings the code no longer has; run update.py: {stale}"
+
+
+def test_translations_keep_placeholders_and_mnemonics():
+    for context, source, translation in messages_of(ITALIAN_TS):
+        text = translation.text or ""
+        assert sorted(re.findall(r"%\d", text)) == sorted(re.findall(r"%\d", source)), (context, source, text)
+        assert text.count("&") == source.count("&"), (context, source, text)
+        assert text.count("\n") == source.count("\n"), (context, source, text)
+
+
+def core_error_codes() -> set[str]:
+    """Return every error code the core's sources can raise, found by reading them."""
+    codes = set()
+    for path in CORE.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        codes.update(re.findall(r"code=\"([a-z_]+\.[a-z_.]+)\"", text))
+        codes.update("weights." + code for code in re.findall(r"_reject\(path, \"([a-z_]+)\"", text))
+        codes.update("config." + name for name in re.findall(r"_check_(?:int|positive|choice)\(self, \"([a-z_]+)\"", text))
+    return codes
+
+
+def test_core_error_codes_have_sentences():
+    codes = core_error_codes()
+    assert "csv.bad_value" in codes and "weights.truncated" in codes and "config.lr" in codes
+
+    missing = sorted(codes - HANDLED_CODES - set(CODES_NOT_SHOWN_IN_WINDOW))
+    assert not missing, f"core error codes without a translated sentence in gui/core_errors.py: {missing}"
+
+
+def raised(action) -> RnnDesktopError:
+    with pytest.raises(RnnDesktopError) as caught:
+        action()
+    return caught.value
+
+
+def real_core_errors(tmp_path: Path) -> list[RnnDesktopError]:
+    """Trigger core errors the way the window does, so the params are the core's real ones."""
+    from rnn_desktop.core.csv_reader import read_series
+    from rnn_desktop.core.generators import generate
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    def csv_file(name: str, content: bytes) -> Path:
+        path = tmp_path / name
+        path.write_bytes(content)
+        return path
+
+    short = TrainConfig(epochs=1, hidden=4)
+    trained = Trainer(short, np.sin(np.arange(120.0)))
+    weights = tmp_path / "weights.npz"
+    trained.save(weights)
+
+    return [
+        raised(lambda: TrainConfig(lr=-1.0).validate()),
+        raised(lambda: TrainConfig(hidden=0).validate()),
+        raised(lambda: TrainConfig(activation="softplus").validate()),
+        raised(lambda: TrainConfig(val_windows=None, val_fraction=None).validate()),
+        raised(lambda: TrainConfig(val_windows=None, val_fraction=1.5).validate()),
+        raised(lambda: TrainConfig(momentum=1.0).validate()),
+        raised(lambda: TrainConfig.preset("fast")),
+        raised(lambda: generate("mackey_glass", length=10**7)),
+        raised(lambda: Trainer(short, np.zeros(5))),
+        raised(lambda: Trainer(short, np.r_[np.zeros(50), np.nan, np.zeros(50)])),
+        raised(lambda: read_series(tmp_path / "absent.csv")),
+        raised(lambda: read_series(tmp_path)),
+        raised(lambda: read_series(csv_file("binary.csv", b"\x00\x01\x02" * 50))),
+        raised(lambda: read_series(csv_file("text.csv", b"name,comment\nalpha,beta\ngamma,delta\n"))),
+        raised(lambda: read_series(csv_file("cell.csv", b"value\n1\n2\nthree\n4\n"))),
+        raised(lambda: read_series(csv_file("gap.csv", b"step,value\n" + b"1,1\n" * 30 + b"2,\n" + b"3,2\n" * 30),
+                                   column="value", missing="refuse")),
+        raised(lambda: read_series(csv_file("column.csv", b"a,b\n1,2\n3,4\n"), column="c")),
+        raised(lambda: read_series(csv_file("latin.csv", "valore\n1\n2\ncaff\u00e8\n".encode("latin-1")),
+                                   encoding="utf-8")),
+        raised(lambda: Trainer.from_file(tmp_path / "absent.npz", np.zeros(100))),
+        raised(lambda: Trainer.from_file(csv_file("empty.npz", b""), np.zeros(100))),
+        raised(lambda: Trainer.from_file(csv_file("text.npz", b"not an archive"), np.zeros(100))),
+        raised(lambda: Trainer.from_file(csv_file("cut.npz", weights.read_bytes()[:200]), np.zeros(100))),
+        raised(lambda: Trainer.from_file(weights, np.zeros(8))),
+    ]
+
+
+def test_core_errors_fill_their_sentences(tmp_path):
+    for error in real_core_errors(tmp_path):
+        text = core_error_text(error)
+        assert text is not None, f"{error.code} {error.params} has no sentence: {error}"
+        assert "%" not in re.sub(r"\d %", "", text), f"{error.code}: unfilled placeholder in {text!r}"
+
+
+def test_qm_folder_compiles_a_checkout_once(tmp_path):
+    sources = tmp_path / "translations"
+    sources.mkdir()
+    shutil.copy2(ITALIAN_TS, sources / ITALIAN_TS.name)
+    cache = tmp_path / "cache"
+
+    assert translations.qm_folder(sources, cache) == cache
+    compiled = cache / "rnn_desktop_it.qm"
+    assert compiled.stat().st_size > 1000
+    first = compiled.stat().st_mtime_ns
+    os.utime(compiled, ns=(first + 10**9, first + 10**9))
+
+    assert translations.qm_folder(sources, cache) == cache
+    assert compiled.stat().st_mtime_ns == first + 10**9, "an up-to-date .qm was compiled again"
+
+
+def test_qm_folder_uses_shipped_qm_files(tmp_path):
+    shipped = tmp_path / "translations"
+    shipped.mkdir()
+    (shipped / "rnn_desktop_it.qm").write_bytes(b"compiled")
+
+    assert translations.qm_folder(shipped, tmp_path / "cache") == shipped
+    assert not (tmp_path / "cache").exists()
+
+
+@pytest.fixture
+def italian(qapp):
+    """Install the Italian translators for one test, then go back to English."""
+    from rnn_desktop.gui.app import install_translators
+
+    loaded = install_translators(qapp, "it")
+    yield loaded
+    install_translators(qapp, "en")
+
+
+def test_italian_translators_load(italian):
+    names = sorted(Path(path).name for path in italian)
+    assert names == ["qtbase_it.qm", "rnn_desktop_it.qm"]
+
+
+def menu_actions(actions: list[QAction]) -> list[QAction]:
+    """Return the actions of a menu bar and of all its submenus."""
+    found = []
+    for action in actions:
+        found.append(action)
+        if action.menu() is not None:
+            found.extend(menu_actions(action.menu().actions()))
+    return found
+
+
+def test_window_actions_in_italian(italian, make_window):
+    window = make_window()
+
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "A&ddestramento", "&Visualizza", "&Aiuto"]
+    assert window.start_action.text() == "&Avvia"
+    assert window.step_action.text() == "A&vanza di un'epoca"
+    assert window.start_button.text() == "Avvia"
+    assert window.training_panel.lr.toolTip().startswith("Ampiezza di ogni passo")
+    assert window.loss_plot.plot.titleLabel.text == "Perdita (MSE sui dati scalati)"
+
+    texts = [action.text() for action in menu_actions(window.menuBar().actions())]
+    assert len(texts) > 20
+    # Every menu entry has an Italian text unless it reads the same in both languages.
+    english = {source for _, source, _ in messages_of(ITALIAN_TS)} - {"&File"}
+    untranslated = [text for text in texts if text in english]
+    assert not untranslated, f"menu entries still in English: {untranslated}"
+
+
+def test_sample_error_in_italian(italian, make_window, tmp_path, qtbot):
+    window = make_window()
+    missing = tmp_path / "absent.csv"
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.open_csv(str(missing))
+
+    assert shown.args[0] == f"File CSV non trovato: {missing}. Controlla il percorso e riprova."
+
+
+def test_settings_error_in_italian(italian, make_window):
+    from rnn_desktop.core.training import TrainConfig
+    from rnn_desktop.gui import messages
+
+    error = raised(lambda: TrainConfig(batch_size=0).validate())
+
+    assert messages.error_text(error) == (
+        "Dimensione del batch (batch_size): serve un numero intero non inferiore a 1, ma il valore attuale è 0.")
+
+
+def test_qt_dialog_buttons_in_italian(italian):
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Save
+                      | QMessageBox.StandardButton.Cancel)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Annulla"
+    assert box.button(QMessageBox.StandardButton.Save).text() == "Salva"
+
+
+def test_numbers_use_decimal_comma(italian):
+    from rnn_desktop.gui.locale_axis import LocaleAxisItem, localize_date_text
+    from rnn_desktop.gui.messages import format_number
+
+    assert format_number(0.0125) == "0,0125"
+    assert LocaleAxisItem("left").tickStrings([0.5, 1.0], 1.0, 0.5) == ["0,5", "1,0"]
+    assert localize_date_text("Jan") == "gen"
