@@ -725,7 +725,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+322"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+326"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
     </message>
@@ -753,7 +753,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-204"/>
+        <location line="-203"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -865,7 +865,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+1"/>
         <source>Stop training after the current batch (Shift+F5).</source>
-        <translation>Ferma l&apos;addestramento dopo il batch in corso (Maiusc+F5).</translation>
+        <translation>Ferma l&apos;addestramento dopo il batch in corso (Shift+F5).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1104,7 +1104,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>previsione</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>validation</source>
         <translation>validazione</translation>
     </message>
