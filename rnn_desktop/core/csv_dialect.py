@@ -32,6 +32,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SAMPLE_LINES = 100
+_NUMBER_TOKEN_RE = re.compile(r"[+-]?[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\Z")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -185,13 +186,35 @@ def detect_delimiter(lines: Sequence[str], exclude: str | None = None) -> str | 
         score = _consistency(counts)
         if score > 0 and (best is None or score > best[0]):
             best = (score, candidate)
+    if best is not None and best[1] == "," and _is_whitespace_table_with_decimal_comma(lines):
+        return WHITESPACE
     if best is not None:
         return best[1]
+
+    # One column whose every line ends in a delimiter.
+    for candidate in DELIMITER_CANDIDATES:
+        if candidate != exclude and lines and all(line.rstrip(" ").endswith(candidate) for line in lines):
+            return candidate
 
     counts = [len(line.split()) for line in lines]
     if _consistency(counts) >= 0.8:
         return WHITESPACE
     return None
+
+
+def _is_whitespace_table_with_decimal_comma(lines: Sequence[str]) -> bool:
+    """Whether blanks separate numbers written with a decimal comma, as in "0 1,5".
+
+    The comma then splits such lines into a consistent number of fields too,
+    but those fields contain blanks between digits, which a real comma table
+    does not.
+    """
+    data = lines[1:] if len(lines) > 1 else lines
+    tokens = [token for line in data for token in line.split()]
+    if not all(_NUMBER_TOKEN_RE.match(token) for token in tokens):
+        return False
+    counts = [len(line.split()) for line in lines]
+    return _consistency(counts) >= 0.8 and all(re.search(r"\d[ \t]+[+-]?\d", line) for line in data)
 
 
 def _count_fields(row: list[str]) -> int:

@@ -175,8 +175,11 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     line_endings = csv_dialect.describe_line_endings(text)
     body, skipped_lines, comment_lines = csv_dialect.split_leading_comments(text)
     if delimiter is None:
-        delimiter = csv_dialect.detect_delimiter(csv_dialect.sample_lines(body),
-                                                 exclude="," if decimal == "," else None)
+        lines = csv_dialect.sample_lines(body)
+        # A known decimal comma rules the comma out as delimiter, unless
+        # quotes can protect the numbers from being split.
+        comma_is_decimal = decimal == "," and not any('"' in line for line in lines)
+        delimiter = csv_dialect.detect_delimiter(lines, exclude="," if comma_is_decimal else None)
 
     table = _Table.parse(body, delimiter, path, skipped_lines)
     if not table.nonblank.size:

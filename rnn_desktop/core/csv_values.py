@@ -149,6 +149,7 @@ def vote_decimal(cells: Sequence[str], delimiter: str | None) -> str:
         text = cell.strip().strip(_SYMBOLS).strip()
         for separator in ("'", " ", "\u00a0", "\u202f"):
             text = text.replace(separator, "")
+        text = re.sub(r"[eE][+-]?\d+\Z", "", text)
         if not re.fullmatch(r"[+-]?[\d.,]*\d[\d.,]*", text) or is_date(cell):
             continue
 
