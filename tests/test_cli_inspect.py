@@ -1,0 +1,134 @@
+"""The ``inspect`` command, and ``train --csv`` with reader overrides."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from rnn_desktop.cli import main
+
+GERMAN = "Zeit;Wert\n0;1,5\n1;2,25\n2;-0,75\n"
+
+
+def write(tmp_path: Path, text: str, name: str = "data.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_prints_detected_settings(tmp_path, capsys):
+    code = main(["inspect", str(write(tmp_path, GERMAN))])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err == ""
+    assert "delimiter      semicolon" in out
+    assert "decimal        ','" in out
+    assert "header         yes" in out
+    assert "columns        0: Zeit (numeric), 1: Wert (numeric)" in out
+    assert "column         Wert (index 1)" in out
+    assert "rows           3" in out
+    assert "first, last    1.5, -0.75" in out
+    assert "min, max       -0.75, 2.25" in out
+
+
+def test_json_output_keys_and_values(tmp_path, capsys):
+    source = write(tmp_path, "t,v\n0,1.5\n1,NA\n2,3.5\n")
+    output = tmp_path / "out.json"
+    code = main(["inspect", str(source), "--json", str(output)])
+    capsys.readouterr()
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert code == 0
+    assert data["encoding"] == "utf-8"
+    assert data["delimiter"] == ","
+    assert data["decimal"] == "."
+    assert data["header"] is True
+    assert data["columns"] == [{"name": "t", "type": "numeric"}, {"name": "v", "type": "numeric"}]
+    assert data["column"] == "v"
+    assert data["rows"] == 3
+    assert data["missing"] == 1
+    assert data["missing_rows"] == [3]
+    assert data["missing_policy"] == "interpolate"
+    assert (data["first"], data["last"], data["min"], data["max"]) == (1.5, 3.5, 1.5, 3.5)
+    assert data["values"] == [1.5, None, 3.5]
+
+
+def test_overrides_reach_the_reader(tmp_path, capsys):
+    source = write(tmp_path, "10;20\n1;2,5\n3;4,5\n", encoding="cp1252")
+    output = tmp_path / "out.json"
+    code = main(["inspect", str(source), "--delimiter", ";", "--decimal", ",", "--encoding", "cp1252",
+                 "--header", "--column", "20", "--missing", "drop", "--json", str(output)])
+    capsys.readouterr()
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert code == 0
+    assert (data["delimiter"], data["decimal"], data["encoding"]) == (";", ",", "cp1252")
+    assert data["header"] is True
+    assert data["column"] == "20"
+    assert data["missing_policy"] == "drop"
+    assert data["values"] == [2.5, 4.5]
+
+
+def test_no_header_override(tmp_path, capsys):
+    source = write(tmp_path, "a,b\n1,2\n3,4\n")
+    code = main(["inspect", str(source), "--no-header", "--column", "0"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "line 1" in err
+    assert "'a' is not a number" in err
+
+
+def test_refuse_policy_adds_note(tmp_path, capsys):
+    code = main(["inspect", str(write(tmp_path, "v\n1\nNA\n3\n")), "--missing", "refuse"])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "missing        1 (lines 3), policy refuse" in out
+    assert "with the policy 'refuse'" in out
+
+
+def test_missing_file_exits_2(tmp_path, capsys):
+    code = main(["inspect", str(tmp_path / "absent.csv")])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert "CSV file not found" in err
+
+
+def test_junk_exits_2_with_line(tmp_path, capsys):
+    code = main(["inspect", str(write(tmp_path, "t,v\n0,1\n1,two\n"))])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "line 3, column 'v': 'two' is not a number" in err
+
+
+def test_unwritable_json_exits_1(tmp_path, capsys):
+    code = main(["inspect", str(write(tmp_path, GERMAN)), "--json", str(tmp_path)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert "cannot write" in err
+
+
+def test_module_entry_point(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "rnn_desktop", "inspect", str(write(tmp_path, GERMAN))],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert "decimal        ','" in result.stdout
+
+
+def test_train_reads_csv_with_overrides(tmp_path, capsys):
+    rows = "".join(f"{i};{i % 7},{i % 3}\n" for i in range(60))
+    source = write(tmp_path, "Zeit;Wert\n" + rows)
+    code = main(["train", "--csv", str(source), "--column", "Wert", "--delimiter", ";", "--decimal", ",",
+                 "--epochs", "2", "--hidden", "4", "--seq-len", "5", "--val-windows", "5"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "training on 60 values" in out
+    assert len([line for line in out.splitlines() if line.startswith("epoch ")]) == 2
+
+
+def test_train_with_single_number_says_too_short(tmp_path, capsys):
+    code = main(["train", "--csv", str(write(tmp_path, "42\n")), "--epochs", "1"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "too short" in err
+    assert "at least 2" in err
