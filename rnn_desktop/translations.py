@@ -20,6 +20,9 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 TS_PATTERN = "rnn_desktop_*.ts"
+# Catalogs merged into each rnn_desktop_<language>.qm: pyqtgraph's plot menus and
+# export dialog go through QCoreApplication.translate, so the app translates them.
+EXTRA_CATALOGS = ("pyqtgraph",)
 TOOL_TIMEOUT_SECONDS = 120
 
 
@@ -65,10 +68,26 @@ def run_qt_tool(name: str, arguments: list[str]) -> str:
     return result.stdout
 
 
+def catalog_sources(ts_file: Path) -> list[Path]:
+    """Return ``ts_file`` and the extra catalogs of the same language that exist beside it."""
+    language = ts_file.stem.removeprefix("rnn_desktop_")
+    extras = [ts_file.with_name(f"{name}_{language}.ts") for name in EXTRA_CATALOGS]
+    return [ts_file] + [path for path in extras if path.is_file()]
+
+
+def is_current(qm_file: Path, ts_file: Path) -> bool:
+    """Return True when ``qm_file`` exists and is newer than every source it is compiled from."""
+    if not qm_file.is_file():
+        return False
+    built = qm_file.stat().st_mtime
+    return all(built >= source.stat().st_mtime for source in catalog_sources(ts_file))
+
+
 def compile_translations(source_dir: Path, target_dir: Path, only_stale: bool = False) -> list[Path]:
     """Compile every ``rnn_desktop_*.ts`` in ``source_dir`` into ``target_dir``; return the .qm paths.
 
-    With ``only_stale``, a .qm file newer than its .ts is kept as it is.
+    Each .qm also holds the extra catalogs of its language (see EXTRA_CATALOGS).
+    With ``only_stale``, a .qm file newer than all its sources is kept as it is.
     Unfinished translations are left out of the .qm, so Qt shows the English
     source text for them.
     """
@@ -76,12 +95,12 @@ def compile_translations(source_dir: Path, target_dir: Path, only_stale: bool = 
     compiled = []
     for ts_file in sorted(Path(source_dir).glob(TS_PATTERN)):
         qm_file = target_dir / ts_file.with_suffix(".qm").name
-        if only_stale and qm_file.is_file() and qm_file.stat().st_mtime >= ts_file.stat().st_mtime:
+        if only_stale and is_current(qm_file, ts_file):
             compiled.append(qm_file)
             continue
         # Write beside the target and rename, so a running app never loads half a file.
         partial = qm_file.with_name(qm_file.name + ".partial")
-        run_qt_tool("lrelease", ["-silent", str(ts_file), "-qm", str(partial)])
+        run_qt_tool("lrelease", ["-silent", *map(str, catalog_sources(ts_file)), "-qm", str(partial)])
         os.replace(partial, qm_file)
         log.info("compiled %s into %s", ts_file, qm_file)
         compiled.append(qm_file)
@@ -100,9 +119,7 @@ def qm_folder(resources_translations: Path, cache_dir: Path) -> Path:
     sources = list(resources_translations.glob(TS_PATTERN))
     if not sources:
         return resources_translations
-    shipped_are_current = all(
-        (qm := ts.with_suffix(".qm")).is_file() and qm.stat().st_mtime >= ts.stat().st_mtime for ts in sources)
-    if shipped_are_current:
+    if all(is_current(ts.with_suffix(".qm"), ts) for ts in sources):
         return resources_translations
     try:
         compile_translations(resources_translations, cache_dir, only_stale=True)

@@ -21,6 +21,7 @@ from rnn_desktop.gui.core_errors import HANDLED_CODES, core_error_text
 REPO = Path(__file__).resolve().parents[2]
 TRANSLATIONS = REPO / "resources" / "translations"
 ITALIAN_TS = TRANSLATIONS / "rnn_desktop_it.ts"
+PYQTGRAPH_TS = TRANSLATIONS / "pyqtgraph_it.ts"
 CORE = REPO / "rnn_desktop" / "core"
 
 # Core error codes that never reach the window, so the command line's English message is enough.
@@ -50,39 +51,48 @@ def messages_of(ts_file: Path) -> list[tuple[str, str, ET.Element]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def regenerated_ts(tmp_path_factory) -> Path:
-    """Run lupdate over the current code into a copy of the Italian .ts, as update.py does."""
-    copy = tmp_path_factory.mktemp("ts") / ITALIAN_TS.name
-    shutil.copy2(ITALIAN_TS, copy)
-    load_update_script().update_ts(copy)
-    return copy
+@pytest.fixture(scope="module", params=[ITALIAN_TS, PYQTGRAPH_TS], ids=lambda path: path.name)
+def regenerated_ts(request, tmp_path_factory) -> tuple[Path, Path]:
+    """Return a committed .ts and a copy that lupdate updated from the current code, as update.py does."""
+    committed = request.param
+    copy = tmp_path_factory.mktemp("ts") / committed.name
+    shutil.copy2(committed, copy)
+    update = load_update_script()
+    if committed == ITALIAN_TS:
+        update.update_ts(copy)
+    else:
+        update.update_pyqtgraph_ts(copy)
+    return committed, copy
 
 
 def test_ts_has_every_source_string(regenerated_ts):
-    committed = {(context, source) for context, source, _ in messages_of(ITALIAN_TS)}
-    current = {(context, source) for context, source, _ in messages_of(regenerated_ts)}
+    committed, copy = regenerated_ts
+    in_file = {(context, source) for context, source, _ in messages_of(committed)}
+    in_code = {(context, source) for context, source, _ in messages_of(copy)}
 
-    missing = sorted(current - committed)
-    assert not missing, f"strings in the code but not in {ITALIAN_TS.name}; run update.py: {missing}"
-    gone = sorted(committed - current)
-    assert not gone, f"strings in {ITALIAN_TS.name} that the code no longer has; run update.py: {gone}"
+    missing = sorted(in_code - in_file)
+    assert not missing, f"strings in the code but not in {committed.name}; run update.py: {missing}"
+    removed = sorted(in_file - in_code)
+    assert not removed, f"strings in {committed.name} that the code no longer has; run update.py: {removed}"
 
 
 def test_ts_has_no_unfinished_translation(regenerated_ts):
-    unfinished = [(context, source) for context, source, translation in messages_of(regenerated_ts)
+    committed, copy = regenerated_ts
+    unfinished = [(context, source) for context, source, translation in messages_of(copy)
                   if translation.get("type") == "unfinished" or not (translation.text or "").strip()]
-    assert not unfinished, f"untranslated strings in {ITALIAN_TS.name}: {unfinished}"
+    assert not unfinished, f"untranslated strings in {committed.name}: {unfinished}"
 
 
-def test_ts_has_no_obsolete_entry():
-    stale = [(context, source) for context, source, translation in messages_of(ITALIAN_TS)
+@pytest.mark.parametrize("ts_file", [ITALIAN_TS, PYQTGRAPH_TS], ids=lambda path: path.name)
+def test_ts_has_no_obsolete_entry(ts_file):
+    stale = [(context, source) for context, source, translation in messages_of(ts_file)
              if translation.get("type") in ("vanished", "obsolete")]
     assert not stale, f"entries for strings the code no longer has; run update.py: {stale}"
 
 
-def test_translations_keep_placeholders_and_mnemonics():
-    for context, source, translation in messages_of(ITALIAN_TS):
+@pytest.mark.parametrize("ts_file", [ITALIAN_TS, PYQTGRAPH_TS], ids=lambda path: path.name)
+def test_translations_keep_placeholders_and_mnemonics(ts_file):
+    for context, source, translation in messages_of(ts_file):
         text = translation.text or ""
         assert sorted(re.findall(r"%\d", text)) == sorted(re.findall(r"%\d", source)), (context, source, text)
         assert text.count("&") == source.count("&"), (context, source, text)
@@ -102,7 +112,10 @@ def core_error_codes() -> set[str]:
 
 def test_core_error_codes_have_sentences():
     codes = core_error_codes()
-    assert "csv.bad_value" in codes and "weights.truncated" in codes and "config.lr" in codes
+    # One code of each way the core writes them, so a broken pattern cannot pass unnoticed.
+    assert "csv.bad_value" in codes
+    assert "weights.truncated" in codes
+    assert "config.lr" in codes
 
     missing = sorted(codes - HANDLED_CODES - set(CODES_NOT_SHOWN_IN_WINDOW))
     assert not missing, f"core error codes without a translated sentence in gui/core_errors.py: {missing}"
@@ -170,6 +183,7 @@ def test_qm_folder_compiles_a_checkout_once(tmp_path):
     sources = tmp_path / "translations"
     sources.mkdir()
     shutil.copy2(ITALIAN_TS, sources / ITALIAN_TS.name)
+    shutil.copy2(PYQTGRAPH_TS, sources / PYQTGRAPH_TS.name)
     cache = tmp_path / "cache"
 
     assert translations.qm_folder(sources, cache) == cache
@@ -180,6 +194,11 @@ def test_qm_folder_compiles_a_checkout_once(tmp_path):
 
     assert translations.qm_folder(sources, cache) == cache
     assert compiled.stat().st_mtime_ns == first + 10**9, "an up-to-date .qm was compiled again"
+
+    # A newer pyqtgraph catalog makes the .qm stale too.
+    os.utime(sources / PYQTGRAPH_TS.name, ns=(first + 2 * 10**9, first + 2 * 10**9))
+    assert translations.qm_folder(sources, cache) == cache
+    assert compiled.stat().st_mtime_ns != first + 10**9, "a stale .qm was kept"
 
 
 def test_qm_folder_uses_shipped_qm_files(tmp_path):
@@ -233,6 +252,16 @@ def test_window_actions_in_italian(italian, make_window):
     english = {source for _, source, _ in messages_of(ITALIAN_TS)} - {"&File"}
     untranslated = [text for text in texts if text in english]
     assert not untranslated, f"menu entries still in English: {untranslated}"
+
+
+def test_plot_menu_in_italian(italian, make_window):
+    window = make_window()
+    view_menu = window.loss_plot.plot.getViewBox().menu
+    scene_menu = window.loss_plot.plot.scene().contextMenu
+
+    assert view_menu.viewAll.text() == "Mostra tutto"
+    assert window.loss_plot.plot.ctrlMenu.title() == "Opzioni del grafico"
+    assert scene_menu[0].text() == "Esporta..."
 
 
 def test_sample_error_in_italian(italian, make_window, tmp_path, qtbot):
