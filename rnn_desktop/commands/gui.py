@@ -35,36 +35,41 @@ def _json_number(value: Any) -> Any:
     return value
 
 
+def count_training_samples(trainer, reports) -> tuple[int, float]:
+    """Return (training windows, seconds spent on them) over ``reports``, as the train command counts."""
+    samples, seconds = 0, 0.0
+    batch = min(trainer.config.batch_size, trainer.split.n_train)
+    for report in reports:
+        if report.samples_per_second and report.samples_per_second > 0:
+            count = min(report.extra.get("batches_run", 0) * batch, trainer.split.n_train)
+            samples += count
+            seconds += count / report.samples_per_second
+    return samples, seconds
+
+
 def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, reason: str) -> dict[str, Any]:
-    """Return the scripted run's report: epochs, curve points, final metrics, speed and latency."""
+    """Return the scripted run's report: the train command's summary plus curves, wall speed and latency.
+
+    Metrics are those of the weights the run ends with (after early stopping,
+    the restored best ones), computed as the train command's ``--json`` does.
+    """
+    from rnn_desktop.commands.train import build_summary
+
     reports = window.reports
-    last = reports[-1] if reports else None
     trainer = window.trainer
-    samples = 0
-    train_seconds = 0.0
-    if trainer is not None and reports:
-        n_train = trainer.split.n_train
-        samples = n_train * len(reports)
-        train_seconds = sum(n_train / r.samples_per_second for r in reports
-                            if r.samples_per_second and math.isfinite(r.samples_per_second))
-    report: dict[str, Any] = {
+    report: dict[str, Any] = {}
+    if trainer is not None:
+        samples, train_seconds = count_training_samples(trainer, reports)
+        report.update(build_summary(trainer, wall_seconds, samples, train_seconds))
+        # Training windows per second of wall time, validation and GUI work included.
+        report["samples_per_second_wall"] = samples / wall_seconds if wall_seconds > 0 else None
+    report.update({
         "stop_reason": reason,
         "epochs_shown": len(reports),
         "curve_points": window.curve_point_counts(),
-        "train_loss": last.train_loss if last else None,
-        "val_loss": last.val_loss if last else None,
-        "val_rmse": last.val_rmse if last else None,
-        "val_mae": last.val_mae if last else None,
-        "val_mape": last.val_mape if last else None,
-        "naive_val_rmse": trainer.naive_val_rmse if trainer is not None else None,
-        # Training windows per second of training time, as the train command counts them.
-        "samples_per_second": samples / train_seconds if train_seconds > 0 else None,
-        # Training windows per second of wall time, validation and GUI work included.
-        "samples_per_second_wall": samples / wall_seconds if wall_seconds > 0 else None,
-        "wall_seconds": wall_seconds,
-        "config": trainer.config.to_dict() if trainer is not None else window.config().to_dict(),
+        "last_epoch_val_rmse": reports[-1].val_rmse if reports else None,
         "error": window.last_error,
-    }
+    })
     report.update(probe_summary)
     return {key: _json_number(value) for key, value in report.items()}
 

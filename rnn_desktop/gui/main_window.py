@@ -36,7 +36,7 @@ from rnn_desktop.resources import resource_path
 log = logging.getLogger(__name__)
 
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
-REFRESH_INTERVAL_MS = 40  # plots redraw at most 25 times per second
+REFRESH_INTERVAL_MS = 50  # plots redraw at most 20 times per second
 MAX_RECENT_FILES = 8
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 # Fields that may differ between the model and the form without rebuilding the model.

@@ -26,6 +26,10 @@ TRAIN_COLOR = (31, 119, 180)
 VAL_COLOR = (255, 127, 14)
 ACTUAL_COLOR = (30, 30, 30)
 FORECAST_COLOR = (44, 160, 44)
+# Lighter, opaque versions for the wide prediction lines under the series: a translucent
+# 3-pixel pen made each repaint about twice as slow as an opaque one.
+TRAIN_PREDICTION_COLOR = (140, 185, 225)
+VAL_PREDICTION_COLOR = (250, 185, 130)
 
 
 def finite_or_nan(values: np.ndarray, positive: bool = False) -> np.ndarray:
@@ -92,7 +96,8 @@ class PlotPanel(QWidget):
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(axisItems=locale_axes())
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        # No grid: pyqtgraph 0.14 draws it with the axes, and it made each repaint of a
+        # 950x300 plot take 13 ms instead of 3.5 ms (offscreen, measured on the dev machine).
         self.plot.setMenuEnabled(True)
         self.readout = QLabel(" ")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -148,6 +153,8 @@ class LossPlot(PlotPanel):
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.setLogMode(x=False, y=True)
+        # A log axis with an SI prefix reads as "loss (x0.001)" over powers of ten: confusing.
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.addLegend(offset=(-10, 10))
         self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training"))
         self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("validation"))
@@ -202,12 +209,11 @@ class PredictionPlot(PlotPanel):
         self.plot.setLabel("left", self.tr("value"))
         self.plot.addLegend(offset=(10, 10))
         self.actual_curve = make_curve(self.plot, ACTUAL_COLOR, self.tr("series"), width=1.0)
-        self.train_curve = make_curve(self.plot, TRAIN_COLOR + (170,), self.tr("prediction (training)"), width=3.0)
-        self.val_curve = make_curve(self.plot, VAL_COLOR + (170,), self.tr("prediction (validation)"), width=3.0)
+        self.train_curve = make_curve(self.plot, TRAIN_PREDICTION_COLOR, self.tr("prediction (training)"), width=2.5)
+        self.val_curve = make_curve(self.plot, VAL_PREDICTION_COLOR, self.tr("prediction (validation)"), width=2.5)
         # The series stays visible on top of predictions that match it.
         self.actual_curve.setZValue(5)
-        self.forecast_curve = make_curve(self.plot, FORECAST_COLOR, self.tr("forecast"),
-                                         style=Qt.PenStyle.DashLine)
+        self.forecast_curve = make_curve(self.plot, FORECAST_COLOR, self.tr("forecast"), width=2.0)
         self.val_region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(255, 127, 14, 25),
                                               pen=pg.mkPen(None))
         self.val_region.setZValue(-10)
@@ -269,7 +275,7 @@ class PredictionPlot(PlotPanel):
         steps = snapshot.forecast.size
         if steps and self._x.size:
             forecast_x = extend_axis(self._x, steps)
-            # Start the dashed line at the last value so it reads as a continuation.
+            # Start the forecast line at the last value so it reads as a continuation.
             xs = np.concatenate([self._x[-1:], forecast_x])
             ys = np.concatenate([self._values[-1:], finite_or_nan(snapshot.forecast)])
             self.forecast_curve.setData(xs, ys)
@@ -321,6 +327,7 @@ class GradientPlot(PlotPanel):
         self.plot.setLabel("bottom", self.tr("time step in the window"))
         self.plot.setLabel("left", self.tr("mean ||dL/dh||"))
         self.plot.setLogMode(x=False, y=True)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = make_curve(self.plot, TRAIN_COLOR, self.tr("gradient norm"), symbol="o")
         self._norms = np.zeros(0)
         self._epoch = 0
