@@ -521,7 +521,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+150"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+151"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -720,6 +720,209 @@ I dettagli sono nel file di log %2.</translation>
         <location line="+1"/>
         <source>Noise seed</source>
         <translation>Seme del rumore</translation>
+    </message>
+</context>
+<context>
+    <name>Generators</name>
+    <message>
+        <location filename="../../rnn_desktop/gui/generator_texts.py" line="+17"/>
+        <source>The tutorial&apos;s series: sin(0), sin(1), sin(2), ..., one radian per step.</source>
+        <translation>La serie del tutorial: sin(0), sin(1), sin(2), ..., un radiante per passo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A sine with a chosen period, amplitude and phase.</source>
+        <translation>Una sinusoide con periodo, ampiezza e fase a scelta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The sum of two sines with different periods.</source>
+        <translation>La somma di due sinusoidi con periodi diversi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A square wave switching between +amplitude and -amplitude.</source>
+        <translation>Un&apos;onda quadra che alterna tra +ampiezza e -ampiezza.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A ramp from -amplitude up to +amplitude that restarts every period.</source>
+        <translation>Una rampa da -ampiezza a +ampiezza che riparte a ogni periodo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A sine whose amplitude decays exponentially.</source>
+        <translation>Una sinusoide la cui ampiezza decade in modo esponenziale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Gaussian random walk starting at 0; the seed chooses the path.</source>
+        <translation>Una passeggiata aleatoria gaussiana che parte da 0; il seme sceglie il percorso.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Mackey–Glass delay equation, chaotic for tau = 17, one value per time unit.</source>
+        <translation>L&apos;equazione con ritardo di Mackey–Glass, caotica per tau = 17, un valore per unità di tempo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Steps per full cycle.</source>
+        <translation>Passi per ciclo completo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak value above zero.</source>
+        <translation>Valore di picco sopra lo zero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phase shift in radians at step 0.</source>
+        <translation>Sfasamento in radianti al passo 0.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps per cycle of the first sine.</source>
+        <translation>Passi per ciclo della prima sinusoide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amplitude of the first sine.</source>
+        <translation>Ampiezza della prima sinusoide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps per cycle of the second sine.</source>
+        <translation>Passi per ciclo della seconda sinusoide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amplitude of the second sine.</source>
+        <translation>Ampiezza della seconda sinusoide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of each cycle spent at +amplitude.</source>
+        <translation>Frazione di ogni ciclo trascorsa a +ampiezza.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps after which the amplitude falls to 1/e.</source>
+        <translation>Passi dopo i quali l&apos;ampiezza scende a 1/e.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard deviation of each step.</source>
+        <translation>Deviazione standard di ogni passo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean of each step.</source>
+        <translation>Media di ogni passo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay in time units; 17 and above give chaos.</source>
+        <translation>Ritardo in unità di tempo; da 17 in su il comportamento è caotico.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gain of the delayed feedback term.</source>
+        <translation>Guadagno del termine di retroazione ritardata.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decay rate of the current value.</source>
+        <translation>Tasso di decadimento del valore attuale.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Power n in the nonlinearity x^n.</source>
+        <translation>Potenza n nella non linearità x^n.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Constant value of the history before time 0.</source>
+        <translation>Valore costante della storia prima del tempo 0.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>period</source>
+        <translation>periodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amplitude</source>
+        <translation>ampiezza</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phase</source>
+        <translation>fase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>period_1</source>
+        <translation>periodo 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amplitude_1</source>
+        <translation>ampiezza 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>period_2</source>
+        <translation>periodo 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amplitude_2</source>
+        <translation>ampiezza 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duty</source>
+        <translation>ciclo di lavoro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time_constant</source>
+        <translation>costante di tempo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>passo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>drift</source>
+        <translation>deriva</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tau</source>
+        <translation>tau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beta</source>
+        <translation>beta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gamma</source>
+        <translation>gamma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exponent</source>
+        <translation>esponente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>initial</source>
+        <translation>valore iniziale</translation>
     </message>
 </context>
 <context>

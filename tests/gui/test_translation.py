@@ -121,6 +121,17 @@ def test_core_error_codes_have_sentences():
     assert not missing, f"core error codes without a translated sentence in gui/core_errors.py: {missing}"
 
 
+def test_generator_texts_cover_core():
+    from rnn_desktop.core.generators import GENERATORS
+    from rnn_desktop.gui.generator_texts import DESCRIPTIONS, PARAMETER_LABELS
+
+    for spec in GENERATORS.values():
+        assert spec.description in DESCRIPTIONS, f"{spec.name}: description missing from generator_texts"
+        for param in spec.params:
+            assert param.description in DESCRIPTIONS, f"{spec.name}.{param.name}: description missing"
+            assert param.name in PARAMETER_LABELS, f"{spec.name}.{param.name}: label missing"
+
+
 def raised(action) -> RnnDesktopError:
     with pytest.raises(RnnDesktopError) as caught:
         action()
@@ -262,6 +273,19 @@ def test_plot_menu_in_italian(italian, make_window):
     assert view_menu.viewAll.text() == "Mostra tutto"
     assert window.loss_plot.plot.ctrlMenu.title() == "Opzioni del grafico"
     assert scene_menu[0].text() == "Esporta..."
+
+
+def test_generator_form_in_italian(italian, make_window):
+    from PySide6.QtWidgets import QFormLayout
+
+    form = make_window().data_panel.generator_form
+    form.name.setCurrentIndex(form.name.findData("sine_wave"))
+
+    labels = [form._form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+              for row in range(form._form.rowCount())]
+    assert "periodo" in labels
+    assert "ampiezza" in labels
+    assert form._param_widgets["period"].toolTip() == "Passi per ciclo completo."
 
 
 def test_sample_error_in_italian(italian, make_window, tmp_path, qtbot):
