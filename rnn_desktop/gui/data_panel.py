@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows
 from rnn_desktop.gui import messages
+from rnn_desktop.gui.generator_texts import translated
 from rnn_desktop.gui.locale_axis import locale_axes
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
 
@@ -52,7 +53,7 @@ class GeneratorForm(QWidget):
             self.name.addItem(name, name)
             description = spec_value(spec, "description")
             if description:
-                self.name.setItemData(self.name.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+                self.name.setItemData(self.name.count() - 1, translated(description), Qt.ItemDataRole.ToolTipRole)
         self.name.setToolTip(self.tr("Built-in series. sine is the tutorial's sin(0..199)."))
         self.length = QSpinBox()
         self.length.setRange(2, 1_000_000)
@@ -98,10 +99,10 @@ class GeneratorForm(QWidget):
             spin.setDecimals(0 if spec_value(param, "integer", False) else 4)
             spin.setKeyboardTracking(False)
             spin.setValue(float(spec_value(param, "default", 0.0)))
-            spin.setToolTip(str(spec_value(param, "description", "")))
+            spin.setToolTip(translated(str(spec_value(param, "description", ""))))
             spin.valueChanged.connect(self.edited)
             self._param_widgets[name] = spin
-            self._form.addRow(name, spin)
+            self._form.addRow(translated(name), spin)
 
     def params(self) -> dict[str, Any]:
         spec = self._generators.get(self.name.currentData())
