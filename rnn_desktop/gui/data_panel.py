@@ -156,8 +156,11 @@ class CsvForm(QWidget):
         self.column.setToolTip(self.tr("The column to train on. Only numeric columns can be chosen."))
         self.delimiter = QComboBox()
         self.delimiter.addItem(self.tr("(one column)"), None)
+        # Column kinds and delimiter names come from the reader in English.
+        self._words = {"tab": self.tr("tab"), "space": self.tr("space"), "numeric": self.tr("numeric"),
+                       "text": self.tr("text"), "datetime": self.tr("date and time")}
         for value in DELIMITERS:
-            self.delimiter.addItem(value, value)
+            self.delimiter.addItem(self._words.get(value, value), value)
         self.delimiter.setToolTip(self.tr("Field separator, as detected; choose another to override it."))
         self.decimal = QComboBox()
         for value in (".", ","):
@@ -224,7 +227,7 @@ class CsvForm(QWidget):
             self.column.clear()
             for entry in details.get("columns", ()):
                 name, kind = entry.get("name"), entry.get("type", "")
-                self.column.addItem(f"{name} ({kind})", name)
+                self.column.addItem(f"{name} ({self._words.get(kind, kind)})", name)
                 if kind != "numeric":
                     self.column.model().item(self.column.count() - 1).setEnabled(False)
             self._select(self.column, details.get("column", series.name))
