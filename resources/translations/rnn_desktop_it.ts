@@ -546,6 +546,31 @@ I dettagli sono nel file di log %2.</translation>
         <translation>(una sola colonna)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>tab</source>
+        <translation>tabulazione</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>space</source>
+        <translation>spazio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>numeric</source>
+        <translation>numerica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>testo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>date and time</source>
+        <translation>data e ora</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Field separator, as detected; choose another to override it.</source>
         <translation>Separatore di campo rilevato; scegline un altro per sostituirlo.</translation>
@@ -682,7 +707,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-470"/>
+        <location line="-473"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1340,7 +1365,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+184"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+187"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>
