@@ -322,3 +322,23 @@ def test_numbers_use_decimal_comma(italian):
     assert format_number(0.0125) == "0,0125"
     assert LocaleAxisItem("left").tickStrings([0.5, 1.0], 1.0, 0.5) == ["0,5", "1,0"]
     assert localize_date_text("Jan") == "gen"
+
+
+def test_csv_export_keeps_decimal_point(italian, make_window, tmp_path, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.start_training()
+    history = tmp_path / "history.csv"
+
+    assert window.export_history(str(history))
+
+    lines = history.read_text(encoding="utf-8").splitlines()
+    assert "'.'" in lines[0]
+    rows = lines[2:]
+    assert rows
+    for row in rows:
+        cells = row.split(",")
+        assert len(cells) == len(lines[1].split(",")), row
+        # A decimal comma would have split a number into two cells above.
+        for cell in filter(None, cells):
+            float(cell)
