@@ -82,6 +82,19 @@ def check_qt_locale_data() -> None:
     check(bool(name), "Qt returned no name for the time zone Europe/Rome: ICU time zone data is missing")
 
 
+def check_translations(app) -> None:
+    """Load the Italian translation (Qt's and the app's), then switch back to English."""
+    from rnn_desktop.gui.app import install_translators
+
+    try:
+        loaded = install_translators(app, "it")
+    finally:
+        install_translators(app, "en")
+    check(any(Path(path).name == "rnn_desktop_it.qm" for path in loaded),
+          f"the Italian translation did not load (loaded: {loaded or 'nothing'}); "
+          "the translations were not compiled into the installation or bundle")
+
+
 def build_window(folder: Path):
     """Create the application and the real main window, with settings kept in ``folder``."""
     from PySide6.QtCore import QSettings
@@ -195,6 +208,7 @@ def run_steps(folder: Path) -> int:
         ("resources", check_resources),
         ("main window", lambda: state.update(zip(("app", "window"), build_window(folder)))),
         ("Qt locale data", check_qt_locale_data),
+        ("translations", lambda: check_translations(state["app"])),
         (f"training {EPOCHS} epochs on the sine series",
          lambda: state.update(zip(("series", "reports"), train_briefly(state["app"], state["window"])))),
         ("plots received data", lambda: check_plots(state["app"], state["window"])),
