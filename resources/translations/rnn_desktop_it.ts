@@ -76,7 +76,7 @@
     <message>
         <location line="+4"/>
         <source>Weights loaded from %1 (trained for %2 epochs).</source>
-        <translation>Pesi caricati da %1 (addestrati per %2 epoche).</translation>
+        <translation>Pesi caricati da %1 (epoche di addestramento: %2).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -305,7 +305,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+7"/>
         <source>%1: column &quot;%2&quot; has %3 missing values (lines %4), and missing values are set to reject the file. Fill them in the file, or choose to interpolate them or to drop their rows.</source>
-        <translation>%1: la colonna «%2» ha %3 valori mancanti (righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
+        <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -325,7 +325,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+7"/>
         <source>%1: the series is too short: %2 values, at least %3 needed. Use a longer file.</source>
-        <translation>%1: la serie è troppo corta: %2 valori, ne servono almeno %3. Usa un file più lungo.</translation>
+        <translation>%1: la serie è troppo corta (valori: %2, ne servono almeno %3). Usa un file più lungo.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -369,13 +369,13 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1: %2 must be a finite number, but it is %3.</source>
-        <translation>%1: per %2 serve un numero finito, ma il valore è %3.</translation>
+        <source>Generator %1: %2 must be a finite number, but it is %3.</source>
+        <translation>Generatore %1: per %2 serve un numero finito, ma il valore è %3.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%1: %2 = %3 is out of range. Use a value from %4 to %5.</source>
-        <translation>%1: %2 = %3 è fuori dall&apos;intervallo consentito. Usa un valore da %4 a %5.</translation>
+        <source>Generator %1: %2 = %3 is out of range. Use a value from %4 to %5.</source>
+        <translation>Generatore %1: %2 = %3 è fuori dall&apos;intervallo consentito. Usa un valore da %4 a %5.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -450,7 +450,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+1"/>
         <source>The series contains %1 NaN or infinite values, the first at position %2. Fill or drop them before training.</source>
-        <translation>La serie contiene %1 valori NaN o infiniti, il primo in posizione %2. Completali o eliminali prima dell&apos;addestramento.</translation>
+        <translation>La serie contiene valori NaN o infiniti (%1), il primo in posizione %2. Completali o eliminali prima dell&apos;addestramento.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -515,7 +515,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+2"/>
         <source>array %1 contains %2 NaN or infinite values</source>
-        <translation>l&apos;array %1 contiene %2 valori NaN o infiniti</translation>
+        <translation>l&apos;array %1 contiene valori NaN o infiniti (%2)</translation>
     </message>
 </context>
 <context>
@@ -653,7 +653,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+43"/>
         <source>%1 values, %2 missing (%3)</source>
-        <translation>%1 valori, %2 mancanti (%3)</translation>
+        <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -696,7 +696,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+140"/>
         <source>%1 training, %2 validation windows</source>
-        <translation>%1 finestre di addestramento, %2 di validazione</translation>
+        <translation>finestre: %1 di addestramento, %2 di validazione</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -953,7 +953,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+326"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+335"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
     </message>
@@ -1014,12 +1014,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+77"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+84"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Data</source>
         <translation>Dati</translation>
     </message>
@@ -1035,12 +1035,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+437"/>
+        <location line="+460"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-436"/>
+        <location line="-459"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1076,12 +1076,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+366"/>
+        <location line="+389"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-388"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1206,7 +1206,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+296"/>
+        <location line="+319"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

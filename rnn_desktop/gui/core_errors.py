@@ -159,12 +159,12 @@ def _config_min_lr(p: dict) -> str:
 
 
 def _config_generator_value(p: dict) -> str:
-    return fill(tr("%1: %2 must be a finite number, but it is %3."),
+    return fill(tr("Generator %1: %2 must be a finite number, but it is %3."),
                 p["generator"], field_label(p["name"]), _value(p["value"]))
 
 
 def _config_out_of_range(p: dict) -> str:
-    return fill(tr("%1: %2 = %3 is out of range. Use a value from %4 to %5."),
+    return fill(tr("Generator %1: %2 = %3 is out of range. Use a value from %4 to %5."),
                 p["generator"], field_label(p["name"]), _value(p["value"]), _value(p["min"]), _value(p["max"]))
 
 
