@@ -151,11 +151,24 @@ def test_sigmoid_extreme_input_gives_no_warning(value):
         warnings.simplefilter("error")
         with np.errstate(over="raise", invalid="raise", divide="raise"):
             out = apply_activation("sigmoid", np.array([value]))
-    assert out[0] == (1.0 if value > 0 else 0.0)
+    if value > 0:
+        assert out[0] == 1.0
+    else:
+        assert 0.0 <= out[0] < 1e-300
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_tanh_matches_numpy(dtype):
+    z = np.concatenate([np.linspace(-25, 25, 5001), [-1000.0, -1e-12, 0.0, 1e-12, 1000.0]]).astype(dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = apply_activation("tanh", z)
+    tolerance = 4e-16 if dtype == "float64" else 0.0
+    np.testing.assert_allclose(out, np.tanh(z), rtol=0, atol=tolerance)
 
 
 def test_sigmoid_matches_logistic_function():
-    z = np.linspace(-30, 30, 601)
+    z = np.linspace(-700, 700, 14001)
     np.testing.assert_allclose(apply_activation("sigmoid", z), 1.0 / (1.0 + np.exp(-z)), rtol=1e-14, atol=0)
 
 
