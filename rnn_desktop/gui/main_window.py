@@ -36,7 +36,14 @@ from rnn_desktop.resources import resource_path
 log = logging.getLogger(__name__)
 
 IDLE, RUNNING, PAUSED = "idle", "running", "paused"
-REFRESH_INTERVAL_MS = 50  # plots redraw at most 20 times per second
+# The refresh timer redraws one changed plot per tick, so each plot redraws at most
+# 1000 / (REFRESH_INTERVAL_MS * number of live plots) times per second. When drawing
+# is slow, the interval grows so drawing takes at most 1 / REFRESH_BUSY_FACTOR of the
+# GUI thread, which leaves the GIL and a core to the worker.
+REFRESH_INTERVAL_MS = 25
+REFRESH_MAX_INTERVAL_MS = 500
+REFRESH_BUSY_FACTOR = 5
+PROGRESS_INTERVAL_S = 0.2
 MAX_RECENT_FILES = 8
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 # Fields that may differ between the model and the form without rebuilding the model.
@@ -85,7 +92,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setInterval(REFRESH_INTERVAL_MS)
-        self._refresh_timer.timeout.connect(self.refresh_plots)
+        self._refresh_timer.timeout.connect(self._on_refresh_tick)
+        self._next_panel = 0
+        self._progress_shown_at = 0.0
 
         self.training_panel.set_config(TrainConfig())
         self.data_panel.set_split(TrainConfig().val_windows, TrainConfig().val_fraction)
@@ -500,8 +509,31 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self._set_state(IDLE)
 
+    def _live_panels(self) -> list:
+        panels = [self.loss_plot, self.prediction_plot]
+        if self.gradient_plot.isVisible():
+            panels.append(self.gradient_plot)
+        return panels
+
+    def _on_refresh_tick(self) -> None:
+        """Redraw the next changed plot, time it, and space the next tick accordingly."""
+        started = time.perf_counter()
+        panels = self._live_panels()
+        for offset in range(len(panels)):
+            panel = panels[(self._next_panel + offset) % len(panels)]
+            if panel.dirty:
+                panel.refresh(paint_now=True)
+                self._next_panel = (self._next_panel + offset + 1) % len(panels)
+                break
+        if self._reports and started - self._progress_shown_at >= PROGRESS_INTERVAL_S:
+            self._progress_shown_at = started
+            self._show_progress(self._reports[-1])
+        elapsed_ms = (time.perf_counter() - started) * 1000.0
+        interval = int(min(REFRESH_MAX_INTERVAL_MS, max(REFRESH_INTERVAL_MS, REFRESH_BUSY_FACTOR * elapsed_ms)))
+        self._refresh_timer.setInterval(interval)
+
     def refresh_plots(self) -> None:
-        """Redraw the plots that changed and the progress line; the refresh timer calls this."""
+        """Redraw every plot that changed and the progress line, now."""
         self.loss_plot.refresh()
         self.prediction_plot.refresh()
         if self.gradient_plot.isVisible():

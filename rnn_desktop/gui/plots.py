@@ -132,12 +132,21 @@ class PlotPanel(QWidget):
     def mark_dirty(self) -> None:
         self._dirty = True
 
-    def refresh(self) -> bool:
-        """Redraw when data changed since the last call; return whether it redrew."""
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def refresh(self, paint_now: bool = False) -> bool:
+        """Redraw when data changed since the last call; return whether it redrew.
+
+        ``paint_now`` paints before returning, so the caller can time the whole update.
+        """
         if not self._dirty:
             return False
         self._dirty = False
         self.redraw()
+        if paint_now and self.isVisible():
+            self.plot_widget.viewport().repaint()
         return True
 
     def redraw(self) -> None:
