@@ -19,7 +19,7 @@ TRANSLATION_SOURCES = RESOURCES / "translations"
 
 
 def load_translations_module():
-    """Load rnn_desktop/translations.py by path: importing the package would need numpy and Qt."""
+    """Load rnn_desktop/translations.py by path, so the build does not depend on the package being importable."""
     spec = importlib.util.spec_from_file_location("rnn_desktop_build_translations",
                                                   ROOT / "rnn_desktop" / "translations.py")
     module = importlib.util.module_from_spec(spec)

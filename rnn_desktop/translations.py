@@ -1,10 +1,11 @@
 """Compile the Qt Linguist sources (``.ts``) into the ``.qm`` files Qt loads.
 
-Used in three places: the package build (``setup.py``) and the PyInstaller
-build (``build.spec``) compile into their output, and a source checkout or
-editable install, which has only the ``.ts`` files, compiles into the user's
-cache folder the first time the app needs a translation. This module imports
-no Qt, so the builds can load it without PySide6 being importable.
+Used in three places. The package build (``setup.py``) and the PyInstaller
+build (``build.spec``) compile into their output. A source checkout or an
+editable install has only the ``.ts`` files, so the app compiles them into the
+user's cache folder when it first needs a translation, and again after a .ts
+file changes. This module imports no Qt, so the builds can load it without
+importing PySide6.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def is_current(qm_file: Path, ts_file: Path) -> bool:
 def compile_translations(source_dir: Path, target_dir: Path, only_stale: bool = False) -> list[Path]:
     """Compile every ``rnn_desktop_*.ts`` in ``source_dir`` into ``target_dir``; return the .qm paths.
 
-    Each .qm also holds the extra catalogs of its language (see EXTRA_CATALOGS).
+    Each .qm also contains the extra catalogs of its language (see EXTRA_CATALOGS).
     With ``only_stale``, a .qm file newer than all its sources is kept as it is.
     Unfinished translations are left out of the .qm, so Qt shows the English
     source text for them.

@@ -126,7 +126,7 @@ def _data_too_short(p: dict) -> str:
                 format_integer(p["length"]), format_integer(p["minimum"]))
 
 
-# Settings. Codes are "config.<field>"; the params say which check failed.
+# Settings. Codes are "config.<field>", and the params show which check failed.
 
 def _config_field(p: dict) -> str:
     name = p["name"]
