@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import SHARED_DATA
 from rnn_desktop.cli import main
 from rnn_desktop.core.csv_reader import read_series
+
+# Real series kept beside the repository, in ../shared/data.
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 # file, value column, time column, rows, first value, last value, first date
 REAL_FILES = [
