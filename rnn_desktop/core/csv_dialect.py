@@ -123,6 +123,8 @@ def _guess_utf16_without_bom(head: bytes) -> str | None:
 
 def describe_line_endings(text: str) -> str:
     """Return "CRLF", "LF", "CR", "mixed" or "none"."""
+    if "\r" not in text:
+        return "LF" if "\n" in text else "none"
     crlf = text.count("\r\n")
     lf = text.count("\n") - crlf
     cr = text.count("\r") - crlf

@@ -14,21 +14,17 @@ ignored), rows of only delimiters (skipped like blank lines) and ragged rows
 
 from __future__ import annotations
 
-import csv
-import gc
-import io
 import logging
 import re
 import time as _time
 from collections import Counter
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
 
-from rnn_desktop.core import csv_dialect, csv_values
+from rnn_desktop.core import csv_dialect, csv_table, csv_values
 from rnn_desktop.core.csv_dialect import WHITESPACE
 from rnn_desktop.core.errors import CsvError, DataError
 from rnn_desktop.core.series import Series
@@ -41,8 +37,6 @@ PREVIEW_ROWS = 20
 _TYPE_SAMPLE_ROWS = 200
 # Header names that make a column of four-digit integers a year axis.
 _TIME_NAME_RE = re.compile(r"year|jahr|anno|année|annee|año|date|datum|time|zeit|fecha|period", re.I)
-# Separates the fields of a one-column file; it never occurs in text files.
-_NO_DELIMITER = "\x1f"
 
 
 @dataclass
@@ -181,18 +175,19 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         comma_is_decimal = decimal == "," and not any('"' in line for line in lines)
         delimiter = csv_dialect.detect_delimiter(lines, exclude="," if comma_is_decimal else None)
 
-    table = _Table.parse(body, delimiter, path, skipped_lines)
+    table = csv_table.parse_table(body, delimiter, path, skipped_lines)
     if not table.nonblank.size:
         raise CsvError(f"{path} contains no data rows. Choose a file with at least {MIN_LENGTH} values.",
                        code="csv.empty", path=str(path))
 
     first = int(table.nonblank[0])
-    sample = [table.rows[i] for i in table.nonblank[1:1 + _TYPE_SAMPLE_ROWS]]
+    sample = [table.record(i) for i in table.nonblank[1:1 + _TYPE_SAMPLE_ROWS]]
+    first_row = table.record(first)
     if decimal is None:
-        cells = [cell for row in [table.rows[first], *sample] for cell in row]
+        cells = [cell for row in [first_row, *sample] for cell in row]
         decimal = csv_values.vote_decimal(cells, delimiter)
     if header is None:
-        header = _detect_header(table.rows[first], sample, decimal)
+        header = _detect_header(first_row, sample, decimal)
 
     data_start = first + 1 if header else first
     data_index = table.nonblank[table.nonblank >= data_start]
@@ -202,19 +197,18 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
             f"at least {MIN_LENGTH} needed. Use a file with data below the header.",
             code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
     if not header:
-        sample = [table.rows[first], *sample]
-    width = _count_columns(table.rows[first] if header else None, sample)
-    names = _column_names(table.rows[first] if header else None, width)
+        sample = [first_row, *sample]
+    width = _count_columns(first_row if header else None, sample)
+    names = _column_names(first_row if header else None, width)
     columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
                for j, name in enumerate(names)]
     target = _choose_column(column, columns, path)
     time_index = next((j for j, (_, kind) in enumerate(columns) if kind == "datetime" and j != target), None)
 
-    data_rows = table.select(data_index)
     value_lines = table.lines[data_index]
-    ragged_rows = _find_ragged(data_rows, table.lengths[data_index], width, value_lines)
+    ragged_rows = _find_ragged(table, data_index, width)
 
-    cells = _column_cells(data_rows, table.lengths[data_index], target)
+    cells = table.column(data_index, target)
     try:
         values = csv_values.parse_number_column(cells, decimal)
     except csv_values.BadCell as bad:
@@ -224,13 +218,12 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     # Rows whose every cell is empty, such as ",,," from a spreadsheet, are
     # blank lines, not missing values.
     empty_rows = [position for position in np.flatnonzero(np.isnan(values))
-                  if not any(cell.strip() for cell in data_rows[position])]
+                  if not any(cell.strip() for cell in table.record(data_index[position]))]
+    keep = np.ones(values.shape[0], dtype=bool)
     if empty_rows:
-        keep = np.ones(values.shape[0], dtype=bool)
         keep[empty_rows] = False
         values = values[keep]
         value_lines = value_lines[keep]
-        data_rows = [row for row, kept in zip(data_rows, keep) if kept]
         ragged_rows = sorted(set(ragged_rows) - set(table.lines[data_index][empty_rows].tolist()))
 
     if values.shape[0] == 0:
@@ -248,7 +241,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
 
     time_axis = None
     if time_index is not None:
-        time_axis = _parse_time(data_rows, time_index, path, names[time_index])
+        time_cells = table.column(data_index, time_index)
+        time_axis = _parse_time(time_cells, keep, path, names[time_index])
 
     info = CsvInfo(
         path=str(path), encoding=used_encoding, delimiter=delimiter, decimal=decimal, header=header,
@@ -257,68 +251,13 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         ragged_rows=ragged_rows, first=float(known[0]), last=float(known[-1]),
         min=float(known.min()), max=float(known.max()), values=values, time=time_axis,
         time_column=names[time_index] if time_axis is not None else None, line_endings=line_endings,
-        comment_lines=comment_lines, preview=[list(table.rows[i]) for i in table.nonblank[:PREVIEW_ROWS]],
+        comment_lines=comment_lines, preview=[table.record(i) for i in table.nonblank[:PREVIEW_ROWS]],
         value_lines=value_lines,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
              used_encoding, delimiter, decimal)
     return info
-
-
-class _Table:
-    """The records of a CSV body, with the file line number where each record starts."""
-
-    def __init__(self, rows: list[list[str]], lines: np.ndarray) -> None:
-        self.rows = rows
-        self.lines = lines  # (len(rows),) int64, 1-based
-        self.lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-        self.nonblank = np.flatnonzero(self.lengths > 0)
-
-    @classmethod
-    def parse(cls, body: str, delimiter: str | None, path: Path, skipped_lines: int) -> "_Table":
-        if delimiter == WHITESPACE:
-            body = csv_dialect.prepare_whitespace_text(body)
-        separator = {None: _NO_DELIMITER, WHITESPACE: " "}.get(delimiter, delimiter)
-        reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, skipinitialspace=True)
-
-        # Millions of small lists would trigger the cyclic garbage collector
-        # many times over, which doubles the parse time; none of them is cyclic.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            rows = list(reader)
-        except csv.Error as error:
-            line = skipped_lines + reader.line_num
-            raise CsvError(
-                f"{path}, line {line}: the CSV structure is broken ({error}). "
-                "Look for an unclosed quote near that line.",
-                code="csv.malformed", path=str(path), line=line, reason=str(error)) from None
-        finally:
-            if collecting:
-                gc.enable()
-
-        if csv_dialect.count_lines(body) == len(rows):
-            lines = np.arange(1, len(rows) + 1, dtype=np.int64) + skipped_lines
-        else:
-            lines = _record_start_lines(body, separator) + skipped_lines
-        return cls(rows, lines)
-
-    def select(self, index: np.ndarray) -> list[list[str]]:
-        if index.size and index.size == int(index[-1]) - int(index[0]) + 1:
-            return self.rows[int(index[0]):int(index[-1]) + 1]
-        return [self.rows[i] for i in index]
-
-
-def _record_start_lines(body: str, separator: str) -> np.ndarray:
-    # Quoted cells span several lines, so count the lines each record consumed.
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, skipinitialspace=True)
-    starts = []
-    previous_end = 0
-    for _ in reader:
-        starts.append(previous_end + 1)
-        previous_end = reader.line_num
-    return np.array(starts, dtype=np.int64)
 
 
 def _check_options(decimal: str | None, missing: str) -> None:
@@ -438,22 +377,15 @@ def _choose_column(column: str | int | None, columns: list[tuple[str, str]], pat
         code="csv.column_not_found", path=str(path), column=column, columns=names)
 
 
-def _find_ragged(rows: Sequence[Sequence[str]], lengths: np.ndarray, width: int,
-                 lines: np.ndarray) -> list[int]:
-    """Return the line numbers of rows with fewer or more cells than ``width``; extra empty cells do not count."""
+def _find_ragged(table: csv_table.Table, index: np.ndarray, width: int) -> list[int]:
+    """Return the line numbers of records with fewer or more cells than ``width``; extra empty cells do not count."""
     ragged = []
-    for position in np.flatnonzero(lengths != width):
-        row = rows[position]
+    for record in index[table.lengths[index] != width]:
+        row = table.record(record)
         if len(row) > width and not any(cell.strip() for cell in row[width:]):
             continue
-        ragged.append(int(lines[position]))
+        ragged.append(int(table.lines[record]))
     return ragged
-
-
-def _column_cells(rows: Sequence[Sequence[str]], lengths: np.ndarray, index: int) -> list[str]:
-    if not lengths.size or int(lengths.min()) > index:
-        return list(map(itemgetter(index), rows))
-    return [row[index] if len(row) > index else "" for row in rows]
 
 
 def _bad_value_error(path: Path, line: int, column: str, text: str, decimal: str,
@@ -471,9 +403,10 @@ def _bad_value_error(path: Path, line: int, column: str, text: str, decimal: str
         decimal=decimal, columns=[name for name, _ in columns])
 
 
-def _parse_time(rows: Sequence[Sequence[str]], index: int, path: Path, name: str) -> np.ndarray | None:
-    cells = [row[index] if len(row) > index else "" for row in rows]
+def _parse_time(cells: list[str], keep: np.ndarray, path: Path, name: str) -> np.ndarray | None:
     time_axis = csv_values.parse_date_column(cells)
+    if time_axis is not None:
+        time_axis = time_axis[keep]
     if time_axis is None or np.isnat(time_axis).any():
         # NOTE: a time column with gaps or unreadable dates gives no x axis at
         # all; the values still load and are plotted against their positions.

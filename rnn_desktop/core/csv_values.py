@@ -24,9 +24,6 @@ _GROUPED_POINT_RE = re.compile(
     r"[+-]?\d{1,3}(?P<sep>[,' \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d*)?\Z")
 _GROUPED_COMMA_RE = re.compile(
     r"[+-]?\d{1,3}(?P<sep>[.' \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:,\d*)?\Z")
-# Characters a plain point-decimal number column can contain; anything else
-# sends the column through the slower cell-by-cell parser.
-_PLAIN_COLUMN_RE = re.compile(r"[^0-9.eE+\- \t\n]")
 
 _ISO_DATE_RE = re.compile(
     r"(?P<year>\d{4})(?:[-/](?P<month>\d{1,2})(?:[-/](?P<day>\d{1,2})"
@@ -79,23 +76,23 @@ def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:
     if not cells:
         return np.zeros(0)
     joined = "\n".join(cells)
-    one_line_per_cell = joined.count("\n") == len(cells) - 1
 
     # With a decimal comma and no point anywhere, swapping the mark in one
     # string is far cheaper than parsing each cell.
-    if decimal == "," and "." not in joined and one_line_per_cell:
+    if decimal == "," and "." not in joined and joined.count("\n") == len(cells) - 1:
         joined = joined.replace(",", ".")
         cells = joined.split("\n")
         decimal = "."
 
-    if decimal == "." and one_line_per_cell and not _PLAIN_COLUMN_RE.search(joined):
+    # float() accepts exactly the plain number forms once "_", "," and
+    # non-ASCII digits are ruled out, plus "nan" (a missing marker anyway)
+    # and "inf" (rejected below).
+    plain_floats = decimal == "." and "_" not in joined and "," not in joined and joined.isascii()
+    if plain_floats:
         try:
-            return np.array(cells, dtype=np.float64)
+            values = np.array(cells, dtype=np.float64)
         except ValueError:
-            pass  # an empty cell or a malformed number: find it below
-
-    if decimal == "." and "_" not in joined and "," not in joined:
-        values = _parse_with_float(cells)
+            values = _parse_with_float(cells)  # an empty cell, a marker or junk
     else:
         values = _parse_strictly(cells, decimal)
 
@@ -107,8 +104,6 @@ def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:
 
 
 def _parse_with_float(cells: Sequence[str]) -> np.ndarray:
-    # float() accepts exactly the plain forms once "_" and "," are ruled out;
-    # "nan" comes out as NaN, which is a missing marker anyway.
     numbers = []
     append = numbers.append
     for position, cell in enumerate(cells):
@@ -200,9 +195,13 @@ def parse_date_column(cells: Sequence[str]) -> np.ndarray | None:
     number does, as in US exports (12/31/2020). Returns None if a cell is
     neither a date nor a missing marker.
     """
+    # numpy parses the ISO forms in C and raises on anything else.
+    try:
+        return np.array(cells, dtype="datetime64[s]")
+    except ValueError:
+        pass
     texts = [cell.strip() for cell in cells]
     try:
-        # numpy parses the ISO forms in C; other forms make it raise.
         return np.array(["NaT" if text.lower() in MISSING_MARKERS else text for text in texts],
                         dtype="datetime64[s]")
     except ValueError:

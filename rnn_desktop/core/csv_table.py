@@ -1,0 +1,175 @@
+"""Splitting a CSV body into records, with the file line where each record starts.
+
+Two implementations share one interface. A body with quotes goes through the
+standard library's csv module. A body without quotes, the usual case for
+numeric exports, has one record per line and no delimiter inside a cell, so
+numpy finds the newlines and delimiters in its UTF-8 bytes and only the cells
+of the columns actually used become Python strings.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import io
+from operator import itemgetter
+from pathlib import Path
+
+import numpy as np
+
+from rnn_desktop.core import csv_dialect
+from rnn_desktop.core.csv_dialect import WHITESPACE
+from rnn_desktop.core.errors import CsvError
+
+# Separates the fields of a one-column file; it never occurs in text files.
+NO_DELIMITER = "\x1f"
+_NEWLINE = ord("\n")
+
+
+class Table:
+    """Records of a CSV body.
+
+    ``lines`` holds the 1-based file line where each record starts,
+    ``lengths`` the number of cells of each record (0 for a blank line) and
+    ``nonblank`` the indexes of records with at least one cell.
+    """
+
+    lines: np.ndarray
+    lengths: np.ndarray
+    nonblank: np.ndarray
+
+    def record(self, index: int) -> list[str]:
+        raise NotImplementedError
+
+    def column(self, index: np.ndarray, position: int) -> list[str]:
+        """Return cell ``position`` of each record in ``index``, or "" where a record is shorter."""
+        raise NotImplementedError
+
+
+def parse_table(body: str, delimiter: str | None, path: Path, skipped_lines: int) -> Table:
+    """Split ``body`` with ``delimiter`` (a character, "whitespace", or None for one column)."""
+    if delimiter == WHITESPACE:
+        body = csv_dialect.prepare_whitespace_text(body)
+    separator = {None: NO_DELIMITER, WHITESPACE: " "}.get(delimiter, delimiter)
+    if '"' in body:
+        return _RowTable(body, separator, path, skipped_lines)
+    return _LineTable(body, separator, skipped_lines)
+
+
+class _RowTable(Table):
+    """Records parsed by the csv module, for bodies with quoted cells."""
+
+    def __init__(self, body: str, separator: str, path: Path, skipped_lines: int) -> None:
+        reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, skipinitialspace=True)
+
+        # Millions of small lists would trigger the cyclic garbage collector
+        # many times over, which doubles the parse time; none of them is cyclic.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self.rows = list(reader)
+        except csv.Error as error:
+            line = skipped_lines + reader.line_num
+            raise CsvError(
+                f"{path}, line {line}: the CSV structure is broken ({error}). "
+                "Look for an unclosed quote near that line.",
+                code="csv.malformed", path=str(path), line=line, reason=str(error)) from None
+        finally:
+            if collecting:
+                gc.enable()
+
+        if csv_dialect.count_lines(body) == len(self.rows):
+            self.lines = np.arange(1, len(self.rows) + 1, dtype=np.int64) + skipped_lines
+        else:
+            self.lines = _record_start_lines(body, separator) + skipped_lines
+        self.lengths = np.fromiter(map(len, self.rows), dtype=np.int64, count=len(self.rows))
+        self.nonblank = np.flatnonzero(self.lengths > 0)
+
+    def record(self, index: int) -> list[str]:
+        return self.rows[index]
+
+    def column(self, index: np.ndarray, position: int) -> list[str]:
+        if not index.size:
+            return []
+        if index.size == int(index[-1]) - int(index[0]) + 1:
+            rows = self.rows[int(index[0]):int(index[-1]) + 1]
+        else:
+            rows = [self.rows[i] for i in index]
+        if int(self.lengths[index].min()) > position:
+            return list(map(itemgetter(position), rows))
+        return [row[position] if len(row) > position else "" for row in rows]
+
+
+def _record_start_lines(body: str, separator: str) -> np.ndarray:
+    # Quoted cells span several lines, so count the lines each record consumed.
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, skipinitialspace=True)
+    starts = []
+    previous_end = 0
+    for _ in reader:
+        starts.append(previous_end + 1)
+        previous_end = reader.line_num
+    return np.array(starts, dtype=np.int64)
+
+
+class _LineTable(Table):
+    """Records of a body without quotes, located by byte offsets of newlines and delimiters.
+
+    Unlike the csv module with skipinitialspace, cells keep blanks after a
+    delimiter; every cell parser strips them.
+    """
+
+    def __init__(self, body: str, separator: str, skipped_lines: int) -> None:
+        if "\r" in body:
+            body = body.replace("\r\n", "\n").replace("\r", "\n")
+        if body and not body.endswith("\n"):
+            body += "\n"
+        self.separator = separator
+        self.text = body
+        self.ascii = body.isascii()
+        self.raw = body.encode("utf-8")
+        data = np.frombuffer(self.raw, dtype=np.uint8)
+
+        self.ends = np.flatnonzero(data == _NEWLINE)  # (lines,) offset of each line's newline
+        self.starts = np.concatenate(([0], self.ends[:-1] + 1)).astype(np.int64)[:self.ends.shape[0]]
+        # Both are ASCII, so a byte equal to them never sits inside a multi-byte character.
+        self.delimiters = np.flatnonzero(data == ord(separator))
+        self.first_delimiter = np.searchsorted(self.delimiters, self.starts)
+        counts = np.searchsorted(self.delimiters, self.ends) - self.first_delimiter
+
+        self.lengths = np.where(self.ends > self.starts, counts + 1, 0)
+        self.lines = np.arange(1, self.ends.shape[0] + 1, dtype=np.int64) + skipped_lines
+        self.nonblank = np.flatnonzero(self.lengths > 0)
+
+    def record(self, index: int) -> list[str]:
+        if not self.lengths[index]:
+            return []
+        return self.raw[self.starts[index]:self.ends[index]].decode("utf-8").split(self.separator)
+
+    def column(self, index: np.ndarray, position: int) -> list[str]:
+        if not index.size:
+            return []
+        lengths = self.lengths[index]
+        present = lengths > position
+        first = self.first_delimiter[index]
+        line_ends = self.ends[index]
+
+        # Cell k of a line starts after its (k-1)-th delimiter and ends at
+        # the next delimiter or at the newline. Records too short for the
+        # column get an empty cell at their newline.
+        if position == 0:
+            cell_starts = self.starts[index].copy()
+        else:
+            cell_starts = line_ends.copy()
+            cell_starts[present] = self.delimiters[first[present] + position - 1] + 1
+        cell_ends = line_ends.copy()
+        inner = lengths > position + 1
+        cell_ends[inner] = self.delimiters[first[inner] + position]
+
+        # An ASCII body has the same offsets in bytes and in characters, so
+        # slicing the string skips one decode per cell.
+        pairs = zip(cell_starts.tolist(), cell_ends.tolist())
+        if self.ascii:
+            text = self.text
+            return [text[start:end] for start, end in pairs]
+        raw = self.raw
+        return [raw[start:end].decode("utf-8") for start, end in pairs]
