@@ -23,6 +23,8 @@ LANGUAGES = ("en", "it")
 
 # Kept alive for the whole process: Qt does not own installed translators.
 _translators: list[QTranslator] = []
+# The interface language that install_translators last set up.
+_language = "en"
 _log_handler: logging.Handler | None = None
 
 
@@ -79,6 +81,11 @@ def saved_language() -> str:
     return system if system in LANGUAGES else "en"
 
 
+def current_language() -> str:
+    """Return the running interface's language, which --language may have set instead of the saved one."""
+    return _language
+
+
 def save_language(language: str) -> None:
     QSettings().setValue("language", language)
 
@@ -89,9 +96,12 @@ def install_translators(app: QApplication, language: str) -> list[str]:
     English needs no file. A missing translation file is logged and the
     interface stays in English.
     """
+    global _language
+
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
+    _language = language
     QLocale.setDefault(QLocale(QLocale.Language.Italian if language == "it" else QLocale.Language.English,
                                QLocale.Country.Italy if language == "it" else QLocale.Country.UnitedStates))
     if language == "en":
