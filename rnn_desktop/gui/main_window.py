@@ -25,7 +25,7 @@ from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series
 from rnn_desktop.core.training import TrainConfig
 from rnn_desktop.gui import messages
-from rnn_desktop.gui.app import log_file_path, save_language, saved_language
+from rnn_desktop.gui.app import current_language, log_file_path, save_language
 from rnn_desktop.gui.data_panel import DataPanel
 from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
 from rnn_desktop.gui.plots import GradientPlot, LossPlot, PredictionPlot, export_plot
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.gradients_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
-        current = saved_language()
+        current = current_language()
         for code, name in (("en", "English"), ("it", "Italiano")):
             item = QAction(name, self, checkable=True)
             item.setChecked(code == current)
