@@ -265,6 +265,15 @@ def test_window_actions_in_italian(italian, make_window):
     assert not untranslated, f"menu entries still in English: {untranslated}"
 
 
+def test_language_menu_checks_running_language(italian, make_window):
+    window = make_window()
+    language_menu = next(action.menu() for action in menu_actions(window.menuBar().actions())
+                         if action.text() == "&Lingua")
+
+    checked = [action.text() for action in language_menu.actions() if action.isChecked()]
+    assert checked == ["Italiano"]
+
+
 def test_plot_menu_in_italian(italian, make_window):
     window = make_window()
     view_menu = window.loss_plot.plot.getViewBox().menu
