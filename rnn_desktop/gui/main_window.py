@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
 
     def _live_panels(self) -> list:
         panels = [self.loss_plot, self.prediction_plot]
-        if self.gradient_plot.isVisible():
+        if not self.gradient_plot.isHidden():
             panels.append(self.gradient_plot)
         return panels
 
@@ -536,7 +536,7 @@ class MainWindow(QMainWindow):
         """Redraw every plot that changed and the progress line, now."""
         self.loss_plot.refresh()
         self.prediction_plot.refresh()
-        if self.gradient_plot.isVisible():
+        if not self.gradient_plot.isHidden():
             self.gradient_plot.refresh()
         if self._reports:
             self._show_progress(self._reports[-1])

@@ -61,5 +61,6 @@ def make_window(qtbot, settings, sine):
 
     yield make
     for window in windows:
+        window.set_interactive(ask_on_close=False, show_dialogs=False)
         window.stop_training(wait=True)
         window.close()
