@@ -15,8 +15,8 @@ from rnn_desktop.core.errors import CsvError
 log = logging.getLogger(__name__)
 
 WHITESPACE = "whitespace"  # runs of spaces and tabs separate the fields
-# Tried in this order; on equal consistency the earlier one wins, because a
-# comma may also be a decimal mark while the others never are.
+# Candidates in order of preference. On equal consistency the earlier one
+# wins, because a comma may also be a decimal mark while the others never are.
 DELIMITER_CANDIDATES = ("\t", ";", "|", ",")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe", WHITESPACE: "whitespace"}
 _DELIMITER_ALIASES = {
@@ -63,7 +63,7 @@ def normalize_delimiter(value: str | None) -> str | None:
 
 
 def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
-    """Decode the file's bytes; return the text without a byte order mark, and the encoding used.
+    """Decode the file's bytes and return the text without a byte order mark, and the encoding used.
 
     Without ``encoding``: a byte order mark decides (UTF-8, UTF-16, UTF-32),
     then UTF-16 without one is recognised by its zero bytes, then UTF-8 is
@@ -205,7 +205,7 @@ def detect_delimiter(lines: Sequence[str], exclude: str | None = None) -> str | 
 
 
 def _is_whitespace_table_with_decimal_comma(lines: Sequence[str]) -> bool:
-    """Whether blanks separate numbers written with a decimal comma, as in "0 1,5".
+    """Check whether blanks separate numbers written with a decimal comma, as in "0 1,5".
 
     The comma then splits such lines into a consistent number of fields too,
     but those fields contain blanks between digits, which a real comma table

@@ -5,11 +5,10 @@ header), types every column, picks the target column and parses it, leaving
 missing values as NaN. ``read_series`` then applies the missing-value policy
 and returns a Series. Every detected setting can be overridden by argument.
 
-Accepted: CRLF, LF and CR line endings, blank lines (skipped), leading lines
-starting with '#' (skipped), trailing delimiters (the empty last column is
-ignored), rows of only delimiters (skipped like blank lines) and ragged rows
-(reported; absent cells count as missing). Missing-value markers are listed in
-``csv_values.MISSING_MARKERS``.
+The reader accepts CRLF, LF and CR line endings. It skips blank lines, rows
+of only delimiters and leading lines starting with '#'. A trailing delimiter
+adds no column. Ragged rows are reported, and their absent cells count as
+missing. The missing-value markers are listed in ``csv_values.MISSING_MARKERS``.
 """
 
 from __future__ import annotations
@@ -110,11 +109,11 @@ def read_series(path: str | Path, column: str | int | None = None, delimiter: st
                 missing: str = "interpolate") -> Series:
     """Read the target column of a CSV file as a Series with no NaN.
 
-    ``missing`` is "interpolate" (linear between neighbours; a gap at either
-    end takes the nearest value), "drop" (the rows go, with their time) or
-    "refuse" (raise CsvError if any value is missing). Raises CsvError on an
-    unreadable file or a bad cell, and DataError "data.too_short" when fewer
-    than 2 values remain.
+    ``missing`` selects the policy. "interpolate" fills gaps linearly between
+    neighbours, and a gap at either end takes the nearest value. "drop"
+    removes the rows together with their time. "refuse" raises CsvError if
+    any value is missing. Raises CsvError on an unreadable file or a bad
+    cell, and DataError "data.too_short" when fewer than 2 values remain.
     """
     info = inspect_csv(path, column=column, delimiter=delimiter, decimal=decimal,
                        encoding=encoding, header=header, missing=missing)
@@ -123,9 +122,9 @@ def read_series(path: str | Path, column: str | int | None = None, delimiter: st
     gaps = np.flatnonzero(np.isnan(values))
 
     if gaps.size and missing == "refuse":
-        shown = ", ".join(str(line) for line in info.missing_rows[:10])
+        listed_lines = ", ".join(str(line) for line in info.missing_rows[:10])
         raise CsvError(
-            f"{info.path}: column '{info.column}' has {gaps.size} missing values (lines {shown}"
+            f"{info.path}: column '{info.column}' has {gaps.size} missing values (lines {listed_lines}"
             f"{', ...' if gaps.size > 10 else ''}) and the missing-value policy is 'refuse'. "
             "Fill them in the file, or choose the policy 'interpolate' or 'drop'.",
             code="csv.missing_rejected", path=info.path, column=info.column,

@@ -2,9 +2,9 @@
 
 Two implementations share one interface. A body with quotes goes through the
 standard library's csv module. A body without quotes, the usual case for
-numeric exports, has one record per line and no delimiter inside a cell, so
-numpy finds the newlines and delimiters in its UTF-8 bytes and only the cells
-of the columns actually used become Python strings.
+numeric exports, has one record per line and no delimiter inside a cell.
+There numpy finds the newlines and delimiters in the UTF-8 bytes, and only
+the cells of the columns actually used become Python strings.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from rnn_desktop.core import csv_dialect
 from rnn_desktop.core.csv_dialect import WHITESPACE
 from rnn_desktop.core.errors import CsvError
 
-# Separates the fields of a one-column file; it never occurs in text files.
+# The delimiter for a one-column file: the ASCII unit separator, a control
+# character that CSV text does not normally contain.
 NO_DELIMITER = "\x1f"
 _NEWLINE = ord("\n")
 
@@ -29,7 +30,7 @@ _NEWLINE = ord("\n")
 class Table:
     """Records of a CSV body.
 
-    ``lines`` holds the 1-based file line where each record starts,
+    ``lines`` contains the 1-based file line where each record starts,
     ``lengths`` the number of cells of each record (0 for a blank line) and
     ``nonblank`` the indexes of records with at least one cell.
     """
@@ -134,7 +135,10 @@ class _LineTable(Table):
         # Both are ASCII, so a byte equal to them never sits inside a multi-byte character.
         self.delimiters = np.flatnonzero(data == ord(separator))
         self.first_delimiter = np.searchsorted(self.delimiters, self.starts)
-        counts = np.searchsorted(self.delimiters, self.ends) - self.first_delimiter
+        # A line's delimiters end where the next line's begin, because a
+        # newline is never a delimiter.
+        next_first = np.append(self.first_delimiter[1:], self.delimiters.shape[0])
+        counts = next_first - self.first_delimiter
 
         self.lengths = np.where(self.ends > self.starts, counts + 1, 0)
         self.lines = np.arange(1, self.ends.shape[0] + 1, dtype=np.int64) + skipped_lines

@@ -1,10 +1,10 @@
 """Cell-level parsing for the CSV reader: numbers, dates and missing-value markers.
 
-Numbers accept a decimal point or a decimal comma, thousands separators
-(",", ".", apostrophe, space, no-break space) when the digits are grouped by
-three, and one currency sign (€ $ £ ¥) or a percent sign before or after the
-number. The sign is stripped: "12,50 €" reads 12.5 and "45%" reads 45.0, in
-percent points. Anything else in a numeric cell is junk and the reader raises.
+A number has a decimal point or a decimal comma. Thousands separators (",",
+".", apostrophe, space, no-break space) are accepted when they group the
+digits by three. One currency sign (€ $ £ ¥) or percent sign before or after
+the number is stripped, so "12,50 €" reads 12.5 and "45%" reads 45.0 (percent
+points, not 0.45). Anything else in a numeric cell is junk and the reader raises.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def is_missing(text: str) -> bool:
 
 
 def parse_number(text: str, decimal: str) -> float | None:
-    """Parse one cell with decimal mark ``decimal`` ("." or ","); None when it is not a number."""
+    """Parse one cell with decimal mark ``decimal`` ("." or ","), or return None when it is not a number."""
     match = _SYMBOL_RE.match(text)
     number = match.group("number") if match else text.strip()
 
@@ -131,12 +131,12 @@ def _parse_cell(position: int, cell: str, decimal: str) -> float:
 def vote_decimal(cells: Sequence[str], delimiter: str | None) -> str:
     """Guess the decimal mark from sample cells: "," or "." (the default).
 
-    A cell holding both marks votes for the one that comes last ("1.234,5" is
-    a decimal comma); a mark that appears twice is a thousands separator; a
-    single mark followed by one, two or four or more digits is decimal. A
-    single mark followed by exactly three digits ("1,234") is ambiguous and
-    only decides when nothing else does: comma when the delimiter is not a
-    comma, point otherwise.
+    A cell with both marks votes for the one that comes last, so "1.234,5"
+    votes for a decimal comma. A mark that appears twice is a thousands
+    separator. A single mark followed by one, two, or four or more digits is
+    decimal. A single mark followed by exactly three digits ("1,234") is
+    ambiguous, so it decides only when nothing else does: comma when the
+    delimiter is not a comma, point otherwise.
     """
     votes = {",": 0, ".": 0}
     ambiguous_comma = 0
@@ -174,9 +174,9 @@ def vote_decimal(cells: Sequence[str], delimiter: str | None) -> str:
 
 
 def is_date(text: str) -> bool:
-    """Whether ``text`` is an ISO date (YYYY-MM, YYYY-MM-DD, with time) or a day-first date.
+    """Check whether ``text`` is an ISO date (YYYY-MM, YYYY-MM-DD, with time) or a day-first date.
 
-    A bare year (YYYY) is not a date here, because it is also a number; the
+    A bare year (YYYY) is not a date here, because it is also a number. The
     reader decides about year columns from the whole column and its name.
     """
     text = text.strip()
