@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._ask_on_close = True
         self._show_dialogs = True
         self.last_error: str | None = None
+        self._form_problem: str | None = None  # why the settings cannot train, shown in the form
         self._run_target_epoch = 0
         self._run_started = 0.0
         self._run_start_epoch = 0
@@ -578,12 +579,13 @@ class MainWindow(QMainWindow):
 
     def _update_controls(self) -> None:
         idle, running, paused = self._state == IDLE, self._state == RUNNING, self._state == PAUSED
-        self.start_action.setEnabled(idle)
+        can_build = self._form_problem is None
+        self.start_action.setEnabled(idle and can_build)
         self.pause_action.setEnabled(running or paused)
         self.pause_action.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.stop_action.setEnabled(running or paused)
-        self.step_action.setEnabled(idle or paused)
+        self.step_action.setEnabled((idle and can_build) or paused)
         self.reset_action.setEnabled((idle or paused) and self._trainer is not None)
         for button, item in ((self.start_button, self.start_action), (self.pause_button, self.pause_action),
                              (self.stop_button, self.stop_action), (self.step_button, self.step_action),
@@ -640,8 +642,8 @@ class MainWindow(QMainWindow):
         except (RnnDesktopError, ValueError) as error:
             problem = messages.error_text(error)
         self.training_panel.show_problem(problem)
-        self.start_action.setEnabled(self._state == IDLE and problem is None)
-        self.start_button.setEnabled(self.start_action.isEnabled())
+        self._form_problem = problem
+        self._update_controls()
         return problem is None
 
     def _on_gradients_toggled(self, checked: bool) -> None:

@@ -30,6 +30,7 @@ FORECAST_COLOR = (44, 160, 44)
 # 3-pixel pen made each repaint about twice as slow as an opaque one.
 TRAIN_PREDICTION_COLOR = (140, 185, 225)
 VAL_PREDICTION_COLOR = (250, 185, 130)
+LEGEND_BRUSH = (255, 255, 255, 210)
 
 
 def finite_or_nan(values: np.ndarray, positive: bool = False) -> np.ndarray:
@@ -164,7 +165,7 @@ class LossPlot(PlotPanel):
         self.plot.setLogMode(x=False, y=True)
         # A log axis with an SI prefix reads as "loss (x0.001)" over powers of ten: confusing.
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.plot.addLegend(offset=(-10, 10))
+        self.plot.addLegend(offset=(-10, 10), brush=LEGEND_BRUSH)
         self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training"))
         self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("validation"))
         self._epochs = GrowingArray()
@@ -216,7 +217,7 @@ class PredictionPlot(PlotPanel):
         super().__init__(parent)
         self.plot.setTitle(self.tr("Predictions against the series"))
         self.plot.setLabel("left", self.tr("value"))
-        self.plot.addLegend(offset=(10, 10))
+        self.plot.addLegend(offset=(10, 10), brush=LEGEND_BRUSH)
         self.actual_curve = make_curve(self.plot, ACTUAL_COLOR, self.tr("series"), width=1.0)
         self.train_curve = make_curve(self.plot, TRAIN_PREDICTION_COLOR, self.tr("prediction (training)"), width=2.5)
         self.val_curve = make_curve(self.plot, VAL_PREDICTION_COLOR, self.tr("prediction (validation)"), width=2.5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -54,8 +55,30 @@ def int_spin(low: int, high: int) -> QSpinBox:
     return spin
 
 
+class CompactDoubleSpinBox(QDoubleSpinBox):
+    """A spin box that shows 0.003 rather than 0.0030000, with the locale's decimal mark."""
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
+        return self.locale().toString(float(value), "g", 6)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt naming)
+        value, ok = self.locale().toDouble(text)
+        return value if ok else self.value()
+
+    def validate(self, text: str, position: int):
+        if text.strip() in ("", self.locale().decimalPoint(), "-"):
+            return QValidator.State.Intermediate, text, position
+        _, ok = self.locale().toDouble(text)
+        if ok:
+            return QValidator.State.Acceptable, text, position
+        # Allow a half-typed exponent such as "1e" or "1e-".
+        if any(text.lower().endswith(tail) for tail in ("e", "e-", "e+")):
+            return QValidator.State.Intermediate, text, position
+        return QValidator.State.Invalid, text, position
+
+
 def float_spin(low: float, high: float, decimals: int) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
+    spin = CompactDoubleSpinBox()
     spin.setRange(low, high)
     spin.setDecimals(decimals)
     spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
