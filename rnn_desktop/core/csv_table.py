@@ -125,8 +125,6 @@ class _LineTable(Table):
         if body and not body.endswith("\n"):
             body += "\n"
         self.separator = separator
-        self.text = body
-        self.ascii = body.isascii()
         self.raw = body.encode("utf-8")
         data = np.frombuffer(self.raw, dtype=np.uint8)
 
@@ -169,11 +167,20 @@ class _LineTable(Table):
         inner = lengths > position + 1
         cell_ends[inner] = self.delimiters[first[inner] + position]
 
-        # An ASCII body has the same offsets in bytes and in characters, so
-        # slicing the string skips one decode per cell.
-        pairs = zip(cell_starts.tolist(), cell_ends.tolist())
-        if self.ascii:
-            text = self.text
-            return [text[start:end] for start, end in pairs]
-        raw = self.raw
-        return [raw[start:end].decode("utf-8") for start, end in pairs]
+        # Keep each cell and the byte after it, which is a delimiter or a
+        # newline, so one decode and one split give every cell. The
+        # boundaries alternate start, end + 1, start, ... and never decrease,
+        # so repeating "outside, inside, outside, ..." over the gaps between
+        # them marks the bytes to keep.
+        boundaries = np.empty(2 * cell_starts.shape[0], dtype=np.int64)
+        boundaries[0::2] = cell_starts
+        boundaries[1::2] = cell_ends + 1
+        sizes = np.diff(np.concatenate(([0], boundaries, [len(self.raw)])))
+        inside = np.zeros(sizes.shape[0], dtype=bool)
+        inside[1::2] = True
+        keep = np.repeat(inside, sizes)
+
+        text = np.frombuffer(self.raw, dtype=np.uint8)[keep].tobytes().decode("utf-8")
+        if self.separator != "\n":
+            text = text.replace(self.separator, "\n")
+        return text.split("\n")[:-1]

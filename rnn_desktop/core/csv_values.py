@@ -17,6 +17,11 @@ import numpy as np
 # Compared after stripping whitespace and lowering the case.
 MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "#n/a"})
 
+# The markers above in the spellings that files usually contain.
+_EXACT_MARKERS = frozenset(
+    spelling for marker in MISSING_MARKERS for spelling in (marker, marker.upper(), marker.capitalize()))
+_EXACT_MARKERS |= {"NaN", "N/a"}
+
 _SYMBOLS = "€$£¥%"
 _SYMBOL_RE = re.compile(rf"\A\s*[{_SYMBOLS}]?\s*(?P<number>.*?)\s*[{_SYMBOLS}]?\s*\Z", re.S)
 _PLAIN_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
@@ -92,7 +97,7 @@ def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:
         try:
             values = np.array(cells, dtype=np.float64)
         except ValueError:
-            values = _parse_with_float(cells)  # an empty cell, a marker or junk
+            values = _parse_with_common_markers(cells)
     else:
         values = _parse_strictly(cells, decimal)
 
@@ -101,6 +106,17 @@ def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:
         position = int(infinite[0])
         raise BadCell(position, cells[position])
     return values
+
+
+def _parse_with_common_markers(cells: Sequence[str]) -> np.ndarray:
+    # Markers spelled exactly as listed become "nan" so the vectorised
+    # conversion still applies. Markers with blanks around them and junk go
+    # through the cell-by-cell parser, which also finds the junk's position.
+    substituted = ["nan" if cell in _EXACT_MARKERS else cell for cell in cells]
+    try:
+        return np.array(substituted, dtype=np.float64)
+    except ValueError:
+        return _parse_with_float(cells)
 
 
 def _parse_with_float(cells: Sequence[str]) -> np.ndarray:

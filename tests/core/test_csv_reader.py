@@ -575,3 +575,19 @@ def test_first_last_min_max_skip_missing(tmp_path):
     info = inspect_csv(path)
     assert (info.first, info.last, info.min, info.max) == (4.0, 3.0, -2.0, 7.0)
     assert not math.isnan(info.first)
+
+
+def test_empty_cells_in_first_column(tmp_path):
+    path = write(tmp_path, "a,b\n,2\n3,4\n5,\n7,8\n")
+    info = inspect_csv(path, column="a")
+    assert info.missing_rows == [2]
+    assert read_series(path, column="a").values.tolist() == [3.0, 3.0, 5.0, 7.0]
+
+
+def test_quoted_and_unquoted_files_read_alike(tmp_path):
+    rows = [f"{i},{'NA' if i % 5 == 0 else i / 8},x{i}" for i in range(1, 400)]
+    plain = inspect_csv(write(tmp_path, "n,v,tag\n" + "\n".join(rows) + "\n", name="plain.csv"))
+    quoted = inspect_csv(write(tmp_path, '"n","v","tag"\n' + "\n".join(rows) + "\n", name="quoted.csv"))
+    np.testing.assert_array_equal(plain.values, quoted.values)
+    assert plain.missing_rows == quoted.missing_rows
+    assert plain.columns == quoted.columns
