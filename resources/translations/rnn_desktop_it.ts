@@ -953,7 +953,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+335"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+336"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
     </message>
@@ -1014,7 +1014,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+84"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+85"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1035,12 +1035,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+460"/>
+        <location line="+461"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-459"/>
+        <location line="-460"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1076,12 +1076,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+389"/>
+        <location line="+390"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-389"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1206,7 +1206,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+320"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1363,6 +1363,28 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="qt_names.py" line="+17"/>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Cartella</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-2"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Cerca in:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>File di &amp;tipo:</translation>
+    </message>
+</context>
+<context>
     <name>SplitForm</name>
     <message>
         <location filename="../../rnn_desktop/gui/data_panel.py" line="+187"/>
@@ -1393,7 +1415,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+104"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+127"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

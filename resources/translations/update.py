@@ -95,8 +95,8 @@ def run_lupdate(sources: list[Path], ts_file: Path, locations: str) -> str:
 
 
 def update_ts(ts_file: Path, root: Path = ROOT) -> str:
-    """Run lupdate over the package into ``ts_file``; return lupdate's summary."""
-    return run_lupdate(source_files(root), ts_file, "relative")
+    """Run lupdate over the package and Qt's missing strings into ``ts_file``; return lupdate's summary."""
+    return run_lupdate(source_files(root) + [HERE / "qt_names.py"], ts_file, "relative")
 
 
 def update_pyqtgraph_ts(ts_file: Path) -> str:

@@ -324,6 +324,16 @@ def test_qt_dialog_buttons_in_italian(italian):
     assert box.button(QMessageBox.StandardButton.Save).text() == "Salva"
 
 
+def test_qt_file_dialog_in_italian(italian):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "", str(REPO))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Cerca in:", "&Nome del file:", "File di &tipo:"} <= labels
+
+
 def test_numbers_use_decimal_comma(italian):
     from rnn_desktop.gui.locale_axis import LocaleAxisItem, localize_date_text
     from rnn_desktop.gui.messages import format_number
