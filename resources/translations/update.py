@@ -1,6 +1,7 @@
 """Regenerate the translation sources from the code: ``python resources/translations/update.py``.
 
-Runs pyside6-lupdate over every .py file under ``rnn_desktop/`` and updates
+Runs pyside6-lupdate over every .py file under ``rnn_desktop/`` and over
+``qt_names.py`` (Qt strings that Qt's own catalog lacks), and updates
 ``rnn_desktop_<language>.ts`` for each language below, then over the pyqtgraph
 modules whose menus and dialogs the plots show, into ``pyqtgraph_<language>.ts``
 (without source locations, which would name this machine's site-packages).
