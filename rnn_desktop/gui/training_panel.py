@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -222,8 +223,9 @@ class TrainingPanel(QWidget):
             self.tutorial_button: self.tr("The classic numpy RNN tutorial: 100 sigmoid units, U(0, 1) weights, "
                                           "plain SGD with learning rate 0.0001 and BPTT truncated to 5 steps."),
         }
+        # Rich text makes Qt wrap the tooltip; plain text stays on one line as wide as the sentence.
         for widget, text in tips.items():
-            widget.setToolTip(text)
+            widget.setToolTip(f"<p>{html.escape(text)}</p>")
 
     def _connect(self) -> None:
         for spin in (self.seq_len, self.hidden, self.momentum, self.batch_size, self.epochs, self.seed):
