@@ -254,7 +254,7 @@ def test_window_actions_in_italian(italian, make_window):
     assert window.start_action.text() == "&Avvia"
     assert window.step_action.text() == "A&vanza di un'epoca"
     assert window.start_button.text() == "Avvia"
-    assert window.training_panel.lr.toolTip().startswith("Ampiezza di ogni passo")
+    assert "Ampiezza di ogni passo" in window.training_panel.lr.toolTip()
     assert window.loss_plot.plot.titleLabel.text == "Perdita (MSE sui dati scalati)"
 
     texts = [action.text() for action in menu_actions(window.menuBar().actions())]
