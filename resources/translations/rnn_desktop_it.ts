@@ -872,57 +872,57 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+5"/>
         <source>period</source>
-        <translation>periodo</translation>
+        <translation>Periodo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>amplitude</source>
-        <translation>ampiezza</translation>
+        <translation>Ampiezza</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>phase</source>
-        <translation>fase</translation>
+        <translation>Fase</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>period_1</source>
-        <translation>periodo 1</translation>
+        <translation>Periodo 1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>amplitude_1</source>
-        <translation>ampiezza 1</translation>
+        <translation>Ampiezza 1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>period_2</source>
-        <translation>periodo 2</translation>
+        <translation>Periodo 2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>amplitude_2</source>
-        <translation>ampiezza 2</translation>
+        <translation>Ampiezza 2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>duty</source>
-        <translation>ciclo di lavoro</translation>
+        <translation>Ciclo di lavoro</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>time_constant</source>
-        <translation>costante di tempo</translation>
+        <translation>Costante di tempo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>step</source>
-        <translation>passo</translation>
+        <translation>Passo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>drift</source>
-        <translation>deriva</translation>
+        <translation>Deriva</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -942,18 +942,18 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+1"/>
         <source>exponent</source>
-        <translation>esponente</translation>
+        <translation>Esponente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>initial</source>
-        <translation>valore iniziale</translation>
+        <translation>Valore iniziale</translation>
     </message>
 </context>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+336"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+406"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
     </message>
@@ -973,7 +973,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>norma del gradiente</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -981,7 +981,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-203"/>
+        <location line="-249"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1006,7 +1006,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1035,12 +1035,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+461"/>
+        <location line="+462"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-460"/>
+        <location line="-461"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1076,12 +1076,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+390"/>
+        <location line="+391"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-390"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1206,7 +1206,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+321"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1347,7 +1347,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+94"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>
@@ -1415,7 +1415,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+127"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+128"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

@@ -292,8 +292,8 @@ def test_generator_form_in_italian(italian, make_window):
 
     labels = [form._form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
               for row in range(form._form.rowCount())]
-    assert "periodo" in labels
-    assert "ampiezza" in labels
+    assert "Periodo" in labels
+    assert "Ampiezza" in labels
     assert form._param_widgets["period"].toolTip() == "Passi per ciclo completo."
 
 
