@@ -121,7 +121,9 @@ class _LineTable(Table):
 
     def __init__(self, body: str, separator: str, skipped_lines: int) -> None:
         if "\r" in body:
-            body = body.replace("\r\n", "\n").replace("\r", "\n")
+            body = body.replace("\r\n", "\n")
+            if "\r" in body:
+                body = body.replace("\r", "\n")
         if body and not body.endswith("\n"):
             body += "\n"
         self.separator = separator
