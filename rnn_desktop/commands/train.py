@@ -83,7 +83,7 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    """Train as the options say and return the exit code (0 done, 1 output failed, 2 bad input)."""
+    """Train with the given options and return the exit code (0 done, 1 output failed, 2 bad input)."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     try:
         config = config_from_args(args)

@@ -116,6 +116,53 @@ def init_params(input_size: int, hidden: int, init: str, dtype: str,
     return {name: np.ascontiguousarray(value, dtype=dtype) for name, value in params.items()}
 
 
+# OpenBLAS 0.3.x (interface/gemm.c) runs a GEMM on one thread when m * n * k is at
+# most 65536 * 4. Above that it hands the work to its thread pool, and for the
+# small products of a recurrent step the hand-off can cost more than the work,
+# badly so when other processes keep the cores busy: one 800 x 32 x 32 product
+# measured 6 to 29 ms threaded against 1.3 to 2 ms in one-thread blocks on a
+# loaded 2-core machine. Products up to BLOCKED_WORK_LIMIT are therefore split
+# into blocks of at most ONE_THREAD_WORK; larger ones keep the threaded call.
+# Other BLAS libraries just see a few more calls.
+ONE_THREAD_WORK = 262144
+BLOCKED_WORK_LIMIT = 8 * 1024 * 1024
+
+
+def matmul_rows(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
+    """Compute out = a @ b, in blocks of rows of ``a`` when the product is small.
+
+    a (m, k), b (k, n), out (m, n) C-contiguous.
+    """
+    m, k = a.shape
+    n = b.shape[1]
+    work = m * n * k
+    if work <= ONE_THREAD_WORK or work > BLOCKED_WORK_LIMIT:
+        np.matmul(a, b, out=out)
+        return
+    block = max(1, ONE_THREAD_WORK // (n * k))
+    for start in range(0, m, block):
+        np.matmul(a[start:start + block], b, out=out[start:start + block])
+
+
+def matmul_inner(a_t: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:
+    """Compute out = a_t @ b for a long inner dimension, summing blocks of it when small.
+
+    a_t (m, r) is usually a transposed (r, m) array, b (r, n), out (m, n).
+    """
+    m, r = a_t.shape
+    n = b.shape[1]
+    work = m * n * r
+    if work <= ONE_THREAD_WORK or work > BLOCKED_WORK_LIMIT:
+        np.matmul(a_t, b, out=out)
+        return
+    block = max(1, ONE_THREAD_WORK // (m * n))
+    np.matmul(a_t[:, :block], b[:block], out=out)
+    partial = np.empty_like(out)
+    for start in range(block, r, block):
+        np.matmul(a_t[:, start:start + block], b[start:start + block], out=partial)
+        out += partial
+
+
 def param_shapes(input_size: int, hidden: int) -> dict[str, tuple[int, ...]]:
     return {"W_xh": (input_size, hidden), "W_hh": (hidden, hidden), "b_h": (hidden,),
             "W_hy": (hidden, 1), "b_y": (1,)}
@@ -212,8 +259,8 @@ class ElmanRNN:
 
         # The input projection of all time steps is one matmul.
         np.copyto(ws.xs, xs, casting="same_kind")
-        np.matmul(ws.xs.reshape(steps * batch, self.input_size), self.params["W_xh"],
-                  out=zs.reshape(steps * batch, self.hidden))
+        matmul_rows(ws.xs.reshape(steps * batch, self.input_size), self.params["W_xh"],
+                    zs.reshape(steps * batch, self.hidden))
         zs += self.params["b_h"]
 
         if h0 is None:
@@ -221,12 +268,12 @@ class ElmanRNN:
             np.copyto(hs[1], zs[0])
         else:
             np.copyto(hs[0], h0, casting="same_kind")
-            np.matmul(hs[0], w_hh, out=hs[1])
+            matmul_rows(hs[0], w_hh, hs[1])
             hs[1] += zs[0]
         apply_activation(self.activation, hs[1], out=hs[1])
         for t in range(1, steps):
             h_next = hs[t + 1]
-            np.matmul(hs[t], w_hh, out=h_next)
+            matmul_rows(hs[t], w_hh, h_next)
             h_next += zs[t]
             apply_activation(self.activation, h_next, out=h_next)
 
@@ -299,12 +346,12 @@ class ElmanRNN:
             dz = dzs[t]
             dz *= dh
             if t > first:
-                np.matmul(dz, w_hh.T, out=dh)
+                matmul_rows(dz, w_hh.T, dh)
 
         # Weight gradients of all steps at once: stacked (k*B, H) arrays, one matmul each.
         dz_all = dzs[first:].reshape(k * batch, hidden)
-        np.matmul(hs[first:steps].reshape(k * batch, hidden).T, dz_all, out=grads["W_hh"])
-        np.matmul(ws.xs[first:].reshape(k * batch, self.input_size).T, dz_all, out=grads["W_xh"])
+        matmul_inner(hs[first:steps].reshape(k * batch, hidden).T, dz_all, grads["W_hh"])
+        matmul_inner(ws.xs[first:].reshape(k * batch, self.input_size).T, dz_all, grads["W_xh"])
         np.sum(dz_all, axis=0, out=grads["b_h"])
         return loss
 

@@ -1,7 +1,7 @@
 """Training configuration, per-epoch reports and the Trainer.
 
 The GUI worker, the command line and the tests drive the Trainer through the
-names documented on each class here; the Trainer knows nothing about Qt.
+names documented on each class here. Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ class TrainConfig:
 
     Defaults are the "default" (recommended) preset. On the tutorial's series,
     sin(0..199) with 100 training and 50 validation windows, it reaches a
-    validation RMSE below 0.005 in about 25 epochs (median of 5 seeds; see
-    benchmarks/bench_engine.py).
+    validation RMSE below 0.005 in about 25 epochs, the median of 5 seeds
+    measured by benchmarks/bench_engine.py.
     """
 
     # data

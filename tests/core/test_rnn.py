@@ -5,7 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
-from rnn_desktop.core.rnn import PARAM_NAMES, ElmanRNN, apply_activation
+from rnn_desktop.core.rnn import PARAM_NAMES, ElmanRNN, apply_activation, matmul_inner, matmul_rows
 
 
 def make_case(batch, steps, input_size, hidden, activation, seed=0):
@@ -201,3 +201,18 @@ def test_predict_accepts_batch_major_windows():
     model, xs, _ = make_case(5, 4, 1, 3, "tanh")
     batch_major = xs[:, :, 0].T.copy()
     np.testing.assert_allclose(model.predict(batch_major, chunk=2), model.forward(xs), rtol=1e-14)
+
+
+@pytest.mark.parametrize("m, k, n", [(64, 128, 128), (7, 40, 33), (3, 5, 2)])
+def test_blocked_matmuls_equal_plain_matmul(m, k, n):
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=(m, k))
+    b = rng.normal(size=(k, n))
+    out = np.empty((m, n))
+    matmul_rows(a, b, out)
+    np.testing.assert_allclose(out, a @ b, rtol=1e-12, atol=1e-12)
+    c = rng.normal(size=(m * 13, n))
+    inner = np.empty((k, n))
+    a_long = rng.normal(size=(m * 13, k))
+    matmul_inner(a_long.T, c, inner)
+    np.testing.assert_allclose(inner, a_long.T @ c, rtol=1e-10, atol=1e-10)
