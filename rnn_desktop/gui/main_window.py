@@ -419,6 +419,7 @@ class MainWindow(QMainWindow):
         self._run = TrainingThread(worker, self._control)
         self._run_start_epoch = trainer.epoch
         self._run_target_epoch = trainer.epoch + config.epochs
+        self.loss_plot.set_epoch_span(self._run_target_epoch)
         self._run_started = time.perf_counter()
         self._set_state(RUNNING)
         self._refresh_timer.start()

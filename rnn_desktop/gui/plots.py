@@ -1,7 +1,7 @@
 """Live plots: loss per epoch, predictions against the series, forecast, gradient norms.
 
 Every curve is created once and fed with ``setData``. New data only marks a
-plot dirty; ``refresh()`` redraws it, and the main window calls ``refresh()``
+plot dirty, and ``refresh()`` redraws it. The main window calls ``refresh()``
 from a timer, so the redraw rate stays capped however fast epochs arrive.
 Non-finite values become gaps (``connect="finite"``) and never blank a plot.
 """
@@ -31,6 +31,7 @@ FORECAST_COLOR = (44, 160, 44)
 TRAIN_PREDICTION_COLOR = (140, 185, 225)
 VAL_PREDICTION_COLOR = (250, 185, 130)
 LEGEND_BRUSH = (255, 255, 255, 210)
+VAL_REGION_COLOR = (255, 242, 230)
 
 
 def finite_or_nan(values: np.ndarray, positive: bool = False) -> np.ndarray:
@@ -98,7 +99,7 @@ class PlotPanel(QWidget):
         self.plot_widget = pg.PlotWidget(axisItems=locale_axes())
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         # No grid: pyqtgraph 0.14 draws it with the axes, and it made each repaint of a
-        # 950x300 plot take 13 ms instead of 3.5 ms (offscreen, measured on the dev machine).
+        # 950x300 plot take 13 ms instead of 3.5 ms (offscreen, on a shared 2-core machine).
         self.plot.setMenuEnabled(True)
         self.readout = QLabel(" ")
         self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -113,7 +114,11 @@ class PlotPanel(QWidget):
         layout.addWidget(self.readout)
 
         self._dirty = False
+        self._range: tuple | None = None
+        self._user_moved = False
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)
+        self.plot.autoBtn.clicked.connect(self._on_auto_range_requested)
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         if not self.plot.sceneBoundingRect().contains(scene_pos):
@@ -153,6 +158,28 @@ class PlotPanel(QWidget):
     def redraw(self) -> None:
         raise NotImplementedError
 
+    def set_view_range(self, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+        """Show this range, and leave the axes alone while it stays the same.
+
+        pyqtgraph's auto-range moves the axes on every new point, and then it
+        recomputes the ticks of both axes on each redraw, which was the largest
+        cost of a live update. A range kept until the data leaves it avoids that.
+        """
+        wanted = (tuple(map(float, x_range)), tuple(map(float, y_range)))
+        if self._user_moved or wanted == self._range:
+            return
+        self._range = wanted
+        self.plot.setRange(xRange=wanted[0], yRange=wanted[1], padding=0)
+
+    def _on_range_changed_manually(self, *_args) -> None:
+        self._user_moved = True
+
+    def _on_auto_range_requested(self) -> None:
+        """The "A" button gives the range back to the plot."""
+        self._user_moved = False
+        self._range = None
+        self.mark_dirty()
+
 
 class LossPlot(PlotPanel):
     """Training and validation loss per epoch, on a log axis."""
@@ -171,6 +198,12 @@ class LossPlot(PlotPanel):
         self._epochs = GrowingArray()
         self._train = GrowingArray()
         self._val = GrowingArray()
+        self._last_epoch = 1
+
+    def set_epoch_span(self, last_epoch: int) -> None:
+        """Keep the x axis from epoch 1 to ``last_epoch``, the end of the current run."""
+        self._last_epoch = max(1, int(last_epoch))
+        self.mark_dirty()
 
     def append(self, report) -> None:
         self._epochs.append(report.epoch)
@@ -185,8 +218,13 @@ class LossPlot(PlotPanel):
 
     def redraw(self) -> None:
         epochs = self._epochs.view()
-        self.train_curve.setData(epochs, finite_or_nan(self._train.view(), positive=True))
-        self.val_curve.setData(epochs, finite_or_nan(self._val.view(), positive=True))
+        train = finite_or_nan(self._train.view(), positive=True)
+        val = finite_or_nan(self._val.view(), positive=True)
+        self.train_curve.setData(epochs, train)
+        self.val_curve.setData(epochs, val)
+
+        last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
+        self.set_view_range((0.5, last + 0.5), decade_range(np.concatenate([train, val])))
 
     def point_counts(self) -> dict[str, int]:
         return {"train_loss": len(self._train), "val_loss": len(self._val)}
@@ -224,7 +262,8 @@ class PredictionPlot(PlotPanel):
         # The series stays visible on top of predictions that match it.
         self.actual_curve.setZValue(5)
         self.forecast_curve = make_curve(self.plot, FORECAST_COLOR, self.tr("forecast"), width=2.0)
-        self.val_region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(255, 127, 14, 25),
+        # Opaque and behind the curves: blending a translucent fill over the plot cost more per repaint.
+        self.val_region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(VAL_REGION_COLOR),
                                               pen=pg.mkPen(None))
         self.val_region.setZValue(-10)
         self.val_region.setVisible(False)
@@ -249,6 +288,7 @@ class PredictionPlot(PlotPanel):
             self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else LocaleAxisItem("bottom")})
         self.plot.setLabel("bottom", self.tr("date") if uses_dates else self.tr("time step"))
         self._snapshot = None
+        self._series_changed = True
         self.mark_dirty()
 
     def set_snapshot(self, snapshot) -> None:
@@ -260,7 +300,10 @@ class PredictionPlot(PlotPanel):
         self.mark_dirty()
 
     def redraw(self) -> None:
-        self.actual_curve.setData(self._x, finite_or_nan(self._values))
+        if self._series_changed:
+            self._series_changed = False
+            self.actual_curve.setData(self._x, finite_or_nan(self._values))
+            self._range = None
         snapshot = self._snapshot
         if snapshot is None or snapshot.index.size == 0:
             for curve in (self.train_curve, self.val_curve, self.forecast_curve):
@@ -268,6 +311,7 @@ class PredictionPlot(PlotPanel):
             self.val_region.setVisible(False)
             self.split_line.setVisible(False)
             self._pred_x = np.zeros(0)
+            self._fit_range(np.zeros(0), 0)
             return
 
         n_train = snapshot.n_train
@@ -291,6 +335,34 @@ class PredictionPlot(PlotPanel):
             self.forecast_curve.setData(xs, ys)
         else:
             self.forecast_curve.setData([], [])
+        self._fit_range(np.concatenate([snapshot.prediction, snapshot.forecast]), steps)
+
+    def _fit_range(self, predicted: np.ndarray, forecast_steps: int) -> None:
+        """Show the series and forecast; grow the y range only for predictions outside it.
+
+        Predictions may widen the range by at most the series' own span on each
+        side, so a diverging forecast does not flatten the series into a line.
+        """
+        if self._x.size == 0:
+            return
+        x_end = extend_axis(self._x, forecast_steps)[-1] if forecast_steps else self._x[-1]
+        values = self._values[np.isfinite(self._values)]
+        if values.size == 0:
+            return
+        low, high = float(values.min()), float(values.max())
+        span = high - low if high > low else max(1.0, abs(high))
+        finite = predicted[np.isfinite(predicted)]
+        if finite.size:
+            low = max(min(low, float(finite.min())), low - span)
+            high = min(max(high, float(finite.max())), high + span)
+        pad = 0.05 * (high - low if high > low else span)
+        y_range = (low - pad, high + pad)
+        if self._range is not None:
+            # Keep the current range while it already contains the data, so the axes stay put.
+            (_, _), (shown_low, shown_high) = self._range
+            if shown_low <= y_range[0] and y_range[1] <= shown_high and self._range[0][1] == float(x_end):
+                return
+        self.set_view_range((float(self._x[0]), float(x_end)), y_range)
 
     def point_counts(self) -> dict[str, int]:
         snapshot = self._snapshot
@@ -355,7 +427,9 @@ class GradientPlot(PlotPanel):
 
     def redraw(self) -> None:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
-        self.curve.setData(steps, finite_or_nan(self._norms, positive=True))
+        norms = finite_or_nan(self._norms, positive=True)
+        self.curve.setData(steps, norms)
+        self.set_view_range((0.5, max(1, self._norms.size) + 0.5), decade_range(norms))
 
     def describe(self, x: float) -> tuple[str, float]:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
@@ -365,6 +439,16 @@ class GradientPlot(PlotPanel):
         text = self.tr("epoch %1, step %2: %3").replace("%1", format_integer(self._epoch)).replace(
             "%2", format_integer(i + 1)).replace("%3", format_number(self._norms[i]))
         return text, float(steps[i])
+
+
+def decade_range(values: np.ndarray) -> tuple[float, float]:
+    """Return the log10 range of whole decades that contains the finite positive values."""
+    finite = values[np.isfinite(values) & (values > 0)]
+    if finite.size == 0:
+        return (-3.0, 0.0)
+    low = float(np.floor(np.log10(finite.min())))
+    high = float(np.ceil(np.log10(finite.max())))
+    return (low, high if high > low else low + 1.0)
 
 
 def series_x_axis(length: int, time: np.ndarray | None) -> tuple[np.ndarray, bool]:
