@@ -193,9 +193,10 @@ def detect_delimiter(lines: Sequence[str], exclude: str | None = None) -> str | 
     if best is not None:
         return best[1]
 
-    # One column whose every line ends in a delimiter.
+    # One column whose every line ends in a delimiter, except perhaps the header.
+    data = lines[1:] if len(lines) > 1 else lines
     for candidate in DELIMITER_CANDIDATES:
-        if candidate != exclude and lines and all(line.rstrip(" ").endswith(candidate) for line in lines):
+        if candidate != exclude and data and all(line.rstrip(" ").endswith(candidate) for line in data):
             return candidate
 
     counts = [len(line.split()) for line in lines]

@@ -591,3 +591,16 @@ def test_quoted_and_unquoted_files_read_alike(tmp_path):
     np.testing.assert_array_equal(plain.values, quoted.values)
     assert plain.missing_rows == quoted.missing_rows
     assert plain.columns == quoted.columns
+
+
+def test_one_column_with_trailing_delimiters_under_plain_header(tmp_path):
+    path = write(tmp_path, "value\n1,\n2.5,\n-3,\n")
+    info = inspect_csv(path)
+    assert info.delimiter == ","
+    assert info.values.tolist() == [1.0, 2.5, -3.0]
+
+
+def test_folder_is_not_a_csv_file(tmp_path):
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(tmp_path)
+    assert caught.value.code == "csv.not_a_file"
