@@ -42,7 +42,7 @@ def choose_platform(environ: dict[str, str] | os._Environ = os.environ) -> str:
     if sys.platform.startswith("linux") and not (environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY")):
         environ["QT_QPA_PLATFORM"] = "offscreen"
         return "offscreen"
-    return "default"
+    return "default"  # Qt picks xcb for DISPLAY, wayland for WAYLAND_DISPLAY, or the native one
 
 
 def check(condition: bool, message: str) -> None:
@@ -110,6 +110,7 @@ def build_window(folder: Path):
     window.show()
     app.processEvents()
     check(window.isVisible(), "the main window did not become visible")
+    print(f"self-test: window shown on Qt platform {app.platformName()}")
     return app, window
 
 
