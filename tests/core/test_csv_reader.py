@@ -604,3 +604,24 @@ def test_folder_is_not_a_csv_file(tmp_path):
     with pytest.raises(CsvError) as caught:
         inspect_csv(tmp_path)
     assert caught.value.code == "csv.not_a_file"
+
+
+def test_italian_excel_export_file():
+    # Windows-1252, CRLF, semicolons, decimal commas with thousands dots, euro
+    # and percent signs, day-first dates, a "-" gap, a trailing delimiter on
+    # every line and an empty last row, as Excel writes them in Italy.
+    path = Path(__file__).resolve().parent.parent / "data" / "excel_export_it.csv"
+    info = inspect_csv(path, column="Prezzo medio")
+    assert info.encoding == "cp1252"
+    assert info.line_endings == "CRLF"
+    assert (info.delimiter, info.decimal, info.header) == (";", ",", True)
+    assert info.columns == [("Data", "datetime"), ("Città", "text"), ("Prezzo medio", "numeric"),
+                            ("Variazione", "numeric")]
+    assert info.rows == 4
+    assert info.missing_rows == [4]
+    assert info.ragged_rows == []
+    assert info.time.astype("datetime64[D]").astype(str).tolist() == [
+        "2020-12-31", "2021-01-01", "2021-01-02", "2021-01-03"]
+    prices = read_series(path, column="Prezzo medio").values
+    assert prices.tolist() == pytest.approx([1234.5, 999.9, 1049.95, 1100.0], abs=1e-9)
+    assert read_series(path).values.tolist() == [1.5, -2.25, 0.0, 12.0]
