@@ -497,6 +497,9 @@ class MainWindow(QMainWindow):
     def _on_worker_finished(self, reason: str) -> None:
         self._finish_thread(wait=True)
         self.refresh_plots()
+        if self._reports:
+            self._show_progress(self._reports[-1])
+        self._show_final_metrics()
         self.statusBar().showMessage(messages.status_finished(str(reason)))
         log.info("run finished: %s after %d epochs", reason, self._trainer.epoch if self._trainer else 0)
         self.run_finished.emit(str(reason))
@@ -540,7 +543,7 @@ class MainWindow(QMainWindow):
         self.prediction_plot.refresh()
         if not self.gradient_plot.isHidden():
             self.gradient_plot.refresh()
-        if self._reports:
+        if self._reports and self._state != IDLE:
             self._show_progress(self._reports[-1])
 
     def _show_progress(self, report) -> None:
@@ -554,6 +557,18 @@ class MainWindow(QMainWindow):
                                                        report.samples_per_second))
         naive = self._trainer.naive_val_rmse if self._trainer is not None else None
         self.metrics_label.setText(messages.metrics_text(report, naive))
+
+    def _show_final_metrics(self) -> None:
+        """Show the metrics of the weights kept, which early stopping takes from an earlier epoch."""
+        snapshot, trainer = self._snapshot, self._trainer
+        if snapshot is None or trainer is None or not self._reports or snapshot.n_train >= snapshot.index.size:
+            return
+        from rnn_desktop.core.series import regression_metrics
+
+        val = slice(snapshot.n_train, snapshot.index.size)
+        metrics = regression_metrics(trainer.values[snapshot.index[val]], snapshot.prediction[val])
+        epoch = self._reports[-1].extra.get("restored_epoch", self._reports[-1].epoch)
+        self.metrics_label.setText(messages.final_metrics_text(metrics, trainer.naive_val_rmse, epoch))
 
     def _show_snapshot_now(self) -> None:
         """Compute predictions in the GUI thread; only when no worker uses the trainer."""

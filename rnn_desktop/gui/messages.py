@@ -36,6 +36,13 @@ def format_integer(value: int) -> str:
     return QLocale().toString(int(value))
 
 
+def format_rate(value: float | None) -> str:
+    """Format a rate such as samples per second: whole numbers from 100 up, else 3 digits."""
+    if value is None or value != value or value in (float("inf"), float("-inf")):
+        return "-"
+    return format_integer(round(value)) if abs(value) >= 100 else format_number(value, 3)
+
+
 def format_duration(seconds: float) -> str:
     """Format a duration as m:ss or h:mm:ss."""
     seconds = max(0, int(round(seconds)))
@@ -112,7 +119,7 @@ def status_language_changed() -> str:
 def progress_text(epoch: int, total: int, eta_seconds: float | None, samples_per_second: float) -> str:
     eta = format_duration(eta_seconds) if eta_seconds is not None else "-"
     return tr("Epoch %1 / %2 - ETA %3 - %4 samples/s").replace("%1", format_integer(epoch)).replace(
-        "%2", format_integer(total)).replace("%3", eta).replace("%4", format_number(samples_per_second, 4))
+        "%2", format_integer(total)).replace("%3", eta).replace("%4", format_rate(samples_per_second))
 
 
 def progress_idle() -> str:
@@ -126,6 +133,14 @@ def metrics_text(report: Any, naive_rmse: float | None) -> str:
         "%1", format_number(report.val_rmse)).replace("%2", format_number(report.val_mae)).replace(
         "%3", mape).replace("%4", format_number(naive_rmse)).replace(
         "%5", format_number(report.lr, 3))
+
+
+def final_metrics_text(metrics: dict, naive_rmse: float | None, epoch: int) -> str:
+    """Summarise the validation metrics of the weights kept at the end of a run."""
+    mape = format_number(metrics.get("mape"), 3) + " %" if metrics.get("mape") is not None else "-"
+    return tr("Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) - MAE %4 - MAPE %5").replace(
+        "%1", format_integer(epoch)).replace("%2", format_number(metrics["rmse"])).replace(
+        "%3", format_number(naive_rmse)).replace("%4", format_number(metrics["mae"])).replace("%5", mape)
 
 
 def question_save_weights() -> str:
