@@ -121,6 +121,16 @@ def test_module_entry_prints(option):
     assert "rnn-desktop" in result.stdout
 
 
+def test_ci_runs_readme_test_command():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    result = subprocess.run(["bash", str(REPO / ".ci" / "run"), "--print-test-command"], cwd=REPO,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    command = result.stdout.strip()
+    assert "python -m pytest" in command
+    assert f"\n{command}\n" in readme
+
+
 def test_icon_pngs_match_their_names():
     sizes = [int(path.stem.rsplit("-", 1)[1]) for path in ICONS.glob("rnn-desktop-*.png")]
     assert {16, 32, 48, 256, 512} <= set(sizes)
