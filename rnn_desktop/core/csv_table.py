@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import re
 from operator import itemgetter
 from pathlib import Path
 
@@ -52,9 +53,19 @@ def parse_table(body: str, delimiter: str | None, path: Path, skipped_lines: int
     if delimiter == WHITESPACE:
         body = csv_dialect.prepare_whitespace_text(body)
     separator = {None: NO_DELIMITER, WHITESPACE: " "}.get(delimiter, delimiter)
-    if '"' in body:
-        return _RowTable(body, separator, path, skipped_lines)
-    return _LineTable(body, separator, skipped_lines)
+    quote = body.find('"')
+    if quote < 0:
+        return _LineTable(body, separator, skipped_lines)
+
+    # Many spreadsheets quote only the header. Then the csv module parses
+    # that one line and the fast path takes the rest.
+    first_line = re.search(r"[\r\n]|\Z", body)
+    if quote < first_line.start() and body.find('"', first_line.start()) < 0:
+        table = _LineTable(body, separator, skipped_lines)
+        header = next(csv.reader([body[:first_line.start()]], delimiter=separator, skipinitialspace=True))
+        table.replace_record(0, header)
+        return table
+    return _RowTable(body, separator, path, skipped_lines)
 
 
 class _RowTable(Table):
@@ -127,6 +138,7 @@ class _LineTable(Table):
         if body and not body.endswith("\n"):
             body += "\n"
         self.separator = separator
+        self.replaced: dict[int, list[str]] = {}
         self.raw = body.encode("utf-8")
         data = np.frombuffer(self.raw, dtype=np.uint8)
 
@@ -144,7 +156,14 @@ class _LineTable(Table):
         self.lines = np.arange(1, self.ends.shape[0] + 1, dtype=np.int64) + skipped_lines
         self.nonblank = np.flatnonzero(self.lengths > 0)
 
+    def replace_record(self, index: int, row: list[str]) -> None:
+        """Use ``row``, parsed elsewhere, as record ``index``; it may have fewer cells than delimiters."""
+        self.replaced[index] = row
+        self.lengths[index] = len(row)
+
     def record(self, index: int) -> list[str]:
+        if index in self.replaced:
+            return list(self.replaced[index])
         if not self.lengths[index]:
             return []
         return self.raw[self.starts[index]:self.ends[index]].decode("utf-8").split(self.separator)
@@ -185,4 +204,12 @@ class _LineTable(Table):
         text = np.frombuffer(self.raw, dtype=np.uint8)[keep].tobytes().decode("utf-8")
         if self.separator != "\n":
             text = text.replace(self.separator, "\n")
-        return text.split("\n")[:-1]
+        cells = text.split("\n")[:-1]
+
+        # A replaced record has no more cells than its line has delimiters,
+        # so the offsets above stay inside its line; its cell is swapped here.
+        for record, row in self.replaced.items():
+            slot = int(np.searchsorted(index, record))
+            if slot < index.size and index[slot] == record:
+                cells[slot] = row[position] if len(row) > position else ""
+        return cells

@@ -25,7 +25,7 @@ class Dialect:
     encoding: str
     line_ending: str
     header: bool
-    quote_all: bool
+    quoting: str  # "none", "all" or "header"
     trailing_delimiter: bool
     comments: int
     final_newline: bool
@@ -52,7 +52,7 @@ def dialects(draw: st.DrawFn) -> Dialect:
         header=draw(st.booleans()),
         # Whitespace-separated files are written without quotes and without
         # trailing delimiters, because trailing blanks are not a delimiter there.
-        quote_all=draw(st.booleans()) if delimiter != " " else False,
+        quoting=draw(st.sampled_from(["none", "all", "header"])) if delimiter != " " else "none",
         trailing_delimiter=draw(st.booleans()) if delimiter != " " else False,
         comments=draw(st.integers(0, 2)),
         final_newline=draw(st.booleans()),
@@ -78,12 +78,14 @@ def tables(draw: st.DrawFn) -> tuple[Dialect, list[str], list[list[str]], list[l
 
 def render(dialect: Dialect, names: list[str], cells: list[list[str]], missing: list[list[bool]],
            marker: str) -> bytes:
-    def field(text: str) -> str:
-        return f'"{text}"' if dialect.quote_all or (dialect.delimiter == dialect.decimal and "," in text) else text
+    def field(text: str, header: bool = False) -> str:
+        quoted = (dialect.quoting == "all" or (header and dialect.quoting == "header")
+                  or (dialect.delimiter == dialect.decimal and "," in text))
+        return f'"{text}"' if quoted else text
 
     lines = [f"# comment {number}" for number in range(dialect.comments)]
     if dialect.header:
-        lines.append(dialect.delimiter.join(field(name) for name in names))
+        lines.append(dialect.delimiter.join(field(name, header=True) for name in names))
     for row, row_missing in zip(cells, missing):
         texts = [marker if gone else text.replace(".", dialect.decimal) for text, gone in zip(row, row_missing)]
         lines.append(dialect.delimiter.join(field(text) for text in texts))

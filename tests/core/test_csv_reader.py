@@ -625,3 +625,19 @@ def test_italian_excel_export_file():
     prices = read_series(path, column="Prezzo medio").values
     assert prices.tolist() == pytest.approx([1234.5, 999.9, 1049.95, 1100.0], abs=1e-9)
     assert read_series(path).values.tolist() == [1.5, -2.25, 0.0, 12.0]
+
+
+def test_quoted_header_only(tmp_path):
+    path = write(tmp_path, '"a,1";"b"\r\n1;2,5\r\n3;4,5\r\n')
+    info = inspect_csv(path)
+    assert info.columns == [("a,1", "numeric"), ("b", "numeric")]
+    assert info.preview[0] == ["a,1", "b"]
+    assert info.values.tolist() == [2.5, 4.5]
+
+
+def test_quoted_first_data_row_only(tmp_path):
+    path = write(tmp_path, '"5","6"\n1,2\n3,4\n')
+    info = inspect_csv(path)
+    assert info.header is False
+    assert info.values.tolist() == [6.0, 2.0, 4.0]
+    assert inspect_csv(path, column=0).values.tolist() == [5.0, 1.0, 3.0]
