@@ -1,10 +1,11 @@
 """Splitting a CSV body into records, with the file line where each record starts.
 
-Two implementations share one interface. A body with quotes goes through the
-standard library's csv module. A body without quotes, the usual case for
-numeric exports, has one record per line and no delimiter inside a cell.
-There numpy finds the newlines and delimiters in the UTF-8 bytes, and only
-the cells of the columns actually used become Python strings.
+Two implementations share one interface. A body with quotes below its first
+line goes through the standard library's csv module. A body without quotes
+there, the usual case for numeric exports, has one record per line and no
+delimiter inside a cell. For it numpy finds the newlines and delimiters in
+the UTF-8 bytes, and only the cells of the columns actually used become
+Python strings.
 """
 
 from __future__ import annotations
