@@ -101,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"rnn-desktop {__version__}")
     parser.add_argument("--self-test", action="store_true",
-                        help="start the app offscreen, train a few epochs, save and reload weights, then exit")
+                        help="open the main window (offscreen when no display is set), train 5 epochs, "
+                             "save and reload the weights, then exit with 0 or 1")
     sub = parser.add_subparsers(dest="command", metavar="{gui,train,inspect}")
 
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
