@@ -171,7 +171,8 @@ def test_desktop_file_entries():
     parser.read(REPO / "resources" / "rnn-desktop.desktop", encoding="utf-8")
     entry = parser["Desktop Entry"]
     assert entry["Type"] == "Application"
-    assert entry["Exec"].split()[0] == "rnn-desktop"
+    # The command line takes no bare file argument, so Exec carries no %f field code.
+    assert entry["Exec"] == "rnn-desktop"
     assert entry["Icon"] == "rnn-desktop"
     assert entry["Categories"].endswith(";")
 
