@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+51"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+58"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -109,7 +109,12 @@
         <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) - MAE %4 - MAPE %5</source>
+        <translation>Pesi dell&apos;epoca %1: RMSE di validazione %2 (ripetere l&apos;ultimo valore dà %3) · MAE %4 · MAPE %5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The trained weights have not been saved. Save them before closing?</source>
         <translation>I pesi addestrati non sono stati salvati. Vuoi salvarli prima di chiudere?</translation>
     </message>
@@ -953,7 +958,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+406"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+408"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
     </message>
@@ -981,7 +986,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-249"/>
+        <location line="-250"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1035,12 +1040,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+462"/>
+        <location line="+477"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-476"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1076,12 +1081,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+391"/>
+        <location line="+406"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-405"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1206,7 +1211,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+321"/>
+        <location line="+336"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1332,7 +1337,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>previsione</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>validation</source>
         <translation>validazione</translation>
     </message>
