@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication
 
 from rnn_desktop import __version__
+from rnn_desktop.gui.decimal_key import install_decimal_key_filter
 from rnn_desktop.resources import resource_path
 from rnn_desktop.translations import qm_folder
 
@@ -41,6 +42,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
         app = QApplication(argv if argv is not None else sys.argv[:1])
     setup_logging()
     install_translators(app, language or saved_language())
+    install_decimal_key_filter(app)
     return app
 
 
