@@ -361,3 +361,21 @@ def test_csv_export_keeps_decimal_point(italian, make_window, tmp_path, qtbot):
         # A decimal comma would have split a number into two cells above.
         for cell in filter(None, cells):
             float(cell)
+
+
+def test_dot_key_types_decimal_comma(italian, qapp, qtbot):
+    from PySide6.QtWidgets import QDoubleSpinBox
+
+    from rnn_desktop.gui.decimal_key import install_decimal_key_filter
+
+    install_decimal_key_filter(qapp)
+    spin = QDoubleSpinBox()
+    spin.setDecimals(4)
+    qtbot.addWidget(spin)
+    spin.lineEdit().selectAll()
+
+    qtbot.keyClicks(spin, "0.05")
+    spin.interpretText()
+
+    assert spin.text() == "0,0500"
+    assert spin.value() == 0.05
