@@ -42,7 +42,7 @@ IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 # GUI thread, which leaves the GIL and a core to the worker.
 REFRESH_INTERVAL_MS = 25
 REFRESH_MAX_INTERVAL_MS = 500
-REFRESH_BUSY_FACTOR = 5
+REFRESH_BUSY_FACTOR = 10
 PROGRESS_INTERVAL_S = 0.2
 MAX_RECENT_FILES = 8
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._show_dialogs = True
         self.last_error: str | None = None
         self._form_problem: str | None = None  # why the settings cannot train, shown in the form
+        self._replaced_message: str | None = None  # set when Start replaced a trained model
         self._run_target_epoch = 0
         self._run_started = 0.0
         self._run_start_epoch = 0
@@ -423,7 +424,8 @@ class MainWindow(QMainWindow):
         self._run_started = time.perf_counter()
         self._set_state(RUNNING)
         self._refresh_timer.start()
-        self.statusBar().showMessage(messages.status_training())
+        replaced, self._replaced_message = self._replaced_message, None
+        self.statusBar().showMessage(replaced or messages.status_training())
         self._run.start()
         return True
 
@@ -447,6 +449,9 @@ class MainWindow(QMainWindow):
             log.error("cannot train with %s on %s: %s", config.to_dict(), series.source, error)
             self.show_error(messages.error_text(error), title=messages.title_invalid_settings())
             return None
+        if self._trainer is not None and self._trainer.epoch > 0:
+            # NOTE: the trained model is replaced without a question; only the status line says so.
+            self._replaced_message = messages.status_new_model(self._trainer.epoch)
         self._install_trainer(trainer, config, series, control)
         log.info("new model: %s on %s (%d values)", config.to_dict(), series.source, len(series))
         return trainer

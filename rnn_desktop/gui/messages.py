@@ -108,6 +108,11 @@ def status_exported(path: str) -> str:
     return tr("Exported to %1.").replace("%1", path)
 
 
+def status_new_model(old_epochs: int) -> str:
+    return tr("The data or the model settings changed, so training starts a new model; "
+              "the previous one had trained for %1 epochs.").replace("%1", format_integer(old_epochs))
+
+
 def status_weights_reset() -> str:
     return tr("Weights re-initialised.")
 
