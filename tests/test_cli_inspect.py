@@ -132,3 +132,12 @@ def test_train_with_single_number_says_too_short(tmp_path, capsys):
     assert code == 2
     assert "too short" in err
     assert "at least 2" in err
+
+
+def test_train_with_short_csv_gives_minimum(tmp_path, capsys):
+    source = write(tmp_path, "v\n" + "".join(f"{i}\n" for i in range(30)))
+    code = main(["train", "--csv", str(source), "--epochs", "1", "--seq-len", "50", "--val-windows", "50"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "30 values" in err
+    assert "at least 101" in err
