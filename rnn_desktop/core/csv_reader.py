@@ -153,11 +153,13 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
                 missing: str = "interpolate") -> CsvInfo:
     """Detect the dialect and columns of a CSV file and parse the target column.
 
-    Each argument left as None is detected; a value overrides detection.
-    ``column`` is a name or a 0-based index (an int or a digit string). The
-    default column is the last numeric one that is not the time axis. Raises
-    CsvError when the file cannot be read or a cell of the target column is
-    neither a number nor a missing-value marker.
+    Each argument left as None is detected, and a value overrides detection.
+    ``column`` is a name or a 0-based index (an int or a digit string), and a
+    digit string that is also a column name selects that name. The default
+    column is the last numeric one that is not the time axis. Raises CsvError
+    when the file cannot be read or a cell of the target column is neither a
+    number nor a missing-value marker, and DataError "data.too_short" when no
+    data row is left.
     """
     started = _time.perf_counter()
     path = Path(path)
