@@ -141,3 +141,10 @@ def test_train_with_short_csv_gives_minimum(tmp_path, capsys):
     assert code == 2
     assert "30 values" in err
     assert "at least 101" in err
+
+
+def test_unreadable_dates_are_explained(tmp_path, capsys):
+    code = main(["inspect", str(write(tmp_path, "date,v\n2020-01-01,1\n2020-02-30,2\n"))])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "time axis      none: column 'date' has missing or unreadable dates" in out

@@ -61,7 +61,7 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         f"header         {'yes' if info.header else 'no'}",
         f"columns        {columns}",
         f"column         {info.column} (index {info.column_index})",
-        f"time axis      {info.time_column or 'none (positions 0, 1, 2, ...)'}",
+        f"time axis      {_describe_time_axis(info)}",
         f"rows           {info.rows}",
         f"missing        {info.missing}{_lines_suffix(info.missing_rows)}, policy {info.missing_policy}",
         f"ragged rows    {len(info.ragged_rows)}{_lines_suffix(info.ragged_rows)}",
@@ -73,6 +73,16 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
     lines.append("first rows")
     lines.extend(f"  {row}" for row in info.preview[:_PREVIEW_ROWS])
     out.write("\n".join(lines) + "\n")
+
+
+def _describe_time_axis(info: CsvInfo) -> str:
+    if info.time_column:
+        return info.time_column
+    dates = [name for index, (name, kind) in enumerate(info.columns)
+             if kind == "datetime" and index != info.column_index]
+    if dates:
+        return f"none: column '{dates[0]}' has missing or unreadable dates (positions 0, 1, 2, ... instead)"
+    return "none (positions 0, 1, 2, ...)"
 
 
 def _lines_suffix(lines: list[int]) -> str:
