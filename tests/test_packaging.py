@@ -38,6 +38,21 @@ def spec_list(name: str) -> list[str]:
     raise AssertionError(f"build.spec assigns no {name}")
 
 
+def spec_functions(*names: str) -> dict:
+    """Define the named functions and the ICU_* constants of build.spec, without running the spec."""
+    tree = ast.parse((REPO / "build.spec").read_text(encoding="utf-8"))
+    kept = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in names:
+            kept.append(node)
+        elif isinstance(node, ast.Assign) and all(getattr(t, "id", "").startswith("ICU_") for t in node.targets):
+            kept.append(node)
+    namespace = {"os": os, "sys": sys, "shutil": shutil, "struct": struct, "subprocess": subprocess,
+                 "Path": Path, "fnmatch": __import__("fnmatch").fnmatch}
+    exec(compile(ast.Module(body=kept, type_ignores=[]), "build.spec", "exec"), namespace)
+    return namespace
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG file"
     return struct.unpack(">II", data[16:24])
@@ -203,3 +218,45 @@ def test_bundle_keeps_every_imported_module(tmp_path):
     clashes = sorted(module for module in imported - set(OPTIONAL_IMPORTS)
                      if any(module == name or module.startswith(name + ".") for name in excluded))
     assert clashes == [], f"build.spec excludes modules the app imports: {clashes}"
+
+
+def pyside_library(pattern: str) -> Path:
+    import PySide6
+
+    matches = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob(pattern))
+    assert matches, f"no {pattern} in PySide6's Qt/lib"
+    return matches[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PySide6 ships libicudata on Linux only")
+def test_spec_reads_icu_data_symbol():
+    spec = spec_functions("read_elf_data_symbol")
+    name, data = spec["read_elf_data_symbol"](pyside_library("libicudata.so.*"), "icudt", "_dat")
+    assert name.startswith("icudt")
+    assert data[2:4] == b"\xda\x27"  # ICU data header magic
+    assert data[12:16] == b"CmnD"  # common data package format
+
+
+def test_spec_icu_filter_keeps_qt_data():
+    is_unused = spec_functions("is_unused_icu_item")["is_unused_icu_item"]
+    for item in ("coll/ucadata.icu", "coll/it.res", "zone/it.res", "zoneinfo64.res", "it.res", "cnvalias.icu"):
+        assert not is_unused(item), item
+    for item in ("brkitr/cjdict.dict", "curr/it.res", "lang/it.res", "unit/it.res", "ibm-1390_P110-2003.cnv"):
+        assert is_unused(item), item
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files exist on Linux only")
+def test_spec_segment_check_catches_broken_strip(tmp_path):
+    # strip misaligns the segments of numpy's OpenBLAS, which auditwheel rewrote with patchelf.
+    import numpy
+
+    strip = shutil.which("strip")
+    assert strip is not None, "strip not found: install binutils"
+    check = spec_functions("load_segments_aligned")["load_segments_aligned"]
+    openblas = sorted((Path(numpy.__file__).parent.parent / "numpy.libs").glob("*openblas*.so"))
+    assert openblas, "numpy ships no OpenBLAS in numpy.libs"
+    stripped = tmp_path / openblas[0].name
+    subprocess.run([strip, "-o", str(stripped), str(openblas[0])], check=True)
+
+    assert check(openblas[0]) is True
+    assert check(stripped) is False
