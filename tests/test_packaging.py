@@ -41,15 +41,15 @@ def spec_list(name: str) -> list[str]:
 def spec_functions(*names: str) -> dict:
     """Define the named functions and the ICU_* constants of build.spec, without running the spec."""
     tree = ast.parse((REPO / "build.spec").read_text(encoding="utf-8"))
-    kept = []
+    selected_nodes = []
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name in names:
-            kept.append(node)
+            selected_nodes.append(node)
         elif isinstance(node, ast.Assign) and all(getattr(t, "id", "").startswith("ICU_") for t in node.targets):
-            kept.append(node)
+            selected_nodes.append(node)
     namespace = {"os": os, "sys": sys, "shutil": shutil, "struct": struct, "subprocess": subprocess,
                  "Path": Path, "fnmatch": __import__("fnmatch").fnmatch}
-    exec(compile(ast.Module(body=kept, type_ignores=[]), "build.spec", "exec"), namespace)
+    exec(compile(ast.Module(body=selected_nodes, type_ignores=[]), "build.spec", "exec"), namespace)
     return namespace
 
 
