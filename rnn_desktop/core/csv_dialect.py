@@ -162,6 +162,14 @@ def split_leading_comments(text: str) -> tuple[str, int, int]:
     return text[offset:], skipped, comments
 
 
+def split_separator_hint(text: str) -> tuple[str, str | None]:
+    """Cut a leading "sep=;" line, which Excel writes and reads, off ``text``; return the rest and the delimiter."""
+    match = re.match(r"sep=(.)[ \t]*(?:\r\n|\r|\n|\Z)", text)
+    if not match:
+        return text, None
+    return text[match.end():], match.group(1)
+
+
 def sample_lines(text: str, count: int = _SAMPLE_LINES) -> list[str]:
     """Return up to ``count`` non-blank lines from the start of ``text``."""
     lines = []

@@ -169,6 +169,11 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     text, used_encoding = csv_dialect.decode(csv_dialect.read_bytes(path), path, encoding)
     line_endings = csv_dialect.describe_line_endings(text)
     body, skipped_lines, comment_lines = csv_dialect.split_leading_comments(text)
+    body, hinted_delimiter = csv_dialect.split_separator_hint(body)
+    if hinted_delimiter is not None:
+        skipped_lines += 1
+        if delimiter is None:
+            delimiter = csv_dialect.normalize_delimiter(hinted_delimiter)
     if delimiter is None:
         lines = csv_dialect.sample_lines(body)
         # A known decimal comma rules the comma out as delimiter, unless

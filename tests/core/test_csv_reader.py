@@ -641,3 +641,14 @@ def test_quoted_first_data_row_only(tmp_path):
     assert info.header is False
     assert info.values.tolist() == [6.0, 2.0, 4.0]
     assert inspect_csv(path, column=0).values.tolist() == [5.0, 1.0, 3.0]
+
+
+def test_excel_separator_hint_line(tmp_path):
+    path = write(tmp_path, "sep=;\r\nTag;Wert\r\n1;2,5\r\n2;x\r\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.params["line"] == 4
+    info = inspect_csv(write(tmp_path, "sep=|\na|b\n1|2\n3|4\n", name="pipe.csv"))
+    assert info.delimiter == "|"
+    assert info.preview[0] == ["a", "b"]
+    assert info.values.tolist() == [2.0, 4.0]
