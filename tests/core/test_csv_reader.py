@@ -652,3 +652,13 @@ def test_excel_separator_hint_line(tmp_path):
     assert info.delimiter == "|"
     assert info.preview[0] == ["a", "b"]
     assert info.values.tolist() == [2.0, 4.0]
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["1\u00a0234,5", "12\u00a0000,25"], [1234.5, 12000.25]),  # French, no-break space
+    (["1\u202f234,5", "2\u202f000\u202f000,0"], [1234.5, 2000000.0]),  # French, narrow no-break space
+    (["1'234.5", "12'000.25"], [1234.5, 12000.25]),  # Swiss apostrophe
+])
+def test_other_thousands_separators(tmp_path, cells, expected):
+    path = write(tmp_path, "n;v\n" + "".join(f"{i};{cell}\n" for i, cell in enumerate(cells)))
+    assert inspect_csv(path).values.tolist() == expected
