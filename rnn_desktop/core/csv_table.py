@@ -76,7 +76,9 @@ class _RowTable(Table):
         reader = csv.reader(io.StringIO(body, newline=""), delimiter=separator, skipinitialspace=True)
 
         # Millions of small lists would trigger the cyclic garbage collector
-        # many times over, which doubles the parse time; none of them is cyclic.
+        # many times over, which doubles the parse time, and none of them is
+        # cyclic. The switch is process-wide, so other threads go without
+        # cyclic collection while this runs.
         collecting = gc.isenabled()
         gc.disable()
         try:
