@@ -7,6 +7,7 @@ This module only parses arguments and dispatches; each subcommand lives in
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -23,6 +24,16 @@ def _optional_float(text: str) -> float | None:
     if text.lower() in ("none", "off"):
         return None
     return float(text)
+
+
+def _generator_parameter(text: str) -> tuple[str, float]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, for example period=30, got {text!r}")
+    try:
+        return name.strip(), float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"the value of {name.strip()!r} must be a number, got {value!r}") from None
 
 
 def add_csv_options(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +65,8 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     source.add_argument("--csv", metavar="PATH", help="read the series from a CSV file")
     data.add_argument("--length", type=int, help="length of a generated series (default: 200)")
     data.add_argument("--noise", type=float, help="noise standard deviation of a generated series (default: 0)")
+    data.add_argument("--param", type=_generator_parameter, action="append", default=[], metavar="NAME=VALUE",
+                      help="a parameter of the generator, for example --param period=30; repeat for several")
     data.add_argument("--seq-len", default=argparse.SUPPRESS, type=int, help="input window length in time steps")
     val = data.add_mutually_exclusive_group()
     val.add_argument("--val-windows", default=argparse.SUPPRESS, type=int, help="number of validation windows at the end of the series")
@@ -130,14 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rnn_desktop.commands.selftest import run_self_test
 
         return run_self_test()
-    if args.command == "train":
-        from rnn_desktop.commands.train import run_train
-
-        return run_train(args)
-    if args.command == "inspect":
-        from rnn_desktop.commands.inspect import run_inspect
-
-        return run_inspect(args)
+    if args.command in ("train", "inspect"):
+        return _run_headless(args)
 
     # Qt aborts with a generic error when its xcb plugin cannot load, so check first.
     from rnn_desktop.gui.platform_check import EXIT_PLATFORM_UNUSABLE, platform_problem
@@ -153,3 +160,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Bare `rnn-desktop`: the GUI with every default.
         args = build_parser().parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
     return run_gui(args)
+
+
+def _run_headless(args: argparse.Namespace) -> int:
+    """Run `train` or `inspect`, which print to stdout."""
+    if args.command == "train":
+        from rnn_desktop.commands.train import run_train as run
+    else:
+        from rnn_desktop.commands.inspect import run_inspect as run
+    try:
+        return run(args)
+    except BrokenPipeError:
+        # The reader of stdout went away (for example `| head`): stop quietly,
+        # and point stdout at devnull so Python's exit flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

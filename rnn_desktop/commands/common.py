@@ -41,4 +41,5 @@ def series_from_args(args: argparse.Namespace) -> Series:
         length=args.length if args.length is not None else 200,
         noise=args.noise if args.noise is not None else 0.0,
         seed=getattr(args, "seed", 0),
+        **dict(getattr(args, "param", None) or []),
     )

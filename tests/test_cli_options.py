@@ -1,0 +1,55 @@
+"""Command-line parsing shared by `train` and `gui`: generator parameters and closed pipes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rnn_desktop.cli import build_parser
+from rnn_desktop.commands.common import series_from_args
+
+
+def parse_train(*options: str):
+    return build_parser().parse_args(["train", *options])
+
+
+def test_param_sets_generator_parameter():
+    series = series_from_args(parse_train("--generator", "sine_wave", "--param", "period=30",
+                                          "--param", "amplitude=2", "--length", "60"))
+    expected = 2.0 * np.sin(2.0 * np.pi * np.arange(60) / 30.0)
+    np.testing.assert_allclose(series.values, expected, atol=1e-12)
+
+
+def test_param_without_equals_is_rejected(capsys):
+    with pytest.raises(SystemExit) as raised:
+        parse_train("--param", "period")
+    assert raised.value.code == 2
+    assert "expected NAME=VALUE" in capsys.readouterr().err
+
+
+def test_param_with_text_value_is_rejected(capsys):
+    with pytest.raises(SystemExit):
+        parse_train("--param", "period=long")
+    assert "must be a number, got 'long'" in capsys.readouterr().err
+
+
+def test_unknown_param_names_allowed_ones():
+    from rnn_desktop.core.errors import ConfigError
+
+    with pytest.raises(ConfigError) as raised:
+        series_from_args(parse_train("--generator", "sine_wave", "--param", "speed=3"))
+    assert "period, amplitude, phase" in str(raised.value)
+
+
+def test_train_into_closed_pipe_has_no_traceback():
+    process = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "train", "--epochs", "30"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=120)
+    assert "Traceback" not in stderr
+    assert "BrokenPipeError" not in stderr
