@@ -28,7 +28,7 @@ from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
 from rnn_desktop.gui.data_panel import DataPanel
 from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
-from rnn_desktop.gui.plots import GradientPlot, LossPlot, PredictionPlot, export_plot
+from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot, export_plot
 from rnn_desktop.gui.training_panel import TrainingPanel
 from rnn_desktop.gui.worker import STOP_FAILED, TrainingThread, TrainingWorker, WorkerControl, take_snapshot
 from rnn_desktop.resources import resource_path
@@ -116,7 +116,13 @@ class MainWindow(QMainWindow):
         self.loss_plot = LossPlot()
         self.prediction_plot = PredictionPlot()
         self.gradient_plot = GradientPlot()
-        self.gradient_plot.setVisible(False)
+        self.hidden_plot = HiddenStatePlot()
+        self.diagnostics = QWidget()
+        diagnostics_layout = QHBoxLayout(self.diagnostics)
+        diagnostics_layout.setContentsMargins(0, 0, 0, 0)
+        diagnostics_layout.addWidget(self.gradient_plot)
+        diagnostics_layout.addWidget(self.hidden_plot)
+        self.diagnostics.setVisible(False)
 
         self.settings_tabs = QTabWidget()
         self.settings_tabs.addTab(self._scrolled(self.data_panel), self.tr("Data"))
@@ -149,7 +155,7 @@ class MainWindow(QMainWindow):
         self.plot_splitter = QSplitter(Qt.Orientation.Vertical)
         self.plot_splitter.addWidget(self.loss_plot)
         self.plot_splitter.addWidget(self.prediction_plot)
-        self.plot_splitter.addWidget(self.gradient_plot)
+        self.plot_splitter.addWidget(self.diagnostics)
         self.plot_splitter.setStretchFactor(0, 2)
         self.plot_splitter.setStretchFactor(1, 3)
         self.plot_splitter.setStretchFactor(2, 2)
@@ -214,10 +220,10 @@ class MainWindow(QMainWindow):
         self.export_prediction_plot_action = action(self.tr("Export prediction plot (PNG or SVG)..."), None,
                                                     lambda: self.choose_export_plot(self.prediction_plot))
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        self.gradients_action = action(self.tr("Show &gradient norms per time step"), None,
+        self.gradients_action = action(self.tr("Show &gradient norms and hidden states"), None,
                                        self._on_gradients_toggled,
-                                       self.tr("Record and plot the gradient norm at each time step "
-                                               "(takes effect for the next new model)."))
+                                       self.tr("Record and plot the gradient norm at each time step and the "
+                                               "hidden state over one window (from the next new model on)."))
         self.gradients_action.setCheckable(True)
 
         self.start_button.clicked.connect(self.start_action.trigger)
@@ -386,6 +392,7 @@ class MainWindow(QMainWindow):
         self._reports.clear()
         self.loss_plot.clear()
         self.gradient_plot.clear()
+        self.hidden_plot.clear()
         self.prediction_plot.clear_predictions()
         self._show_snapshot_now()
         self._weights_unsaved = False
@@ -444,7 +451,8 @@ class MainWindow(QMainWindow):
         try:
             config.validate()
             trainer = Trainer(config, series.values, control=control,
-                              record_dh=self.gradients_action.isChecked())
+                              record_dh=self.gradients_action.isChecked(),
+                              record_hidden_window=self._hidden_window(config, series))
         except (RnnDesktopError, ValueError) as error:
             log.error("cannot train with %s on %s: %s", config.to_dict(), series.source, error)
             self.show_error(messages.error_text(error), title=messages.title_invalid_settings())
@@ -455,6 +463,16 @@ class MainWindow(QMainWindow):
         self._install_trainer(trainer, config, series, control)
         log.info("new model: %s on %s (%d values)", config.to_dict(), series.source, len(series))
         return trainer
+
+    def _hidden_window(self, config: TrainConfig, series: Series) -> int | None:
+        """Return the first validation window's index when the diagnostics are on, else None."""
+        if not self.gradients_action.isChecked():
+            return None
+        from rnn_desktop.core.series import count_val_windows
+
+        n_windows = len(series) - config.seq_len
+        n_val = count_val_windows(n_windows, config.val_windows, config.val_fraction)
+        return n_windows - n_val if 0 < n_val < n_windows else None
 
     def _fits_model(self, config: TrainConfig) -> bool:
         if self._trainer_config is None:
@@ -474,6 +492,7 @@ class MainWindow(QMainWindow):
         for report in self._reports:
             self.loss_plot.append(report)
         self.gradient_plot.clear()
+        self.hidden_plot.clear()
         self.prediction_plot.clear_predictions()
         self._weights_unsaved = False
 
@@ -484,6 +503,8 @@ class MainWindow(QMainWindow):
         self.loss_plot.append(report)
         if report.dh_norms is not None:
             self.gradient_plot.set_report(report)
+        if report.hidden_states is not None:
+            self.hidden_plot.set_report(report)
         self._weights_unsaved = True
         self.epoch_shown.emit(report)
 
@@ -521,8 +542,8 @@ class MainWindow(QMainWindow):
 
     def _live_panels(self) -> list:
         panels = [self.loss_plot, self.prediction_plot]
-        if not self.gradient_plot.isHidden():
-            panels.append(self.gradient_plot)
+        if not self.diagnostics.isHidden():
+            panels.extend([self.gradient_plot, self.hidden_plot])
         return panels
 
     def _on_refresh_tick(self) -> None:
@@ -546,8 +567,9 @@ class MainWindow(QMainWindow):
         """Redraw every plot that changed and the progress line, now."""
         self.loss_plot.refresh()
         self.prediction_plot.refresh()
-        if not self.gradient_plot.isHidden():
+        if not self.diagnostics.isHidden():
             self.gradient_plot.refresh()
+            self.hidden_plot.refresh()
         if self._reports and self._state != IDLE:
             self._show_progress(self._reports[-1])
 
@@ -668,7 +690,7 @@ class MainWindow(QMainWindow):
         return problem is None
 
     def _on_gradients_toggled(self, checked: bool) -> None:
-        self.gradient_plot.setVisible(checked)
+        self.diagnostics.setVisible(checked)
         self._settings.setValue("showGradients", checked)
 
     # Errors.
@@ -883,7 +905,7 @@ class MainWindow(QMainWindow):
         self.forecast_steps.setValue(self._settings.value("forecastSteps", 50, type=int))
         show_gradients = self._settings.value("showGradients", False, type=bool)
         self.gradients_action.setChecked(show_gradients)
-        self.gradient_plot.setVisible(show_gradients)
+        self.diagnostics.setVisible(show_gradients)
 
     def save_settings(self) -> None:
         self._settings.setValue("geometry", self.saveGeometry())

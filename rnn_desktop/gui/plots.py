@@ -429,7 +429,11 @@ class GradientPlot(PlotPanel):
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
         norms = finite_or_nan(self._norms, positive=True)
         self.curve.setData(steps, norms)
-        self.set_view_range((0.5, max(1, self._norms.size) + 0.5), decade_range(norms))
+        low, high = decade_range(norms)
+        self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
+        # Label whole decades only: in a short plot the labels of minor log ticks overlap.
+        decades = [(float(d), format_number(10.0 ** d, 1)) for d in range(int(low), int(high) + 1)]
+        self.plot.getAxis("left").setTicks([decades, []])
 
     def describe(self, x: float) -> tuple[str, float]:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
@@ -439,6 +443,59 @@ class GradientPlot(PlotPanel):
         text = self.tr("epoch %1, step %2: %3").replace("%1", format_integer(self._epoch)).replace(
             "%2", format_integer(i + 1)).replace("%3", format_number(self._norms[i]))
         return text, float(steps[i])
+
+
+class HiddenStatePlot(PlotPanel):
+    """Hidden state h_t of every unit over the first validation window, as a heat map.
+
+    x is the time step in the window and y the hidden unit; the colour is the
+    activation. Units that stay saturated read as flat bands.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot.setTitle(self.tr("Hidden state over the first validation window"))
+        self.plot.setLabel("bottom", self.tr("time step in the window"))
+        self.plot.setLabel("left", self.tr("hidden unit"))
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(pg.colormap.get("CET-D1"))
+        self.plot.addItem(self.image)
+        self._states = np.zeros((0, 0))
+        self._epoch = 0
+
+    def set_report(self, report) -> None:
+        if report.hidden_states is None:
+            return
+        self._states = np.array(report.hidden_states, dtype=np.float64, copy=True)
+        self._epoch = report.epoch
+        self.mark_dirty()
+
+    def clear(self) -> None:
+        self._states = np.zeros((0, 0))
+        self.mark_dirty()
+
+    def redraw(self) -> None:
+        states = self._states
+        if states.size == 0:
+            self.image.clear()
+            return
+        # Rows are units and columns time steps; non-finite values show as 0.
+        image = np.nan_to_num(states.T, nan=0.0, posinf=0.0, neginf=0.0)
+        limit = float(np.abs(image).max()) or 1.0
+        low = -limit if image.min() < 0 else 0.0
+        self.image.setImage(image, levels=(low, limit), autoLevels=False)
+        self.image.setRect(0.5, -0.5, states.shape[0], states.shape[1])
+        self.set_view_range((0.5, states.shape[0] + 0.5), (-0.5, states.shape[1] - 0.5))
+
+    def describe(self, x: float) -> tuple[str, float]:
+        if self._states.size == 0:
+            return "", x
+        step = int(np.clip(round(x), 1, self._states.shape[0]))
+        values = self._states[step - 1]
+        text = self.tr("epoch %1, step %2: hidden state from %3 to %4").replace(
+            "%1", format_integer(self._epoch)).replace("%2", format_integer(step)).replace(
+            "%3", format_number(float(np.nanmin(values)))).replace("%4", format_number(float(np.nanmax(values))))
+        return text, float(step)
 
 
 def decade_range(values: np.ndarray) -> tuple[float, float]:

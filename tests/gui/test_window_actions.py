@@ -105,3 +105,17 @@ def test_gradient_view_plots_norms(qtbot, make_window):
     assert len(x) == FAST.get("seq_len", TrainConfig().seq_len)
     assert np.isfinite(y).any()
     assert window.reports[-1].dh_norms is not None
+
+
+def test_hidden_state_view_shows_window(qtbot, make_window):
+    config = TrainConfig().replace(**FAST)
+    window = make_window(config)
+    window.gradients_action.trigger()
+    train(qtbot, window)
+
+    window.refresh_plots()
+    image = window.hidden_plot.image.image
+    assert image is not None
+    assert image.shape == (config.hidden, config.seq_len)
+    assert np.isfinite(image).all()
+    assert window.reports[-1].hidden_states.shape == (config.seq_len, config.hidden)
