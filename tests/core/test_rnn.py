@@ -94,7 +94,7 @@ def test_truncated_gradient_equals_frozen_state_gradient():
         np.testing.assert_allclose(model.grads[name], frozen[name], rtol=1e-12, atol=1e-14, err_msg=name)
 
 
-def test_truncation_at_or_above_seq_len_is_full_bptt():
+def test_truncation_beyond_seq_len_is_full():
     model, xs, targets = make_case(3, 5, 1, 4, "sigmoid")
     model.forward(xs)
     model.backward(targets, None)
