@@ -85,6 +85,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>The data or the model settings changed, so training starts a new model; the previous one had trained for %1 epochs.</source>
+        <translation>I dati o le impostazioni del modello sono cambiati, quindi l&apos;addestramento parte da un nuovo modello; il precedente era arrivato all&apos;epoca %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Weights re-initialised.</source>
         <translation>Pesi reinizializzati.</translation>
     </message>
@@ -710,9 +715,73 @@ I dettagli sono nel file di log %2.</translation>
     </message>
 </context>
 <context>
+    <name>FileActionsMixin</name>
+    <message>
+        <location filename="../../rnn_desktop/gui/file_actions.py" line="+39"/>
+        <source>Open CSV</source>
+        <translation>Apri CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.tsv *.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>(none)</source>
+        <translation>(nessuno)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save weights</source>
+        <translation>Salva i pesi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights (*.npz)</source>
+        <translation>Pesi (*.npz)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Load weights</source>
+        <translation>Carica i pesi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights (*.npz);;All files (*)</source>
+        <translation>Pesi (*.npz);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Export predictions</source>
+        <translation>Esporta le predizioni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+18"/>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export loss history</source>
+        <translation>Esporta lo storico della perdita</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export plot</source>
+        <translation>Esporta il grafico</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Immagine PNG (*.png);;Disegno SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-473"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="-473"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -978,15 +1047,38 @@ I dettagli sono nel file di log %2.</translation>
         <translation>norma del gradiente</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
 </context>
 <context>
+    <name>HiddenStatePlot</name>
+    <message>
+        <location line="+14"/>
+        <source>Hidden state over the first validation window</source>
+        <translation>Stato nascosto lungo la prima finestra di validazione</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>time step in the window</source>
+        <translation>passo temporale nella finestra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hidden unit</source>
+        <translation>unità nascosta</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>epoch %1, step %2: hidden state from %3 to %4</source>
+        <translation>epoca %1, passo %2: stato nascosto da %3 a %4</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
-        <location line="-250"/>
+        <location line="-306"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1019,12 +1111,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+85"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+83"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Data</source>
         <translation>Dati</translation>
     </message>
@@ -1040,12 +1132,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+477"/>
+        <location line="+497"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-476"/>
+        <location line="-496"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1081,12 +1173,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+406"/>
+        <location line="+426"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-425"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1162,13 +1254,13 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Show &amp;gradient norms per time step</source>
-        <translation>Mostra le norme del &amp;gradiente per passo temporale</translation>
+        <source>Show &amp;gradient norms and hidden states</source>
+        <translation>Mostra le norme del &amp;gradiente e gli stati nascosti</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Record and plot the gradient norm at each time step (takes effect for the next new model).</source>
-        <translation>Registra e traccia la norma del gradiente a ogni passo temporale (vale dal prossimo modello nuovo).</translation>
+        <source>Record and plot the gradient norm at each time step and the hidden state over one window (from the next new model on).</source>
+        <translation>Registra e traccia la norma del gradiente a ogni passo temporale e lo stato nascosto lungo una finestra (dal prossimo modello nuovo in poi).</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1211,7 +1303,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+356"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1226,68 +1318,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>Open CSV</source>
-        <translation>Apri CSV</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>File CSV (*.csv *.tsv *.txt);;Tutti i file (*)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>(none)</source>
-        <translation>(nessuno)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save weights</source>
-        <translation>Salva i pesi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weights (*.npz)</source>
-        <translation>Pesi (*.npz)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Load weights</source>
-        <translation>Carica i pesi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weights (*.npz);;All files (*)</source>
-        <translation>Pesi (*.npz);;Tutti i file (*)</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Export predictions</source>
-        <translation>Esporta le predizioni</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+18"/>
-        <source>CSV files (*.csv)</source>
-        <translation>File CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export loss history</source>
-        <translation>Esporta lo storico della perdita</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Export plot</source>
-        <translation>Esporta il grafico</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>Immagine PNG (*.png);;Disegno SVG (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+68"/>
+        <location line="+67"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
