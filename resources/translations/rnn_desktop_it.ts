@@ -1029,7 +1029,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+408"/>
         <source>Gradient norm per time step (last batch)</source>
-        <translation>Norma del gradiente per passo temporale (ultimo batch)</translation>
+        <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1057,7 +1057,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+14"/>
         <source>Hidden state over the first validation window</source>
-        <translation>Stato nascosto lungo la prima finestra di validazione</translation>
+        <translation>Stato nascosto, prima finestra di validazione</translation>
     </message>
     <message>
         <location line="+1"/>
