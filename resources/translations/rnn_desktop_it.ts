@@ -715,73 +715,9 @@ I dettagli sono nel file di log %2.</translation>
     </message>
 </context>
 <context>
-    <name>FileActionsMixin</name>
-    <message>
-        <location filename="../../rnn_desktop/gui/file_actions.py" line="+39"/>
-        <source>Open CSV</source>
-        <translation>Apri CSV</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>File CSV (*.csv *.tsv *.txt);;Tutti i file (*)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>(none)</source>
-        <translation>(nessuno)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Save weights</source>
-        <translation>Salva i pesi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weights (*.npz)</source>
-        <translation>Pesi (*.npz)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>Load weights</source>
-        <translation>Carica i pesi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weights (*.npz);;All files (*)</source>
-        <translation>Pesi (*.npz);;Tutti i file (*)</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>Export predictions</source>
-        <translation>Esporta le predizioni</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+18"/>
-        <source>CSV files (*.csv)</source>
-        <translation>File CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export loss history</source>
-        <translation>Esporta lo storico della perdita</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Export plot</source>
-        <translation>Esporta il grafico</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>Immagine PNG (*.png);;Disegno SVG (*.svg)</translation>
-    </message>
-</context>
-<context>
     <name>GeneratorForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="-473"/>
+        <location line="-473"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1333,6 +1269,67 @@ I dettagli sono nel file di log %2.</translation>
 A recurrent neural network written from scratch in numpy, trained live on a time series.</source>
         <translation>rnn-desktop %1
 Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su una serie temporale.</translation>
+    </message>
+    <message>
+        <location filename="../../rnn_desktop/gui/file_actions.py" line="+44"/>
+        <source>Open CSV</source>
+        <translation>Apri CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>File CSV (*.csv *.tsv *.txt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(none)</source>
+        <translation>(nessuno)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save weights</source>
+        <translation>Salva i pesi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights (*.npz)</source>
+        <translation>Pesi (*.npz)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Load weights</source>
+        <translation>Carica i pesi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weights (*.npz);;All files (*)</source>
+        <translation>Pesi (*.npz);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Export predictions</source>
+        <translation>Esporta le predizioni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Export loss history</source>
+        <translation>Esporta lo storico della perdita</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export plot</source>
+        <translation>Esporta il grafico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Immagine PNG (*.png);;Disegno SVG (*.svg)</translation>
     </message>
 </context>
 <context>
