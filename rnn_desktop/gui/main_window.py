@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
+    QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
     QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -27,15 +26,15 @@ from rnn_desktop.core.training import TrainConfig
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
 from rnn_desktop.gui.data_panel import DataPanel
-from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
-from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot, export_plot
+from rnn_desktop.gui.file_actions import FileActionsMixin
+from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot
+from rnn_desktop.gui.states import IDLE, PAUSED, RUNNING
 from rnn_desktop.gui.training_panel import TrainingPanel
-from rnn_desktop.gui.worker import STOP_FAILED, TrainingThread, TrainingWorker, WorkerControl, take_snapshot
+from rnn_desktop.gui.worker import TrainingThread, TrainingWorker, WorkerControl, take_snapshot
 from rnn_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-IDLE, RUNNING, PAUSED = "idle", "running", "paused"
 # The refresh timer redraws one changed plot per tick, so each plot redraws at most
 # 1000 / (REFRESH_INTERVAL_MS * number of live plots) times per second. When drawing
 # is slow, the interval grows so drawing takes at most 1 / REFRESH_BUSY_FACTOR of the
@@ -44,13 +43,11 @@ REFRESH_INTERVAL_MS = 25
 REFRESH_MAX_INTERVAL_MS = 500
 REFRESH_BUSY_FACTOR = 10
 PROGRESS_INTERVAL_S = 0.2
-MAX_RECENT_FILES = 8
-CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 # Fields that may differ between the model and the form without rebuilding the model.
 RUN_ONLY_FIELDS = ("lr", "epochs")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActionsMixin, QMainWindow):
     """The app's window; only the GUI thread calls its methods."""
 
     # After each epoch reaches the window, with the EpochReport.
@@ -710,181 +707,6 @@ class MainWindow(QMainWindow):
     def show_unexpected_error(self, error: BaseException) -> None:
         """Exception hook target: show an error that escaped a slot."""
         self.show_error(messages.error_unexpected(f"{type(error).__name__}: {error}", str(log_file_path())))
-
-    # Files.
-
-    def _last_folder(self) -> str:
-        return self._settings.value("lastFolder", str(Path.home()), type=str)
-
-    def _remember_folder(self, path: str) -> None:
-        self._settings.setValue("lastFolder", str(Path(path).parent))
-
-    def choose_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open CSV"), self._last_folder(),
-                                              self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
-        if path:
-            self._remember_folder(path)
-            self.open_csv(path)
-
-    def _remember_file(self, path: str) -> None:
-        recent = [p for p in self._recent_files() if p != path]
-        recent.insert(0, path)
-        self._settings.setValue("recentFiles", recent[:MAX_RECENT_FILES])
-        self._rebuild_recent_menu()
-
-    def _recent_files(self) -> list[str]:
-        value = self._settings.value("recentFiles", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(p) for p in (value or [])]
-
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self._recent_files()
-        for path in recent:
-            self.recent_menu.addAction(path, lambda p=path: self.open_csv(p))
-        if not recent:
-            empty = self.recent_menu.addAction(self.tr("(none)"))
-            empty.setEnabled(False)
-
-    def choose_save_weights(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save weights"), self._last_folder(),
-                                              self.tr("Weights (*.npz)"))
-        if not path:
-            return False
-        if not path.lower().endswith(".npz"):
-            path += ".npz"
-        self._remember_folder(path)
-        return self.save_weights(path)
-
-    def save_weights(self, path: str) -> bool:
-        if self._trainer is None:
-            self.show_error(messages.error_no_model())
-            return False
-        if self._state == RUNNING:
-            self.show_error(messages.error_busy())
-            return False
-        try:
-            self._trainer.save(path)
-        except (RnnDesktopError, OSError) as error:
-            log.error("could not save weights to %s: %s", path, error)
-            self.show_error(messages.error_file_not_written(path, messages.error_text(error)))
-            return False
-        self._weights_unsaved = False
-        self.statusBar().showMessage(messages.status_weights_saved(path))
-        log.info("weights saved to %s at epoch %d", path, self._trainer.epoch)
-        return True
-
-    def choose_load_weights(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load weights"), self._last_folder(),
-                                              self.tr("Weights (*.npz);;All files (*)"))
-        if path:
-            self._remember_folder(path)
-            self.load_weights(path)
-
-    def load_weights(self, path: str) -> bool:
-        """Load a weights file onto the current series; a rejected file changes nothing."""
-        if self._state != IDLE:
-            self.show_error(messages.error_busy())
-            return False
-        series = self.data_panel.series()
-        if series is None:
-            self.show_error(messages.error_no_model())
-            return False
-
-        from rnn_desktop.core.training import Trainer
-
-        control = WorkerControl()
-        try:
-            trainer = Trainer.from_file(path, series.values, control=control)
-        except (RnnDesktopError, OSError, ValueError) as error:
-            log.error("could not load weights from %s: %s", path, error)
-            self.show_error(messages.error_file_not_read(path, messages.error_text(error)))
-            return False
-        config = trainer.config
-        self._install_trainer(trainer, config, series, control)
-        self.set_config(config)
-        self._show_snapshot_now()
-        self._update_controls()
-        self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
-        log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
-        return True
-
-    def _choose_save_path(self, title: str, filters: str, default_suffix: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters)
-        if not path:
-            return None
-        if not Path(path).suffix:
-            path += default_suffix
-        self._remember_folder(path)
-        return path
-
-    def choose_export_predictions(self) -> None:
-        path = self._choose_save_path(self.tr("Export predictions"), self.tr("CSV files (*.csv)"), ".csv")
-        if path:
-            self.export_predictions(path)
-
-    def export_predictions(self, path: str) -> bool:
-        series = self.data_panel.series()
-        if self._snapshot is None or series is None or self._trainer_series is not series:
-            self.show_error(messages.error_no_model())
-            return False
-        try:
-            write_predictions_csv(path, series.values, series.time, self._snapshot)
-        except OSError as error:
-            self.show_error(messages.error_file_not_written(path, str(error)))
-            return False
-        self.statusBar().showMessage(messages.status_exported(path))
-        return True
-
-    def choose_export_history(self) -> None:
-        path = self._choose_save_path(self.tr("Export loss history"), self.tr("CSV files (*.csv)"), ".csv")
-        if path:
-            self.export_history(path)
-
-    def export_history(self, path: str) -> bool:
-        try:
-            write_loss_history_csv(path, self._reports)
-        except OSError as error:
-            self.show_error(messages.error_file_not_written(path, str(error)))
-            return False
-        self.statusBar().showMessage(messages.status_exported(path))
-        return True
-
-    def choose_export_plot(self, panel) -> None:
-        path = self._choose_save_path(self.tr("Export plot"), self.tr("PNG image (*.png);;SVG drawing (*.svg)"),
-                                      ".png")
-        if path:
-            self.export_plot(panel, path)
-
-    def export_plot(self, panel, path: str) -> bool:
-        try:
-            export_plot(panel, path)
-        except (OSError, RuntimeError, ValueError) as error:
-            log.error("could not export a plot to %s: %s", path, error)
-            self.show_error(messages.error_file_not_written(path, str(error)))
-            return False
-        self.statusBar().showMessage(messages.status_exported(path))
-        return True
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt naming)
-        for url in event.mimeData().urls():
-            if not url.isLocalFile():
-                continue
-            path = url.toLocalFile()
-            suffix = Path(path).suffix.lower()
-            if suffix in CSV_SUFFIXES:
-                self.open_csv(path)
-            elif suffix == ".npz":
-                self.load_weights(path)
-            else:
-                self.show_error(messages.error_dropped_file(path))
-            event.acceptProposedAction()
-            return
 
     # Settings, language, closing.
 

@@ -1,0 +1,214 @@
+"""File actions of the main window: CSV files, recent files, weights, exports, drag and drop.
+
+``FileActionsMixin`` is one base of ``MainWindow`` and uses its state
+(``_settings``, ``_trainer``, ``_state``, ``_snapshot``, ``_reports``) and
+its ``show_error`` and ``open_csv`` methods.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.gui import messages
+from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
+from rnn_desktop.gui.plots import export_plot
+from rnn_desktop.gui.states import IDLE, RUNNING
+from rnn_desktop.gui.worker import WorkerControl
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT_FILES = 8
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+class FileActionsMixin:
+    """Menu and drop actions that read or write files; a base class of MainWindow.
+
+    Texts are translated in the "MainWindow" context, where ``self.tr`` looks
+    at run time and where the translation files have them.
+    """
+
+    def _last_folder(self) -> str:
+        return self._settings.value("lastFolder", str(Path.home()), type=str)
+
+    def _remember_folder(self, path: str) -> None:
+        self._settings.setValue("lastFolder", str(Path(path).parent))
+
+    def choose_csv(self) -> None:
+        title = QCoreApplication.translate("MainWindow", "Open CSV")
+        filters = QCoreApplication.translate("MainWindow", "CSV files (*.csv *.tsv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, title, self._last_folder(), filters)
+        if path:
+            self._remember_folder(path)
+            self.open_csv(path)
+
+    def _remember_file(self, path: str) -> None:
+        recent = [p for p in self._recent_files() if p != path]
+        recent.insert(0, path)
+        self._settings.setValue("recentFiles", recent[:MAX_RECENT_FILES])
+        self._rebuild_recent_menu()
+
+    def _recent_files(self) -> list[str]:
+        value = self._settings.value("recentFiles", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(p) for p in (value or [])]
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self._recent_files()
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_csv(p))
+        if not recent:
+            empty = self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "(none)"))
+            empty.setEnabled(False)
+
+    def choose_save_weights(self) -> bool:
+        title = QCoreApplication.translate("MainWindow", "Save weights")
+        filters = QCoreApplication.translate("MainWindow", "Weights (*.npz)")
+        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters)
+        if not path:
+            return False
+        if not path.lower().endswith(".npz"):
+            path += ".npz"
+        self._remember_folder(path)
+        return self.save_weights(path)
+
+    def save_weights(self, path: str) -> bool:
+        if self._trainer is None:
+            self.show_error(messages.error_no_model())
+            return False
+        if self._state == RUNNING:
+            self.show_error(messages.error_busy())
+            return False
+        try:
+            self._trainer.save(path)
+        except (RnnDesktopError, OSError) as error:
+            log.error("could not save weights to %s: %s", path, error)
+            self.show_error(messages.error_file_not_written(path, messages.error_text(error)))
+            return False
+        self._weights_unsaved = False
+        self.statusBar().showMessage(messages.status_weights_saved(path))
+        log.info("weights saved to %s at epoch %d", path, self._trainer.epoch)
+        return True
+
+    def choose_load_weights(self) -> None:
+        title = QCoreApplication.translate("MainWindow", "Load weights")
+        filters = QCoreApplication.translate("MainWindow", "Weights (*.npz);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, title, self._last_folder(), filters)
+        if path:
+            self._remember_folder(path)
+            self.load_weights(path)
+
+    def load_weights(self, path: str) -> bool:
+        """Load a weights file onto the current series; a rejected file changes nothing."""
+        if self._state != IDLE:
+            self.show_error(messages.error_busy())
+            return False
+        series = self.data_panel.series()
+        if series is None:
+            self.show_error(messages.error_no_model())
+            return False
+
+        from rnn_desktop.core.training import Trainer
+
+        control = WorkerControl()
+        try:
+            trainer = Trainer.from_file(path, series.values, control=control)
+        except (RnnDesktopError, OSError, ValueError) as error:
+            log.error("could not load weights from %s: %s", path, error)
+            self.show_error(messages.error_file_not_read(path, messages.error_text(error)))
+            return False
+        config = trainer.config
+        self._install_trainer(trainer, config, series, control)
+        self.set_config(config)
+        self._show_snapshot_now()
+        self._update_controls()
+        self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
+        log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
+        return True
+
+    def _choose_save_path(self, title: str, filters: str, default_suffix: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters)
+        if not path:
+            return None
+        if not Path(path).suffix:
+            path += default_suffix
+        self._remember_folder(path)
+        return path
+
+    def choose_export_predictions(self) -> None:
+        path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export predictions"),
+                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv")
+        if path:
+            self.export_predictions(path)
+
+    def export_predictions(self, path: str) -> bool:
+        series = self.data_panel.series()
+        if self._snapshot is None or series is None or self._trainer_series is not series:
+            self.show_error(messages.error_no_model())
+            return False
+        try:
+            write_predictions_csv(path, series.values, series.time, self._snapshot)
+        except OSError as error:
+            self.show_error(messages.error_file_not_written(path, str(error)))
+            return False
+        self.statusBar().showMessage(messages.status_exported(path))
+        return True
+
+    def choose_export_history(self) -> None:
+        path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export loss history"),
+                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv")
+        if path:
+            self.export_history(path)
+
+    def export_history(self, path: str) -> bool:
+        try:
+            write_loss_history_csv(path, self._reports)
+        except OSError as error:
+            self.show_error(messages.error_file_not_written(path, str(error)))
+            return False
+        self.statusBar().showMessage(messages.status_exported(path))
+        return True
+
+    def choose_export_plot(self, panel) -> None:
+        path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export plot"),
+                                      QCoreApplication.translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg)"),
+                                      ".png")
+        if path:
+            self.export_plot(panel, path)
+
+    def export_plot(self, panel, path: str) -> bool:
+        try:
+            export_plot(panel, path)
+        except (OSError, RuntimeError, ValueError) as error:
+            log.error("could not export a plot to %s: %s", path, error)
+            self.show_error(messages.error_file_not_written(path, str(error)))
+            return False
+        self.statusBar().showMessage(messages.status_exported(path))
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt naming)
+        for url in event.mimeData().urls():
+            if not url.isLocalFile():
+                continue
+            path = url.toLocalFile()
+            suffix = Path(path).suffix.lower()
+            if suffix in CSV_SUFFIXES:
+                self.open_csv(path)
+            elif suffix == ".npz":
+                self.load_weights(path)
+            else:
+                self.show_error(messages.error_dropped_file(path))
+            event.acceptProposedAction()
+            return
