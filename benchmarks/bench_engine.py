@@ -27,6 +27,7 @@ import time
 
 import numpy as np
 
+from rnn_desktop.core import rnn
 from rnn_desktop.core.training import TrainConfig, Trainer
 
 N_WINDOWS = 4096
@@ -90,14 +91,22 @@ def bench_series(n_windows: int | None = None) -> np.ndarray:
 
 
 class NumpyEngine:
-    def __init__(self, values: np.ndarray, dtype: str, batch: int) -> None:
+    """The Trainer; ``blocked_limit`` overrides rnn.BLOCKED_WORK_LIMIT during its epochs."""
+
+    def __init__(self, values: np.ndarray, dtype: str, batch: int, blocked_limit: int | None = None) -> None:
+        self.blocked_limit = rnn.BLOCKED_WORK_LIMIT if blocked_limit is None else blocked_limit
         config = TrainConfig(seq_len=SEQ_LEN, val_windows=64, hidden=HIDDEN, dtype=dtype, batch_size=batch,
                              lr=1e-3, optimizer="adam", clip_norm=None, patience=None, epochs=1000)
         self.trainer = Trainer(config, values)
 
     def epoch(self) -> float:
         """Run one epoch and return training samples per second (validation excluded)."""
-        return self.trainer.run_epoch().samples_per_second
+        saved = rnn.BLOCKED_WORK_LIMIT
+        rnn.BLOCKED_WORK_LIMIT = self.blocked_limit
+        try:
+            return self.trainer.run_epoch().samples_per_second
+        finally:
+            rnn.BLOCKED_WORK_LIMIT = saved
 
 
 class TorchEngine:
@@ -130,12 +139,16 @@ class TorchEngine:
         return N_WINDOWS / (time.perf_counter() - start)
 
 
-def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool) -> list[dict]:
+def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool,
+                compare_blocking: bool = False) -> list[dict]:
     values = bench_series()
     rows = []
     for dtype in DTYPES:
         for batch in BATCHES:
             engines = {"numpy": NumpyEngine(values, dtype, batch)}
+            if compare_blocking:
+                # The same engine with every matmul up to 8M multiply-adds run in one-thread blocks.
+                engines["numpy_blocked"] = NumpyEngine(values, dtype, batch, blocked_limit=8 * 1024 * 1024)
             if with_torch:
                 engines["torch"] = TorchEngine(values, dtype, batch)
             for engine in engines.values():
@@ -155,6 +168,10 @@ def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool) -> lis
                 row.update(torch_samples_per_s=torch_rate, ratio=numpy_rate / torch_rate, torch_runs=rates["torch"],
                            torch_best_samples_per_s=max(rates["torch"]),
                            best_ratio=max(rates["numpy"]) / max(rates["torch"]))
+            if compare_blocking:
+                row.update(blocked_samples_per_s=statistics.median(rates["numpy_blocked"]),
+                           blocked_best_samples_per_s=max(rates["numpy_blocked"]),
+                           blocked_runs=rates["numpy_blocked"])
             rows.append(row)
             print(format_speed_row(row), flush=True)
     return rows
@@ -167,6 +184,9 @@ def format_speed_row(row: dict) -> str:
         text += (f"  torch {row['torch_samples_per_s']:8.0f} samples/s  ratio {row['ratio']:.2f}x"
                  f"  (best epochs: numpy {row['numpy_best_samples_per_s']:.0f}, "
                  f"torch {row['torch_best_samples_per_s']:.0f}, ratio {row['best_ratio']:.2f}x)")
+    if "blocked_samples_per_s" in row:
+        text += (f"  numpy in one-thread blocks {row['blocked_samples_per_s']:.0f} samples/s "
+                 f"(best {row['blocked_best_samples_per_s']:.0f})")
     return text
 
 
@@ -228,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--windows", type=int, default=N_WINDOWS,
                         help=f"training windows per epoch (default: {N_WINDOWS})")
     parser.add_argument("--skip-speed", action="store_true", help="only run the accuracy benchmark")
+    parser.add_argument("--compare-blocking", action="store_true",
+                        help="also time the engine with every matmul up to 8M multiply-adds in one-thread blocks")
     parser.add_argument("--skip-accuracy", action="store_true", help="only run the speed benchmark")
     args = parser.parse_args(argv)
 
@@ -248,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             print("PyTorch is not installed: no comparison")
             with_torch = False
-        results["speed"] = bench_speed(args.repeats, gflops, with_torch)
+        results["speed"] = bench_speed(args.repeats, gflops, with_torch, args.compare_blocking)
     if not args.skip_accuracy:
         results["accuracy"] = bench_accuracy()
 

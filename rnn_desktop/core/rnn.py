@@ -118,14 +118,17 @@ def init_params(input_size: int, hidden: int, init: str, dtype: str,
 
 # OpenBLAS 0.3.x (interface/gemm.c) runs a GEMM on one thread when m * n * k is at
 # most 65536 * 4. Above that it hands the work to its thread pool, and for the
-# small products of a recurrent step the hand-off can cost more than the work,
+# small products of a small model the hand-off can cost more than the work,
 # badly so when other processes keep the cores busy: one 800 x 32 x 32 product
 # measured 6 to 29 ms threaded against 1.3 to 2 ms in one-thread blocks on a
-# loaded 2-core machine. Products up to BLOCKED_WORK_LIMIT are therefore split
-# into blocks of at most ONE_THREAD_WORK; larger ones keep the threaded call.
+# loaded 2-core machine. Products up to BLOCKED_WORK_LIMIT multiply-adds are
+# therefore split into blocks of at most ONE_THREAD_WORK. Larger ones, such as
+# the 64 x 128 x 128 step of a 128-unit model, keep the single threaded call,
+# which was about twice as fast as 16-row blocks on an idle core pair but
+# loses to them when the cores are busy (see docs/benchmarks.md).
 # Other BLAS libraries just see a few more calls.
 ONE_THREAD_WORK = 262144
-BLOCKED_WORK_LIMIT = 8 * 1024 * 1024
+BLOCKED_WORK_LIMIT = 1_000_000
 
 
 def matmul_rows(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> None:

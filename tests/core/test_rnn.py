@@ -5,6 +5,7 @@ import warnings
 import numpy as np
 import pytest
 
+from rnn_desktop.core import rnn as rnn_module
 from rnn_desktop.core.rnn import PARAM_NAMES, ElmanRNN, apply_activation, matmul_inner, matmul_rows
 
 
@@ -203,16 +204,31 @@ def test_predict_accepts_batch_major_windows():
     np.testing.assert_allclose(model.predict(batch_major, chunk=2), model.forward(xs), rtol=1e-14)
 
 
-@pytest.mark.parametrize("m, k, n", [(64, 128, 128), (7, 40, 33), (3, 5, 2)])
-def test_blocked_matmuls_equal_plain_matmul(m, k, n):
+@pytest.mark.parametrize("m, k, n", [(40, 100, 100), (64, 128, 128), (7, 40, 33)])
+def test_blocked_matmuls_equal_plain_matmul(m, k, n, monkeypatch):
+    monkeypatch.setattr(rnn_module, "BLOCKED_WORK_LIMIT", 64 * 1024 * 1024)
     rng = np.random.default_rng(0)
     a = rng.normal(size=(m, k))
     b = rng.normal(size=(k, n))
     out = np.empty((m, n))
     matmul_rows(a, b, out)
     np.testing.assert_allclose(out, a @ b, rtol=1e-12, atol=1e-12)
+
+    a_long = rng.normal(size=(m * 13, k))
     c = rng.normal(size=(m * 13, n))
     inner = np.empty((k, n))
-    a_long = rng.normal(size=(m * 13, k))
     matmul_inner(a_long.T, c, inner)
     np.testing.assert_allclose(inner, a_long.T @ c, rtol=1e-10, atol=1e-10)
+
+
+def test_blocked_model_gradients_match_unblocked(monkeypatch):
+    model, xs, targets = make_case(64, 12, 1, 96, "tanh")
+    monkeypatch.setattr(rnn_module, "BLOCKED_WORK_LIMIT", 0)
+    model.forward(xs)
+    model.backward(targets)
+    plain = {name: g.copy() for name, g in model.grads.items()}
+    monkeypatch.setattr(rnn_module, "BLOCKED_WORK_LIMIT", 64 * 1024 * 1024)
+    model.forward(xs)
+    model.backward(targets)
+    for name in PARAM_NAMES:
+        np.testing.assert_allclose(model.grads[name], plain[name], rtol=1e-10, atol=1e-13, err_msg=name)
