@@ -6,5 +6,5 @@ import pathlib
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
-# Real series shipped beside the repository (see README, "Tests").
-SHARED_DATA = REPO.parent / "shared" / "data"
+# The real sample series shipped with the app.
+SAMPLE_DATA = REPO / "resources" / "data"

@@ -9,8 +9,9 @@ import pytest
 from rnn_desktop.cli import main
 from rnn_desktop.core.csv_reader import read_series
 
-# Real series kept beside the repository, in ../shared/data.
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+# The real sample series shipped in resources/data; tests/test_sample_data.py
+# checks them against the project's shared copies.
+SHARED_DATA = Path(__file__).resolve().parents[1] / "resources" / "data"
 
 # file, value column, time column, rows, first value, last value, first date
 REAL_FILES = [

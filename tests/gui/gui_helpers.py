@@ -8,8 +8,8 @@ import numpy as np
 
 from rnn_desktop.core.training import TrainConfig, Trainer
 
-# The folder that tests/conftest.py names SHARED_DATA: real series beside the repository.
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+# The real sample series shipped in resources/data (copies of the project's shared data files).
+SHARED_DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
 
 # Small settings, so each run takes a second or two on a loaded machine.
 FAST = dict(epochs=6, hidden=8, batch_size=16, patience=None)

@@ -52,7 +52,7 @@ def test_sine_run_matches_headless(qtbot, make_window, sine):
 
 def test_airpassengers_run_matches_headless(qtbot, make_window):
     path = SHARED_DATA / "airpassengers.csv"
-    assert path.is_file(), f"shared data file missing: {path}"
+    assert path.is_file(), f"sample data file missing: {path}"
     config = TrainConfig().replace(**FAST, seq_len=12, val_windows=24, seed=1)
     window = make_window(config, series=None)
     assert window.open_csv(str(path)), window.last_error
