@@ -45,6 +45,13 @@ REFRESH_BUSY_FACTOR = 10
 PROGRESS_INTERVAL_S = 0.2
 # Fields that may differ between the model and the form without rebuilding the model.
 RUN_ONLY_FIELDS = ("lr", "epochs")
+# A series too short for the window length and split gets windows of at most this share
+# of its values, and validation on this fraction of its windows.
+ADAPTED_SEQ_LEN_SHARE = 0.25
+ADAPTED_VAL_FRACTION = 0.2
+# The generator's split (the tutorial's last 50 windows), which a loaded CSV file replaces
+# by ADAPTED_VAL_FRACTION so the split scales with the file's length.
+GENERATOR_SPLIT = (TrainConfig().val_windows, TrainConfig().val_fraction)
 
 
 class MainWindow(FileActionsMixin, QMainWindow):
@@ -76,6 +83,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.last_error: str | None = None
         self._form_problem: str | None = None  # why the settings cannot train, shown in the form
         self._replaced_message: str | None = None  # set when Start replaced a trained model
+        self._adapted_message: str | None = None  # set when a new series changed the settings
         self._run_target_epoch = 0
         self._run_started = 0.0
         self._run_start_epoch = 0
@@ -102,8 +110,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self.data_panel.series() is None:
             self.data_panel.regenerate()
         self._update_controls()
-        self._validate_form()
-        self.statusBar().showMessage(messages.status_ready())
+        if self._validate_form():
+            self.statusBar().showMessage(messages.status_ready())
 
     # Layout.
 
@@ -328,11 +336,17 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._state != IDLE:
             self.show_error(messages.error_busy())
             return False
+        self._adapted_message = None
         loaded = self.data_panel.load_csv(str(path), **overrides)
         if loaded:
             self._remember_file(str(path))
             series = self.data_panel.series()
-            self.statusBar().showMessage(messages.status_csv_loaded(str(path), len(series), series.name))
+            if self._form_problem is not None:
+                return loaded
+            text = messages.status_csv_loaded(str(path), len(series), series.name)
+            if self._adapted_message:
+                text = f"{text} {self._adapted_message}"
+            self.statusBar().showMessage(text)
         return loaded
 
     # Training.
@@ -645,7 +659,46 @@ class MainWindow(FileActionsMixin, QMainWindow):
             # The model was trained on other data; its predictions no longer apply.
             self.prediction_plot.clear_predictions()
         self.prediction_plot.refresh()
-        self._validate_form()
+        self._adapted_message = self._adapt_settings_to(series)
+        if self._validate_form() and self._adapted_message:
+            self.statusBar().showMessage(self._adapted_message)
+
+    def _adapt_settings_to(self, series: Series) -> str | None:
+        """Fit the window length and split to a new series when they leave it no training part.
+
+        The settings are kept when the series gives at least as many training as
+        validation windows. Returns the status message naming each change, or None.
+        """
+        from rnn_desktop.core.series import count_val_windows
+
+        config = self.config()
+        split = (config.val_windows, config.val_fraction)
+        from_csv = self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path()
+        changes: list[str] = []
+        if from_csv and split == GENERATOR_SPLIT:
+            config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
+
+        def fits(candidate: TrainConfig) -> bool:
+            n_windows = len(series) - candidate.seq_len
+            if n_windows < 2:
+                return False
+            n_val = count_val_windows(n_windows, candidate.val_windows, candidate.val_fraction)
+            return 1 <= n_val <= n_windows - n_val
+
+        if not fits(config):
+            longest = max(1, int(len(series) * ADAPTED_SEQ_LEN_SHARE))
+            if config.seq_len > longest:
+                changes.append(messages.change_window_length(config.seq_len, longest))
+                config = config.replace(seq_len=longest)
+            if not fits(config) and config.val_fraction != ADAPTED_VAL_FRACTION:
+                config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
+        if (config.val_windows, config.val_fraction) != split:
+            changes.append(messages.change_split_to_fraction(round(ADAPTED_VAL_FRACTION * 100)))
+        if not changes:
+            return None
+        log.info("settings adapted to %s (%d values): %s", series.source, len(series), changes)
+        self.set_config(config)
+        return messages.status_settings_adapted(len(series), changes)
 
     def _on_load_failed(self, error) -> None:
         self.show_error(messages.error_text(error))
@@ -684,6 +737,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.training_panel.show_problem(problem)
         self._form_problem = problem
         self._update_controls()
+        # Show why Start is unavailable where the person looks: the status bar and its tooltip.
+        for button, item in ((self.start_button, self.start_action), (self.step_button, self.step_action)):
+            button.setToolTip(messages.status_cannot_start(problem) if problem else item.toolTip())
+        if problem is not None:
+            self.statusBar().showMessage(messages.status_cannot_start(problem))
         return problem is None
 
     def _on_gradients_toggled(self, checked: bool) -> None:

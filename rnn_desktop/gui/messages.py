@@ -121,10 +121,76 @@ def status_language_changed() -> str:
     return tr("The language changes the next time the app starts.")
 
 
+def status_cannot_start(problem: str) -> str:
+    return tr("Start is unavailable: %1").replace("%1", problem)
+
+
+def status_settings_adapted(values: int, changes: list[str]) -> str:
+    """Say which settings were changed to fit a series of ``values`` values, and why."""
+    return tr("Adapted the settings to the %1 values of this series, so it can train: %2.").replace(
+        "%1", format_integer(values)).replace("%2", "; ".join(changes))
+
+
+def change_window_length(old: int, new: int) -> str:
+    return tr("window length %1 -> %2 (at most a quarter of the series)").replace(
+        "%1", format_integer(old)).replace("%2", format_integer(new))
+
+
+def change_split_to_fraction(percent: int) -> str:
+    return tr("validation on the last %1 % of the windows").replace("%1", format_integer(percent))
+
+
+def status_step_done(epoch: int) -> str:
+    return tr("Trained one more epoch; the model is now at epoch %1.").replace("%1", format_integer(epoch))
+
+
+def status_tutorial_preset() -> str:
+    return tr("Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near "
+              "predicting zero. Choose Recommended for a model that fits the series.")
+
+
+def progress_previous_model() -> str:
+    return tr("Results of the previous model; Start trains a new one")
+
+
+def progress_step(epoch: int) -> str:
+    return tr("Epoch %1 (one step)").replace("%1", format_integer(epoch))
+
+
+def progress_early_stop(epoch: int, kept_epoch: int) -> str:
+    return tr("Stopped early at epoch %1, kept epoch %2").replace("%1", format_integer(epoch)).replace(
+        "%2", format_integer(kept_epoch))
+
+
+def metrics_previous_model(text: str) -> str:
+    return tr("Previous model: %1").replace("%1", text)
+
+
+def question_replace_model(epochs: int) -> str:
+    return tr("Start trains a new model and replaces the current one, trained for %1 epochs, "
+              "whose weights have not been saved. Save them first?").replace("%1", format_integer(epochs))
+
+
+def menu_open_sample() -> str:
+    return tr("Open &sample")
+
+
+def sample_title(name: str) -> str:
+    return {
+        "airpassengers.csv": tr("Airline passengers, monthly 1949-1960 (144 values)"),
+        "nile.csv": tr("Nile river flow, yearly 1871-1970 (100 values)"),
+        "sunspots_monthly.csv": tr("Sunspots, monthly 1749-2013 (3177 values)"),
+    }.get(name, name)
+
+
 def progress_text(epoch: int, total: int, eta_seconds: float | None, samples_per_second: float) -> str:
-    eta = format_duration(eta_seconds) if eta_seconds is not None else "-"
+    """Describe the run's progress; the ETA part is left out while it is unknown."""
+    if eta_seconds is None:
+        return tr("Epoch %1 / %2 - %4 samples/s").replace("%1", format_integer(epoch)).replace(
+            "%2", format_integer(total)).replace("%4", format_rate(samples_per_second))
     return tr("Epoch %1 / %2 - ETA %3 - %4 samples/s").replace("%1", format_integer(epoch)).replace(
-        "%2", format_integer(total)).replace("%3", eta).replace("%4", format_rate(samples_per_second))
+        "%2", format_integer(total)).replace("%3", format_duration(eta_seconds)).replace(
+        "%4", format_rate(samples_per_second))
 
 
 def progress_idle() -> str:

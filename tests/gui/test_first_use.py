@@ -1,0 +1,50 @@
+"""What a first-time user meets: short sample series, stale results, steps and paused time."""
+
+from __future__ import annotations
+
+from gui_helpers import FAST, SHARED_DATA
+
+from rnn_desktop.core.training import TrainConfig
+
+TIMEOUT_MS = 60_000
+
+
+def test_short_csv_adapts_split_and_says_so(make_window):
+    window = make_window(TrainConfig())
+
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+
+    config = window.config()
+    assert config.val_windows is None
+    assert config.val_fraction == 0.2
+    assert window.start_button.isEnabled()
+    assert "Adapted the settings" in window.statusBar().currentMessage()
+
+
+def test_too_long_window_is_shortened(make_window):
+    window = make_window(TrainConfig().replace(seq_len=99, val_windows=None, val_fraction=0.2))
+
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+
+    assert window.config().seq_len == 25
+    assert window.start_button.isEnabled()
+    assert "window length 99 -> 25" in window.statusBar().currentMessage()
+
+
+def test_fitting_settings_are_kept(make_window):
+    window = make_window(TrainConfig().replace(seq_len=12, val_windows=20, val_fraction=None))
+
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+
+    assert window.config().seq_len == 12
+    assert window.config().val_windows == 20
+
+
+def test_disabled_start_says_why(make_window):
+    window = make_window(TrainConfig().replace(**FAST))
+
+    window.set_config(window.config().replace(seq_len=190))
+
+    assert not window.start_button.isEnabled()
+    assert "Start is unavailable" in window.statusBar().currentMessage()
+    assert "190" in window.start_button.toolTip()
