@@ -29,8 +29,8 @@ XCB_PLUGIN_NAME = "libqxcb.so"
 # Shared library (soname) needed by the xcb plugin or by QtGui -> Debian/Ubuntu
 # package, from `ldd` on PySide6 6.12's libqxcb.so and libQt6Gui.so.6 and
 # `dpkg -S` on Debian 12.
-# NOTE: the names were checked on Debian 12 only. Debian 13 and Ubuntu 24.04
-# renamed some of these packages with a "t64" suffix, libglib2.0-0t64 for one.
+# NOTE: the names were checked on Debian 12 only. Debian 13, for one, has
+# renamed some of these packages with a "t64" suffix (libglib2.0-0t64).
 DEBIAN_PACKAGES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
