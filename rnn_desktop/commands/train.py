@@ -106,6 +106,9 @@ def run_train(args: argparse.Namespace) -> int:
     print(f"training on {len(series.values)} values from {series.source or series.name}: "
           f"{trainer.split.n_train} training and {trainer.split.n_val} validation windows of "
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
+    if args.load and not trainer.optimizer_restored:
+        print(f"note: {args.load} has no saved {trainer.config.optimizer} optimiser state; "
+              "the optimiser starts fresh", flush=True)
 
     totals = {"samples": 0, "seconds": 0.0}
 

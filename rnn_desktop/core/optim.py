@@ -15,6 +15,9 @@ from rnn_desktop.core.errors import ConfigError
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
 
+# Names of the per-parameter state arrays each optimiser keeps (see state_slots).
+STATE_SLOTS = {"sgd": (), "momentum": ("velocity",), "adam": ("m", "v")}
+
 
 def global_norm(grads: dict[str, np.ndarray]) -> float:
     """Return the L2 norm of all gradients taken together, sqrt(sum of g^2)."""
@@ -52,16 +55,33 @@ class SGD:
     def __init__(self, params: dict[str, np.ndarray], lr: float) -> None:
         self.params = params
         self.lr = float(lr)
+        self.t = 0  # steps taken since the last reset
         self._scratch = {name: np.empty_like(p) for name, p in params.items()}
 
     def step(self, grads: dict[str, np.ndarray]) -> None:
+        self.t += 1
         for name, p in self.params.items():
             scratch = self._scratch[name]
             np.multiply(grads[name], self.lr, out=scratch)
             p -= scratch
 
     def reset(self) -> None:
-        """Forget the optimiser state (plain SGD has none)."""
+        """Forget the optimiser state (plain SGD has only the step count)."""
+        self.t = 0
+
+    def state_slots(self) -> dict[str, dict[str, np.ndarray]]:
+        """Return the state arrays by slot name, then parameter name (the live arrays, not copies)."""
+        return {}
+
+    def load_state(self, t: int, slots: dict[str, dict[str, np.ndarray]]) -> None:
+        """Copy a saved step count and state arrays (as ``state_slots`` returns them) into this optimiser.
+
+        ``slots`` must hold every slot of ``state_slots()`` with arrays of the parameters' shapes.
+        """
+        self.t = int(t)
+        for slot, arrays in self.state_slots().items():
+            for name, target in arrays.items():
+                np.copyto(target, slots[slot][name])
 
 
 class Momentum(SGD):
@@ -74,6 +94,7 @@ class Momentum(SGD):
         self.velocity = {name: np.zeros_like(p) for name, p in params.items()}
 
     def step(self, grads: dict[str, np.ndarray]) -> None:
+        self.t += 1
         for name, p in self.params.items():
             v, scratch = self.velocity[name], self._scratch[name]
             v *= self.momentum
@@ -82,8 +103,12 @@ class Momentum(SGD):
             p -= scratch
 
     def reset(self) -> None:
+        self.t = 0
         for v in self.velocity.values():
             v.fill(0.0)
+
+    def state_slots(self) -> dict[str, dict[str, np.ndarray]]:
+        return {"velocity": self.velocity}
 
 
 class Adam(SGD):
@@ -99,7 +124,6 @@ class Adam(SGD):
         self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
         self.m = {name: np.zeros_like(p) for name, p in params.items()}
         self.v = {name: np.zeros_like(p) for name, p in params.items()}
-        self.t = 0
 
     def step(self, grads: dict[str, np.ndarray]) -> None:
         self.t += 1
@@ -127,6 +151,9 @@ class Adam(SGD):
         for name in self.m:
             self.m[name].fill(0.0)
             self.v[name].fill(0.0)
+
+    def state_slots(self) -> dict[str, dict[str, np.ndarray]]:
+        return {"m": self.m, "v": self.v}
 
 
 def make_optimizer(name: str, params: dict[str, np.ndarray], lr: float,

@@ -354,6 +354,8 @@ class Trainer:
         self.optimizer = make_optimizer(config.optimizer, self.model.params, config.lr, config.momentum)
         self._backup = {name: np.empty_like(p) for name, p in self.model.params.items()}
         self.reset_weights(config.seed)
+        # True after from_file restored the optimiser state saved with the weights.
+        self.optimizer_restored = False
 
     def _prepare_windows(self) -> None:
         """Scale the series once and take windows as views of the scaled copy."""
@@ -584,8 +586,13 @@ class Trainer:
             "lr": self.optimizer.lr,
             "stop_reason": self.stop_reason,
             "history": [report_to_dict(report) for report in self.history],
+            "optimizer_state": {"name": self.config.optimizer, "step": self.optimizer.t},
+            "shuffle_rng": self._shuffle_rng.bit_generator.state,
         }
-        weights_mod.save_weights(path, self.model.params, metadata)
+        optimizer_arrays = {weights_mod.optimizer_array_name(slot, name): array
+                            for slot, arrays in self.optimizer.state_slots().items()
+                            for name, array in arrays.items()}
+        weights_mod.save_weights(path, self.model.params, metadata, extra_arrays=optimizer_arrays)
 
     @classmethod
     def from_file(cls, path: Any, values: Any, control: TrainingControl | None = None,
@@ -629,8 +636,30 @@ class Trainer:
         trainer._best_weights = trainer.model.get_weights()
         if isinstance(meta.get("lr"), (int, float)) and "lr" not in changes and meta["lr"] > 0:
             trainer.optimizer.lr = float(meta["lr"])
+        trainer._restore_optimizer(path, loaded, seed_changed="seed" in changes)
         logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)
         return trainer
+
+    def _restore_optimizer(self, path: Any, loaded: weights_mod.WeightsFile, seed_changed: bool) -> None:
+        """Continue the saved optimiser state and batch order, so training resumes where it stopped.
+
+        Sets ``optimizer_restored``. The shuffle order is restored only when the seed is unchanged.
+        """
+        state = loaded.optimizer_state
+        self.optimizer_restored = False
+        if state is None:
+            logger.warning("the weights file %s has no optimiser state (saved by an older version); "
+                           "the %s optimiser starts fresh", path, self.config.optimizer)
+        elif state.name != self.config.optimizer:
+            logger.warning("the weights file %s holds %s optimiser state but training uses %s; "
+                           "the %s optimiser starts fresh", path, state.name, self.config.optimizer,
+                           self.config.optimizer)
+        else:
+            self.optimizer.load_state(state.step, state.slots)
+            self.optimizer_restored = True
+            logger.info("restored the %s optimiser state after %d steps from %s", state.name, state.step, path)
+        if loaded.shuffle_rng_state is not None and not seed_changed:
+            self._shuffle_rng.bit_generator.state = loaded.shuffle_rng_state
 
 
 ProgressCallback = Callable[[EpochReport], None]

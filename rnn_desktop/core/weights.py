@@ -8,7 +8,17 @@ Layout of a file (format version 1):
   ("rnn-desktop-weights"), ``format_version``, ``app_version``, ``model``
   (input_size, hidden, activation, init, dtype), ``seq_len``, ``config`` (every
   TrainConfig field), ``scaler`` (kind, shift, divisor), ``epoch`` and
-  ``history`` (one dict of numbers per epoch).
+  ``history`` (one dict of numbers per epoch). Files written since the
+  optimiser state is saved also hold ``optimizer_state`` (``name`` and
+  ``step``, the number of optimiser steps taken) and ``shuffle_rng`` (the
+  state of the numpy PCG64 generator that shuffles the batches);
+- ``optimizer.<slot>.<parameter>``: the optimiser's state arrays, in the
+  parameters' shapes and dtype (slots ``velocity`` for momentum, ``m`` and
+  ``v`` for Adam, none for SGD). Older files lack them; they load with a fresh
+  optimiser.
+
+Format version 1 readers ignore arrays and metadata keys they do not know, so
+adding the optimiser state keeps the format version at 1.
 
 Files are read with ``allow_pickle=False`` and only parsed, never executed.
 ``load_weights`` checks everything before returning, so a rejected file never
@@ -32,6 +42,7 @@ import numpy as np
 
 from rnn_desktop import __version__
 from rnn_desktop.core.errors import WeightsFileError
+from rnn_desktop.core.optim import STATE_SLOTS
 from rnn_desktop.core.rnn import ACTIVATIONS, DTYPES, INITS, PARAM_NAMES, param_shapes
 
 logger = logging.getLogger(__name__)
@@ -49,11 +60,28 @@ class WeightsFile:
     metadata: dict[str, Any]
     config: dict[str, Any] = field(default_factory=dict)
     history: list[dict[str, Any]] = field(default_factory=list)
+    # Optimiser state saved with the weights, or None in files written before it was saved.
+    optimizer_state: OptimizerState | None = None
+    shuffle_rng_state: dict[str, Any] | None = None  # numpy bit_generator.state of the shuffle generator
+
+
+@dataclass
+class OptimizerState:
+    """The validated optimiser state of a weights file."""
+
+    name: str  # "sgd", "momentum" or "adam"
+    step: int
+    slots: dict[str, dict[str, np.ndarray]]  # slot name -> parameter name -> array
+
+
+def optimizer_array_name(slot: str, param: str) -> str:
+    """Return the npz entry name of optimiser slot ``slot`` for parameter ``param``."""
+    return f"optimizer.{slot}.{param}"
 
 
 def save_weights(path: str | os.PathLike[str], arrays: dict[str, np.ndarray],
-                 metadata: dict[str, Any]) -> None:
-    """Write ``arrays`` and ``metadata`` to ``path`` atomically.
+                 metadata: dict[str, Any], extra_arrays: dict[str, np.ndarray] | None = None) -> None:
+    """Write ``arrays`` (the parameters), ``extra_arrays`` and ``metadata`` to ``path`` atomically.
 
     ``metadata`` must be JSON-serialisable; ``format`` and ``format_version`` are
     added here. NaN and infinity in it are written as null.
@@ -62,6 +90,8 @@ def save_weights(path: str | os.PathLike[str], arrays: dict[str, np.ndarray],
     meta.update(metadata)
     text = json.dumps(_replace_non_finite(meta), allow_nan=False, sort_keys=True)
     payload = {name: np.ascontiguousarray(arrays[name]) for name in PARAM_NAMES}
+    for name, value in (extra_arrays or {}).items():
+        payload[name] = np.ascontiguousarray(value)
     payload[METADATA_KEY] = np.array(text)
 
     path = os.fspath(path)
@@ -123,8 +153,10 @@ def load_weights(path: str | os.PathLike[str]) -> WeightsFile:
     raw = _read_arrays(path, data)
     metadata = _parse_metadata(path, raw)
     arrays = _check_arrays(path, raw, metadata)
+    optimizer_state = _check_optimizer_state(path, raw, metadata)
     return WeightsFile(arrays=arrays, metadata=metadata, config=dict(metadata.get("config", {})),
-                       history=list(metadata.get("history", [])))
+                       history=list(metadata.get("history", [])), optimizer_state=optimizer_state,
+                       shuffle_rng_state=metadata.get("shuffle_rng"))
 
 
 def _read_arrays(path: str, data: bytes) -> dict[str, np.ndarray]:
@@ -196,32 +228,72 @@ def _parse_metadata(path: str, raw: dict[str, np.ndarray]) -> dict[str, Any]:
         problems.append(f"scaler = {scaler!r} is not a valid scaler")
     if not isinstance(metadata.get("config", {}), dict) or not isinstance(metadata.get("history", []), list):
         problems.append("'config' or 'history' has the wrong type")
+    problems.extend(_optimizer_metadata_problems(metadata))
     if problems:
         raise _reject(path, "bad_metadata", "invalid metadata: " + "; ".join(problems), problems=problems)
     return metadata
+
+
+def _optimizer_metadata_problems(metadata: dict[str, Any]) -> list[str]:
+    """Return what is wrong with the optional ``optimizer_state`` and ``shuffle_rng`` entries."""
+    problems = []
+    state = metadata.get("optimizer_state")
+    if state is not None:
+        if not isinstance(state, dict) or state.get("name") not in STATE_SLOTS:
+            problems.append(f"optimizer_state = {state!r} does not name one of {', '.join(STATE_SLOTS)}")
+        else:
+            step = state.get("step")
+            if not isinstance(step, int) or isinstance(step, bool) or step < 0:
+                problems.append(f"optimizer_state.step = {step!r} is not an integer of at least 0")
+    rng_state = metadata.get("shuffle_rng")
+    if rng_state is not None:
+        try:
+            np.random.PCG64().state = rng_state
+        except (TypeError, ValueError, KeyError, OverflowError) as error:
+            problems.append(f"shuffle_rng is not a valid PCG64 generator state ({error})")
+    return problems
+
+
+def _check_array(path: str, raw: dict[str, np.ndarray], name: str, shape: tuple[int, ...],
+                 dtype: np.dtype, model: dict[str, Any]) -> np.ndarray:
+    """Return array ``name`` after checking it exists and has the expected shape, dtype and finite values."""
+    if name not in raw:
+        raise _reject(path, "missing_array", f"array {name!r} is missing", array=name)
+    value = raw[name]
+    if value.shape != shape:
+        raise _reject(path, "shape_mismatch",
+                      f"array {name!r} has shape {value.shape} but the metadata "
+                      f"(input_size {model['input_size']}, hidden {model['hidden']}) needs {shape}",
+                      array=name, shape=value.shape, expected=shape)
+    if value.dtype != dtype:
+        raise _reject(path, "bad_dtype",
+                      f"array {name!r} has dtype {value.dtype} but the metadata says {dtype.name}",
+                      array=name, dtype=str(value.dtype), expected=dtype.name)
+    bad = int(value.size - np.count_nonzero(np.isfinite(value)))
+    if bad:
+        raise _reject(path, "non_finite", f"array {name!r} contains {bad} NaN or infinite values",
+                      array=name, count=bad)
+    return value
 
 
 def _check_arrays(path: str, raw: dict[str, np.ndarray], metadata: dict[str, Any]) -> dict[str, np.ndarray]:
     model = metadata["model"]
     shapes = param_shapes(model["input_size"], model["hidden"])
     dtype = np.dtype(model["dtype"])
-    arrays = {}
-    for name in PARAM_NAMES:
-        if name not in raw:
-            raise _reject(path, "missing_array", f"array {name!r} is missing", array=name)
-        value = raw[name]
-        if value.shape != shapes[name]:
-            raise _reject(path, "shape_mismatch",
-                          f"array {name!r} has shape {value.shape} but the metadata "
-                          f"(input_size {model['input_size']}, hidden {model['hidden']}) needs {shapes[name]}",
-                          array=name, shape=value.shape, expected=shapes[name])
-        if value.dtype != dtype:
-            raise _reject(path, "bad_dtype",
-                          f"array {name!r} has dtype {value.dtype} but the metadata says {dtype.name}",
-                          array=name, dtype=str(value.dtype), expected=dtype.name)
-        bad = int(value.size - np.count_nonzero(np.isfinite(value)))
-        if bad:
-            raise _reject(path, "non_finite", f"array {name!r} contains {bad} NaN or infinite values",
-                          array=name, count=bad)
-        arrays[name] = value
-    return arrays
+    return {name: _check_array(path, raw, name, shapes[name], dtype, model) for name in PARAM_NAMES}
+
+
+def _check_optimizer_state(path: str, raw: dict[str, np.ndarray],
+                           metadata: dict[str, Any]) -> OptimizerState | None:
+    """Return the optimiser state named in the metadata with its checked arrays, or None when absent."""
+    state = metadata.get("optimizer_state")
+    if state is None:
+        return None
+    model = metadata["model"]
+    shapes = param_shapes(model["input_size"], model["hidden"])
+    dtype = np.dtype(model["dtype"])
+    slots = {}
+    for slot in STATE_SLOTS[state["name"]]:
+        slots[slot] = {name: _check_array(path, raw, optimizer_array_name(slot, name), shapes[name], dtype, model)
+                       for name in PARAM_NAMES}
+    return OptimizerState(name=state["name"], step=state["step"], slots=slots)

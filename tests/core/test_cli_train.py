@@ -89,6 +89,32 @@ def test_save_then_load_continues(tmp_path, capsys):
     assert json.loads(summary_path.read_text())["epochs_run"] == 4
 
 
+def test_resumed_run_matches_one_run(tmp_path, capsys):
+    one_run = tmp_path / "one.json"
+    resumed = tmp_path / "resumed.json"
+    weights = tmp_path / "half.npz"
+    run(["--epochs", "4", "--hidden", "5", "--json", str(one_run)], capsys)
+    run(["--epochs", "2", "--hidden", "5", "--save", str(weights)], capsys)
+    code, out, _ = run(["--load", str(weights), "--epochs", "2", "--json", str(resumed)], capsys)
+    assert code == 0
+    assert "starts fresh" not in out
+    assert json.loads(resumed.read_text())["val_rmse"] == json.loads(one_run.read_text())["val_rmse"]
+
+
+def test_load_without_optimizer_state_says_so(tmp_path, capsys):
+    weights = tmp_path / "old.npz"
+    run(["--epochs", "1", "--hidden", "5", "--save", str(weights)], capsys)
+    with np.load(weights) as archive:
+        arrays = {name: archive[name] for name in archive.files if not name.startswith("optimizer.")}
+    metadata = json.loads(str(arrays["metadata"][()]))
+    del metadata["optimizer_state"]
+    arrays["metadata"] = np.array(json.dumps(metadata))
+    np.savez(weights, **arrays)
+    code, out, _ = run(["--load", str(weights), "--epochs", "1"], capsys)
+    assert code == 0
+    assert f"note: {weights} has no saved adam optimiser state; the optimiser starts fresh" in out
+
+
 def test_loaded_model_predicts_as_saved(tmp_path, capsys):
     weights = tmp_path / "m.npz"
     first = tmp_path / "first.json"

@@ -211,3 +211,103 @@ def test_history_with_nan_is_saved_as_null(tmp_path):
     trainer.save(path)
     assert load_weights(path).history[0]["train_loss"] is None
     assert np.isnan(Trainer.from_file(path, SINE).history[0].train_loss)
+
+
+def train_losses(trainer, epochs):
+    trainer.run(epochs=epochs)
+    return [(report.train_loss, report.val_loss) for report in trainer.history[-epochs:]]
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "momentum", "adam"])
+def test_resumed_training_matches_one_run(tmp_path, optimizer):
+    config = TrainConfig(hidden=6, epochs=6, seq_len=20, val_windows=20, batch_size=8, optimizer=optimizer)
+    one_run = Trainer(config, SINE)
+    expected = train_losses(one_run, 6)
+
+    first_half = Trainer(config, SINE)
+    losses = train_losses(first_half, 3)
+    path = tmp_path / "half.npz"
+    first_half.save(path)
+    resumed = Trainer.from_file(path, SINE)
+    losses += train_losses(resumed, 3)
+
+    assert resumed.optimizer_restored
+    assert resumed.optimizer.t == one_run.optimizer.t
+    assert losses == expected
+
+
+def test_optimizer_state_round_trip(saved, trained):
+    state = load_weights(saved).optimizer_state
+    assert state.name == "adam"
+    assert state.step == trained.optimizer.t
+    assert np.array_equal(state.slots["m"]["W_hh"], trained.optimizer.m["W_hh"])
+    assert np.array_equal(state.slots["v"]["b_y"], trained.optimizer.v["b_y"])
+
+
+def drop_optimizer_state(saved):
+    def drop_arrays(arrays):
+        for name in [name for name in arrays if name.startswith("optimizer.")]:
+            arrays.pop(name)
+
+    def drop_metadata(metadata):
+        metadata.pop("optimizer_state")
+        metadata.pop("shuffle_rng")
+
+    rewrite(saved, change_arrays=drop_arrays, change_metadata=drop_metadata)
+
+
+def test_file_without_optimizer_state_loads_fresh(saved, caplog):
+    drop_optimizer_state(saved)
+    with caplog.at_level("WARNING", logger="rnn_desktop.core.training"):
+        trainer = Trainer.from_file(saved, SINE)
+    assert load_weights(saved).optimizer_state is None
+    assert not trainer.optimizer_restored
+    assert trainer.optimizer.t == 0
+    assert not trainer.optimizer.m["W_hh"].any()
+    assert "starts fresh" in caplog.text
+
+
+def test_other_optimizer_starts_fresh(saved):
+    trainer = Trainer.from_file(saved, SINE, optimizer="momentum")
+    assert not trainer.optimizer_restored
+    assert trainer.optimizer.t == 0
+
+
+def test_missing_optimizer_array(saved):
+    rewrite(saved, change_arrays=lambda a: a.pop("optimizer.v.W_xh"))
+    error = rejection(saved)
+    assert error.code == "weights.missing_array"
+    assert error.params["array"] == "optimizer.v.W_xh"
+
+
+def test_optimizer_array_wrong_shape(saved):
+    rewrite(saved, change_arrays=lambda a: a.update({"optimizer.m.W_hh": np.zeros((6, 5))}))
+    error = rejection(saved)
+    assert error.code == "weights.shape_mismatch"
+    assert error.params["array"] == "optimizer.m.W_hh"
+
+
+def test_optimizer_array_non_finite(saved):
+    def poison(arrays):
+        arrays["optimizer.m.b_h"] = arrays["optimizer.m.b_h"].copy()
+        arrays["optimizer.m.b_h"][0] = np.nan
+    rewrite(saved, change_arrays=poison)
+    error = rejection(saved)
+    assert error.code == "weights.non_finite"
+    assert error.params["array"] == "optimizer.m.b_h"
+
+
+@pytest.mark.parametrize("state", [{"name": "rmsprop", "step": 3}, {"name": "adam", "step": -1},
+                                   {"name": "adam", "step": 2.5}, "adam"])
+def test_invalid_optimizer_metadata(saved, state):
+    rewrite(saved, change_metadata=lambda m: m.update(optimizer_state=state))
+    error = rejection(saved)
+    assert error.code == "weights.bad_metadata"
+    assert "optimizer_state" in str(error)
+
+
+def test_invalid_shuffle_state(saved):
+    rewrite(saved, change_metadata=lambda m: m.update(shuffle_rng={"bit_generator": "MT19937"}))
+    error = rejection(saved)
+    assert error.code == "weights.bad_metadata"
+    assert "shuffle_rng" in str(error)
