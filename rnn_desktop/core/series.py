@@ -1,6 +1,7 @@
 """Series, sliding windows, chronological split, scalers, metrics and forecasts.
 
-API CONTRACT (skeleton): ``Series`` is final; the rest is being filled in.
+``Series`` is the data layer's contract with the CSV reader, the generators
+and the GUI. Windows are views of one array: no window is copied.
 """
 
 from __future__ import annotations
