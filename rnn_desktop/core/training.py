@@ -189,7 +189,7 @@ class EpochReport:
     train_rmse: float
     grad_norm: float  # global L2 norm of the last batch's gradient, before clipping
     lr: float
-    seconds: float  # wall time of this epoch
+    seconds: float  # wall time of this epoch, without the time spent paused
     samples_per_second: float
     best_val_loss: float
     stop_reason: str | None = None  # set on the last report of a run
@@ -206,6 +206,8 @@ class TrainingControl:
         self._stop = threading.Event()
         self._running = threading.Event()
         self._running.set()
+        # Seconds spent blocked in checkpoint(); only the training thread writes it.
+        self.paused_seconds = 0.0
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -226,8 +228,12 @@ class TrainingControl:
         return not self._running.is_set()
 
     def checkpoint(self) -> bool:
-        """Block while paused; return False when a stop was requested."""
-        self._running.wait()
+        """Block while paused, adding the time blocked to ``paused_seconds``; return False when a stop
+        was requested."""
+        if not self._running.is_set():
+            started = time.perf_counter()
+            self._running.wait()
+            self.paused_seconds += time.perf_counter() - started
         return not self._stop.is_set()
 
     def clear(self) -> None:
@@ -435,6 +441,7 @@ class Trainer:
     def _run_epoch(self) -> EpochReport:
         config, model = self.config, self.model
         started = time.perf_counter()
+        paused_before = self.control.paused_seconds
         n_train = self.split.n_train
         batch_size = min(config.batch_size, n_train)
         n_batches = -(-n_train // batch_size)
@@ -482,6 +489,9 @@ class Trainer:
             loss_sum += loss * index.shape[0]
             seen += index.shape[0]
             batches_run += 1
+        # A pause inside the epoch is not training time, so it is left out of seconds and samples per second.
+        paused = self.control.paused_seconds - paused_before
+        started += paused
         train_seconds = time.perf_counter() - started
 
         return self._finish_epoch(started, train_seconds, loss_sum, seen, batches_run, n_batches,

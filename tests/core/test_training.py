@@ -221,6 +221,32 @@ def test_pause_blocks_training_until_resumed():
     assert trainer.stop_reason == STOP_COMPLETED
 
 
+class PauseAtBatch(TrainingControl):
+    """Pauses itself at the given checkpoint, and a timer thread resumes it ``seconds`` later."""
+
+    def __init__(self, batch, seconds):
+        super().__init__()
+        self.batch, self.seconds, self.calls = batch, seconds, 0
+
+    def checkpoint(self):
+        self.calls += 1
+        if self.calls == self.batch:
+            self.request_pause()
+            threading.Timer(self.seconds, self.resume).start()
+        return super().checkpoint()
+
+
+def test_pause_excluded_from_epoch_time():
+    control = PauseAtBatch(batch=3, seconds=0.5)
+    trainer = Trainer(small_config(epochs=1), SINE, control=control)
+    report = trainer.run_epoch()
+    train_seconds = trainer.split.n_train / report.samples_per_second
+    assert report.extra["batches_run"] == report.extra["batches"]
+    assert report.seconds < 0.3
+    assert train_seconds < 0.3
+    assert control.paused_seconds >= 0.45
+
+
 def test_stop_wakes_paused_trainer():
     control = TrainingControl()
     trainer = Trainer(small_config(epochs=5), SINE, control=control)
