@@ -84,6 +84,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._form_problem: str | None = None  # why the settings cannot train, shown in the form
         self._replaced_message: str | None = None  # set when Start replaced a trained model
         self._adapted_message: str | None = None  # set when a new series changed the settings
+        self._results_stale = False  # the shown results belong to a model the next Start replaces
+        self._metrics_of_model = " "  # the metrics line of the current model, shown again if it fits again
         self._run_target_epoch = 0
         self._run_started = 0.0
         self._run_start_epoch = 0
@@ -455,6 +457,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return None
         if self._trainer is not None and self._trainer_series is series and self._fits_model(config):
             return self._trainer
+        if not self._confirm_replacing_model():
+            return None
 
         from rnn_desktop.core.training import Trainer
 
@@ -469,11 +473,27 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.show_error(messages.error_text(error), title=messages.title_invalid_settings())
             return None
         if self._trainer is not None and self._trainer.epoch > 0:
-            # NOTE: the trained model is replaced without a question; only the status line says so.
             self._replaced_message = messages.status_new_model(self._trainer.epoch)
         self._install_trainer(trainer, config, series, control)
         log.info("new model: %s on %s (%d values)", config.to_dict(), series.source, len(series))
         return trainer
+
+    def _confirm_replacing_model(self) -> bool:
+        """Ask to save a trained model with unsaved weights before a new one replaces it.
+
+        Returns False when the person cancels or the save fails, like closing the window does.
+        """
+        if self._trainer is None or not self._weights_unsaved or not self._ask_on_close:
+            return True
+        answer = QMessageBox.question(
+            self, messages.title_unsaved_weights(), messages.question_replace_model(self._trainer.epoch),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            return bool(self.choose_save_weights())
+        return True
 
     def _hidden_window(self, config: TrainConfig, series: Series) -> int | None:
         """Return the first validation window's index when the diagnostics are on, else None."""
@@ -506,6 +526,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.hidden_plot.clear()
         self.prediction_plot.clear_predictions()
         self._weights_unsaved = False
+        self._results_stale = False
+        self._metrics_of_model = " "
+        self.metrics_label.setText(" ")
+        self.progress.setValue(0)
+        self.progress.setFormat(messages.progress_idle())
 
     # Worker signals.
 
@@ -742,7 +767,41 @@ class MainWindow(FileActionsMixin, QMainWindow):
             button.setToolTip(messages.status_cannot_start(problem) if problem else item.toolTip())
         if problem is not None:
             self.statusBar().showMessage(messages.status_cannot_start(problem))
+        self._mark_previous_model()
         return problem is None
+
+    def _mark_previous_model(self) -> None:
+        """Mark the shown results as the previous model's once the data or model settings change.
+
+        New data clears the curves, readouts and diagnostics because they no longer
+        match the series shown. Changed model settings only relabel the progress and
+        metrics lines, which come back when the settings match the model again.
+        """
+        if self._trainer is None or self._state != IDLE:
+            return
+        series = self.data_panel.series()
+        data_changed = self._trainer_series is not series
+        stale = data_changed or not self._fits_model(self.config())
+        if data_changed and self._reports:
+            for panel in (self.loss_plot, self.gradient_plot, self.hidden_plot):
+                panel.clear()
+            for panel in (self.loss_plot, self.prediction_plot, self.gradient_plot, self.hidden_plot):
+                panel.readout.setText(" ")
+            self.refresh_plots()
+        if stale == self._results_stale:
+            return
+        self._results_stale = stale
+        if stale:
+            self._metrics_of_model = self.metrics_label.text()
+            self.progress.setFormat(messages.progress_previous_model())
+            text = self._metrics_of_model.strip()
+            self.metrics_label.setText(messages.metrics_previous_model(text) if text else " ")
+        else:
+            if self._reports:
+                self._show_progress(self._reports[-1])
+            else:
+                self.progress.setFormat(messages.progress_idle())
+            self.metrics_label.setText(self._metrics_of_model)
 
     def _on_gradients_toggled(self, checked: bool) -> None:
         self.diagnostics.setVisible(checked)

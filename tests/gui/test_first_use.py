@@ -48,3 +48,59 @@ def test_disabled_start_says_why(make_window):
     assert not window.start_button.isEnabled()
     assert "Start is unavailable" in window.statusBar().currentMessage()
     assert "190" in window.start_button.toolTip()
+
+
+def train_briefly(qtbot, window) -> None:
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+
+
+def test_new_data_clears_previous_results(qtbot, make_window):
+    window = make_window()
+    train_briefly(qtbot, window)
+    assert window.curve_point_counts()["train_loss"] == 6
+    assert "Epoch 6 / 6" in window.progress.format()
+
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+
+    assert window.curve_point_counts()["train_loss"] == 0
+    assert "Epoch 6" not in window.progress.format()
+    assert "previous model" in window.progress.format()
+    assert window.metrics_label.text().startswith("Previous model")
+
+
+def test_changed_model_settings_mark_results(qtbot, make_window):
+    window = make_window()
+    train_briefly(qtbot, window)
+
+    window.set_config(window.config().replace(hidden=9))
+    assert "previous model" in window.progress.format()
+
+    window.set_config(window.config().replace(hidden=8))
+    assert "Epoch 6 / 6" in window.progress.format()
+
+
+def test_start_asks_before_replacing_unsaved_model(qtbot, make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    train_briefly(qtbot, window)
+    window.set_interactive(ask_on_close=True, show_dialogs=False)
+    questions = []
+
+    def answer_cancel(*args, **kwargs):
+        questions.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    window.set_config(window.config().replace(hidden=9))
+
+    assert not window.start_training()
+    assert len(questions) == 1
+    assert window.trainer.epoch == 6
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+    assert window.trainer.config.hidden == 9
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
