@@ -89,6 +89,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._run_target_epoch = 0
         self._run_started = 0.0
         self._run_start_epoch = 0
+        self._run_is_step = False  # the run trains one epoch from idle (Step), then ends
 
         self.setWindowTitle(self.tr("rnn-desktop"))
         icon_path = resource_path("icons", "rnn-desktop.png")
@@ -211,7 +212,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.stop_action = action(self.tr("S&top"), "Shift+F5", self.stop_training,
                                   self.tr("Stop training after the current batch (Shift+F5)."))
         self.step_action = action(self.tr("St&ep one epoch"), "F10", self.step_epoch,
-                                  self.tr("Train one epoch, then pause (F10)."))
+                                  self.tr("Train one more epoch of the current model (F10)."))
         self.reset_action = action(self.tr("&Reset weights"), "Ctrl+R", self.reset_weights,
                                    self.tr("Re-initialise the weights from the seed (Ctrl+R)."))
         self.open_action = action(self.tr("&Open CSV..."), QKeySequence.StandardKey.Open, self.choose_csv)
@@ -357,17 +358,17 @@ class MainWindow(FileActionsMixin, QMainWindow):
         """Train the current model (built first when needed) for the set epochs; False when refused."""
         if self._state != IDLE:
             return False
-        return self._begin_run(pause_after_first_epoch=False)
+        return self._begin_run(single_epoch=False)
 
     def step_epoch(self) -> bool:
-        """Train one epoch, then pause; from idle this starts a paused run."""
+        """Train one epoch: a paused run pauses again after it, an idle window goes back to idle."""
         if self._state == RUNNING:
             return False
         if self._state == PAUSED:
             self._control.request_step()
             self._set_state(RUNNING)
             return True
-        return self._begin_run(pause_after_first_epoch=True)
+        return self._begin_run(single_epoch=True)
 
     def pause_training(self) -> None:
         if self._state == RUNNING:
@@ -416,7 +417,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.statusBar().showMessage(messages.status_weights_reset())
         log.info("weights reset")
 
-    def _begin_run(self, pause_after_first_epoch: bool) -> bool:
+    def _begin_run(self, single_epoch: bool) -> bool:
         config = self.config()
         trainer = self._prepare_trainer(config)
         if trainer is None:
@@ -427,10 +428,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
             trainer.set_lr(config.lr)
         self._trainer_config = config
         self._control.trainer = trainer
-        if pause_after_first_epoch:
-            self._control.request_step()
-        # A step from idle opens a run of the full epoch count that pauses after one epoch.
-        worker = TrainingWorker(trainer, self._control, epochs=config.epochs,
+        epochs = 1 if single_epoch else config.epochs
+        self._run_is_step = single_epoch
+        worker = TrainingWorker(trainer, self._control, epochs=epochs,
                                 forecast_steps=self.forecast_steps.value())
         worker.epoch_finished.connect(self._on_epoch_finished)
         worker.snapshot_ready.connect(self._on_snapshot)
@@ -439,7 +439,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         worker.finished.connect(self._on_worker_finished)
         self._run = TrainingThread(worker, self._control)
         self._run_start_epoch = trainer.epoch
-        self._run_target_epoch = trainer.epoch + config.epochs
+        self._run_target_epoch = trainer.epoch + epochs
         self.loss_plot.set_epoch_span(self._run_target_epoch)
         self._run_started = time.perf_counter()
         self._set_state(RUNNING)
@@ -562,7 +562,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._reports:
             self._show_progress(self._reports[-1])
         self._show_final_metrics()
-        self.statusBar().showMessage(messages.status_finished(str(reason)))
+        if self._run_is_step and reason == "completed" and self._trainer is not None:
+            self.statusBar().showMessage(messages.status_step_done(self._trainer.epoch))
+        else:
+            self.statusBar().showMessage(messages.status_finished(str(reason)))
         log.info("run finished: %s after %d epochs", reason, self._trainer.epoch if self._trainer else 0)
         self.run_finished.emit(str(reason))
 
@@ -616,8 +619,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         eta = elapsed / done * (total - done) if done > 0 and self._state != IDLE else None
         self.progress.setRange(0, total)
         self.progress.setValue(min(max(done, 0), total))
-        self.progress.setFormat(messages.progress_text(report.epoch, self._run_target_epoch, eta,
-                                                       report.samples_per_second))
+        if self._run_is_step:
+            self.progress.setFormat(messages.progress_step(report.epoch))
+        else:
+            self.progress.setFormat(messages.progress_text(report.epoch, self._run_target_epoch, eta,
+                                                           report.samples_per_second))
         naive = self._trainer.naive_val_rmse if self._trainer is not None else None
         self.metrics_label.setText(messages.metrics_text(report, naive))
 

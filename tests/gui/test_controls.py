@@ -56,21 +56,53 @@ def test_stop_while_paused(qtbot, make_window):
     assert window.state == "idle"
 
 
-def test_step_runs_one_epoch_then_pauses(qtbot, make_window):
+def test_step_from_idle_runs_one_epoch(qtbot, make_window):
     window = make_window(LONG)
 
-    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.step_epoch()
-    qtbot.wait(300)
+    assert window.state == "idle"
     assert [report.epoch for report in window.reports] == [1]
 
-    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.step_epoch()
-    qtbot.wait(300)
+    assert window.state == "idle"
     assert [report.epoch for report in window.reports] == [1, 2]
     assert window.curve_point_counts()["train_loss"] == 2
     assert window.curve_point_counts()["prediction_train"] > 0
+
+
+def test_step_while_paused_pauses_again(qtbot, make_window):
+    window = make_window(LONG)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 1)
+    window.pause_training()
+    qtbot.wait(300)
+    paused_at = len(window.reports)
+
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+        assert window.step_epoch()
+    qtbot.wait(300)
+    assert len(window.reports) == paused_at + 1
     stop_and_wait(qtbot, window)
+
+
+def test_step_after_stop_trains_one_epoch(qtbot, make_window):
+    window = make_window(LONG)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 2)
+    stop_and_wait(qtbot, window)
+    stopped_at = window.trainer.epoch
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.step_epoch()
+
+    assert window.trainer.epoch == stopped_at + 1
+    assert window.state == "idle"
+    assert window.pause_button.text() == "Pause"
+    assert not window.pause_button.isEnabled()
+    assert "/ 100" not in window.progress.format()
+    assert str(stopped_at + 1) in window.statusBar().currentMessage()
 
 
 def test_lr_change_while_paused_continues(qtbot, make_window):
