@@ -90,6 +90,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._run_started = 0.0
         self._run_start_epoch = 0
         self._run_is_step = False  # the run trains one epoch from idle (Step), then ends
+        self._paused_seconds = 0.0  # time the current run spent paused, left out of its ETA
+        self._paused_since: float | None = None
 
         self.setWindowTitle(self.tr("rnn-desktop"))
         icon_path = resource_path("icons", "rnn-desktop.png")
@@ -442,6 +444,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._run_target_epoch = trainer.epoch + epochs
         self.loss_plot.set_epoch_span(self._run_target_epoch)
         self._run_started = time.perf_counter()
+        self._paused_seconds = 0.0
+        self._paused_since = None
         self._set_state(RUNNING)
         self._refresh_timer.start()
         replaced, self._replaced_message = self._replaced_message, None
@@ -615,7 +619,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch
         total = max(1, self._run_target_epoch - self._run_start_epoch)
-        elapsed = time.perf_counter() - self._run_started
+        now = time.perf_counter()
+        paused = self._paused_seconds + (now - self._paused_since if self._paused_since is not None else 0.0)
+        elapsed = now - self._run_started - paused
         eta = elapsed / done * (total - done) if done > 0 and self._state != IDLE else None
         self.progress.setRange(0, total)
         self.progress.setValue(min(max(done, 0), total))
@@ -656,9 +662,17 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _set_state(self, state: str) -> None:
         if state == self._state:
             return
+        was_paused = self._state == PAUSED
         self._state = state
+        now = time.perf_counter()
+        if was_paused and self._paused_since is not None:
+            self._paused_seconds += now - self._paused_since
+            self._paused_since = None
         if state == PAUSED:
+            self._paused_since = now
             self.statusBar().showMessage(messages.status_paused())
+        elif state == RUNNING and was_paused:
+            self.statusBar().showMessage(messages.status_training())
         self._update_controls()
         self.state_changed.emit(state)
 

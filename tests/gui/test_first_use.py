@@ -104,3 +104,35 @@ def test_start_asks_before_replacing_unsaved_model(qtbot, make_window, monkeypat
         assert window.start_training()
     assert window.trainer.config.hidden == 9
     window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+
+def test_eta_stands_still_while_paused(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
+    window.start_training()
+    qtbot.waitUntil(lambda: len(window.reports) >= 3, timeout=TIMEOUT_MS)
+    window.pause_training()
+    qtbot.wait(300)
+    window.refresh_plots()
+    paused_text = window.progress.format()
+    assert "ETA" in paused_text
+
+    qtbot.wait(2000)
+    window.refresh_plots()
+
+    assert window.progress.format() == paused_text
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.stop_training()
+
+
+def test_resume_replaces_paused_status(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
+    window.start_training()
+    qtbot.waitUntil(lambda: len(window.reports) >= 1, timeout=TIMEOUT_MS)
+    window.pause_training()
+    assert window.statusBar().currentMessage().startswith("Paused")
+
+    window.resume_training()
+
+    assert not window.statusBar().currentMessage().startswith("Paused")
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.stop_training()
