@@ -121,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     add_training_options(gui)
     gui.add_argument("--autostart", action="store_true", help="start training as soon as the window opens")
-    gui.add_argument("--exit-when-done", action="store_true", help="close the app when training ends")
+    gui.add_argument("--exit-when-done", action="store_true",
+                     help="close the app when the training run ends (needs --autostart)")
     gui.add_argument("--report", metavar="OUT.json", help="write a JSON report of the run (with --autostart)")
     gui.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot of the window when training ends")
     gui.add_argument("--language", choices=["en", "it"], help="interface language (default: system locale)")
@@ -137,7 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "exit_when_done", False) and not getattr(args, "autostart", False):
+        # Without a run there is nothing to wait for, so the window would close as soon as it opens.
+        parser.error("--exit-when-done needs --autostart: it closes the app when the training run ends")
 
     if args.self_test:
         from rnn_desktop.commands.selftest import run_self_test

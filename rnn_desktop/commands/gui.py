@@ -66,6 +66,7 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
     report.update({
         "stop_reason": reason,
         "epochs_shown": len(reports),
+        "epochs_this_run": trainer.epoch - window.run_start_epoch if trainer is not None else 0,
         "curve_points": window.curve_point_counts(),
         "last_epoch_val_rmse": reports[-1].val_rmse if reports else None,
         "error": window.last_error,
@@ -76,6 +77,36 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
 
 def _wants_config(args: argparse.Namespace) -> bool:
     return getattr(args, "preset", None) is not None or any(hasattr(args, name) for name in _CONFIG_OPTIONS)
+
+
+def _given_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the hyperparameters given on the command line, which win over a loaded file's."""
+    changes = {name: getattr(args, name) for name in _CONFIG_OPTIONS if hasattr(args, name)}
+    if changes.get("val_fraction") is not None:
+        changes["val_windows"] = None
+    elif changes.get("val_windows") is not None:
+        changes["val_fraction"] = None
+    return changes
+
+
+def _write_failure(path: str, error: OSError) -> str:
+    """Describe a failed write in plain words: the path and the operating system's reason."""
+    reason = error.strerror or str(error)
+    folder = Path(path).parent
+    if not folder.is_dir():
+        reason = f"the folder {folder} does not exist"
+    return f"could not write {path}: {reason}"
+
+
+def _save_screenshot(window, path: str) -> str | None:
+    """Save the window's image to ``path``; return why it failed, or None."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        return f"could not write the screenshot {path}: the folder {folder} does not exist"
+    if not window.grab().save(path):
+        return (f"could not write the screenshot {path}: check that the folder is writable and the "
+                "name ends in an image type such as .png or .jpg")
+    return None
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -100,8 +131,13 @@ def run_gui(args: argparse.Namespace) -> int:
     install_exception_hook(window.show_unexpected_error)
     window.set_interactive(ask_on_close=not args.exit_when_done, show_dialogs=not args.exit_when_done)
 
-    # Command-line data and settings replace what the last session saved.
+    # Command-line data and settings replace what the last session saved, for this session only.
+    given = _given_options(args)
+    window.set_remember_config(not (_wants_config(args) or scripted or args.csv or args.load
+                                    or args.generator or args.length is not None or args.noise is not None))
     try:
+        if _wants_config(args) or scripted:
+            window.set_config(config_from_args(args))
         if args.csv:
             if not window.open_csv(args.csv, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
                                    encoding=args.encoding, header=args.header, missing=args.missing):
@@ -110,12 +146,14 @@ def run_gui(args: argparse.Namespace) -> int:
                     return EXIT_BAD_INPUT
         elif args.generator or args.length is not None or args.noise is not None or scripted:
             window.set_series(series_from_args(args))
-        if _wants_config(args) or scripted:
-            window.set_config(config_from_args(args))
         if args.load and not window.load_weights(args.load):
             print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
             if args.exit_when_done:
                 return EXIT_BAD_INPUT
+        if given:
+            # Loading data may adapt the window and split, and loading weights sets the file's
+            # hyperparameters; the options given on the command line still win over both.
+            window.set_config(window.config().replace(**given))
     except RnnDesktopError as error:
         print(f"rnn-desktop: {error}", file=sys.stderr)
         log.error("gui: invalid input: %s", error)
@@ -140,12 +178,14 @@ def run_gui(args: argparse.Namespace) -> int:
                 Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
             except OSError as error:
                 log.error("could not write the report %s: %s", args.report, error)
-                print(f"rnn-desktop: could not write {args.report}: {error}", file=sys.stderr)
+                print(f"rnn-desktop: {_write_failure(args.report, error)}", file=sys.stderr)
                 outcome["exit"] = EXIT_FAILED
-        if args.screenshot and not window.grab().save(args.screenshot):
-            log.error("could not write the screenshot %s", args.screenshot)
-            print(f"rnn-desktop: could not write {args.screenshot}", file=sys.stderr)
-            outcome["exit"] = EXIT_FAILED
+        if args.screenshot:
+            failure = _save_screenshot(window, args.screenshot)
+            if failure is not None:
+                log.error("%s", failure)
+                print(f"rnn-desktop: {failure}", file=sys.stderr)
+                outcome["exit"] = EXIT_FAILED
         if args.exit_when_done:
             window.close()
             app.quit()
@@ -165,9 +205,6 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     if args.autostart:
         QTimer.singleShot(300, start)
-    elif args.exit_when_done:
-        # Nothing to wait for: take the screenshot and report once the window has been drawn.
-        QTimer.singleShot(300, lambda: on_finished("not started"))
 
     status = app.exec()
     log.info("event loop ended with status %d; log file %s", status, log_file_path())

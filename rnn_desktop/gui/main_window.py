@@ -79,6 +79,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._snapshot = None
         self._weights_unsaved = False
         self._ask_on_close = True
+        self._remember_config = True  # False when the command line set this session's data or settings
         self._show_dialogs = True
         self.last_error: str | None = None
         self._form_problem: str | None = None  # why the settings cannot train, shown in the form
@@ -312,6 +313,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def weights_unsaved(self) -> bool:
         return self._weights_unsaved
 
+    @property
+    def run_start_epoch(self) -> int:
+        """The model's epoch count when the last run started."""
+        return self._run_start_epoch
+
+    def set_remember_config(self, remember: bool) -> None:
+        """Choose whether closing saves the settings shown, for the next session to open with."""
+        self._remember_config = remember
+
     def set_interactive(self, ask_on_close: bool, show_dialogs: bool) -> None:
         """Turn off the close question and modal error boxes (scripted runs and tests)."""
         self._ask_on_close = ask_on_close
@@ -428,6 +438,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._control.clear()
         if config.lr != self._trainer_config.lr:
             trainer.set_lr(config.lr)
+        if config.epochs != trainer.config.epochs:
+            # The run's epoch count may differ from a loaded file's; reports and saved files show the run's.
+            trainer.config = trainer.config.replace(epochs=config.epochs)
         self._trainer_config = config
         self._control.trainer = trainer
         epochs = 1 if single_epoch else config.epochs
@@ -870,8 +883,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._settings.setValue("geometry", self.saveGeometry())
         self._settings.setValue("mainSplitter", self.main_splitter.saveState())
         self._settings.setValue("plotSplitter", self.plot_splitter.saveState())
-        self._settings.setValue("config", json.dumps(self.config().to_dict()))
-        self._settings.setValue("forecastSteps", self.forecast_steps.value())
+        if self._remember_config:
+            self._settings.setValue("config", json.dumps(self.config().to_dict()))
+            self._settings.setValue("forecastSteps", self.forecast_steps.value())
         self._settings.sync()
 
     def _choose_language(self, code: str) -> None:
