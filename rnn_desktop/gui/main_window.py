@@ -87,6 +87,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._adapted_message: str | None = None  # set when a new series changed the settings
         self._results_stale = False  # the shown results belong to a model the next Start replaces
         self._metrics_of_model = " "  # the metrics line of the current model, shown again if it fits again
+        self._progress_of_model = ("", 0)  # the progress text and value of the current model, likewise
         self._run_target_epoch = 0
         self._run_started = 0.0
         self._run_start_epoch = 0
@@ -149,9 +150,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.forecast_steps.setValue(50)
         self.forecast_steps.setToolTip(self.tr("Number of future steps forecast recursively "
                                                "beyond the end of the series."))
+        # The text sits beside the bar rather than on it, where it would straddle the filled part.
         self.progress = QProgressBar()
-        self.progress.setFormat(messages.progress_idle())
-        self.progress.setTextVisible(True)
+        self.progress.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setMinimumWidth(360)
+        self._set_progress_text(messages.progress_idle())
         self.metrics_label = QLabel(" ")
         self.metrics_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -175,7 +179,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 4, 4, 4)
         right_layout.addLayout(buttons)
-        right_layout.addWidget(self.progress)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.progress, 1)
+        right_layout.addLayout(progress_row)
         right_layout.addWidget(self.metrics_label)
         right_layout.addWidget(self.plot_splitter, 1)
 
@@ -423,7 +430,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._show_snapshot_now()
         self._weights_unsaved = False
         self.progress.setValue(0)
-        self.progress.setFormat(messages.progress_idle())
+        self._set_progress_text(messages.progress_idle())
         self.metrics_label.setText(" ")
         self.refresh_plots()
         self.statusBar().showMessage(messages.status_weights_reset())
@@ -547,7 +554,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._metrics_of_model = " "
         self.metrics_label.setText(" ")
         self.progress.setValue(0)
-        self.progress.setFormat(messages.progress_idle())
+        self._set_progress_text(messages.progress_idle())
 
     # Worker signals.
 
@@ -578,6 +585,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.refresh_plots()
         if self._reports:
             self._show_progress(self._reports[-1])
+            if reason == "early_stopping":
+                self._show_early_stop()
         self._show_final_metrics()
         if self._run_is_step and reason == "completed" and self._trainer is not None:
             self.statusBar().showMessage(messages.status_step_done(self._trainer.epoch))
@@ -639,12 +648,24 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(min(max(done, 0), total))
         if self._run_is_step:
-            self.progress.setFormat(messages.progress_step(report.epoch))
+            self._set_progress_text(messages.progress_step(report.epoch))
         else:
-            self.progress.setFormat(messages.progress_text(report.epoch, self._run_target_epoch, eta,
+            self._set_progress_text(messages.progress_text(report.epoch, self._run_target_epoch, eta,
                                                            report.samples_per_second))
         naive = self._trainer.naive_val_rmse if self._trainer is not None else None
         self.metrics_label.setText(messages.metrics_text(report, naive))
+
+    def _set_progress_text(self, text: str) -> None:
+        """Show ``text`` beside the progress bar; the bar's format keeps it for tests and tools."""
+        self.progress.setFormat(text)
+        self.progress_label.setText(text)
+
+    def _show_early_stop(self) -> None:
+        """Fill the bar after early stopping and say which epoch's weights were kept."""
+        report = self._reports[-1]
+        kept = report.extra.get("restored_epoch", report.epoch)
+        self.progress.setValue(self.progress.maximum())
+        self._set_progress_text(messages.progress_early_stop(report.epoch, kept))
 
     def _show_final_metrics(self) -> None:
         """Show the metrics of the weights kept, which early stopping takes from an earlier epoch."""
@@ -826,14 +847,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._results_stale = stale
         if stale:
             self._metrics_of_model = self.metrics_label.text()
-            self.progress.setFormat(messages.progress_previous_model())
+            self._progress_of_model = (self.progress.format(), self.progress.value())
+            self._set_progress_text(messages.progress_previous_model())
             text = self._metrics_of_model.strip()
             self.metrics_label.setText(messages.metrics_previous_model(text) if text else " ")
         else:
-            if self._reports:
-                self._show_progress(self._reports[-1])
-            else:
-                self.progress.setFormat(messages.progress_idle())
+            text, value = self._progress_of_model
+            self._set_progress_text(text)
+            self.progress.setValue(value)
             self.metrics_label.setText(self._metrics_of_model)
 
     def _on_gradients_toggled(self, checked: bool) -> None:

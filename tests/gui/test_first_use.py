@@ -136,3 +136,30 @@ def test_resume_replaces_paused_status(qtbot, make_window):
     assert not window.statusBar().currentMessage().startswith("Paused")
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         window.stop_training()
+
+
+def test_progress_text_sits_beside_the_bar(make_window):
+    window = make_window()
+
+    assert not window.progress.isTextVisible()
+    assert window.progress_label.text() == window.progress.format()
+
+
+def test_unknown_eta_is_left_out(qtbot, make_window):
+    window = make_window()
+    train_briefly(qtbot, window)
+
+    assert "ETA" not in window.progress.format()
+    assert "- -" not in window.progress.format()
+
+
+def test_early_stop_fills_bar_and_names_kept_epoch(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 1, "lr": 0.05}))
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert window.start_training()
+
+    assert finished.args[0] == "early_stopping"
+    last = window.reports[-1]
+    assert window.progress.value() == window.progress.maximum()
+    assert f"Stopped early at epoch {last.epoch}, kept epoch" in window.progress.format()
