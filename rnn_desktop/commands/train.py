@@ -100,6 +100,9 @@ def run_train(args: argparse.Namespace) -> int:
         return _fail(str(error))
     except OSError as error:
         return _fail(f"{error.filename or ''}: {error.strerror or error}")
+    except MemoryError as error:
+        logger.info("train command ran out of memory while preparing: %s", error)
+        return _fail(_out_of_memory_message(error))
 
     start_epoch = trainer.epoch
     total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
@@ -129,6 +132,9 @@ def run_train(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         trainer.run(epochs=trainer.config.epochs if args.load else None, on_epoch=on_epoch)
+    except MemoryError as error:
+        logger.info("train command ran out of memory at epoch %d: %s", trainer.epoch, error)
+        return _fail(_out_of_memory_message(error))
     finally:
         _install_sigint_handler(previous_handler)
     seconds = time.perf_counter() - started
@@ -152,6 +158,12 @@ def run_train(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"cannot write {error.filename}: {error.strerror}", EXIT_FAILED)
     return EXIT_OK
+
+
+def _out_of_memory_message(error: MemoryError) -> str:
+    detail = f" ({error})" if str(error) else ""
+    return (f"out of memory{detail}; use a smaller --hidden, --seq-len or --batch-size, "
+            "or close other programs")
 
 
 def _install_sigint_handler(handler: Any) -> Any:

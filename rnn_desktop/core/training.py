@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import threading
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -18,7 +19,8 @@ import numpy as np
 from rnn_desktop.core import series as series_mod
 from rnn_desktop.core import weights as weights_mod
 from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError
-from rnn_desktop.core.optim import clip_by_global_norm, clip_by_value, global_norm, make_optimizer
+from rnn_desktop.core.optim import (STATE_SLOTS, clip_by_global_norm, clip_by_value, global_norm,
+                                    make_optimizer)
 from rnn_desktop.core.rnn import ElmanRNN
 
 logger = logging.getLogger(__name__)
@@ -269,6 +271,74 @@ def report_from_dict(data: dict[str, Any]) -> EpochReport:
     return EpochReport(**values, extra=dict(data.get("extra", {})))
 
 
+# Windows the model predicts in one forward pass (ElmanRNN.predict's default chunk).
+_PREDICT_CHUNK = 512
+
+
+def estimate_memory_bytes(hidden: int, seq_len: int, batch_size: int, n_windows: int, dtype: str,
+                          optimizer: str) -> int:
+    """Estimate the bytes a Trainer allocates for its model, optimiser and forward buffers.
+
+    Counted: the parameters with their gradients, the optimiser's scratch and state,
+    the trainer's backup and best-weights copies and one matmul temporary, plus the
+    forward workspaces (hidden states and pre-activations of every step) for a
+    training batch and a prediction chunk, each twice for the shorter last batch.
+    """
+    n_params = hidden * hidden + 3 * hidden + 1
+    param_copies = 6 + len(STATE_SLOTS.get(optimizer, ()))
+    prediction_batch = min(_PREDICT_CHUNK, n_windows)
+    workspace_rows = 2 * (batch_size + prediction_batch)
+    workspace = workspace_rows * ((2 * seq_len + 2) * hidden + seq_len)
+    return (param_copies * n_params + workspace) * np.dtype(dtype).itemsize
+
+
+def physical_memory_bytes() -> int | None:
+    """Return the computer's physical memory in bytes, or None where os.sysconf cannot tell (Windows)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+# Memory assumed where the physical memory cannot be read.
+FALLBACK_MEMORY_BYTES = 8 * 2**30
+
+
+def check_memory(config: TrainConfig, n_windows: int, available: int | None = None) -> None:
+    """Raise ConfigError when the estimated memory of training exceeds ``available`` bytes.
+
+    ``available`` defaults to the physical memory. The error names the largest hidden
+    size that fits with the same window length and batch size.
+    """
+    if available is None:
+        available = physical_memory_bytes() or FALLBACK_MEMORY_BYTES
+    batch = min(config.batch_size, max(n_windows, 1))
+
+    def estimate(hidden: int) -> int:
+        return estimate_memory_bytes(hidden, config.seq_len, batch, n_windows, config.dtype, config.optimizer)
+
+    needed = estimate(config.hidden)
+    if needed <= available:
+        return
+    low, high = 0, config.hidden  # estimate(low) fits, or low is 0; estimate(high) does not fit
+    while high - low > 1:
+        middle = (low + high) // 2
+        if estimate(middle) <= available:
+            low = middle
+        else:
+            high = middle
+    gib = 2**30
+    if low >= 1:
+        fix = f"use hidden {low} or less"
+    else:
+        fix = "use a shorter seq_len or a smaller batch_size"
+    raise ConfigError(
+        f"hidden {config.hidden} needs an estimated {needed / gib:.1f} GiB of memory for the weights, "
+        f"optimiser state and training buffers, but this computer has {available / gib:.1f} GiB; {fix}",
+        code="config.memory", name="hidden", value=config.hidden, estimated_bytes=needed,
+        available_bytes=available, maximum=low)
+
+
 def check_values(values: Any) -> np.ndarray:
     """Return ``values`` as a 1-D float64 array, or raise DataError on a bad shape or NaN/inf."""
     try:
@@ -340,6 +410,7 @@ class Trainer:
                 code="data.too_short", length=int(values.shape[0]), minimum=minimum)
 
         n_windows = values.shape[0] - config.seq_len
+        check_memory(config, n_windows)
         if record_hidden_window is not None and not 0 <= record_hidden_window < n_windows:
             raise ConfigError(f"record_hidden_window must be a window index from 0 to {n_windows - 1}, "
                               f"got {record_hidden_window}", code="config.record_hidden_window",

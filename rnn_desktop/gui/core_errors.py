@@ -168,6 +168,15 @@ def _config_out_of_range(p: dict) -> str:
                 p["generator"], field_label(p["name"]), _value(p["value"]), _value(p["min"]), _value(p["max"]))
 
 
+def _config_memory(p: dict) -> str:
+    text = fill(tr("%1 %2 needs an estimated %3 GiB of memory, but this computer has %4 GiB."),
+                field_label(p["name"]), _value(p["value"]), format_number(p["estimated_bytes"] / 2**30, 3),
+                format_number(p["available_bytes"] / 2**30, 3))
+    if p["maximum"] >= 1:
+        return text + " " + fill(tr("Use %1 or fewer hidden units."), format_integer(p["maximum"]))
+    return text + " " + tr("Use a shorter window or a smaller batch.")
+
+
 # Weights files. The window wraps these in "Could not read <path>: ...".
 
 def _weights_incompatible(p: dict) -> str:
@@ -215,6 +224,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
     "config.min_lr": _config_min_lr,
     "config.not_a_number": _config_generator_value,
     "config.out_of_range": _config_out_of_range,
+    "config.memory": _config_memory,
     "weights.not_found": lambda p: tr("the file does not exist"),
     "weights.unreadable": lambda p: tr("the file cannot be read"),
     "weights.empty": lambda p: tr("the file is empty; choose a file saved by rnn-desktop"),

@@ -9,7 +9,7 @@ import pytest
 
 from rnn_desktop.cli import build_parser, main
 from rnn_desktop.commands.common import config_from_args
-from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.core.training import TrainConfig, Trainer
 from rnn_desktop.core.weights import load_weights
 
 SUMMARY_KEYS = {"epochs_run", "train_loss", "val_loss", "val_rmse", "val_mae", "naive_val_rmse",
@@ -188,3 +188,23 @@ def test_diverged_run_reports_reason_and_saves_finite_weights(tmp_path, capsys):
     # Loading rejects non-finite weights, so this proves the kept weights are finite.
     for value in load_weights(weights).arrays.values():
         assert np.all(np.isfinite(value))
+
+
+def test_hidden_too_large_exits_cleanly(capsys):
+    code, out, err = run(["--hidden", "100000"], capsys)
+    assert code == 2
+    assert "Traceback" not in err
+    assert "100000" in err
+    assert "GiB" in err
+    assert out == ""
+
+
+def test_memory_error_while_training_exits_cleanly(monkeypatch, capsys):
+    def run_out_of_memory(trainer):
+        raise MemoryError("Unable to allocate 74.5 GiB for an array")
+
+    monkeypatch.setattr(Trainer, "run_epoch", run_out_of_memory)
+    code, _, err = run(["--epochs", "1", "--hidden", "5"], capsys)
+    assert code == 2
+    assert "out of memory (Unable to allocate 74.5 GiB for an array)" in err
+    assert "--hidden" in err

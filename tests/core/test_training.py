@@ -9,6 +9,7 @@ import pytest
 from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError
 from rnn_desktop.core.training import (
     STOP_COMPLETED, STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, TrainConfig, Trainer, TrainingControl,
+    check_memory, estimate_memory_bytes,
 )
 
 SINE = np.sin(np.arange(200.0))
@@ -409,3 +410,34 @@ def test_float32_training_runs():
     trainer.run()
     assert trainer.model.params["W_hh"].dtype == np.float32
     assert math.isfinite(trainer.history[-1].val_loss)
+
+
+def test_hidden_too_large_for_memory():
+    with pytest.raises(ConfigError) as caught:
+        Trainer(small_config(hidden=100000), SINE)
+    error = caught.value
+    assert error.code == "config.memory"
+    assert error.params["name"] == "hidden"
+    assert error.params["value"] == 100000
+    assert error.params["estimated_bytes"] > 80 * 2**30
+    assert "GiB" in str(error)
+    assert f"use hidden {error.params['maximum']} or less" in str(error)
+
+
+def test_memory_maximum_is_largest_fitting_hidden():
+    config = small_config(hidden=5000)
+    available = 2**30
+    with pytest.raises(ConfigError) as caught:
+        check_memory(config, n_windows=180, available=available)
+    maximum = caught.value.params["maximum"]
+
+    def estimate(hidden):
+        return estimate_memory_bytes(hidden, 20, 10, 180, "float64", "adam")
+
+    assert estimate(maximum) <= available
+    assert estimate(maximum + 1) > available
+    check_memory(config.replace(hidden=maximum), n_windows=180, available=available)
+
+
+def test_memory_check_accepts_default_size():
+    check_memory(TrainConfig(), n_windows=150, available=2**30)

@@ -164,6 +164,7 @@ def real_core_errors(tmp_path: Path) -> list[RnnDesktopError]:
         raised(lambda: TrainConfig.preset("fast")),
         raised(lambda: generate("mackey_glass", length=10**7)),
         raised(lambda: Trainer(short, np.zeros(5))),
+        raised(lambda: Trainer(short.replace(hidden=100000), np.sin(np.arange(120.0)))),
         raised(lambda: Trainer(short, np.r_[np.zeros(50), np.nan, np.zeros(50)])),
         raised(lambda: read_series(tmp_path / "absent.csv")),
         raised(lambda: read_series(tmp_path)),
