@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import signal
 import sys
 import threading
@@ -85,6 +86,12 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 def run_train(args: argparse.Namespace) -> int:
     """Train with the given options and return the exit code (0 done, 1 output failed, 2 bad input)."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    outputs = (("--save", args.save, "weights.npz", False), ("--json", args.json, "summary.json", True))
+    for option, path, example_name, opened_in_place in outputs:
+        problem = output_path_problem(path, example_name, opened_in_place) if path else None
+        if problem is not None:
+            logger.info("train command rejected %s %s: %s", option, path, problem)
+            return _fail(f"cannot write {option} {path}: {problem}")
     try:
         config = config_from_args(args)
         config.validate()
@@ -147,17 +154,39 @@ def run_train(args: argparse.Namespace) -> int:
     if summary["reason"]:
         print(summary["reason"], flush=True)
 
-    try:
-        if args.save:
+    if args.save:
+        try:
             trainer.save(args.save)
-            print(f"saved weights to {args.save}", flush=True)
-        if args.json:
+        except OSError as error:
+            return _fail(f"cannot write --save {args.save}: {error.strerror or error}", EXIT_FAILED)
+        print(f"saved weights to {args.save}", flush=True)
+    if args.json:
+        try:
             with open(args.json, "w", encoding="utf-8") as stream:
                 json.dump(summary, stream, indent=2)
                 stream.write("\n")
-    except OSError as error:
-        return _fail(f"cannot write {error.filename}: {error.strerror}", EXIT_FAILED)
+        except OSError as error:
+            return _fail(f"cannot write --json {args.json}: {error.strerror or error}", EXIT_FAILED)
     return EXIT_OK
+
+
+def output_path_problem(path: str, example_name: str, opened_in_place: bool) -> str | None:
+    """Return why a file cannot be written at ``path``, or None when it looks writable.
+
+    Checked before training, so a typo in an output path does not cost a whole run.
+    ``opened_in_place`` is False for files written to a temporary file and renamed
+    over the target, which works even when the target is read-only.
+    """
+    parent = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        return f"it is a folder; give a file name inside it, for example {os.path.join(path, example_name)}"
+    if not os.path.isdir(parent):
+        return f"the folder {parent} does not exist; create it or choose another folder"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"the folder {parent} is not writable; choose another folder"
+    if opened_in_place and os.path.exists(path) and not os.access(path, os.W_OK):
+        return "the file exists and is read-only; choose another name or make it writable"
+    return None
 
 
 def _out_of_memory_message(error: MemoryError) -> str:

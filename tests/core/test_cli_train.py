@@ -208,3 +208,36 @@ def test_memory_error_while_training_exits_cleanly(monkeypatch, capsys):
     assert code == 2
     assert "out of memory (Unable to allocate 74.5 GiB for an array)" in err
     assert "--hidden" in err
+
+
+@pytest.mark.parametrize("option", ["--save", "--json"])
+def test_output_in_missing_folder_rejected_before_training(tmp_path, capsys, option):
+    target = tmp_path / "absent" / "out.file"
+    code, out, err = run(["--epochs", "1", "--hidden", "5", option, str(target)], capsys)
+    assert code == 2
+    assert "epoch 1/1" not in out
+    assert f"cannot write {option} {target}: the folder {target.parent} does not exist" in err
+
+
+@pytest.mark.parametrize("option, example", [("--save", "weights.npz"), ("--json", "summary.json")])
+def test_output_that_is_folder_rejected(tmp_path, capsys, option, example):
+    code, out, err = run(["--epochs", "1", "--hidden", "5", option, str(tmp_path)], capsys)
+    assert code == 2
+    assert "epoch 1/1" not in out
+    assert f"cannot write {option} {tmp_path}: it is a folder" in err
+    assert str(tmp_path / example) in err
+    assert ".tmp" not in err
+
+
+def test_failed_save_names_target(tmp_path, capsys, monkeypatch):
+    from rnn_desktop.core import weights as weights_mod
+
+    def full_disk(stream, **arrays):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(weights_mod.np, "savez", full_disk)
+    target = tmp_path / "m.npz"
+    code, _, err = run(["--epochs", "1", "--hidden", "5", "--save", str(target)], capsys)
+    assert code == 1
+    assert f"cannot write --save {target}: No space left on device" in err
+    assert ".weights-" not in err
