@@ -16,12 +16,12 @@ from typing import Any
 from rnn_desktop.commands.common import config_from_args, series_from_args
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import regression_metrics
-from rnn_desktop.core.training import EpochReport, Trainer, TrainingControl
+from rnn_desktop.core.training import STOP_DIVERGED, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
-EXIT_FAILED = 1  # an output file could not be written
+EXIT_FAILED = 1  # training diverged or an output file could not be written
 EXIT_BAD_INPUT = 2  # invalid option, data or weights file
 
 
@@ -84,7 +84,7 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    """Train with the given options and return the exit code (0 done, 1 output failed, 2 bad input)."""
+    """Train with the given options and return the exit code (0 done, 1 diverged or output failed, 2 bad input)."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     outputs = (("--save", args.save, "weights.npz", False), ("--json", args.json, "summary.json", True))
     for option, path, example_name, opened_in_place in outputs:
@@ -167,6 +167,8 @@ def run_train(args: argparse.Namespace) -> int:
                 stream.write("\n")
         except OSError as error:
             return _fail(f"cannot write --json {args.json}: {error.strerror or error}", EXIT_FAILED)
+    if trainer.stop_reason == STOP_DIVERGED:
+        return _fail(f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm", EXIT_FAILED)
     return EXIT_OK
 
 

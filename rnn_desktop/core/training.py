@@ -667,12 +667,19 @@ class Trainer:
             "lr": self.optimizer.lr,
             "stop_reason": self.stop_reason,
             "history": [report_to_dict(report) for report in self.history],
-            "optimizer_state": {"name": self.config.optimizer, "step": self.optimizer.t},
             "shuffle_rng": self._shuffle_rng.bit_generator.state,
         }
         optimizer_arrays = {weights_mod.optimizer_array_name(slot, name): array
                             for slot, arrays in self.optimizer.state_slots().items()
                             for name, array in arrays.items()}
+        if all(np.isfinite(array).all() for array in optimizer_arrays.values()):
+            metadata["optimizer_state"] = {"name": self.config.optimizer, "step": self.optimizer.t}
+        else:
+            # A diverged step can overflow the optimiser state while the kept weights stay finite,
+            # so the file keeps the weights and a later load starts the optimiser fresh.
+            logger.warning("the %s optimiser state contains NaN or infinite values; saving %s without it",
+                           self.config.optimizer, path)
+            optimizer_arrays = {}
         weights_mod.save_weights(path, self.model.params, metadata, extra_arrays=optimizer_arrays)
 
     @classmethod

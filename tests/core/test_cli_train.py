@@ -181,7 +181,7 @@ def test_diverged_run_reports_reason_and_saves_finite_weights(tmp_path, capsys):
                         "--init", "uniform", "--scale", "none", "--epochs", "30", "--json", str(path),
                         "--save", str(weights)], capsys)
     summary = json.loads(path.read_text())
-    assert code == 0
+    assert code == 1
     assert summary["stop_reason"] == "diverged"
     assert "learning rate" in summary["reason"]
     assert "learning rate" in out
@@ -241,3 +241,11 @@ def test_failed_save_names_target(tmp_path, capsys, monkeypatch):
     assert code == 1
     assert f"cannot write --save {target}: No space left on device" in err
     assert ".weights-" not in err
+
+
+def test_diverged_run_exits_1(capsys):
+    code, out, err = run(["--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "30",
+                          "--hidden", "8"], capsys)
+    assert code == 1
+    assert "stop: diverged" in out
+    assert "training diverged at epoch" in err

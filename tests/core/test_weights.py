@@ -311,3 +311,14 @@ def test_invalid_shuffle_state(saved):
     error = rejection(saved)
     assert error.code == "weights.bad_metadata"
     assert "shuffle_rng" in str(error)
+
+
+def test_non_finite_optimizer_state_not_saved(tmp_path):
+    trainer = Trainer(TrainConfig(hidden=6, epochs=1, seq_len=20, val_windows=20), SINE)
+    trainer.run()
+    trainer.optimizer.v["W_hh"][0, 0] = np.inf
+    path = tmp_path / "diverged.npz"
+    trainer.save(path)
+    loaded = Trainer.from_file(path, SINE)
+    assert load_weights(path).optimizer_state is None
+    assert not loaded.optimizer_restored
