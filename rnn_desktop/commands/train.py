@@ -99,9 +99,9 @@ def run_train(args: argparse.Namespace) -> int:
         control = TrainingControl()
         if args.load:
             changes = {name: getattr(config, name) for name in _given_options(args)}
-            trainer = Trainer.from_file(args.load, series.values, control, **changes)
+            trainer = Trainer.from_file(args.load, series.values, control, source=_describe(series), **changes)
         else:
-            trainer = Trainer(config, series.values, control)
+            trainer = Trainer(config, series.values, control, source=_describe(series))
     except RnnDesktopError as error:
         logger.info("train command rejected its input: %s", error)
         return _fail(str(error))
@@ -116,6 +116,8 @@ def run_train(args: argparse.Namespace) -> int:
     print(f"training on {len(series.values)} values from {series.source or series.name}: "
           f"{trainer.split.n_train} training and {trainer.split.n_val} validation windows of "
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
+    if trainer.load_warning is not None:
+        print(f"rnn-desktop train: warning: {trainer.load_warning}", file=sys.stderr, flush=True)
     if args.load and not trainer.optimizer_restored:
         print(f"note: {args.load} has no saved {trainer.config.optimizer} optimiser state; "
               "the optimiser starts fresh", flush=True)
@@ -189,6 +191,13 @@ def output_path_problem(path: str, example_name: str, opened_in_place: bool) -> 
     if opened_in_place and os.path.exists(path) and not os.access(path, os.W_OK):
         return "the file exists and is read-only; choose another name or make it writable"
     return None
+
+
+def _describe(series: Any) -> str:
+    """Return the data description saved with the weights: the generator or the CSV path and column."""
+    if series.source.startswith("generator "):
+        return series.source
+    return f"{series.source}, column {series.name}" if series.source else series.name
 
 
 def _out_of_memory_message(error: MemoryError) -> str:

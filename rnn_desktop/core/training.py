@@ -6,6 +6,7 @@ names documented on each class here. Nothing here imports Qt.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import os
@@ -396,7 +397,7 @@ class Trainer:
 
     def __init__(self, config: TrainConfig, values: Any, control: TrainingControl | None = None,
                  record_dh: bool = False, record_hidden_window: int | None = None,
-                 scaler: series_mod.Scaler | None = None) -> None:
+                 scaler: series_mod.Scaler | None = None, source: str | None = None) -> None:
         config.validate()
         values = check_values(values)
         minimum = series_mod.min_series_length(config.seq_len, config.val_windows, config.val_fraction)
@@ -418,6 +419,9 @@ class Trainer:
 
         self.config = config
         self.values = values
+        self.source = source  # description of the data (Series.source), saved with the weights
+        # Set by from_file when the weights were trained on other data, for the caller to show.
+        self.load_warning: str | None = None
         self.control = control if control is not None else TrainingControl()
         self.record_dh = bool(record_dh)
         self.record_hidden_window = record_hidden_window
@@ -668,6 +672,8 @@ class Trainer:
             "stop_reason": self.stop_reason,
             "history": [report_to_dict(report) for report in self.history],
             "shuffle_rng": self._shuffle_rng.bit_generator.state,
+            "data": {"source": self.source or "", "length": int(self.values.shape[0]),
+                     "sha256": values_digest(self.values)},
         }
         optimizer_arrays = {weights_mod.optimizer_array_name(slot, name): array
                             for slot, arrays in self.optimizer.state_slots().items()
@@ -685,13 +691,14 @@ class Trainer:
     @classmethod
     def from_file(cls, path: Any, values: Any, control: TrainingControl | None = None,
                   record_dh: bool = False, record_hidden_window: int | None = None,
-                  **changes: Any) -> "Trainer":
+                  source: str | None = None, **changes: Any) -> "Trainer":
         """Build a trainer on ``values`` with the model, scaler and history from ``path``.
 
         ``changes`` override training settings of the saved config (epochs, lr, ...).
         Changing a field that defines the model (seq_len, hidden, activation, init,
         dtype, scale) raises IncompatibleWeightsError. The saved scaler is reused, so
-        the model predicts exactly what it predicted before saving.
+        the model predicts exactly what it predicted before saving. When ``values``
+        differ from the data the weights were trained on, ``load_warning`` says so.
         """
         loaded = weights_mod.load_weights(path)
         meta = loaded.metadata
@@ -708,7 +715,7 @@ class Trainer:
 
         try:
             trainer = cls(config, values, control, record_dh, record_hidden_window,
-                          scaler=series_mod.Scaler.from_dict(meta["scaler"]))
+                          scaler=series_mod.Scaler.from_dict(meta["scaler"]), source=source)
         except DataError as error:
             if error.code != "data.too_short":
                 raise
@@ -725,6 +732,9 @@ class Trainer:
         if isinstance(meta.get("lr"), (int, float)) and "lr" not in changes and meta["lr"] > 0:
             trainer.optimizer.lr = float(meta["lr"])
         trainer._restore_optimizer(path, loaded, seed_changed="seed" in changes)
+        trainer.load_warning = other_data_warning(path, meta.get("data"), trainer.values, source)
+        if trainer.load_warning is not None:
+            logger.warning("%s", trainer.load_warning)
         logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)
         return trainer
 
@@ -748,6 +758,26 @@ class Trainer:
             logger.info("restored the %s optimiser state after %d steps from %s", state.name, state.step, path)
         if loaded.shuffle_rng_state is not None and not seed_changed:
             self._shuffle_rng.bit_generator.state = loaded.shuffle_rng_state
+
+
+def values_digest(values: np.ndarray) -> str:
+    """Return the SHA-256 of ``values`` as float64 bytes, to recognise the same series later."""
+    return hashlib.sha256(np.ascontiguousarray(values, dtype=np.float64).tobytes()).hexdigest()
+
+
+def other_data_warning(path: Any, saved: dict[str, Any] | None, values: np.ndarray,
+                       source: str | None) -> str | None:
+    """Return a warning when ``values`` are not the series the weights in ``path`` were trained on.
+
+    ``saved`` is the weights file's ``data`` entry; files without one give no warning.
+    """
+    if saved is None or saved.get("sha256") == values_digest(values):
+        return None
+    trained_on = saved.get("source") or "another series"
+    this_series = source or "this series"
+    return (f"the weights in {path} were trained on {trained_on} ({saved.get('length')} values), not on "
+            f"{this_series} ({values.shape[0]} values); the scaler fitted on {trained_on} is reused, so the "
+            "predictions and errors may be far off. Train a new model for this series.")
 
 
 ProgressCallback = Callable[[EpochReport], None]

@@ -11,7 +11,8 @@ Layout of a file (format version 1):
   ``history`` (one dict of numbers per epoch). Files written since the
   optimiser state is saved also hold ``optimizer_state`` (``name`` and
   ``step``, the number of optimiser steps taken) and ``shuffle_rng`` (the
-  state of the numpy PCG64 generator that shuffles the batches);
+  state of the numpy PCG64 generator that shuffles the batches), and ``data``
+  (``source``, ``length`` and ``sha256`` of the float64 values trained on);
 - ``optimizer.<slot>.<parameter>``: the optimiser's state arrays, in the
   parameters' shapes and dtype (slots ``velocity`` for momentum, ``m`` and
   ``v`` for Adam, none for SGD). Older files lack them; they load with a fresh
@@ -235,7 +236,7 @@ def _parse_metadata(path: str, raw: dict[str, np.ndarray]) -> dict[str, Any]:
 
 
 def _optimizer_metadata_problems(metadata: dict[str, Any]) -> list[str]:
-    """Return what is wrong with the optional ``optimizer_state`` and ``shuffle_rng`` entries."""
+    """Return what is wrong with the optional ``optimizer_state``, ``data`` and ``shuffle_rng`` entries."""
     problems = []
     state = metadata.get("optimizer_state")
     if state is not None:
@@ -245,6 +246,10 @@ def _optimizer_metadata_problems(metadata: dict[str, Any]) -> list[str]:
             step = state.get("step")
             if not isinstance(step, int) or isinstance(step, bool) or step < 0:
                 problems.append(f"optimizer_state.step = {step!r} is not an integer of at least 0")
+    data = metadata.get("data")
+    if data is not None and not (isinstance(data, dict) and isinstance(data.get("source"), str)
+                                 and isinstance(data.get("length"), int) and isinstance(data.get("sha256"), str)):
+        problems.append(f"data = {data!r} does not have a text source, an integer length and a text sha256")
     rng_state = metadata.get("shuffle_rng")
     if rng_state is not None:
         try:

@@ -249,3 +249,22 @@ def test_diverged_run_exits_1(capsys):
     assert code == 1
     assert "stop: diverged" in out
     assert "training diverged at epoch" in err
+
+
+def test_load_onto_csv_warns(tmp_path, capsys):
+    weights = tmp_path / "sine.npz"
+    csv = tmp_path / "counts.csv"
+    csv.write_text("month,count\n" + "".join(f"{i},{100 + 3 * i}\n" for i in range(144)))
+    run(["--epochs", "1", "--hidden", "5", "--save", str(weights)], capsys)
+    code, _, err = run(["--load", str(weights), "--csv", str(csv), "--epochs", "0"], capsys)
+    assert code == 0
+    assert f"warning: the weights in {weights} were trained on generator sine (200 values)" in err
+    assert f"not on {csv}, column count (144 values)" in err
+
+
+def test_load_onto_same_generator_no_warning(tmp_path, capsys):
+    weights = tmp_path / "sine.npz"
+    run(["--epochs", "1", "--hidden", "5", "--save", str(weights)], capsys)
+    code, _, err = run(["--load", str(weights), "--epochs", "0"], capsys)
+    assert code == 0
+    assert err == ""

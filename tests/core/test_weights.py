@@ -322,3 +322,41 @@ def test_non_finite_optimizer_state_not_saved(tmp_path):
     loaded = Trainer.from_file(path, SINE)
     assert load_weights(path).optimizer_state is None
     assert not loaded.optimizer_restored
+
+
+def test_load_onto_other_data_warns(saved, caplog):
+    other = np.linspace(100.0, 600.0, 144)
+    with caplog.at_level("WARNING", logger="rnn_desktop.core.training"):
+        trainer = Trainer.from_file(saved, other, source="passengers.csv")
+    assert trainer.load_warning is not None
+    assert "trained on another series (200 values)" in trainer.load_warning
+    assert "not on passengers.csv (144 values)" in trainer.load_warning
+    assert "scaler" in trainer.load_warning
+    assert trainer.load_warning in caplog.text
+
+
+def test_load_onto_same_data_no_warning(saved):
+    assert Trainer.from_file(saved, SINE).load_warning is None
+
+
+def test_saved_source_named_in_warning(tmp_path):
+    trainer = Trainer(TrainConfig(hidden=3, epochs=1, seq_len=20, val_windows=20), SINE, source="generator sine")
+    path = tmp_path / "sine.npz"
+    trainer.save(path)
+    data = load_weights(path).metadata["data"]
+    assert data["source"] == "generator sine"
+    assert data["length"] == 200
+    warning = Trainer.from_file(path, SINE[:150]).load_warning
+    assert "trained on generator sine (200 values), not on this series (150 values)" in warning
+
+
+def test_file_without_data_entry_no_warning(saved):
+    rewrite(saved, change_metadata=lambda m: m.pop("data"))
+    assert Trainer.from_file(saved, SINE[:150]).load_warning is None
+
+
+def test_invalid_data_entry(saved):
+    rewrite(saved, change_metadata=lambda m: m.update(data={"source": 3, "length": 200, "sha256": "x"}))
+    error = rejection(saved)
+    assert error.code == "weights.bad_metadata"
+    assert "data" in str(error)
