@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
@@ -18,7 +18,7 @@ from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.generator_texts import translated
-from rnn_desktop.gui.locale_axis import locale_axes
+from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,18 @@ def spec_value(spec: Any, name: str, default: Any = None) -> Any:
     if isinstance(spec, dict):
         return spec.get(name, default)
     return getattr(spec, name, default)
+
+
+class PreviewPlot(pg.PlotWidget):
+    """A PlotWidget that asks for little height, so the data tab fits without scrolling.
+
+    The tab's word-wrapped labels make its scroll area size it by preferred height,
+    and PlotWidget's own preferred height (480 pixels) pushed the preview's x axis
+    out of view at the default 1400 x 900 window.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(300, 200)
 
 
 class GeneratorForm(QWidget):
@@ -358,7 +370,7 @@ class DataPanel(QWidget):
         self.source_stack.addWidget(self.csv_form)
         self.split_form = SplitForm()
 
-        self.preview = pg.PlotWidget(axisItems=locale_axes())
+        self.preview = PreviewPlot(axisItems=locale_axes())
         self.preview.setMinimumHeight(150)
         self.preview.getPlotItem().setTitle(self.tr("Series preview"))
         self.preview.setToolTip(self.tr("The shaded part validates. Drag the orange line to move the split."))
@@ -375,6 +387,7 @@ class DataPanel(QWidget):
         self._split_line.setToolTip(self.tr("Start of the validation part; drag to move it."))
         self.preview.addItem(self._split_line, ignoreBounds=True)
         self._preview_x = np.zeros(0)
+        self._preview_dates = False
 
         source_box = QGroupBox(self.tr("Source"))
         source_layout = QVBoxLayout(source_box)
@@ -473,7 +486,12 @@ class DataPanel(QWidget):
     def set_series(self, series: Series) -> None:
         """Use ``series`` (already loaded) and redraw the preview."""
         self._series = series
-        self._preview_x, _ = series_x_axis(len(series), series.time)
+        self._preview_x, uses_dates = series_x_axis(len(series), series.time)
+        if uses_dates != self._preview_dates:
+            # Dates are seconds since 1970 on the x axis, which only a date axis labels readably.
+            self._preview_dates = uses_dates
+            axis = LocaleDateAxisItem(orientation="bottom") if uses_dates else LocaleAxisItem("bottom")
+            self.preview.getPlotItem().setAxisItems({"bottom": axis})
         self._preview_curve.setData(self._preview_x, np.where(np.isfinite(series.values), series.values, np.nan))
         self._update_split_marks()
         self.series_changed.emit(series)

@@ -733,7 +733,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.training_panel.set_editable(idle, lr_editable=paused)
 
     def _on_series_changed(self, series: Series) -> None:
-        self.prediction_plot.set_series(series.values, series.time)
+        details = series.details or {}
+        self.prediction_plot.set_series(series.values, series.time, value_name=details.get("column"),
+                                        time_name=details.get("time_column"))
         if self._trainer is not None and self._trainer_series is not series:
             # The model was trained on other data; its predictions no longer apply.
             self.prediction_plot.clear_predictions()

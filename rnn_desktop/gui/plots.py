@@ -181,6 +181,10 @@ class PlotPanel(QWidget):
         self.mark_dirty()
 
 
+# Most labelled powers of ten on the loss axis; more decades label every second (third...) one.
+LOSS_MAX_TICK_LABELS = 6
+
+
 class LossPlot(PlotPanel):
     """Training and validation loss per epoch, on a log axis."""
 
@@ -224,7 +228,20 @@ class LossPlot(PlotPanel):
         self.val_curve.setData(epochs, val)
 
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
-        self.set_view_range((0.5, last + 0.5), decade_range(np.concatenate([train, val])))
+        y_range = decade_range(np.concatenate([train, val]))
+        self._set_decade_ticks(y_range)
+        self.set_view_range((0.5, last + 0.5), y_range)
+
+    def _set_decade_ticks(self, y_range: tuple[float, float]) -> None:
+        """Label powers of ten only, at most LOSS_MAX_TICK_LABELS of them.
+
+        pyqtgraph's own log ticks label 2 to 9 within each decade, which overlap
+        when the loss spans several decades and read oddly on an empty plot.
+        """
+        decades = list(range(int(y_range[0]), int(y_range[1]) + 1))
+        every = max(1, -(-len(decades) // LOSS_MAX_TICK_LABELS))
+        major = [(float(d), format_number(10.0 ** d)) for d in decades[::every]]
+        self.plot.getAxis("left").setTicks([major, []])
 
     def point_counts(self) -> dict[str, int]:
         return {"train_loss": len(self._train), "val_loss": len(self._val)}
@@ -243,6 +260,10 @@ class LossPlot(PlotPanel):
         return text, float(epochs[i])
 
 
+# Share of the data's height added above it for the prediction plot's one-row legend.
+LEGEND_HEADROOM = 0.15
+
+
 class PredictionPlot(PlotPanel):
     """The series, the one-step predictions over training and validation, and the forecast.
 
@@ -255,7 +276,8 @@ class PredictionPlot(PlotPanel):
         super().__init__(parent)
         self.plot.setTitle(self.tr("Predictions against the series"))
         self.plot.setLabel("left", self.tr("value"))
-        self.plot.addLegend(offset=(10, 10), brush=LEGEND_BRUSH)
+        # One row at the top, above the data: the y range leaves LEGEND_HEADROOM of space for it.
+        self.plot.addLegend(offset=(10, 2), brush=LEGEND_BRUSH, colCount=4)
         self.actual_curve = make_curve(self.plot, ACTUAL_COLOR, self.tr("series"), width=1.0)
         self.train_curve = make_curve(self.plot, TRAIN_PREDICTION_COLOR, self.tr("prediction (training)"), width=2.5)
         self.val_curve = make_curve(self.plot, VAL_PREDICTION_COLOR, self.tr("prediction (validation)"), width=2.5)
@@ -279,14 +301,22 @@ class PredictionPlot(PlotPanel):
         self._snapshot = None
         self._pred_x = np.zeros(0)
 
-    def set_series(self, values: np.ndarray, time: np.ndarray | None = None) -> None:
-        """Show a new series and drop the predictions of the previous one."""
+    def set_series(self, values: np.ndarray, time: np.ndarray | None = None, value_name: str | None = None,
+                   time_name: str | None = None) -> None:
+        """Show a new series and drop the predictions of the previous one.
+
+        ``value_name`` and ``time_name`` are the CSV file's column names, which label the axes.
+        """
         self._values = np.array(values, dtype=np.float64, copy=True)
         self._x, uses_dates = series_x_axis(self._values.size, time)
         if uses_dates != self._uses_dates:
             self._uses_dates = uses_dates
             self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else LocaleAxisItem("bottom")})
-        self.plot.setLabel("bottom", self.tr("date") if uses_dates else self.tr("time step"))
+        if time_name and len(time if time is not None else ()) == self._values.size:
+            self.plot.setLabel("bottom", time_name)
+        else:
+            self.plot.setLabel("bottom", self.tr("date") if uses_dates else self.tr("time step"))
+        self.plot.setLabel("left", value_name or self.tr("value"))
         self._snapshot = None
         self._series_changed = True
         self.mark_dirty()
@@ -356,7 +386,7 @@ class PredictionPlot(PlotPanel):
             low = max(min(low, float(finite.min())), low - span)
             high = min(max(high, float(finite.max())), high + span)
         pad = 0.05 * (high - low if high > low else span)
-        y_range = (low - pad, high + pad)
+        y_range = (low - pad, high + pad + LEGEND_HEADROOM * (high - low if high > low else span))
         if self._range is not None:
             # Keep the current range while it already contains the data, so the axes stay put.
             (_, _), (shown_low, shown_high) = self._range
