@@ -88,13 +88,13 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     train.add_argument("--optimizer", default=argparse.SUPPRESS, choices=["sgd", "momentum", "adam"])
     train.add_argument("--momentum", default=argparse.SUPPRESS, type=float, help="momentum coefficient for --optimizer momentum")
     train.add_argument("--bptt-truncate", default=argparse.SUPPRESS, type=_optional_int, metavar="K",
-                       help="backpropagate through the last K steps only; 'none' for full BPTT")
+                       help="backpropagate through the last K steps only; 0 or 'none' for full BPTT")
     train.add_argument("--clip-value", default=argparse.SUPPRESS, type=_optional_float, metavar="V",
                        help="clip each gradient element to [-V, V]; 'none' to disable")
     train.add_argument("--clip-norm", default=argparse.SUPPRESS, type=_optional_float, metavar="N",
                        help="rescale the gradient to global norm N at most; 'none' to disable")
     train.add_argument("--patience", default=argparse.SUPPRESS, type=_optional_int,
-                       help="early-stopping patience in epochs; 'none' to disable")
+                       help="early-stopping patience in epochs; 0 or 'none' to disable")
     train.add_argument("--reduce-on-plateau", action="store_true", default=argparse.SUPPRESS,
                        help="halve the learning rate when validation loss stalls")
     train.add_argument("--seed", default=argparse.SUPPRESS, type=int)

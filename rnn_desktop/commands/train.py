@@ -7,6 +7,7 @@ import json
 import logging
 import math
 import os
+import re
 import signal
 import sys
 import threading
@@ -104,7 +105,7 @@ def run_train(args: argparse.Namespace) -> int:
             trainer = Trainer(config, series.values, control, source=_describe(series))
     except RnnDesktopError as error:
         logger.info("train command rejected its input: %s", error)
-        return _fail(str(error))
+        return _fail(with_option_names(str(error), error.params.get("name")))
     except OSError as error:
         return _fail(f"{error.filename or ''}: {error.strerror or error}")
     except MemoryError as error:
@@ -191,6 +192,22 @@ def output_path_problem(path: str, example_name: str, opened_in_place: bool) -> 
     if opened_in_place and os.path.exists(path) and not os.access(path, os.W_OK):
         return "the file exists and is read-only; choose another name or make it writable"
     return None
+
+
+def with_option_names(message: str, field: Any) -> str:
+    """Replace TrainConfig field names in a core message with the options that set them.
+
+    Names with an underscore (seq_len) are replaced everywhere; a plain word such as
+    hidden only when it is the field the error is about, because it may be an
+    ordinary word elsewhere. Dotted names such as model.hidden stay as they are.
+    """
+    from rnn_desktop.commands.common import _CONFIG_OPTIONS
+
+    names = [name for name in _CONFIG_OPTIONS if "_" in name or name == field]
+    if not names:
+        return message
+    pattern = r"(?<![\w.-])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w-])"
+    return re.sub(pattern, lambda match: "--" + match.group(1).replace("_", "-"), message)
 
 
 def _describe(series: Any) -> str:

@@ -125,11 +125,11 @@ def test_loaded_model_predicts_as_saved(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("argv, text", [
-    (["--hidden", "0"], "hidden"),
-    (["--lr", "0"], "lr"),
-    (["--batch-size", "0"], "batch_size"),
-    (["--val-fraction", "1.5"], "val_fraction"),
-    (["--clip-norm", "-1"], "clip_norm"),
+    (["--hidden", "0"], "--hidden"),
+    (["--lr", "0"], "--lr"),
+    (["--batch-size", "0"], "--batch-size"),
+    (["--val-fraction", "1.5"], "--val-fraction"),
+    (["--clip-norm", "-1"], "--clip-norm"),
     (["--length", "60"], "at least 101"),
     (["--generator", "nonsense"], "nonsense"),
     (["--load", "missing.npz"], "does not exist"),
@@ -268,3 +268,44 @@ def test_load_onto_same_generator_no_warning(tmp_path, capsys):
     code, _, err = run(["--load", str(weights), "--epochs", "0"], capsys)
     assert code == 0
     assert err == ""
+
+
+@pytest.mark.parametrize("argv, option, field", [
+    (["--seq-len", "0"], "--seq-len", "seq_len"),
+    (["--batch-size", "0"], "--batch-size", "batch_size"),
+    (["--lr", "inf"], "--lr must be a number above 0, got inf", "error: lr"),
+    (["--val-windows", "0"], "--val-windows", "val_windows"),
+    (["--seq-len", "190"], "a smaller --seq-len", "seq_len"),
+])
+def test_errors_name_options(capsys, argv, option, field):
+    code, _, err = run([*argv, "--epochs", "1"], capsys)
+    assert code == 2
+    assert option in err
+    assert field not in err
+
+
+def test_error_keeps_core_params():
+    from rnn_desktop.core.errors import ConfigError
+
+    with pytest.raises(ConfigError) as caught:
+        TrainConfig(batch_size=0).validate()
+    assert caught.value.params["name"] == "batch_size"
+
+
+def train_help(capsys):
+    """Return ``train --help`` with its line wrapping undone."""
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    return " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize("meaning", ["last K steps only; 0 or 'none' for full BPTT",
+                                     "patience in epochs; 0 or 'none' to disable"])
+def test_zero_means_off_in_help(capsys, meaning):
+    assert meaning in train_help(capsys)
+
+
+@pytest.mark.parametrize("option, field", [("--bptt-truncate", "bptt_truncate"), ("--patience", "patience")])
+def test_zero_turns_option_off(option, field):
+    args = build_parser().parse_args(["train", option, "0"])
+    assert getattr(config_from_args(args), field) is None
