@@ -203,6 +203,8 @@ class LossPlot(PlotPanel):
         self._train = GrowingArray()
         self._val = GrowingArray()
         self._last_epoch = 1
+        # Draw the empty axes now, so they show the decades and epoch 1 rather than pyqtgraph's 0 to 1.
+        self.redraw()
 
     def set_epoch_span(self, last_epoch: int) -> None:
         """Keep the x axis from epoch 1 to ``last_epoch``, the end of the current run."""

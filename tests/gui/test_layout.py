@@ -57,3 +57,15 @@ def test_preview_uses_date_axis_for_dates(make_window):
     assert window.open_csv(str(SHARED_DATA / "nile.csv"))
 
     assert isinstance(window.data_panel.preview.getPlotItem().getAxis("bottom"), DateAxisItem)
+
+
+def test_empty_loss_plot_shows_decades(make_window):
+    from rnn_desktop.gui.plots import LossPlot
+
+    plot = LossPlot()
+
+    major, minor = plot.plot.getAxis("left")._tickLevels
+    assert [label for _, label in major] == ["0.001", "0.01", "0.1", "1"]
+    assert minor == []
+    x_low, x_high = plot.plot.getViewBox().viewRange()[0]
+    assert x_low <= 1 <= x_high
