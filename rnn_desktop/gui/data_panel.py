@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 DELIMITERS = (",", ";", "tab", "|", "space")
 # The reader's name of a detected delimiter -> the option shown; None is a one-column file.
 READER_DELIMITERS = {"\t": "tab", "whitespace": "space", None: None}
-ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
+# Every name the reader reports (BOM detection gives utf-8-sig, utf-16-le and utf-16-be).
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1")
 MISSING_POLICIES = ("interpolate", "drop", "refuse")
 
 

@@ -49,6 +49,8 @@ class FileActionsMixin:
             self.open_csv(path)
 
     def _remember_file(self, path: str) -> None:
+        # Absolute, so the entry still opens after the app starts from another folder.
+        path = str(Path(path).resolve())
         recent = [p for p in self._recent_files() if p != path]
         recent.insert(0, path)
         self._settings.setValue("recentFiles", recent[:MAX_RECENT_FILES])

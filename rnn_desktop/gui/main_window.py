@@ -43,6 +43,8 @@ REFRESH_INTERVAL_MS = 25
 REFRESH_MAX_INTERVAL_MS = 500
 REFRESH_BUSY_FACTOR = 10
 PROGRESS_INTERVAL_S = 0.2
+# The sample series in resources/data, in the order File > Open sample lists them.
+SAMPLE_FILES = ("airpassengers.csv", "nile.csv", "sunspots_monthly.csv")
 # Fields that may differ between the model and the form without rebuilding the model.
 RUN_ONLY_FIELDS = ("lr", "epochs")
 # A series too short for the window length and split gets windows of at most this share
@@ -257,6 +259,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
+        self.sample_menu = file_menu.addMenu(messages.menu_open_sample())
+        for name in SAMPLE_FILES:
+            path = resource_path("data", name)
+            if path.is_file():
+                self.sample_menu.addAction(messages.sample_title(name), lambda p=str(path): self.open_csv(p))
+            else:
+                log.warning("sample file %s not found", path)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         file_menu.addSeparator()
         file_menu.addAction(self.save_weights_action)
@@ -724,7 +733,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
                              (self.stop_button, self.stop_action), (self.step_button, self.step_action),
                              (self.reset_button, self.reset_action)):
             button.setEnabled(item.isEnabled())
-        for item in (self.open_action, self.load_weights_action, self.recent_menu.menuAction()):
+        for item in (self.open_action, self.load_weights_action, self.recent_menu.menuAction(),
+                     self.sample_menu.menuAction()):
             item.setEnabled(idle)
         self.save_weights_action.setEnabled(not running and self._trainer is not None)
         for item in (self.export_predictions_action, self.export_history_action):

@@ -1,0 +1,74 @@
+"""File menu: samples, recent files, shortcuts with a spin box focused and encodings."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from gui_helpers import SHARED_DATA
+from PySide6.QtCore import Qt
+
+from rnn_desktop.core.generators import COMMON_PARAMETERS
+
+
+def test_open_sample_lists_and_loads_series(make_window):
+    window = make_window()
+    actions = window.sample_menu.actions()
+
+    assert len(actions) == 3
+    actions[1].trigger()
+
+    assert len(window.data_panel.series()) == 100
+    assert window.data_panel.csv_path().endswith("nile.csv")
+
+
+def test_recent_files_are_absolute(make_window, tmp_path, monkeypatch):
+    (tmp_path / "short.csv").write_text((SHARED_DATA / "nile.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    window = make_window()
+
+    assert window.open_csv("short.csv")
+
+    recent = window._recent_files()
+    assert recent[0] == str(tmp_path / "short.csv")
+    assert os.path.isabs(recent[0])
+
+
+@pytest.mark.parametrize("field", ["epochs", "lr", "forecast_steps", "split_windows"])
+@pytest.mark.parametrize("action_name, key", [("load_weights_action", Qt.Key.Key_L),
+                                              ("open_action", Qt.Key.Key_O),
+                                              ("save_weights_action", Qt.Key.Key_S)])
+def test_file_shortcuts_work_in_spin_boxes(qtbot, make_window, field, action_name, key):
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    spins = {"epochs": window.training_panel.epochs, "lr": window.training_panel.lr,
+             "forecast_steps": window.forecast_steps, "split_windows": window.data_panel.split_form.windows}
+    window.settings_tabs.setCurrentIndex(0 if field == "split_windows" else 1)
+    spin = spins[field]
+    spin.setFocus()
+    qtbot.waitUntil(spin.hasFocus)
+    action = getattr(window, action_name)
+    action.setEnabled(True)
+    triggered = []
+    action.triggered.disconnect()
+    action.triggered.connect(lambda *_: triggered.append(True))
+
+    qtbot.keyClick(spin, key, Qt.KeyboardModifier.ControlModifier)
+
+    assert triggered == [True]
+
+
+def test_encoding_list_has_reader_names(make_window):
+    window = make_window()
+    combo = window.data_panel.csv_form.encoding
+    names = {combo.itemData(i) for i in range(combo.count())}
+
+    assert {"utf-8-sig", "utf-16-le", "utf-16-be", "cp1252"} <= names
+
+
+def test_generator_length_minimum_matches_generators(make_window):
+    window = make_window()
+    length = next(spec for spec in COMMON_PARAMETERS if spec.name == "length")
+
+    assert window.data_panel.generator_form.length.minimum() == length.min
