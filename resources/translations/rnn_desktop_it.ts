@@ -99,12 +99,92 @@
         <translation>La lingua cambierà al prossimo avvio dell&apos;app.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Start is unavailable: %1</source>
+        <translation>Avvia non è disponibile: %1</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Adapted the settings to the %1 values of this series, so it can train: %2.</source>
+        <translation>Impostazioni adattate ai %1 valori di questa serie, così si può addestrare: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>window length %1 -&gt; %2 (at most a quarter of the series)</source>
+        <translation>lunghezza della finestra %1 -&gt; %2 (al massimo un quarto della serie)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>validation on the last %1 % of the windows</source>
+        <translation>validazione sull&apos;ultimo %1 % delle finestre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trained one more epoch; the model is now at epoch %1.</source>
+        <translation>Addestrata un&apos;altra epoca; il modello ora è all&apos;epoca %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near predicting zero. Choose Recommended for a model that fits the series.</source>
+        <translation>Preimpostazione Tutorial: le sue unità sigmoid saturate imparano poco in 25 epoche e finiscono per predire valori vicini a zero. Scegli Consigliata per un modello che segua la serie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Results of the previous model; Start trains a new one</source>
+        <translation>Risultati del modello precedente; Avvia ne addestra uno nuovo</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epoch %1 (one step)</source>
+        <translation>Epoca %1 (passo singolo)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped early at epoch %1, kept epoch %2</source>
+        <translation>Arresto anticipato all&apos;epoca %1, pesi dell&apos;epoca %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous model: %1</source>
+        <translation>Modello precedente: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start trains a new model and replaces the current one, trained for %1 epochs, whose weights have not been saved. Save them first?</source>
+        <translation>Avvia addestra un nuovo modello e sostituisce quello attuale, arrivato all&apos;epoca %1, i cui pesi non sono stati salvati. Vuoi salvarli prima?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;sample</source>
+        <translation>Apri un ese&amp;mpio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Airline passengers, monthly 1949-1960 (144 values)</source>
+        <translation>Passeggeri aerei, mensile 1949-1960 (144 valori)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nile river flow, yearly 1871-1970 (100 values)</source>
+        <translation>Portata del Nilo, annuale 1871-1970 (100 valori)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunspots, monthly 1749-2013 (3177 values)</source>
+        <translation>Macchie solari, mensile 1749-2013 (3177 valori)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Epoch %1 / %2 - %4 samples/s</source>
+        <translation>Epoca %1 di %2 · %4 campioni/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Epoch %1 / %2 - ETA %3 - %4 samples/s</source>
         <translation>Epoca %1 di %2 · tempo rimanente %3 · %4 campioni/s</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No training yet</source>
         <translation>Nessun addestramento finora</translation>
     </message>
@@ -388,7 +468,22 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Generatore %1: %2 = %3 è fuori dall&apos;intervallo consentito. Usa un valore da %4 a %5.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
+        <source>%1 %2 needs an estimated %3 GiB of memory, but this computer has %4 GiB.</source>
+        <translation>%1 = %2 richiede circa %3 GiB di memoria, ma questo computer ne ha %4 GiB.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use %1 or fewer hidden units.</source>
+        <translation>Usa al massimo %1 unità nascoste.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a shorter window or a smaller batch.</source>
+        <translation>Usa una finestra più corta o un batch più piccolo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>these weights need a series of at least %1 values, but this one has %2. Load a longer series.</source>
         <translation>questi pesi richiedono una serie di almeno %1 valori, ma questa ne ha %2. Carica una serie più lunga.</translation>
     </message>
@@ -468,7 +563,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Preimpostazione %1 sconosciuta. Usa una di queste: %2.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the file does not exist</source>
         <translation>il file non esiste</translation>
     </message>
@@ -531,7 +626,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+151"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+164"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -694,7 +789,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Inizio della parte di validazione: trascina la linea per spostarlo.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Source</source>
         <translation>Origine dei dati</translation>
     </message>
@@ -704,7 +799,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+145"/>
         <source>%1 training, %2 validation windows</source>
         <translation>finestre: %1 di addestramento, %2 di validazione</translation>
     </message>
@@ -717,7 +812,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-473"/>
+        <location line="-479"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -963,7 +1058,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+408"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+440"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1014,7 +1109,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-306"/>
+        <location line="-334"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1039,7 +1134,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+58"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1047,7 +1142,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+83"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+100"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1068,12 +1163,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+497"/>
+        <location line="+582"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="-581"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1093,12 +1188,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Numero di passi futuri previsti in modo ricorsivo oltre la fine della serie.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Forecast steps</source>
         <translation>Passi di previsione</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>&amp;Start</source>
         <translation>&amp;Avvia</translation>
     </message>
@@ -1109,12 +1204,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+426"/>
+        <location line="+505"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-425"/>
+        <location line="-504"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1135,8 +1230,8 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Train one epoch, then pause (F10).</source>
-        <translation>Addestra per un&apos;epoca, poi mette in pausa (F10).</translation>
+        <source>Train one more epoch of the current model (F10).</source>
+        <translation>Addestra il modello attuale per un&apos;altra epoca (F10).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1204,7 +1299,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Open &amp;recent</source>
         <translation>Apri &amp;recenti</translation>
     </message>
@@ -1239,7 +1334,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+356"/>
+        <location line="+428"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1249,12 +1344,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+94"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+107"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -1281,7 +1376,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>File CSV (*.csv *.tsv *.txt);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>(none)</source>
         <translation>(nessuno)</translation>
     </message>
@@ -1335,17 +1430,18 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+16"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+20"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+41"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-38"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -1370,7 +1466,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>date</source>
         <translation>data</translation>
     </message>
@@ -1380,7 +1476,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>
