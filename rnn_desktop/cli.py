@@ -26,6 +26,11 @@ def _optional_float(text: str) -> float | None:
     return float(text)
 
 
+def _shown(value: float | int | None) -> str:
+    """Format an optional default for help text: 'none' or the number."""
+    return "none" if value is None else f"{value:g}"
+
+
 def _generator_parameter(text: str) -> tuple[str, float]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
@@ -57,51 +62,73 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
 
     Hyperparameter options default to argparse.SUPPRESS: an option appears in
     the namespace only when given, so it overrides the preset, and "none" can
-    still disable a setting that the preset turns on.
+    still disable a setting that the preset turns on. The defaults shown in the
+    help are read from TrainConfig(), the "default" preset.
     """
+    from rnn_desktop.core.generators import GENERATORS
+    from rnn_desktop.core.training import TrainConfig
+
+    default = TrainConfig()
     data = parser.add_argument_group("data")
     source = data.add_mutually_exclusive_group()
-    source.add_argument("--generator", help="built-in series (default: sine, the tutorial's sin(0..199))")
+    source.add_argument("--generator", metavar="NAME",
+                        help=f"built-in series: {', '.join(GENERATORS)} "
+                             "(default: sine, the tutorial's sin(0..199))")
     source.add_argument("--csv", metavar="PATH", help="read the series from a CSV file")
     data.add_argument("--length", type=int, help="length of a generated series (default: 200)")
     data.add_argument("--noise", type=float, help="noise standard deviation of a generated series (default: 0)")
     data.add_argument("--param", type=_generator_parameter, action="append", default=[], metavar="NAME=VALUE",
                       help="a parameter of the generator, for example --param period=30; repeat for several")
-    data.add_argument("--seq-len", default=argparse.SUPPRESS, type=int, help="input window length in time steps")
+    data.add_argument("--seq-len", default=argparse.SUPPRESS, type=int, help=f"input window length in time steps (default: {default.seq_len})")
     val = data.add_mutually_exclusive_group()
-    val.add_argument("--val-windows", default=argparse.SUPPRESS, type=int, help="number of validation windows at the end of the series")
+    val.add_argument("--val-windows", default=argparse.SUPPRESS, type=int, help=f"number of validation windows at the end of the series (default: {default.val_windows})")
     val.add_argument("--val-fraction", default=argparse.SUPPRESS, type=float, help="fraction of windows used for validation, 0 to 1")
-    data.add_argument("--scale", default=argparse.SUPPRESS, choices=["minmax", "zscore", "none"], help="scaling fitted on the training part")
+    data.add_argument("--scale", default=argparse.SUPPRESS, choices=["minmax", "zscore", "none"],
+                      help=f"scaling fitted on the training part (default: {default.scale})")
     add_csv_options(parser)
 
     model = parser.add_argument_group("model")
-    model.add_argument("--hidden", default=argparse.SUPPRESS, type=int, help="hidden units")
-    model.add_argument("--activation", default=argparse.SUPPRESS, choices=["tanh", "sigmoid", "relu"])
+    model.add_argument("--hidden", default=argparse.SUPPRESS, type=int,
+                       help=f"hidden units (default: {default.hidden})")
+    model.add_argument("--activation", default=argparse.SUPPRESS, choices=["tanh", "sigmoid", "relu"],
+                       help=f"activation of the hidden layer (default: {default.activation})")
     model.add_argument("--init", default=argparse.SUPPRESS, choices=["glorot", "uniform"],
-                       help="glorot: Glorot uniform and orthogonal recurrent matrix; uniform: U(0, 1) as in the tutorial")
-    model.add_argument("--dtype", default=argparse.SUPPRESS, choices=["float64", "float32"])
+                       help="glorot: Glorot uniform and orthogonal recurrent matrix; uniform: U(0, 1) as in the tutorial "
+                            f"(default: {default.init})")
+    model.add_argument("--dtype", default=argparse.SUPPRESS, choices=["float64", "float32"],
+                       help=f"float type of weights and computations (default: {default.dtype})")
 
     train = parser.add_argument_group("training")
-    train.add_argument("--epochs", default=argparse.SUPPRESS, type=int)
-    train.add_argument("--batch-size", default=argparse.SUPPRESS, type=int)
-    train.add_argument("--lr", default=argparse.SUPPRESS, type=float, help="learning rate")
-    train.add_argument("--optimizer", default=argparse.SUPPRESS, choices=["sgd", "momentum", "adam"])
-    train.add_argument("--momentum", default=argparse.SUPPRESS, type=float, help="momentum coefficient for --optimizer momentum")
+    train.add_argument("--epochs", default=argparse.SUPPRESS, type=int,
+                       help=f"number of epochs to train (default: {default.epochs})")
+    train.add_argument("--batch-size", default=argparse.SUPPRESS, type=int,
+                       help=f"training windows per gradient step (default: {default.batch_size})")
+    train.add_argument("--lr", default=argparse.SUPPRESS, type=float,
+                       help=f"learning rate (default: {default.lr:g})")
+    train.add_argument("--optimizer", default=argparse.SUPPRESS, choices=["sgd", "momentum", "adam"],
+                       help=f"algorithm that updates the weights (default: {default.optimizer})")
+    train.add_argument("--momentum", default=argparse.SUPPRESS, type=float, help=f"momentum coefficient for --optimizer momentum (default: {default.momentum:g})")
     train.add_argument("--bptt-truncate", default=argparse.SUPPRESS, type=_optional_int, metavar="K",
-                       help="backpropagate through the last K steps only; 0 or 'none' for full BPTT")
+                       help="backpropagate through the last K steps only; 0 or 'none' for full BPTT "
+                            f"(default: {_shown(default.bptt_truncate)})")
     train.add_argument("--clip-value", default=argparse.SUPPRESS, type=_optional_float, metavar="V",
-                       help="clip each gradient element to [-V, V]; 'none' to disable")
+                       help="clip each gradient element to [-V, V]; 'none' to disable "
+                            f"(default: {_shown(default.clip_value)})")
     train.add_argument("--clip-norm", default=argparse.SUPPRESS, type=_optional_float, metavar="N",
-                       help="rescale the gradient to global norm N at most; 'none' to disable")
+                       help="rescale the gradient to global norm N at most; 'none' to disable "
+                            f"(default: {_shown(default.clip_norm)})")
     train.add_argument("--patience", default=argparse.SUPPRESS, type=_optional_int,
-                       help="early-stopping patience in epochs; 0 or 'none' to disable")
+                       help="early-stopping patience in epochs; 0 or 'none' to disable "
+                            f"(default: {_shown(default.patience)})")
     train.add_argument("--reduce-on-plateau", action="store_true", default=argparse.SUPPRESS,
                        help="halve the learning rate when validation loss stalls")
-    train.add_argument("--seed", default=argparse.SUPPRESS, type=int)
+    train.add_argument("--seed", default=argparse.SUPPRESS, type=int,
+                       help=f"seed of the initial weights, the batch order and generated noise (default: {default.seed})")
 
     files = parser.add_argument_group("files and presets")
     files.add_argument("--preset", choices=["default", "tutorial"], default=None,
-                       help="start from this configuration; other options override it")
+                       help="start from this configuration; other options override it "
+                            "(default: default, whose values the option help shows)")
     files.add_argument("--save", metavar="PATH", help="write the trained weights to PATH (.npz)")
     files.add_argument("--load", metavar="PATH", help="start from the weights in PATH (.npz)")
     files.add_argument("--json", metavar="PATH", help="write a JSON summary of the run to PATH")

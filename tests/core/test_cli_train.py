@@ -309,3 +309,22 @@ def test_zero_means_off_in_help(capsys, meaning):
 def test_zero_turns_option_off(option, field):
     args = build_parser().parse_args(["train", option, "0"])
     assert getattr(config_from_args(args), field) is None
+
+
+def test_help_shows_default_preset_values(capsys):
+    default = TrainConfig()
+    text = train_help(capsys)
+    assert f"input window length in time steps (default: {default.seq_len})" in text
+    assert f"hidden units (default: {default.hidden})" in text
+    assert f"learning rate (default: {default.lr:g})" in text
+    assert f"number of epochs to train (default: {default.epochs})" in text
+    assert f"training windows per gradient step (default: {default.batch_size})" in text
+    assert f"validation windows at the end of the series (default: {default.val_windows})" in text
+    assert f"generated noise (default: {default.seed})" in text
+
+
+def test_help_lists_generator_names(capsys):
+    from rnn_desktop.core.generators import GENERATORS
+
+    text = train_help(capsys)
+    assert "built-in series: " + ", ".join(GENERATORS) + " (default: sine" in text
