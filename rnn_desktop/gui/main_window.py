@@ -305,7 +305,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.split_edited.connect(self._validate_form)
         self.data_panel.open_csv_requested.connect(self.choose_csv)
         self.training_panel.config_edited.connect(self._on_config_edited)
-        self.training_panel.preset_requested.connect(lambda name: self.set_config(TrainConfig.preset(name)))
+        self.training_panel.preset_requested.connect(self.apply_preset)
         self.training_panel.lr_edited.connect(self._on_lr_edited)
         self.forecast_steps.valueChanged.connect(self._on_forecast_steps_changed)
 
@@ -356,6 +356,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.set_split(config.val_windows, config.val_fraction)
         self.data_panel.set_seq_len(config.seq_len)
         self._validate_form()
+
+    def apply_preset(self, name: str) -> None:
+        """Show the preset's settings; the tutorial's also gets a status line on why it barely learns."""
+        self.set_config(TrainConfig.preset(name))
+        if name == "tutorial" and self._form_problem is None:
+            self.statusBar().showMessage(messages.status_tutorial_preset())
 
     def curve_point_counts(self) -> dict[str, int]:
         counts = dict(self.loss_plot.point_counts())

@@ -163,3 +163,13 @@ def test_early_stop_fills_bar_and_names_kept_epoch(qtbot, make_window):
     last = window.reports[-1]
     assert window.progress.value() == window.progress.maximum()
     assert f"Stopped early at epoch {last.epoch}, kept epoch" in window.progress.format()
+
+
+def test_tutorial_preset_explains_its_result(make_window):
+    window = make_window()
+
+    window.training_panel.tutorial_button.click()
+
+    assert window.config().activation == "sigmoid"
+    assert "Recommended" in window.statusBar().currentMessage()
+    assert "Recommended" in window.training_panel.tutorial_button.toolTip()
