@@ -122,7 +122,7 @@ class FileActionsMixin:
 
         control = WorkerControl()
         try:
-            trainer = Trainer.from_file(path, series.values, control=control)
+            trainer = Trainer.from_file(path, series.values, control=control, source=series.source)
         except (RnnDesktopError, OSError, ValueError) as error:
             log.error("could not load weights from %s: %s", path, error)
             self.show_error(messages.error_file_not_read(path, messages.error_text(error)))
@@ -132,7 +132,13 @@ class FileActionsMixin:
         self.set_config(config)
         self._show_snapshot_now()
         self._update_controls()
-        self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
+        warning = getattr(trainer, "load_warning", None)
+        if warning:
+            # The weights were trained on other data: say so where the person looks, beside the load.
+            self.statusBar().showMessage(messages.status_weights_loaded_other_data(path, trainer.epoch, warning))
+            self.metrics_label.setText(messages.warning_text(warning))
+        else:
+            self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True
 

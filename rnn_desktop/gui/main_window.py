@@ -504,7 +504,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         control = WorkerControl()
         try:
             config.validate()
-            trainer = Trainer(config, series.values, control=control,
+            trainer = Trainer(config, series.values, control=control, source=series.source,
                               record_dh=self.gradients_action.isChecked(),
                               record_hidden_window=self._hidden_window(config, series))
         except (RnnDesktopError, ValueError) as error:

@@ -104,6 +104,15 @@ def status_weights_loaded(path: str, epoch: int) -> str:
         "%2", format_integer(epoch))
 
 
+def status_weights_loaded_other_data(path: str, epoch: int, warning: str) -> str:
+    return tr("Weights loaded from %1 (trained for %2 epochs). Warning: %3").replace("%1", path).replace(
+        "%2", format_integer(epoch)).replace("%3", warning)
+
+
+def warning_text(warning: str) -> str:
+    return tr("Warning: %1").replace("%1", warning)
+
+
 def status_exported(path: str) -> str:
     return tr("Exported to %1.").replace("%1", path)
 

@@ -72,3 +72,21 @@ def test_generator_length_minimum_matches_generators(make_window):
     length = next(spec for spec in COMMON_PARAMETERS if spec.name == "length")
 
     assert window.data_panel.generator_form.length.minimum() == length.min
+
+
+def test_weights_from_other_data_warn(make_window, tmp_path):
+    import numpy as np
+
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    other = Trainer(TrainConfig().replace(epochs=2, hidden=8, batch_size=16, patience=None),
+                    np.cos(np.arange(200, dtype=np.float64)), source="cosine")
+    other.run()
+    other.save(tmp_path / "cosine.npz")
+    window = make_window()
+
+    assert window.load_weights(str(tmp_path / "cosine.npz"))
+
+    assert "Warning:" in window.statusBar().currentMessage()
+    assert "cosine" in window.statusBar().currentMessage()
+    assert window.metrics_label.text().startswith("Warning:")
