@@ -199,14 +199,15 @@ def with_option_names(message: str, field: Any) -> str:
 
     Names with an underscore (seq_len) are replaced everywhere; a plain word such as
     hidden only when it is the field the error is about, because it may be an
-    ordinary word elsewhere. Dotted names such as model.hidden stay as they are.
+    ordinary word elsewhere.
     """
     from rnn_desktop.commands.common import _CONFIG_OPTIONS
 
     names = [name for name in _CONFIG_OPTIONS if "_" in name or name == field]
     if not names:
         return message
-    pattern = r"(?<![\w.-])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w-])"
+    # Names inside paths and dotted names such as model.hidden are left alone.
+    pattern = r"(?<![\w./\\-])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w/\\-])"
     return re.sub(pattern, lambda match: "--" + match.group(1).replace("_", "-"), message)
 
 

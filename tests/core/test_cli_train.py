@@ -328,3 +328,11 @@ def test_help_lists_generator_names(capsys):
 
     text = train_help(capsys)
     assert "built-in series: " + ", ".join(GENERATORS) + " (default: sine" in text
+
+
+def test_option_names_leave_paths_alone():
+    from rnn_desktop.commands.train import with_option_names
+
+    message = "hidden 6 does not match the weights file /data/hidden/seq_len.npz, which has model.hidden 5"
+    assert with_option_names(message, "hidden") == (
+        "--hidden 6 does not match the weights file /data/hidden/seq_len.npz, which has model.hidden 5")
