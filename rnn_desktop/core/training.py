@@ -385,8 +385,12 @@ class Trainer:
       of each predicted value; ``split.n_train`` windows come first.
     - ``forecast(steps) -> np.ndarray`` recursive forecast beyond the end.
     - ``save(path)`` writes a weights file; ``Trainer.from_file(path, values,
-      control=None)`` rebuilds a trainer from one (raises WeightsFileError /
-      IncompatibleWeightsError).
+      control=None, source=None)`` rebuilds a trainer from one (raises WeightsFileError /
+      IncompatibleWeightsError), with the optimiser state and batch order saved in
+      it when the file has them (``optimizer_restored``). ``load_warning`` is a
+      sentence to show when ``values`` differ from the series the weights were
+      trained on, else None. ``source`` (for example ``Series.source``) describes
+      the data in files saved later and in that warning.
 
     Early stopping restores the weights of the best validation loss. A non-finite
     loss, gradient or parameter stops training with reason "diverged" and keeps
@@ -746,8 +750,8 @@ class Trainer:
         state = loaded.optimizer_state
         self.optimizer_restored = False
         if state is None:
-            logger.warning("the weights file %s has no optimiser state (saved by an older version); "
-                           "the %s optimiser starts fresh", path, self.config.optimizer)
+            logger.warning("the weights file %s has no optimiser state; the %s optimiser starts fresh",
+                           path, self.config.optimizer)
         elif state.name != self.config.optimizer:
             logger.warning("the weights file %s holds %s optimiser state but training uses %s; "
                            "the %s optimiser starts fresh", path, state.name, self.config.optimizer,
