@@ -152,7 +152,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 return EXIT_BAD_INPUT
         if given:
             # Loading data may adapt the window and split, and loading weights sets the file's
-            # hyperparameters; the options given on the command line still win over both.
+            # hyperparameters. The options given on the command line still win over both.
             window.set_config(window.config().replace(**given))
     except RnnDesktopError as error:
         print(f"rnn-desktop: {error}", file=sys.stderr)

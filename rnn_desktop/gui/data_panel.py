@@ -39,7 +39,7 @@ def spec_value(spec: Any, name: str, default: Any = None) -> Any:
 
 
 class PreviewPlot(pg.PlotWidget):
-    """A PlotWidget that asks for little height, so the data tab fits without scrolling.
+    """A PlotWidget with a small preferred height, so the data tab fits without scrolling.
 
     The tab's word-wrapped labels make its scroll area size it by preferred height,
     and PlotWidget's own preferred height (480 pixels) pushed the preview's x axis

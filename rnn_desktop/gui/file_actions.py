@@ -134,7 +134,7 @@ class FileActionsMixin:
         self._update_controls()
         warning = getattr(trainer, "load_warning", None)
         if warning:
-            # The weights were trained on other data: say so where the person looks, beside the load.
+            # Weights from other data may predict far off, so the status bar and metrics line show the warning.
             self.statusBar().showMessage(messages.status_weights_loaded_other_data(path, trainer.epoch, warning))
             self.metrics_label.setText(messages.warning_text(warning))
         else:

@@ -676,7 +676,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress_label.setText(text)
 
     def _show_early_stop(self) -> None:
-        """Fill the bar after early stopping and say which epoch's weights were kept."""
+        """Fill the bar after early stopping and name the epoch whose weights were kept."""
         report = self._reports[-1]
         kept = report.extra.get("restored_epoch", report.epoch)
         self.progress.setValue(self.progress.maximum())
@@ -867,6 +867,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._metrics_of_model = self.metrics_label.text()
             self._progress_of_model = (self.progress.format(), self.progress.value())
             self._set_progress_text(messages.progress_previous_model())
+            if data_changed:
+                self.progress.setValue(0)
             text = self._metrics_of_model.strip()
             self.metrics_label.setText(messages.metrics_previous_model(text) if text else " ")
         else:

@@ -67,6 +67,7 @@ def test_new_data_clears_previous_results(qtbot, make_window):
     assert "Epoch 6" not in window.progress.format()
     assert "previous model" in window.progress.format()
     assert window.metrics_label.text().startswith("Previous model")
+    assert window.progress.value() == 0
 
 
 def test_changed_model_settings_mark_results(qtbot, make_window):
