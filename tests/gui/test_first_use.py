@@ -174,3 +174,20 @@ def test_tutorial_preset_explains_its_result(make_window):
     assert window.config().activation == "sigmoid"
     assert "Recommended" in window.statusBar().currentMessage()
     assert "Recommended" in window.training_panel.tutorial_button.toolTip()
+
+
+def test_pause_leaves_speed_unchanged(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000, "batch_size": 1}))
+    window.start_training()
+    qtbot.waitUntil(lambda: len(window.reports) >= 2, timeout=TIMEOUT_MS)
+    window.pause_training()
+    qtbot.wait(1500)
+    window.resume_training()
+    paused_at = len(window.reports)
+    qtbot.waitUntil(lambda: len(window.reports) >= paused_at + 2, timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.stop_training()
+
+    speeds = sorted(report.samples_per_second for report in window.reports)
+    median = speeds[len(speeds) // 2]
+    assert speeds[0] > median / 5, speeds
