@@ -257,6 +257,35 @@ for _name in CONFIG_FIELDS:
 HANDLED_CODES = frozenset(_BUILDERS)
 
 
+def _series_name(source: str | None, fallback: str) -> str:
+    """Translate a Series.source: "generator <name>" for the built-in series, else a file path."""
+    if not source:
+        return fallback
+    if source.startswith("generator "):
+        return fill(tr("generator %1"), source.removeprefix("generator "))
+    return source
+
+
+def other_data_warning_text(path: str, source: str | None, length: int, warning: str) -> str:
+    """Translate Trainer.load_warning for weights trained on other data; return ``warning`` when that fails.
+
+    The core gives the warning as an English sentence, so the values are read
+    again from the weights file's "data" entry and from the current series.
+    """
+    from rnn_desktop.core.weights import load_weights
+
+    try:
+        saved = load_weights(path).metadata.get("data") or {}
+        trained_length = format_integer(int(saved["length"]))
+    except (RnnDesktopError, OSError, ValueError, KeyError, TypeError):
+        return warning
+    trained_on = _series_name(saved.get("source"), tr("another series"))
+    return fill(tr("the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted "
+                   "on %2 is reused, so the predictions and errors may be far off. Train a new model for this "
+                   "series."),
+                path, trained_on, trained_length, _series_name(source, tr("this series")), format_integer(length))
+
+
 def core_error_text(error: RnnDesktopError) -> str | None:
     """Return the translated sentence for ``error``, or None when its code or params are not known here."""
     builder = _BUILDERS.get(error.code)
