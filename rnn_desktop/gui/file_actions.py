@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.gui import messages
+from rnn_desktop.gui.core_errors import other_data_warning_text
 from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
 from rnn_desktop.gui.plots import export_plot
 from rnn_desktop.gui.states import IDLE, RUNNING
@@ -134,6 +135,7 @@ class FileActionsMixin:
         self._update_controls()
         warning = getattr(trainer, "load_warning", None)
         if warning:
+            warning = other_data_warning_text(path, series.source, len(series), warning)
             # Weights from other data may predict far off, so the status bar and metrics line show the warning.
             self.statusBar().showMessage(messages.status_weights_loaded_other_data(path, trainer.epoch, warning))
             self.metrics_label.setText(messages.warning_text(warning))
