@@ -80,6 +80,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Weights loaded from %1 (trained for %2 epochs). Warning: %3</source>
+        <translation>Pesi caricati da %1 (epoche di addestramento: %2). Attenzione: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Warning: %1</source>
+        <translation>Attenzione: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Exported to %1.</source>
         <translation>Esportato in %1.</translation>
     </message>
@@ -622,6 +632,26 @@ I dettagli sono nel file di log %2.</translation>
         <source>array %1 contains %2 NaN or infinite values</source>
         <translation>l&apos;array %1 contiene valori NaN o infiniti (%2)</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>generator %1</source>
+        <translation>generatore %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>another series</source>
+        <translation>un&apos;altra serie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. Train a new model for this series.</source>
+        <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>this series</source>
+        <translation>questa serie</translation>
+    </message>
 </context>
 <context>
     <name>CsvForm</name>
@@ -1163,12 +1193,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+582"/>
+        <location line="+588"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="-587"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1204,12 +1234,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+505"/>
+        <location line="+511"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-510"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1334,7 +1364,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+428"/>
+        <location line="+434"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1349,7 +1379,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -1366,7 +1396,7 @@ A recurrent neural network written from scratch in numpy, trained live on a time
 Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su una serie temporale.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/file_actions.py" line="+44"/>
+        <location filename="../../rnn_desktop/gui/file_actions.py" line="+45"/>
         <source>Open CSV</source>
         <translation>Apri CSV</translation>
     </message>
@@ -1401,7 +1431,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -1766,8 +1796,8 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+2"/>
-        <source>The classic numpy RNN tutorial: 100 sigmoid units, U(0, 1) weights, plain SGD with learning rate 0.0001 and BPTT truncated to 5 steps.</source>
-        <translation>Il classico tutorial di RNN in numpy: 100 unità sigmoid, pesi U(0, 1), SGD semplice con tasso di apprendimento 0,0001 e BPTT troncata a 5 passi.</translation>
+        <source>The classic numpy RNN tutorial: 100 sigmoid units, U(0, 1) weights, plain SGD with learning rate 0.0001 and BPTT truncated to 5 steps. With correct gradients its sigmoid units start saturated, and 25 epochs of SGD at that rate cannot move them, so on the sine it ends near predicting zero (validation RMSE about 0.71, worse than repeating the last value at 0.68). Recommended reaches about 0.005 on the same data.</source>
+        <translation>Il classico tutorial di RNN in numpy: 100 unità sigmoid, pesi U(0, 1), SGD semplice con tasso di apprendimento 0,0001 e BPTT troncata a 5 passi. Con gradienti corretti le sue unità sigmoid partono saturate e 25 epoche di SGD a quel tasso non riescono a smuoverle, così sulla sinusoide finisce per predire valori vicini a zero (RMSE di validazione circa 0,71, peggio di ripetere l&apos;ultimo valore, che dà 0,68). Consigliata arriva a circa 0,005 sugli stessi dati.</translation>
     </message>
 </context>
 </TS>

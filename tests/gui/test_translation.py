@@ -380,3 +380,18 @@ def test_dot_key_types_decimal_comma(italian, qapp, qtbot):
 
     assert spin.text() == "0,0500"
     assert spin.value() == 0.05
+
+
+def test_other_data_warning_in_italian(italian, make_window, tmp_path):
+    from rnn_desktop.core.generators import generate
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    sine = generate("sine")
+    weights = tmp_path / "sine.npz"
+    Trainer(TrainConfig(epochs=1, hidden=4), sine.values, source=sine.source).save(weights)
+    window = make_window(config=TrainConfig(epochs=1, hidden=4), series=generate("sine_wave"))
+
+    assert window.load_weights(str(weights))
+
+    assert window.metrics_label.text().startswith(f"Attenzione: i pesi in {weights} sono stati addestrati su "
+                                                  "generatore sine (valori: 200), non su generatore sine_wave")
