@@ -292,8 +292,9 @@ class PredictionPlot(PlotPanel):
         self.val_region.setZValue(-10)
         self.val_region.setVisible(False)
         self.plot.addItem(self.val_region, ignoreBounds=True)
+        # The label sits at the bottom, because the legend row takes the top of the plot.
         self.split_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(VAL_COLOR, width=1),
-                                          label=self.tr("validation"), labelOpts={"position": 0.95})
+                                          label=self.tr("validation"), labelOpts={"position": 0.05})
         self.split_line.setVisible(False)
         self.plot.addItem(self.split_line, ignoreBounds=True)
 
