@@ -29,6 +29,10 @@ def qt_test_paths(qapp):
     from rnn_desktop.gui.app import setup_logging
 
     setup_logging()
+    # As in the app: cyclic garbage collection only on the GUI thread.
+    from rnn_desktop.gui.gc_timer import install_gui_thread_collector
+
+    install_gui_thread_collector(qapp)
     yield
 
 
