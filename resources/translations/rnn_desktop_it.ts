@@ -1088,7 +1088,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+440"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+441"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1139,7 +1139,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-334"/>
+        <location line="-335"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1466,12 +1466,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -1491,7 +1491,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>previsione</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>validation</source>
         <translation>validazione</translation>
     </message>
