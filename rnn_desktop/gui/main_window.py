@@ -39,9 +39,9 @@ log = logging.getLogger(__name__)
 # 1000 / (REFRESH_INTERVAL_MS * number of live plots) times per second. When drawing
 # is slow, the interval grows so drawing takes at most 1 / REFRESH_BUSY_FACTOR of the
 # GUI thread, which leaves the GIL and a core to the worker.
-REFRESH_INTERVAL_MS = 25
+REFRESH_INTERVAL_MS = 50
 REFRESH_MAX_INTERVAL_MS = 500
-REFRESH_BUSY_FACTOR = 10
+REFRESH_BUSY_FACTOR = 20
 PROGRESS_INTERVAL_S = 0.2
 # The sample series in resources/data, in the order File > Open sample lists them.
 SAMPLE_FILES = ("airpassengers.csv", "nile.csv", "sunspots_monthly.csv")
