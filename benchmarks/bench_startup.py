@@ -23,24 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
+# Run as a script, so this folder is on sys.path.
+from bench_gui import start_xvfb
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_COMMAND = [str(REPO / "dist" / "rnn-desktop" / "rnn-desktop")]
 POLL_SECONDS = 0.02
 WINDOW_NAME = "rnn-desktop"
-
-
-def start_xvfb() -> tuple[subprocess.Popen, str]:
-    """Start Xvfb on a free display number; return the process and the DISPLAY value."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        raise RuntimeError("Xvfb did not report a display number; is the xvfb package installed?")
-    return server, f":{number}"
 
 
 def window_viewable(display: str) -> bool:
