@@ -1,4 +1,4 @@
-"""Test-wide setup: Qt runs offscreen unless a test asks for a real X display."""
+"""Test-wide setup: Qt runs offscreen unless a test requests a real X display."""
 
 import os
 import pathlib

@@ -14,7 +14,7 @@ class RnnDesktopError(Exception):
     """Base class of every error the core raises on purpose.
 
     ``code`` names the kind of failure (for example ``"csv.bad_value"``) and
-    ``params`` holds the values a message needs (file, line, value, fix).
+    ``params`` contains the values a message needs (file, line, value, fix).
     """
 
     code = "error"

@@ -32,7 +32,7 @@ OPTIMIZERS = ("sgd", "momentum", "adam")
 SCALERS = ("minmax", "zscore", "none")
 DTYPES = ("float64", "float32")
 
-# Why training ended; EpochReport.stop_reason and Trainer.stop_reason use these.
+# Reasons for the end of training, used by EpochReport.stop_reason and Trainer.stop_reason.
 STOP_COMPLETED = "completed"  # all requested epochs ran
 STOP_EARLY = "early_stopping"  # validation loss stopped improving for `patience` epochs
 STOP_DIVERGED = "diverged"  # non-finite loss or gradient; last finite weights kept
@@ -180,7 +180,7 @@ def _check_choice(config: TrainConfig, name: str, allowed: tuple[str, ...]) -> N
 
 @dataclass
 class EpochReport:
-    """What the Trainer reports after each epoch. Losses are MSE on scaled data;
+    """Per-epoch report of the Trainer. Losses are MSE on scaled data;
     rmse/mae/mape are in the series' original units."""
 
     epoch: int  # 1-based

@@ -2,7 +2,7 @@
 
 Messages that take values use Qt's "%1" placeholders, filled in after
 translation, so translators see the whole sentence. Core errors carry a
-``code`` and ``params``; ``error_text`` turns the codes it knows into a
+``code`` and ``params``; ``error_text`` turns the codes it has sentences for into a
 translated sentence and falls back to the error's English message.
 """
 
