@@ -1,6 +1,6 @@
 """Measure the numpy RNN's training speed against PyTorch, and its accuracy on the tutorial's data.
 
-Usage: python benchmarks/bench_engine.py [--json OUT] [--repeats N] [--quick]
+Usage: python benchmarks/bench_engine.py [--json OUT] [--repeats N] [--compare-relu] [--skip-accuracy]
 
 Speed: one training epoch over N = 4096 windows of seq_len 50, hidden 128, tanh,
 Adam, for batch 64 and 256 in float32 and float64. When PyTorch is installed,
@@ -93,10 +93,12 @@ def bench_series(n_windows: int | None = None) -> np.ndarray:
 class NumpyEngine:
     """The Trainer; ``blocked_limit`` overrides rnn.BLOCKED_WORK_LIMIT during its epochs."""
 
-    def __init__(self, values: np.ndarray, dtype: str, batch: int, blocked_limit: int | None = None) -> None:
+    def __init__(self, values: np.ndarray, dtype: str, batch: int, blocked_limit: int | None = None,
+                 activation: str = "tanh") -> None:
         self.blocked_limit = rnn.BLOCKED_WORK_LIMIT if blocked_limit is None else blocked_limit
         config = TrainConfig(seq_len=SEQ_LEN, val_windows=64, hidden=HIDDEN, dtype=dtype, batch_size=batch,
-                             lr=1e-3, optimizer="adam", clip_norm=None, patience=None, epochs=1000)
+                             lr=1e-3, optimizer="adam", clip_norm=None, patience=None, epochs=1000,
+                             activation=activation)
         self.trainer = Trainer(config, values)
 
     def epoch(self) -> float:
@@ -140,7 +142,7 @@ class TorchEngine:
 
 
 def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool,
-                compare_blocking: bool = False) -> list[dict]:
+                compare_blocking: bool = False, compare_relu: bool = False) -> list[dict]:
     values = bench_series()
     rows = []
     for dtype in DTYPES:
@@ -149,6 +151,9 @@ def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool,
             if compare_blocking:
                 # The same engine with every matmul up to 8M multiply-adds run in one-thread blocks.
                 engines["numpy_blocked"] = NumpyEngine(values, dtype, batch, blocked_limit=8 * 1024 * 1024)
+            if compare_relu:
+                # The same shapes with relu, one cheap pass per step: the rate without tanh's exp.
+                engines["numpy_relu"] = NumpyEngine(values, dtype, batch, activation="relu")
             if with_torch:
                 engines["torch"] = TorchEngine(values, dtype, batch)
             for engine in engines.values():
@@ -172,6 +177,8 @@ def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool,
                 row.update(blocked_samples_per_s=statistics.median(rates["numpy_blocked"]),
                            blocked_best_samples_per_s=max(rates["numpy_blocked"]),
                            blocked_runs=rates["numpy_blocked"])
+            if compare_relu:
+                row.update(relu_samples_per_s=statistics.median(rates["numpy_relu"]), relu_runs=rates["numpy_relu"])
             rows.append(row)
             print(format_speed_row(row), flush=True)
     return rows
@@ -184,6 +191,10 @@ def format_speed_row(row: dict) -> str:
         text += (f"  torch {row['torch_samples_per_s']:8.0f} samples/s  ratio {row['ratio']:.2f}x"
                  f"  (best epochs: numpy {row['numpy_best_samples_per_s']:.0f}, "
                  f"torch {row['torch_best_samples_per_s']:.0f}, ratio {row['best_ratio']:.2f}x)")
+    if "relu_samples_per_s" in row:
+        text += f"  numpy with relu {row['relu_samples_per_s']:.0f} samples/s"
+        if "torch_samples_per_s" in row:
+            text += f" ({row['relu_samples_per_s'] / row['torch_samples_per_s']:.2f}x torch with tanh)"
     if "blocked_samples_per_s" in row:
         text += (f"  numpy in one-thread blocks {row['blocked_samples_per_s']:.0f} samples/s "
                  f"(best {row['blocked_best_samples_per_s']:.0f})")
@@ -250,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-speed", action="store_true", help="only run the accuracy benchmark")
     parser.add_argument("--compare-blocking", action="store_true",
                         help="also time the engine with every matmul up to 8M multiply-adds in one-thread blocks")
+    parser.add_argument("--compare-relu", action="store_true",
+                        help="also time the engine with relu in place of tanh, to show the activation's share")
     parser.add_argument("--skip-accuracy", action="store_true", help="only run the speed benchmark")
     args = parser.parse_args(argv)
 
@@ -270,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError:
             print("PyTorch is not installed: no comparison")
             with_torch = False
-        results["speed"] = bench_speed(args.repeats, gflops, with_torch, args.compare_blocking)
+        results["speed"] = bench_speed(args.repeats, gflops, with_torch, args.compare_blocking,
+                                       args.compare_relu)
     if not args.skip_accuracy:
         results["accuracy"] = bench_accuracy()
 

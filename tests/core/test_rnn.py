@@ -164,8 +164,31 @@ def test_tanh_matches_numpy(dtype):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         out = apply_activation("tanh", z)
-    tolerance = 4e-16 if dtype == "float64" else 0.0
+    tolerance = 4e-16 if dtype == "float64" else 2e-7
     np.testing.assert_allclose(out, np.tanh(z), rtol=0, atol=tolerance)
+    assert np.all(np.abs(out) <= 1.0)
+
+
+@pytest.mark.parametrize("name", ["tanh", "sigmoid"])
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_uncapped_activation_keeps_limits(name, dtype):
+    z = np.array([-1e30, -1000.0, -100.0, -3.0, 0.0, 3.0, 100.0, 1000.0, 1e30, np.nan], dtype=dtype)
+    capped = apply_activation(name, z)
+    with np.errstate(over="ignore"):
+        uncapped = apply_activation(name, z, overflow_ignored=True)
+    low = -1.0 if name == "tanh" else 0.0
+    assert uncapped[0] == low
+    assert uncapped[1] == low
+    np.testing.assert_allclose(uncapped[:-1], capped[:-1], rtol=0, atol=10 * np.finfo(dtype).tiny)
+    assert np.isnan(uncapped[-1])
+
+
+def test_forward_with_huge_inputs_gives_no_warning():
+    model = ElmanRNN(1, 4, "tanh", "uniform", "float32", np.random.default_rng(0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        y = model.forward(np.full((3, 2), -1e6, dtype=np.float32))
+    assert np.all(np.isfinite(y))
 
 
 def test_sigmoid_matches_logistic_function():
