@@ -152,7 +152,7 @@ def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool,
                 # The same engine with every matmul up to 8M multiply-adds run in one-thread blocks.
                 engines["numpy_blocked"] = NumpyEngine(values, dtype, batch, blocked_limit=8 * 1024 * 1024)
             if compare_relu:
-                # The same shapes with relu, one cheap pass per step: the rate without tanh's exp.
+                # Relu costs one cheap pass per step, so this rate shows the epoch without tanh's exp.
                 engines["numpy_relu"] = NumpyEngine(values, dtype, batch, activation="relu")
             if with_torch:
                 engines["torch"] = TorchEngine(values, dtype, batch)
