@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows
 from rnn_desktop.gui import messages
+from rnn_desktop.gui.decimal_key import DecimalSpinBox
 from rnn_desktop.gui.generator_texts import translated
 from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
@@ -73,7 +74,7 @@ class GeneratorForm(QWidget):
         self.length.setValue(200)
         self.length.setKeyboardTracking(False)
         self.length.setToolTip(self.tr("Number of values generated."))
-        self.noise = QDoubleSpinBox()
+        self.noise = DecimalSpinBox()
         self.noise.setRange(0.0, 1e6)
         self.noise.setDecimals(4)
         self.noise.setSingleStep(0.05)
@@ -105,7 +106,7 @@ class GeneratorForm(QWidget):
         spec = self._generators.get(self.name.currentData())
         for param in spec_value(spec, "params", ()) or ():
             name = spec_value(param, "name")
-            spin = QDoubleSpinBox()
+            spin = DecimalSpinBox()
             low = spec_value(param, "min")
             high = spec_value(param, "max")
             spin.setRange(-1e9 if low is None else float(low), 1e9 if high is None else float(high))
@@ -285,7 +286,7 @@ class SplitForm(QWidget):
         self.windows.setKeyboardTracking(False)
         self.windows.setToolTip(self.tr("Number of windows at the end of the series used for validation. "
                                         "You can also drag the split line in the preview."))
-        self.fraction = QDoubleSpinBox()
+        self.fraction = DecimalSpinBox()
         self.fraction.setRange(0.001, 0.999)
         self.fraction.setDecimals(3)
         self.fraction.setSingleStep(0.05)

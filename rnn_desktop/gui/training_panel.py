@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_desktop.core.training import ACTIVATIONS, DTYPES, INITS, OPTIMIZERS, SCALERS, TrainConfig
+from rnn_desktop.gui.decimal_key import with_locale_mark
 
 MAX_INT = 2**31 - 1
 
@@ -57,16 +58,20 @@ def int_spin(low: int, high: int) -> QSpinBox:
 
 
 class CompactDoubleSpinBox(QDoubleSpinBox):
-    """A spin box that shows 0.003 rather than 0.0030000, with the locale's decimal mark."""
+    """A spin box that shows 0.003 rather than 0.0030000, with the locale's decimal mark.
+
+    It also reads numbers written with the other decimal mark (see with_locale_mark).
+    """
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
         return self.locale().toString(float(value), "g", 6)
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt naming)
-        value, ok = self.locale().toDouble(text)
+        value, ok = self.locale().toDouble(with_locale_mark(text, self.locale().decimalPoint()))
         return value if ok else self.value()
 
     def validate(self, text: str, position: int):
+        text = with_locale_mark(text, self.locale().decimalPoint())
         if text.strip() in ("", self.locale().decimalPoint(), "-"):
             return QValidator.State.Intermediate, text, position
         _, ok = self.locale().toDouble(text)

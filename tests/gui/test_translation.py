@@ -382,6 +382,63 @@ def test_dot_key_types_decimal_comma(italian, qapp, qtbot):
     assert spin.value() == 0.05
 
 
+@pytest.mark.parametrize(("text", "mark", "expected"), [
+    ("0.05", ",", "0,05"),
+    ("0,05", ",", "0,05"),
+    ("1e-3", ",", "1e-3"),
+    ("1.000.000", ",", "1.000.000"),
+    ("1.5,2", ",", "1.5,2"),
+    ("0,05", ".", "0.05"),
+    ("0.05", ".", "0.05"),
+    ("", ",", ""),
+])
+def test_with_locale_mark_table(text, mark, expected):
+    from rnn_desktop.gui.decimal_key import with_locale_mark
+
+    assert with_locale_mark(text, mark) == expected
+
+
+def paste_into(spin, text: str) -> None:
+    """Replace the spin box's text as a paste does, through its validator, then commit it."""
+    spin.lineEdit().selectAll()
+    spin.lineEdit().insert(text)
+    spin.interpretText()
+
+
+@pytest.mark.parametrize("kind", ["compact", "plain"])
+def test_pasted_dot_decimal_in_italian(italian, qtbot, kind):
+    from PySide6.QtCore import QLocale
+
+    from rnn_desktop.gui.decimal_key import DecimalSpinBox
+    from rnn_desktop.gui.training_panel import float_spin
+
+    spin = float_spin(0.0, 10.0, 6) if kind == "compact" else DecimalSpinBox()
+    spin.setDecimals(4)
+    spin.setLocale(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    qtbot.addWidget(spin)
+
+    paste_into(spin, "0.05")
+
+    assert spin.value() == pytest.approx(0.05)
+    assert "," in spin.text()
+    assert "." not in spin.text()
+
+
+def test_pasted_comma_decimal_in_english(qtbot):
+    from PySide6.QtCore import QLocale
+
+    from rnn_desktop.gui.training_panel import float_spin
+
+    spin = float_spin(0.0, 10.0, 6)
+    spin.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    qtbot.addWidget(spin)
+
+    paste_into(spin, "0,25")
+
+    assert spin.value() == pytest.approx(0.25)
+    assert spin.text() == "0.25"
+
+
 def test_other_data_warning_in_italian(italian, make_window, tmp_path):
     from rnn_desktop.core.generators import generate
     from rnn_desktop.core.training import TrainConfig, Trainer
