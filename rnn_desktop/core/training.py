@@ -386,8 +386,9 @@ class Trainer:
     - ``forecast(steps) -> np.ndarray`` recursive forecast beyond the end.
     - ``save(path)`` writes a weights file; ``Trainer.from_file(path, values,
       control=None, source=None)`` rebuilds a trainer from one (raises WeightsFileError /
-      IncompatibleWeightsError), with the optimiser state and batch order saved in
-      it when the file has them (``optimizer_restored``). ``load_warning`` is a
+      IncompatibleWeightsError), with the optimiser state, batch order, early
+      stopping counters and best weights saved in it when the file has them
+      (``optimizer_restored``). ``load_warning`` is a
       sentence to show when ``values`` differ from the series the weights were
       trained on, else None. ``source`` (for example ``Series.source``) describes
       the data in files saved later and in that warning.
@@ -690,7 +691,29 @@ class Trainer:
             logger.warning("the %s optimiser state contains NaN or infinite values; saving %s without it",
                            self.config.optimizer, path)
             optimizer_arrays = {}
-        weights_mod.save_weights(path, self.model.params, metadata, extra_arrays=optimizer_arrays)
+        early_stopping, best_arrays = self._early_stopping_state(path)
+        if early_stopping is not None:
+            metadata["early_stopping"] = early_stopping
+        weights_mod.save_weights(path, self.model.params, metadata,
+                                 extra_arrays={**optimizer_arrays, **best_arrays})
+
+    def _early_stopping_state(self, path: Any) -> tuple[dict[str, Any] | None, dict[str, np.ndarray]]:
+        """Return the early stopping metadata and best-weights arrays to save, or (None, {}) when not savable."""
+        best = self._best_weights if math.isfinite(self.best_val_loss) else None
+        if best is not None and not all(np.isfinite(array).all() for array in best.values()):
+            # A weights file rejects non-finite arrays, so the file is written as one without this state.
+            logger.warning("the best weights contain NaN or infinite values; saving %s without the early "
+                           "stopping state", path)
+            return None, {}
+        state = {
+            "best_val_loss": self.best_val_loss if best is not None else None,
+            "best_epoch": self.best_epoch,
+            "epochs_without_improvement": self._epochs_without_improvement,
+            "epochs_on_plateau": self._epochs_on_plateau,
+            "best_weights": best is not None,
+        }
+        arrays = {weights_mod.best_array_name(name): array for name, array in (best or {}).items()}
+        return state, arrays
 
     @classmethod
     def from_file(cls, path: Any, values: Any, control: TrainingControl | None = None,
@@ -729,10 +752,7 @@ class Trainer:
         trainer.model.set_weights(loaded.arrays)
         trainer.epoch = int(meta.get("epoch", 0))
         trainer.history = [report_from_dict(item) for item in loaded.history]
-        valid = [r.val_loss for r in trainer.history if math.isfinite(r.val_loss)]
-        if valid:
-            trainer.best_val_loss = min(valid)
-        trainer._best_weights = trainer.model.get_weights()
+        trainer._restore_early_stopping(path, loaded)
         if isinstance(meta.get("lr"), (int, float)) and "lr" not in changes and meta["lr"] > 0:
             trainer.optimizer.lr = float(meta["lr"])
         trainer._restore_optimizer(path, loaded, seed_changed="seed" in changes)
@@ -741,6 +761,29 @@ class Trainer:
             logger.warning("%s", trainer.load_warning)
         logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)
         return trainer
+
+    def _restore_early_stopping(self, path: Any, loaded: weights_mod.WeightsFile) -> None:
+        """Continue the saved early stopping counters and best weights.
+
+        Files without them count from the loaded weights: the best validation loss
+        is the history's lowest, and the loaded weights are used as the best ones.
+        """
+        state = loaded.early_stopping
+        if state is None:
+            valid = [r.val_loss for r in self.history if math.isfinite(r.val_loss)]
+            if valid:
+                self.best_val_loss = min(valid)
+            self._best_weights = self.model.get_weights()
+            logger.info("the weights file %s has no early stopping state; the patience count starts at 0", path)
+            return
+        self.best_val_loss = state.best_val_loss
+        self.best_epoch = state.best_epoch
+        self._epochs_without_improvement = state.epochs_without_improvement
+        self._epochs_on_plateau = state.epochs_on_plateau
+        if state.best_weights is not None:
+            self._best_weights = {name: np.array(array, copy=True) for name, array in state.best_weights.items()}
+        logger.info("restored early stopping from %s: best epoch %d, %d epochs without improvement",
+                    path, self.best_epoch, self._epochs_without_improvement)
 
     def _restore_optimizer(self, path: Any, loaded: weights_mod.WeightsFile, seed_changed: bool) -> None:
         """Continue the saved optimiser state and batch order, so training resumes where it stopped.
