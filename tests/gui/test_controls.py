@@ -193,21 +193,21 @@ def test_step_after_early_stop_trains_again(qtbot, make_window):
     window = make_window(EARLY_STOPPING)
     run_until_early_stop(qtbot, window)
     stopped_at = window.reports[-1].epoch
-    kept = window.reports[-1].extra["restored_epoch"]
+    kept_epoch = window.reports[-1].extra["restored_epoch"]
 
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
         assert window.step_epoch()
         assert window.statusBar().currentMessage() == (
-            f"Training continues after early stopping from the weights of epoch {kept}; "
+            f"Training continues after early stopping from the weights of epoch {kept_epoch}; "
             "the patience count starts again at 0.")
 
     assert finished.args[0] == "completed"
     assert window.reports[-1].epoch == stopped_at + 1
     assert window.reports[-1].stop_reason is None
-    assert window.reports[-1].extra["continued_from_epoch"] == kept
+    assert window.reports[-1].extra["continued_from_epoch"] == kept_epoch
     assert window.trainer.epoch == stopped_at + 1
     assert window.statusBar().currentMessage() == (
-        f"Trained one more epoch after early stopping, from the weights of epoch {kept}; the model is now "
+        f"Trained one more epoch after early stopping, from the weights of epoch {kept_epoch}; the model is now "
         f"at epoch {stopped_at + 1}, and the patience count started again at 0.")
 
 
@@ -248,7 +248,7 @@ def test_loaded_early_stop_continues(qtbot, make_window, tmp_path):
     window = make_window(EARLY_STOPPING)
     run_until_early_stop(qtbot, window)
     stopped_at = window.reports[-1].epoch
-    kept = window.reports[-1].extra["restored_epoch"]
+    kept_epoch = window.reports[-1].extra["restored_epoch"]
     path = tmp_path / "stopped.npz"
     assert window.save_weights(str(path))
 
@@ -259,4 +259,4 @@ def test_loaded_early_stop_continues(qtbot, make_window, tmp_path):
 
     assert finished.args[0] == "completed"
     assert loaded.reports[-1].epoch == stopped_at + 1
-    assert loaded.reports[-1].extra["continued_from_epoch"] == kept
+    assert loaded.reports[-1].extra["continued_from_epoch"] == kept_epoch
