@@ -609,6 +609,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _on_worker_finished(self, reason: str) -> None:
         self._finish_thread(wait=True)
+        self.loss_plot.end_run()
         self.refresh_plots()
         if self._reports:
             self._show_progress(self._reports[-1])

@@ -211,6 +211,11 @@ class LossPlot(PlotPanel):
         self._last_epoch = max(1, int(last_epoch))
         self.mark_dirty()
 
+    def end_run(self) -> None:
+        """Fit the x axis to the epochs shown, because early stopping or a stop may end a run before its span."""
+        self._last_epoch = 1
+        self.mark_dirty()
+
     def append(self, report) -> None:
         self._epochs.append(report.epoch)
         self._train.append(report.train_loss)
@@ -218,8 +223,10 @@ class LossPlot(PlotPanel):
         self.mark_dirty()
 
     def clear(self) -> None:
+        """Remove every epoch, and the span of the last run with them."""
         for buffer in (self._epochs, self._train, self._val):
             buffer.clear()
+        self._last_epoch = 1
         self.mark_dirty()
 
     def redraw(self) -> None:
