@@ -571,7 +571,16 @@ def extend_axis(xs: np.ndarray, steps: int) -> np.ndarray:
 
 
 def export_plot(panel: PlotPanel, path: str) -> None:
-    """Write a plot as PNG or SVG, chosen by the file extension."""
+    """Write a plot as PNG or SVG, chosen by the file extension.
+
+    SVG goes through pyqtgraph's exporter, which writes a clip path for the plot
+    area and one named group per item. The whole widget drawn by QSvgGenerator
+    has neither (Qt 6.11.3), so it is only the fallback: when pyqtgraph's
+    exporter fails on SVG from Qt that it cannot read, QSvgGenerator draws the
+    plot widget instead, and the reason is logged.
+    """
+    from xml.parsers.expat import ExpatError
+
     from pyqtgraph import exporters
 
     if not path.lower().endswith(".svg"):
@@ -579,12 +588,15 @@ def export_plot(panel: PlotPanel, path: str) -> None:
         exporter.parameters()["width"] = max(800, int(panel.plot.width()))
         exporter.export(path)
         return
+
+    from rnn_desktop.gui.svg_export import PlotSvgExporter
+
     try:
-        exporters.SVGExporter(panel.plot).export(path)
-    except ValueError as error:
-        # NOTE: pyqtgraph 0.14.0's SVGExporter cannot parse the path data that Qt 6.11 and 6.12
-        # write ("not enough values to unpack"), so Qt's own SVG generator draws the plot instead.
-        log.warning("pyqtgraph's SVG exporter failed (%s); drawing %s with QSvgGenerator", error, path)
+        PlotSvgExporter(panel.plot).export(path)
+    except (ValueError, IndexError, ExpatError) as error:
+        # These are what pyqtgraph 0.14.0's SVG exporter raises on SVG from Qt that it does not expect.
+        log.warning("pyqtgraph's SVG exporter failed (%s: %s); drawing %s with QSvgGenerator instead",
+                    type(error).__name__, error, path)
         render_svg(panel.plot_widget, path)
 
 
