@@ -594,7 +594,9 @@ def export_plot(panel: PlotPanel, path: str) -> None:
     try:
         PlotSvgExporter(panel.plot).export(path)
     except (ValueError, IndexError, ExpatError) as error:
-        # These are what pyqtgraph 0.14.0's SVG exporter raises on SVG from Qt that it does not expect.
+        # pyqtgraph 0.14.0's exporter raises these when Qt's SVG is not in the form it parses. ValueError
+        # comes from unexpected path data (seen with Qt 6.11.3). Its source also shows IndexError for a
+        # document without a group and ExpatError for text that is not XML.
         log.warning("pyqtgraph's SVG exporter failed (%s: %s); drawing %s with QSvgGenerator instead",
                     type(error).__name__, error, path)
         render_svg(panel.plot_widget, path)
