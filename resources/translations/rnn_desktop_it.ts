@@ -135,6 +135,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Training continues after early stopping from the weights of epoch %1; the patience count starts again at 0.</source>
+        <translation>L&apos;addestramento riprende dopo l&apos;arresto anticipato dai pesi dell&apos;epoca %1; il conteggio della pazienza riparte da 0.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trained one more epoch after early stopping, from the weights of epoch %1; the model is now at epoch %2, and the patience count started again at 0.</source>
+        <translation>Addestrata un&apos;altra epoca dopo l&apos;arresto anticipato, dai pesi dell&apos;epoca %1; il modello ora è all&apos;epoca %2 e il conteggio della pazienza è ripartito da 0.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near predicting zero. Choose Recommended for a model that fits the series.</source>
         <translation>Preimpostazione Tutorial: le sue unità sigmoid saturate imparano poco in 25 epoche e finiscono per predire valori vicini a zero. Scegli Consigliata per un modello che segua la serie.</translation>
     </message>
@@ -1088,7 +1098,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+441"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+448"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1139,7 +1149,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-335"/>
+        <location line="-342"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1164,7 +1174,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1193,12 +1203,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+588"/>
+        <location line="+606"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-605"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1234,12 +1244,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+511"/>
+        <location line="+529"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-528"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1364,7 +1374,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+434"/>
+        <location line="+452"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

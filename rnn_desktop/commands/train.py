@@ -17,7 +17,7 @@ from typing import Any
 from rnn_desktop.commands.common import config_from_args, series_from_args
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import regression_metrics
-from rnn_desktop.core.training import STOP_DIVERGED, EpochReport, Trainer, TrainingControl
+from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +122,9 @@ def run_train(args: argparse.Namespace) -> int:
     if args.load and not trainer.optimizer_restored:
         print(f"note: {args.load} has no saved {trainer.config.optimizer} optimiser state; "
               "the optimiser starts fresh", flush=True)
+    if args.load and trainer.stop_reason == STOP_EARLY:
+        print(f"note: {args.load} was saved after early stopping at epoch {trainer.epoch}; training continues "
+              f"from the weights of epoch {trainer.best_epoch}, with the patience count back at 0", flush=True)
 
     totals = {"samples": 0, "seconds": 0.0}
 

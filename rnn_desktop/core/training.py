@@ -37,6 +37,7 @@ STOP_COMPLETED = "completed"  # all requested epochs ran
 STOP_EARLY = "early_stopping"  # validation loss stopped improving for `patience` epochs
 STOP_DIVERGED = "diverged"  # non-finite loss or gradient; last finite weights kept
 STOP_REQUESTED = "stopped"  # the user (or caller) asked to stop
+STOP_REASONS = (STOP_COMPLETED, STOP_EARLY, STOP_DIVERGED, STOP_REQUESTED)
 
 
 @dataclass
@@ -386,13 +387,17 @@ class Trainer:
     - ``forecast(steps) -> np.ndarray`` recursive forecast beyond the end.
     - ``save(path)`` writes a weights file; ``Trainer.from_file(path, values,
       control=None, source=None)`` rebuilds a trainer from one (raises WeightsFileError /
-      IncompatibleWeightsError), with the optimiser state and batch order saved in
-      it when the file has them (``optimizer_restored``). ``load_warning`` is a
+      IncompatibleWeightsError), with the optimiser state, batch order, early
+      stopping counters, best weights and stop reason saved in it when the file
+      has them (``optimizer_restored``). ``load_warning`` is a
       sentence to show when ``values`` differ from the series the weights were
       trained on, else None. ``source`` (for example ``Series.source``) describes
       the data in files saved later and in that warning.
 
-    Early stopping restores the weights of the best validation loss. A non-finite
+    Early stopping restores the weights of the best validation loss. Training
+    again after an early stop (``run`` or ``run_epoch``) continues from those
+    weights with the patience count back at 0, and the first report's
+    ``extra["continued_from_epoch"]`` names the epoch they come from. A non-finite
     loss, gradient or parameter stops training with reason "diverged" and keeps
     the weights from before the failing batch; ``EpochReport.extra["reason"]``
     explains it. Losses are bit-identical for the same seed and settings: one
@@ -471,6 +476,8 @@ class Trainer:
         self._best_weights: dict[str, np.ndarray] | None = None
         self._epochs_without_improvement = 0
         self._epochs_on_plateau = 0
+        # The best epoch whose weights training continues from after early stopping, until the next report.
+        self._continued_from_epoch: int | None = None
         logger.info("initialised model (hidden %d, %s, %s, %s) with seed %d",
                     self.config.hidden, self.config.activation, self.config.init, self.config.dtype,
                     self.config.seed)
@@ -492,6 +499,7 @@ class Trainer:
         """Run up to ``epochs`` more epochs and return the stop reason."""
         remaining = epochs if epochs is not None else max(0, self.config.epochs - self.epoch)
         logger.info("training starts at epoch %d for up to %d epochs", self.epoch, remaining)
+        self._continue_after_early_stop()
         self.stop_reason = STOP_COMPLETED
         for index in range(remaining):
             if self.control.stop_requested:
@@ -512,10 +520,28 @@ class Trainer:
 
     def run_epoch(self) -> EpochReport:
         """Train on every training window once, in a new random order, then validate."""
+        self._continue_after_early_stop()
         # Overflow is detected through non-finite losses and weights, so numpy's
         # warnings would only repeat it.
         with np.errstate(over="ignore", invalid="ignore"):
             return self._run_epoch()
+
+    def _continue_after_early_stop(self) -> None:
+        """Start the patience count again when training goes on after early stopping.
+
+        Early stopping leaves the count at ``patience`` and the model at the best
+        weights, so without this the next epoch would stop again at once. The best
+        validation loss stays, so an epoch counts as an improvement only when it beats it.
+        """
+        if self.stop_reason != STOP_EARLY:
+            return
+        logger.info("training continues after early stopping from the weights of epoch %d; "
+                    "the patience count starts again at 0 (it was %d)", self.best_epoch,
+                    self._epochs_without_improvement)
+        self._epochs_without_improvement = 0
+        self._epochs_on_plateau = 0
+        self.stop_reason = None
+        self._continued_from_epoch = self.best_epoch
 
     def _run_epoch(self) -> EpochReport:
         config, model = self.config, self.model
@@ -594,6 +620,9 @@ class Trainer:
                       "rate or enable gradient clipping.")
 
         extra: dict[str, Any] = {"batches_run": batches_run, "batches": n_batches}
+        if self._continued_from_epoch is not None:
+            extra["continued_from_epoch"] = self._continued_from_epoch
+            self._continued_from_epoch = None
         if stop == STOP_DIVERGED:
             extra["reason"] = reason
             logger.warning("training diverged: %s", reason)
@@ -690,7 +719,29 @@ class Trainer:
             logger.warning("the %s optimiser state contains NaN or infinite values; saving %s without it",
                            self.config.optimizer, path)
             optimizer_arrays = {}
-        weights_mod.save_weights(path, self.model.params, metadata, extra_arrays=optimizer_arrays)
+        early_stopping, best_arrays = self._early_stopping_state(path)
+        if early_stopping is not None:
+            metadata["early_stopping"] = early_stopping
+        weights_mod.save_weights(path, self.model.params, metadata,
+                                 extra_arrays={**optimizer_arrays, **best_arrays})
+
+    def _early_stopping_state(self, path: Any) -> tuple[dict[str, Any] | None, dict[str, np.ndarray]]:
+        """Return the early stopping metadata and best-weights arrays to save, or (None, {}) when not savable."""
+        best = self._best_weights if math.isfinite(self.best_val_loss) else None
+        if best is not None and not all(np.isfinite(array).all() for array in best.values()):
+            # A weights file rejects non-finite arrays, so the file is written as one without this state.
+            logger.warning("the best weights contain NaN or infinite values; saving %s without the early "
+                           "stopping state", path)
+            return None, {}
+        state = {
+            "best_val_loss": self.best_val_loss if best is not None else None,
+            "best_epoch": self.best_epoch,
+            "epochs_without_improvement": self._epochs_without_improvement,
+            "epochs_on_plateau": self._epochs_on_plateau,
+            "best_weights": best is not None,
+        }
+        arrays = {weights_mod.best_array_name(name): array for name, array in (best or {}).items()}
+        return state, arrays
 
     @classmethod
     def from_file(cls, path: Any, values: Any, control: TrainingControl | None = None,
@@ -729,10 +780,9 @@ class Trainer:
         trainer.model.set_weights(loaded.arrays)
         trainer.epoch = int(meta.get("epoch", 0))
         trainer.history = [report_from_dict(item) for item in loaded.history]
-        valid = [r.val_loss for r in trainer.history if math.isfinite(r.val_loss)]
-        if valid:
-            trainer.best_val_loss = min(valid)
-        trainer._best_weights = trainer.model.get_weights()
+        if meta.get("stop_reason") in STOP_REASONS:
+            trainer.stop_reason = meta["stop_reason"]
+        trainer._restore_early_stopping(path, loaded)
         if isinstance(meta.get("lr"), (int, float)) and "lr" not in changes and meta["lr"] > 0:
             trainer.optimizer.lr = float(meta["lr"])
         trainer._restore_optimizer(path, loaded, seed_changed="seed" in changes)
@@ -741,6 +791,33 @@ class Trainer:
             logger.warning("%s", trainer.load_warning)
         logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)
         return trainer
+
+    def _restore_early_stopping(self, path: Any, loaded: weights_mod.WeightsFile) -> None:
+        """Continue the saved early stopping counters and best weights.
+
+        Files without them count from the loaded weights: the best validation loss
+        is the history's lowest, and the loaded weights are used as the best ones.
+        """
+        state = loaded.early_stopping
+        if state is None:
+            valid = [r.val_loss for r in self.history if math.isfinite(r.val_loss)]
+            if valid:
+                self.best_val_loss = min(valid)
+            self._best_weights = self.model.get_weights()
+            restored = self.history[-1].extra.get("restored_epoch") if self.history else None
+            if self.stop_reason == STOP_EARLY and isinstance(restored, int):
+                # Saved after early stopping, so the loaded weights are those of the restored epoch.
+                self.best_epoch = restored
+            logger.info("the weights file %s has no early stopping state; the patience count starts at 0", path)
+            return
+        self.best_val_loss = state.best_val_loss
+        self.best_epoch = state.best_epoch
+        self._epochs_without_improvement = state.epochs_without_improvement
+        self._epochs_on_plateau = state.epochs_on_plateau
+        if state.best_weights is not None:
+            self._best_weights = {name: np.array(array, copy=True) for name, array in state.best_weights.items()}
+        logger.info("restored early stopping from %s: best epoch %d, %d epochs without improvement",
+                    path, self.best_epoch, self._epochs_without_improvement)
 
     def _restore_optimizer(self, path: Any, loaded: weights_mod.WeightsFile, seed_changed: bool) -> None:
         """Continue the saved optimiser state and batch order, so training resumes where it stopped.

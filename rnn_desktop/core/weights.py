@@ -17,9 +17,15 @@ Layout of a file (format version 1):
   parameters' shapes and dtype (slots ``velocity`` for momentum, ``m`` and
   ``v`` for Adam, none for SGD). Older files lack them; they load with a fresh
   optimiser.
+- ``early_stopping`` in the metadata: ``best_val_loss`` (null before any epoch
+  improved it), ``best_epoch``, ``epochs_without_improvement``,
+  ``epochs_on_plateau`` and ``best_weights``, which is true when the file also
+  contains ``best.<parameter>``, the weights of the best epoch in the parameters'
+  shapes and dtype. Older files lack them; their early stopping starts from the
+  loaded weights.
 
 Format version 1 readers ignore arrays and metadata keys they do not know, so
-adding the optimiser state keeps the format version at 1.
+adding the optimiser and early stopping state keeps the format version at 1.
 
 Files are read with ``allow_pickle=False`` and only parsed, never executed.
 ``load_weights`` checks everything before returning, so a rejected file never
@@ -64,6 +70,8 @@ class WeightsFile:
     # Optimiser state saved with the weights, or None in files written before it was saved.
     optimizer_state: OptimizerState | None = None
     shuffle_rng_state: dict[str, Any] | None = None  # numpy bit_generator.state of the shuffle generator
+    # Early stopping counters and best weights, or None in files written before they were saved.
+    early_stopping: EarlyStoppingState | None = None
 
 
 @dataclass
@@ -73,6 +81,22 @@ class OptimizerState:
     name: str  # "sgd", "momentum" or "adam"
     step: int
     slots: dict[str, dict[str, np.ndarray]]  # slot name -> parameter name -> array
+
+
+@dataclass
+class EarlyStoppingState:
+    """The validated early stopping state of a weights file."""
+
+    best_val_loss: float  # infinity when no epoch has improved the validation loss yet
+    best_epoch: int  # 0 when no epoch has improved it
+    epochs_without_improvement: int
+    epochs_on_plateau: int
+    best_weights: dict[str, np.ndarray] | None  # parameter name -> array, None when best_val_loss is infinity
+
+
+def best_array_name(param: str) -> str:
+    """Return the npz entry name of the best epoch's weights for parameter ``param``."""
+    return f"best.{param}"
 
 
 def optimizer_array_name(slot: str, param: str) -> str:
@@ -155,9 +179,10 @@ def load_weights(path: str | os.PathLike[str]) -> WeightsFile:
     metadata = _parse_metadata(path, raw)
     arrays = _check_arrays(path, raw, metadata)
     optimizer_state = _check_optimizer_state(path, raw, metadata)
+    early_stopping = _check_early_stopping(path, raw, metadata)
     return WeightsFile(arrays=arrays, metadata=metadata, config=dict(metadata.get("config", {})),
                        history=list(metadata.get("history", [])), optimizer_state=optimizer_state,
-                       shuffle_rng_state=metadata.get("shuffle_rng"))
+                       shuffle_rng_state=metadata.get("shuffle_rng"), early_stopping=early_stopping)
 
 
 def _read_arrays(path: str, data: bytes) -> dict[str, np.ndarray]:
@@ -230,6 +255,7 @@ def _parse_metadata(path: str, raw: dict[str, np.ndarray]) -> dict[str, Any]:
     if not isinstance(metadata.get("config", {}), dict) or not isinstance(metadata.get("history", []), list):
         problems.append("'config' or 'history' has the wrong type")
     problems.extend(_optimizer_metadata_problems(metadata))
+    problems.extend(_early_stopping_problems(metadata))
     if problems:
         raise _reject(path, "bad_metadata", "invalid metadata: " + "; ".join(problems), problems=problems)
     return metadata
@@ -256,6 +282,38 @@ def _optimizer_metadata_problems(metadata: dict[str, Any]) -> list[str]:
             np.random.PCG64().state = rng_state
         except (TypeError, ValueError, KeyError, OverflowError) as error:
             problems.append(f"shuffle_rng is not a valid PCG64 generator state ({error})")
+    return problems
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _early_stopping_problems(metadata: dict[str, Any]) -> list[str]:
+    """Return what is wrong with the optional ``early_stopping`` entry."""
+    state = metadata.get("early_stopping")
+    if state is None:
+        return []
+    if not isinstance(state, dict):
+        return [f"early_stopping = {state!r} is not an object"]
+    problems = []
+    for key in ("best_epoch", "epochs_without_improvement", "epochs_on_plateau"):
+        if not _is_count(state.get(key)):
+            problems.append(f"early_stopping.{key} = {state.get(key)!r} is not an integer of at least 0")
+    epoch = metadata.get("epoch", 0)
+    if _is_count(state.get("best_epoch")) and _is_count(epoch) and state["best_epoch"] > epoch:
+        problems.append(f"early_stopping.best_epoch = {state['best_epoch']} is after the saved epoch {epoch}")
+    loss = state.get("best_val_loss")
+    if loss is not None and not (isinstance(loss, (int, float)) and not isinstance(loss, bool) and loss >= 0):
+        problems.append(f"early_stopping.best_val_loss = {loss!r} is neither null nor a number of at least 0")
+    has_weights = state.get("best_weights")
+    if not isinstance(has_weights, bool):
+        problems.append(f"early_stopping.best_weights = {has_weights!r} is not true or false")
+    elif has_weights != (loss is not None):
+        # The trainer keeps best weights exactly when some epoch set a finite best validation loss.
+        loss_text = "null" if loss is None else repr(loss)
+        problems.append(f"early_stopping.best_weights is {str(has_weights).lower()} but "
+                        f"early_stopping.best_val_loss is {loss_text}")
     return problems
 
 
@@ -302,3 +360,23 @@ def _check_optimizer_state(path: str, raw: dict[str, np.ndarray],
         slots[slot] = {name: _check_array(path, raw, optimizer_array_name(slot, name), shapes[name], dtype, model)
                        for name in PARAM_NAMES}
     return OptimizerState(name=state["name"], step=state["step"], slots=slots)
+
+
+def _check_early_stopping(path: str, raw: dict[str, np.ndarray],
+                          metadata: dict[str, Any]) -> EarlyStoppingState | None:
+    """Return the early stopping state named in the metadata with its checked arrays, or None when absent."""
+    state = metadata.get("early_stopping")
+    if state is None:
+        return None
+    best_weights = None
+    if state["best_weights"]:
+        model = metadata["model"]
+        shapes = param_shapes(model["input_size"], model["hidden"])
+        dtype = np.dtype(model["dtype"])
+        best_weights = {name: _check_array(path, raw, best_array_name(name), shapes[name], dtype, model)
+                        for name in PARAM_NAMES}
+    loss = state["best_val_loss"]
+    return EarlyStoppingState(
+        best_val_loss=float("inf") if loss is None else float(loss), best_epoch=state["best_epoch"],
+        epochs_without_improvement=state["epochs_without_improvement"],
+        epochs_on_plateau=state["epochs_on_plateau"], best_weights=best_weights)

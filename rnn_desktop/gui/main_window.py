@@ -484,9 +484,21 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._set_state(RUNNING)
         self._refresh_timer.start()
         replaced, self._replaced_message = self._replaced_message, None
-        self.statusBar().showMessage(replaced or messages.status_training())
+        kept_epoch = self._early_stop_kept_epoch()
+        continued = messages.status_continue_after_early_stop(kept_epoch) if kept_epoch is not None else None
+        self.statusBar().showMessage(replaced or continued or messages.status_training())
         self._run.start()
         return True
+
+    def _early_stop_kept_epoch(self) -> int | None:
+        """Return the epoch whose weights early stopping kept when the current model stopped early, else None.
+
+        Training such a model again continues from those weights with the patience count back at 0.
+        """
+        if not self._reports or self._reports[-1].stop_reason != "early_stopping":
+            return None
+        last = self._reports[-1]
+        return int(last.extra.get("restored_epoch", last.epoch))
 
     def _prepare_trainer(self, config: TrainConfig):
         """Return the Trainer to train: the current one when it fits the settings, else a new one."""
@@ -597,6 +609,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _on_worker_finished(self, reason: str) -> None:
         self._finish_thread(wait=True)
+        self.loss_plot.end_run()
         self.refresh_plots()
         if self._reports:
             self._show_progress(self._reports[-1])
@@ -604,7 +617,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 self._show_early_stop()
         self._show_final_metrics()
         if self._run_is_step and reason == "completed" and self._trainer is not None:
-            self.statusBar().showMessage(messages.status_step_done(self._trainer.epoch))
+            continued_from = self._reports[-1].extra.get("continued_from_epoch") if self._reports else None
+            if continued_from is not None:
+                self.statusBar().showMessage(messages.status_step_after_early_stop(continued_from,
+                                                                                   self._trainer.epoch))
+            else:
+                self.statusBar().showMessage(messages.status_step_done(self._trainer.epoch))
         else:
             self.statusBar().showMessage(messages.status_finished(str(reason)))
         log.info("run finished: %s after %d epochs", reason, self._trainer.epoch if self._trainer else 0)

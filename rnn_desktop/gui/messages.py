@@ -153,6 +153,17 @@ def status_step_done(epoch: int) -> str:
     return tr("Trained one more epoch; the model is now at epoch %1.").replace("%1", format_integer(epoch))
 
 
+def status_continue_after_early_stop(kept_epoch: int) -> str:
+    return tr("Training continues after early stopping from the weights of epoch %1; "
+              "the patience count starts again at 0.").replace("%1", format_integer(kept_epoch))
+
+
+def status_step_after_early_stop(kept_epoch: int, epoch: int) -> str:
+    return tr("Trained one more epoch after early stopping, from the weights of epoch %1; the model is now "
+              "at epoch %2, and the patience count started again at 0.").replace(
+        "%1", format_integer(kept_epoch)).replace("%2", format_integer(epoch))
+
+
 def status_tutorial_preset() -> str:
     return tr("Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near "
               "predicting zero. Choose Recommended for a model that fits the series.")

@@ -211,6 +211,11 @@ class LossPlot(PlotPanel):
         self._last_epoch = max(1, int(last_epoch))
         self.mark_dirty()
 
+    def end_run(self) -> None:
+        """Fit the x axis to the epochs shown, because early stopping or a stop may end a run before its span."""
+        self._last_epoch = 1
+        self.mark_dirty()
+
     def append(self, report) -> None:
         self._epochs.append(report.epoch)
         self._train.append(report.train_loss)
@@ -218,8 +223,10 @@ class LossPlot(PlotPanel):
         self.mark_dirty()
 
     def clear(self) -> None:
+        """Remove every epoch, and the span of the last run with them."""
         for buffer in (self._epochs, self._train, self._val):
             buffer.clear()
+        self._last_epoch = 1
         self.mark_dirty()
 
     def redraw(self) -> None:
@@ -564,7 +571,16 @@ def extend_axis(xs: np.ndarray, steps: int) -> np.ndarray:
 
 
 def export_plot(panel: PlotPanel, path: str) -> None:
-    """Write a plot as PNG or SVG, chosen by the file extension."""
+    """Write a plot as PNG or SVG, chosen by the file extension.
+
+    SVG goes through pyqtgraph's exporter, which writes a clip path for the plot
+    area and one named group per item. The whole widget drawn by QSvgGenerator
+    has neither (Qt 6.11.3), so it is only the fallback: when pyqtgraph's
+    exporter fails on SVG from Qt that it cannot read, QSvgGenerator draws the
+    plot widget instead, and the reason is logged.
+    """
+    from xml.parsers.expat import ExpatError
+
     from pyqtgraph import exporters
 
     if not path.lower().endswith(".svg"):
@@ -572,12 +588,17 @@ def export_plot(panel: PlotPanel, path: str) -> None:
         exporter.parameters()["width"] = max(800, int(panel.plot.width()))
         exporter.export(path)
         return
+
+    from rnn_desktop.gui.svg_export import PlotSvgExporter
+
     try:
-        exporters.SVGExporter(panel.plot).export(path)
-    except ValueError as error:
-        # NOTE: pyqtgraph 0.14.0's SVGExporter cannot parse the path data that Qt 6.11 and 6.12
-        # write ("not enough values to unpack"), so Qt's own SVG generator draws the plot instead.
-        log.warning("pyqtgraph's SVG exporter failed (%s); drawing %s with QSvgGenerator", error, path)
+        PlotSvgExporter(panel.plot).export(path)
+    except (ValueError, IndexError, ExpatError) as error:
+        # pyqtgraph 0.14.0's exporter raises these when Qt's SVG is not in the form it parses. ValueError
+        # comes from unexpected path data (seen with Qt 6.11.3). Its source also shows IndexError for a
+        # document without a group and ExpatError for text that is not XML.
+        log.warning("pyqtgraph's SVG exporter failed (%s: %s); drawing %s with QSvgGenerator instead",
+                    type(error).__name__, error, path)
         render_svg(panel.plot_widget, path)
 
 

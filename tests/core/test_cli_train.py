@@ -101,6 +101,28 @@ def test_resumed_run_matches_one_run(tmp_path, capsys):
     assert json.loads(resumed.read_text())["val_rmse"] == json.loads(one_run.read_text())["val_rmse"]
 
 
+EARLY_STOPPING_OPTIONS = ["--hidden", "6", "--seq-len", "20", "--val-windows", "20", "--batch-size", "8",
+                          "--lr", "0.05", "--clip-norm", "none", "--patience", "3"]
+
+
+def test_load_after_early_stop_trains_again(tmp_path, capsys):
+    weights = tmp_path / "stopped.npz"
+    code, out, _ = run([*EARLY_STOPPING_OPTIONS, "--epochs", "200", "--save", str(weights)], capsys)
+    assert code == 0
+    assert "stop: early_stopping after 16 epochs" in out
+
+    summary_path = tmp_path / "continued.json"
+    code, out, _ = run(["--load", str(weights), "--epochs", "20", "--json", str(summary_path)], capsys)
+
+    assert code == 0
+    assert "was saved after early stopping at epoch 16" in out
+    assert "from the weights of epoch 13, with the patience count back at 0" in out
+    epoch_lines = [line for line in out.splitlines() if line.startswith("epoch ")]
+    assert epoch_lines[0].startswith("epoch 17/36")
+    assert len(epoch_lines) >= 3
+    assert json.loads(summary_path.read_text())["epochs_run"] == 16 + len(epoch_lines)
+
+
 def test_load_without_optimizer_state_says_so(tmp_path, capsys):
     weights = tmp_path / "old.npz"
     run(["--epochs", "1", "--hidden", "5", "--save", str(weights)], capsys)

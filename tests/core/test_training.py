@@ -274,6 +274,60 @@ def test_early_stopping_restores_best_weights():
     assert rmse == pytest.approx(best.val_rmse, rel=1e-9)
 
 
+def early_stopped_trainer():
+    trainer = Trainer(small_config(epochs=200, patience=3, lr=0.05, optimizer="sgd", clip_norm=None), SINE)
+    assert trainer.run() == STOP_EARLY
+    return trainer
+
+
+def test_epoch_after_early_stop_restarts_patience():
+    trainer = early_stopped_trainer()
+    stopped_at, best_epoch = trainer.epoch, trainer.best_epoch
+    best_weights = trainer.model.get_weights()
+
+    report = trainer.run_epoch()
+
+    assert report.epoch == stopped_at + 1
+    assert report.stop_reason is None
+    assert report.extra["continued_from_epoch"] == best_epoch
+    assert trainer.stop_reason is None
+    assert trainer._epochs_without_improvement <= 1
+    assert not any(np.array_equal(trainer.model.params[name], value) for name, value in best_weights.items())
+
+
+def test_run_after_early_stop_waits_patience_again():
+    trainer = early_stopped_trainer()
+    stopped_at = trainer.epoch
+
+    reason = trainer.run(epochs=100)
+
+    new_reports = trainer.history[stopped_at:]
+    assert new_reports[0].extra["continued_from_epoch"] == stopped_at - 3
+    assert all("continued_from_epoch" not in report.extra for report in new_reports[1:])
+    assert len(new_reports) >= 3
+    assert all(report.stop_reason is None for report in new_reports[:2])
+    if reason == STOP_EARLY:
+        # Three epochs without improvement, counted from the restart or from a new best epoch after it.
+        assert trainer.epoch == max(stopped_at, trainer.best_epoch) + 3
+        assert trainer.history[-1].extra["restored_epoch"] == trainer.best_epoch
+
+
+def test_continuing_after_early_stop_same_after_load(tmp_path):
+    in_memory = early_stopped_trainer()
+    path = tmp_path / "stopped.npz"
+    in_memory.save(path)
+    loaded = Trainer.from_file(path, SINE)
+    assert loaded.stop_reason == STOP_EARLY
+
+    in_memory.run(epochs=20)
+    loaded.run(epochs=20)
+
+    assert [(r.train_loss, r.val_loss) for r in loaded.history] == [(r.train_loss, r.val_loss)
+                                                                     for r in in_memory.history]
+    assert loaded.stop_reason == in_memory.stop_reason
+    assert loaded.epoch == in_memory.epoch
+
+
 def test_divergence_stops_and_keeps_finite_weights():
     config = small_config(activation="relu", init="uniform", scale="none", lr=1e6, optimizer="sgd",
                           clip_norm=None, epochs=20)

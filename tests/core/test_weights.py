@@ -8,7 +8,7 @@ import pytest
 
 from rnn_desktop.core import weights as weights_mod
 from rnn_desktop.core.errors import WeightsFileError
-from rnn_desktop.core.training import TrainConfig, Trainer
+from rnn_desktop.core.training import STOP_EARLY, TrainConfig, Trainer
 from rnn_desktop.core.weights import FORMAT_VERSION, load_weights, save_weights
 
 SINE = np.sin(np.arange(200.0))
@@ -360,3 +360,161 @@ def test_invalid_data_entry(saved):
     error = rejection(saved)
     assert error.code == "weights.bad_metadata"
     assert "data" in str(error)
+
+
+def early_stopping_config(**changes):
+    """Settings whose validation loss stops improving at epoch 13, so patience 3 stops training at epoch 16."""
+    base = dict(hidden=6, epochs=200, seq_len=20, val_windows=20, batch_size=8, optimizer="adam", lr=0.05,
+                clip_norm=None, patience=3)
+    return TrainConfig(**{**base, **changes})
+
+
+def run_losses(trainer, epochs):
+    trainer.run(epochs=epochs)
+    return [(report.train_loss, report.val_loss) for report in trainer.history]
+
+
+@pytest.mark.parametrize("changes, saved_at", [
+    ({}, 15),  # two epochs without improvement when saved, the best epoch before the save
+    ({}, 14),
+    ({"reduce_on_plateau": True, "plateau_patience": 2}, 14),
+    ({"optimizer": "momentum", "reduce_on_plateau": True, "plateau_patience": 2}, 16),
+])
+def test_resumed_early_stop_matches_one_run(tmp_path, changes, saved_at):
+    config = early_stopping_config(**changes)
+    one_run = Trainer(config, SINE)
+    expected = run_losses(one_run, config.epochs)
+    assert one_run.stop_reason == STOP_EARLY
+    assert one_run.epoch > saved_at
+
+    first_part = Trainer(config, SINE)
+    run_losses(first_part, saved_at)
+    assert first_part._epochs_without_improvement > 0
+    path = tmp_path / "part.npz"
+    first_part.save(path)
+    resumed = Trainer.from_file(path, SINE)
+    losses = run_losses(resumed, config.epochs - saved_at)
+
+    assert losses == expected
+    assert resumed.stop_reason == STOP_EARLY
+    assert resumed.epoch == one_run.epoch
+    assert resumed.best_epoch == one_run.best_epoch
+    assert resumed.best_val_loss == one_run.best_val_loss
+    assert resumed.history[-1].extra["restored_epoch"] == one_run.history[-1].extra["restored_epoch"]
+    assert [report.lr for report in resumed.history] == [report.lr for report in one_run.history]
+    for name, value in one_run.model.params.items():
+        assert np.array_equal(resumed.model.params[name], value)
+
+
+def test_early_stopping_state_round_trip(tmp_path):
+    trainer = Trainer(early_stopping_config(), SINE)
+    trainer.run(epochs=15)
+    path = tmp_path / "m.npz"
+    trainer.save(path)
+
+    state = load_weights(path).early_stopping
+    assert state.best_epoch == 13
+    assert state.best_val_loss == trainer.best_val_loss
+    assert state.epochs_without_improvement == 2
+    assert state.epochs_on_plateau == 2
+    for name, value in trainer._best_weights.items():
+        assert np.array_equal(state.best_weights[name], value)
+        assert state.best_weights[name].dtype == value.dtype
+        assert not np.array_equal(state.best_weights[name], trainer.model.params[name])
+
+
+def test_untrained_model_saves_no_best_weights(tmp_path):
+    trainer = Trainer(early_stopping_config(), SINE)
+    path = tmp_path / "untrained.npz"
+    trainer.save(path)
+
+    state = load_weights(path).early_stopping
+    assert state.best_weights is None
+    assert state.best_val_loss == float("inf")
+    assert state.best_epoch == 0
+    with np.load(path) as archive:
+        assert not [name for name in archive.files if name.startswith("best.")]
+    assert Trainer.from_file(path, SINE).best_val_loss == float("inf")
+
+
+def drop_early_stopping_state(saved):
+    def drop_arrays(arrays):
+        for name in [name for name in arrays if name.startswith("best.")]:
+            arrays.pop(name)
+
+    rewrite(saved, change_arrays=drop_arrays, change_metadata=lambda m: m.pop("early_stopping"))
+
+
+def test_file_without_early_stopping_state_loads(saved, trained):
+    drop_early_stopping_state(saved)
+    assert load_weights(saved).early_stopping is None
+
+    trainer = Trainer.from_file(saved, SINE)
+
+    assert trainer.best_val_loss == min(report.val_loss for report in trained.history)
+    assert trainer._epochs_without_improvement == 0
+    for name, value in trained.model.params.items():
+        assert np.array_equal(trainer._best_weights[name], value)
+
+
+@pytest.mark.parametrize("name", ["W_xh", "W_hh", "b_h", "W_hy", "b_y"])
+def test_missing_best_array(saved, name):
+    rewrite(saved, change_arrays=lambda a: a.pop(f"best.{name}"))
+    error = rejection(saved)
+    assert error.code == "weights.missing_array"
+    assert error.params["array"] == f"best.{name}"
+
+
+def test_best_array_wrong_shape(saved):
+    rewrite(saved, change_arrays=lambda a: a.update({"best.W_hh": np.zeros((6, 5))}))
+    error = rejection(saved)
+    assert error.code == "weights.shape_mismatch"
+    assert error.params["array"] == "best.W_hh"
+
+
+def test_best_array_non_finite(saved):
+    def poison(arrays):
+        arrays["best.W_hy"] = arrays["best.W_hy"].copy()
+        arrays["best.W_hy"][0, 0] = np.inf
+    rewrite(saved, change_arrays=poison)
+    error = rejection(saved)
+    assert error.code == "weights.non_finite"
+    assert error.params["array"] == "best.W_hy"
+
+
+def test_best_array_wrong_dtype(saved):
+    rewrite(saved, change_arrays=lambda a: a.update({"best.b_y": a["best.b_y"].astype(np.float32)}))
+    error = rejection(saved)
+    assert error.code == "weights.bad_dtype"
+    assert error.params["array"] == "best.b_y"
+
+
+@pytest.mark.parametrize("key, value", [
+    ("best_epoch", -1), ("best_epoch", 2.0), ("best_epoch", True), ("best_epoch", 3),
+    ("epochs_without_improvement", -2), ("epochs_without_improvement", "2"),
+    ("epochs_on_plateau", None), ("best_val_loss", -0.5), ("best_val_loss", "low"),
+    ("best_val_loss", None), ("best_weights", "yes"), ("best_weights", False),
+])
+def test_invalid_early_stopping_metadata(saved, key, value):
+    rewrite(saved, change_metadata=lambda m: m["early_stopping"].update({key: value}))
+    error = rejection(saved)
+    assert error.code == "weights.bad_metadata"
+    assert f"early_stopping.{key}" in str(error)
+
+
+def test_early_stopping_metadata_not_an_object(saved):
+    rewrite(saved, change_metadata=lambda m: m.update(early_stopping=[1, 2]))
+    error = rejection(saved)
+    assert error.code == "weights.bad_metadata"
+    assert "early_stopping" in str(error)
+
+
+def test_non_finite_best_weights_not_saved(tmp_path, caplog):
+    trainer = Trainer(early_stopping_config(), SINE)
+    trainer.run(epochs=3)
+    trainer._best_weights["W_hh"][0, 0] = np.nan
+    path = tmp_path / "bad_best.npz"
+    with caplog.at_level("WARNING", logger="rnn_desktop.core.training"):
+        trainer.save(path)
+    assert load_weights(path).early_stopping is None
+    assert "without the early stopping state" in caplog.text

@@ -178,3 +178,85 @@ def test_shortcuts_assigned(make_window):
     }
     for action, keys in shortcuts.items():
         assert action.shortcut().toString() == keys
+
+
+EARLY_STOPPING = TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 3, "lr": 0.05})
+
+
+def run_until_early_stop(qtbot, window) -> None:
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert window.start_training()
+    assert finished.args[0] == "early_stopping"
+
+
+def test_step_after_early_stop_trains_again(qtbot, make_window):
+    window = make_window(EARLY_STOPPING)
+    run_until_early_stop(qtbot, window)
+    stopped_at = window.reports[-1].epoch
+    kept_epoch = window.reports[-1].extra["restored_epoch"]
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert window.step_epoch()
+        assert window.statusBar().currentMessage() == (
+            f"Training continues after early stopping from the weights of epoch {kept_epoch}; "
+            "the patience count starts again at 0.")
+
+    assert finished.args[0] == "completed"
+    assert window.reports[-1].epoch == stopped_at + 1
+    assert window.reports[-1].stop_reason is None
+    assert window.reports[-1].extra["continued_from_epoch"] == kept_epoch
+    assert window.trainer.epoch == stopped_at + 1
+    assert window.statusBar().currentMessage() == (
+        f"Trained one more epoch after early stopping, from the weights of epoch {kept_epoch}; the model is now "
+        f"at epoch {stopped_at + 1}, and the patience count started again at 0.")
+
+
+def test_second_step_after_early_stop(qtbot, make_window):
+    window = make_window(EARLY_STOPPING)
+    run_until_early_stop(qtbot, window)
+    stopped_at = window.reports[-1].epoch
+
+    for _ in range(2):
+        with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+            assert window.step_epoch()
+        assert finished.args[0] == "completed"
+
+    assert window.reports[-1].epoch == stopped_at + 2
+    assert "continued_from_epoch" not in window.reports[-1].extra
+    assert window.statusBar().currentMessage() == (
+        f"Trained one more epoch; the model is now at epoch {stopped_at + 2}.")
+
+
+def test_start_after_early_stop_waits_patience(qtbot, make_window):
+    window = make_window(EARLY_STOPPING)
+    run_until_early_stop(qtbot, window)
+    stopped_at = window.reports[-1].epoch
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert window.start_training()
+        assert window.statusBar().currentMessage().startswith("Training continues after early stopping")
+
+    new_reports = window.reports[stopped_at:]
+    assert len(new_reports) >= 3
+    assert [report.stop_reason for report in new_reports[:2]] == [None, None]
+    if finished.args[0] == "early_stopping":
+        assert window.statusBar().currentMessage().startswith("Training finished: validation loss stopped")
+        assert "Stopped early at epoch" in window.progress.format()
+
+
+def test_loaded_early_stop_continues(qtbot, make_window, tmp_path):
+    window = make_window(EARLY_STOPPING)
+    run_until_early_stop(qtbot, window)
+    stopped_at = window.reports[-1].epoch
+    kept_epoch = window.reports[-1].extra["restored_epoch"]
+    path = tmp_path / "stopped.npz"
+    assert window.save_weights(str(path))
+
+    loaded = make_window(EARLY_STOPPING)
+    assert loaded.load_weights(str(path))
+    with qtbot.waitSignal(loaded.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert loaded.step_epoch()
+
+    assert finished.args[0] == "completed"
+    assert loaded.reports[-1].epoch == stopped_at + 1
+    assert loaded.reports[-1].extra["continued_from_epoch"] == kept_epoch

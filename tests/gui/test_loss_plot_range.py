@@ -1,0 +1,119 @@
+"""The loss plot's x range: the planned epochs while training, the epochs run once a run ends."""
+
+from __future__ import annotations
+
+import types
+
+import pytest
+from gui_helpers import FAST
+
+from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.gui.plots import LossPlot
+
+TIMEOUT_MS = 60_000
+
+
+def fake_report(epoch):
+    return types.SimpleNamespace(epoch=epoch, train_loss=1.0 / epoch, val_loss=2.0 / epoch)
+
+
+def x_range(plot) -> tuple[float, float]:
+    low, high = plot.plot.vb.viewRange()[0]
+    return low, high
+
+
+def test_span_kept_while_training(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_epoch_span(300)
+    for epoch in range(1, 21):
+        plot.append(fake_report(epoch))
+    plot.refresh()
+
+    assert x_range(plot) == pytest.approx((0.5, 300.5))
+
+
+def test_end_run_fits_epochs_run(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_epoch_span(300)
+    for epoch in range(1, 21):
+        plot.append(fake_report(epoch))
+    plot.refresh()
+
+    plot.end_run()
+    plot.refresh()
+
+    assert x_range(plot) == pytest.approx((0.5, 20.5))
+
+
+def test_clear_forgets_span(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_epoch_span(300)
+    plot.append(fake_report(1))
+    plot.refresh()
+
+    plot.clear()
+    for epoch in range(1, 6):
+        plot.append(fake_report(epoch))
+    plot.refresh()
+
+    assert x_range(plot) == pytest.approx((0.5, 5.5))
+
+
+def test_early_stop_fits_loss_range(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 3, "lr": 0.05}))
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert window.start_training()
+
+    assert finished.args[0] == "early_stopping"
+    last = window.reports[-1].epoch
+    assert last < 500
+    assert x_range(window.loss_plot) == pytest.approx((0.5, last + 0.5))
+    x, _ = window.loss_plot.train_curve.getData()
+    assert list(x) == list(range(1, last + 1))
+
+
+def test_planned_range_then_epochs_run(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500}))
+    window.start_training()
+    qtbot.waitUntil(lambda: len(window.reports) >= 2, timeout=TIMEOUT_MS)
+    window.pause_training()
+    window.refresh_plots()
+
+    assert x_range(window.loss_plot) == pytest.approx((0.5, 500.5))
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        window.stop_training()
+    assert finished.args[0] == "stopped"
+    last = window.reports[-1].epoch
+    assert x_range(window.loss_plot) == pytest.approx((0.5, last + 0.5))
+
+
+def test_step_after_early_stop_extends_range(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 3, "lr": 0.05}))
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+    stopped_at = window.reports[-1].epoch
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.step_epoch()
+
+    assert x_range(window.loss_plot) == pytest.approx((0.5, stopped_at + 1.5))
+
+
+def test_loaded_history_sets_range(qtbot, make_window, tmp_path):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 4}))
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+    path = tmp_path / "four.npz"
+    assert window.save_weights(str(path))
+    window.loss_plot.set_epoch_span(300)
+    window.refresh_plots()
+
+    assert window.load_weights(str(path))
+    window.refresh_plots()
+
+    assert x_range(window.loss_plot) == pytest.approx((0.5, 4.5))
