@@ -19,7 +19,7 @@ import importlib
 from typing import Any, Callable
 from xml.dom.minidom import Element
 
-from pyqtgraph.exporters import SVGExporter
+from pyqtgraph.exporters import Exporter, SVGExporter
 
 # The module, not the class of the same name that pyqtgraph.exporters exports.
 _svg_module = importlib.import_module(SVGExporter.__module__)
@@ -73,10 +73,8 @@ class PlotSvgExporter(SVGExporter):
 
     ``export`` replaces the exporter module's ``correctCoordinates`` for the
     duration of the call and restores it afterwards. Call it from the GUI
-    thread only, like any drawing.
-
-    NOTE: the Export... entry of a plot's context menu still uses pyqtgraph's
-    own SVGExporter, without this adaptation, so its SVG option fails with Qt 6.11.
+    thread only, like any drawing. ``use_in_export_dialog`` makes the plots'
+    context-menu Export... dialog offer this class in place of SVGExporter.
     """
 
     def export(self, fileName: str | None = None, toBytes: bool = False,  # noqa: N803 (pyqtgraph's names)
@@ -87,3 +85,15 @@ class PlotSvgExporter(SVGExporter):
             return super().export(fileName=fileName, toBytes=toBytes, copy=copy)
         finally:
             _svg_module.correctCoordinates = original
+
+
+def use_in_export_dialog() -> None:
+    """Offer PlotSvgExporter in place of SVGExporter in pyqtgraph's Export... dialog.
+
+    The dialog lists the classes in ``Exporter.Exporters``, which each exporter
+    module appends to when pyqtgraph imports it. Calling this again changes nothing.
+    """
+    registry = Exporter.Exporters
+    for index, exporter in enumerate(registry):
+        if exporter is SVGExporter:
+            registry[index] = PlotSvgExporter

@@ -136,3 +136,24 @@ def test_svg_export_falls_back_to_qt(qtbot, make_window, tmp_path, caplog, monke
     text = path.read_text()
     for curve in curves_of(window, "loss"):
         assert f'stroke="{curve.opts["pen"].color().name()}"' in text
+
+
+def test_export_dialog_offers_adapted_exporter(qtbot, make_window, tmp_path):
+    from pyqtgraph.exporters import Exporter, SVGExporter
+
+    from rnn_desktop.gui.app import create_application
+
+    window = make_window()
+    train(qtbot, window)
+    create_application()
+    create_application()
+
+    svg_exporters = [exporter for exporter in Exporter.Exporters if "SVG" in exporter.Name]
+    assert svg_exporters == [PlotSvgExporter]
+    assert SVGExporter not in Exporter.Exporters
+
+    # The dialog constructs the listed class with the item the person right-clicked.
+    path = tmp_path / "from_dialog.svg"
+    svg_exporters[0](window.loss_plot.plot).export(str(path))
+    root = ElementTree.parse(path).getroot()
+    assert root.findtext(f"{SVG}title") == "pyqtgraph SVG export"
