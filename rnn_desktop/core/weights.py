@@ -49,6 +49,7 @@ import numpy as np
 
 from rnn_desktop import __version__
 from rnn_desktop.core.errors import WeightsFileError
+from rnn_desktop.core.file_modes import match_new_file_mode
 from rnn_desktop.core.optim import STATE_SLOTS
 from rnn_desktop.core.rnn import ACTIVATIONS, DTYPES, INITS, PARAM_NAMES, param_shapes
 
@@ -127,6 +128,7 @@ def save_weights(path: str | os.PathLike[str], arrays: dict[str, np.ndarray],
             np.savez(stream, **payload)
             stream.flush()
             os.fsync(stream.fileno())
+        match_new_file_mode(temp_path, path)
         os.replace(temp_path, path)
     except BaseException:
         try:

@@ -10,6 +10,8 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
+from rnn_desktop.core.file_modes import match_new_file_mode
+
 HEADER_COMMENT = "# rnn-desktop {what}; numbers use '.' as the decimal mark\n"
 
 
@@ -24,6 +26,7 @@ def _write_atomically(path: str | os.PathLike, comment: str, header: Sequence[st
             writer = csv.writer(stream)
             writer.writerow(header)
             writer.writerows(rows)
+        match_new_file_mode(temp_name, path)
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
