@@ -104,7 +104,7 @@ def test_problem_none_when_libraries_present(tmp_path):
     plugin = fake_plugin(tmp_path)
     environ = {**X11_ENV, "QT_PLUGIN_PATH": str(plugin.parent.parent)}
     complete = "\tlibxcb.so.1 => /lib/x86_64-linux-gnu/libxcb.so.1 (0x1)\n"
-    assert platform_problem(environ, ldd=lambda path: complete) is None
+    assert platform_problem(environ, ldd=lambda path: complete, display_reachable=lambda number: True) is None
 
 
 def test_problem_reports_missing_display(tmp_path):
@@ -113,6 +113,53 @@ def test_problem_reports_missing_display(tmp_path):
     message = platform_problem(environ, ldd=lambda path: "")
     assert message is not None
     assert "DISPLAY" in message
+
+
+@pytest.mark.parametrize(("display", "number"), [
+    (":0", 0), (":99", 99), (":1.0", 1), ("unix:7", 7), (" :3 ", 3),
+    ("localhost:10.0", None), ("remote.example:0", None), ("wayland-0", None), ("", None),
+])
+def test_local_display_number_table(display, number):
+    assert platform_check.local_display_number(display) == number
+
+
+def test_problem_reports_display_without_server(tmp_path):
+    plugin = fake_plugin(tmp_path)
+    environ = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":99", "QT_PLUGIN_PATH": str(plugin.parent.parent)}
+    asked = []
+
+    message = platform_problem(environ, ldd=lambda path: "", display_reachable=lambda n: asked.append(n) or False)
+
+    assert asked == [99]
+    assert message is not None
+    assert "DISPLAY=:99" in message
+    assert "xvfb-run" in message
+    assert "libxcb-cursor0" not in message
+
+
+def test_problem_skips_remote_display_check(tmp_path):
+    plugin = fake_plugin(tmp_path)
+    environ = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": "localhost:10.0", "QT_PLUGIN_PATH": str(plugin.parent.parent)}
+
+    def fail_reachable(number):
+        raise AssertionError(f"a remote display must not be probed, probed {number}")
+
+    assert platform_problem(environ, ldd=lambda path: "", display_reachable=fail_reachable) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Unix sockets of X servers on Linux")
+def test_display_reachable_with_listening_socket(tmp_path):
+    import socket
+
+    folder = tmp_path / "x11"
+    folder.mkdir()
+    assert not platform_check.x_display_reachable(5, socket_folder=str(folder))
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(folder / "X5"))
+        server.listen(1)
+        assert platform_check.x_display_reachable(5, socket_folder=str(folder))
+    assert not platform_check.x_display_reachable(6, socket_folder=str(folder))
 
 
 def test_problem_skips_offscreen():
@@ -198,3 +245,25 @@ def test_cli_gui_prints_package_message(tmp_path):
 
     assert result.returncode == platform_check.EXIT_PLATFORM_UNUSABLE, result.stderr
     assert "sudo apt-get install libxcb-cursor0 libxcb-icccm4" in result.stderr
+
+
+def unused_display_number() -> int:
+    for number in range(4242, 4342):
+        if not platform_check.x_display_reachable(number):
+            return number
+    raise AssertionError("every display from :4242 to :4341 has an X server")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the xcb platform on Linux")
+def test_cli_gui_with_stale_display_exits_cleanly(tmp_path):
+    # A DISPLAY left over from an old session must not make Qt abort with its generic message.
+    display = f":{unused_display_number()}"
+    environ = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    environ["DISPLAY"] = display
+
+    result = subprocess.run([sys.executable, "-m", "rnn_desktop", "gui"], env=environ, cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+
+    assert result.returncode == platform_check.EXIT_PLATFORM_UNUSABLE, result.stderr
+    assert f"cannot connect to the X display {display}" in result.stderr
+    assert "Aborted" not in result.stderr

@@ -16,7 +16,9 @@ from __future__ import annotations
 import ctypes.util
 import logging
 import os
+import re
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -175,12 +177,45 @@ def describe_missing(plugin: Path, missing: list[str]) -> str:
     return "\n".join(lines)
 
 
+X_SOCKET_FOLDER = "/tmp/.X11-unix"
+
+
+def local_display_number(display: str) -> int | None:
+    """Return N for a local X display ":N", ":N.S" or "unix:N", else None (remote or unparsable)."""
+    match = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display.strip())
+    return int(match.group(1)) if match else None
+
+
+def x_display_reachable(number: int, socket_folder: str = X_SOCKET_FOLDER) -> bool:
+    """Return whether an X server accepts connections on the local socket of display ``number``.
+
+    X servers on Linux listen on a socket file in ``socket_folder`` and often
+    also on an abstract socket of the same name, so both are tried. Only the
+    connection is opened, with no X protocol exchange.
+    """
+    path = f"{socket_folder}/X{number}"
+    addresses = [path]
+    if sys.platform.startswith("linux"):
+        addresses.append("\0" + path)
+    for address in addresses:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(2.0)
+            try:
+                connection.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
+
+
 def platform_problem(environ: Mapping[str, str] | None = None,
-                     ldd: Callable[[Path], str | None] = run_ldd) -> str | None:
+                     ldd: Callable[[Path], str | None] = run_ldd,
+                     display_reachable: Callable[[int], bool] = x_display_reachable) -> str | None:
     """Return a message naming the packages to install when the xcb plugin cannot load, else None.
 
     Call this before creating the QApplication, because Qt aborts the process
-    when the plugin fails to load. A missing X display is reported too.
+    when the plugin fails to load. A missing DISPLAY, or a local display where
+    no X server answers, is reported too. Remote displays (host:N) are not checked.
     """
     environ = os.environ if environ is None else environ
     if not uses_xcb(environ):
@@ -203,4 +238,13 @@ def platform_problem(environ: Mapping[str, str] | None = None,
                 "Start it from a desktop session, or under a virtual display with "
                 "`xvfb-run rnn-desktop`, or run without a window with "
                 "QT_QPA_PLATFORM=offscreen (for example for --self-test).")
+
+    display = environ["DISPLAY"]
+    number = local_display_number(display)
+    if number is not None and not display_reachable(number):
+        log.error("cannot connect to X display %s: no X server is listening on its socket", display)
+        return (f"rnn-desktop cannot open a window: cannot connect to the X display {display} "
+                f"(DISPLAY={display}), because no X server is listening on it. Check that DISPLAY names a running "
+                "X server, or start the app under a virtual display with `xvfb-run rnn-desktop`, or "
+                "run without a window with QT_QPA_PLATFORM=offscreen (for example for --self-test).")
     return None
