@@ -21,9 +21,11 @@ def _optional_int(text: str) -> int | None:
 
 
 def _optional_float(text: str) -> float | None:
+    """Parse a clipping threshold, where 0, 'none' and 'off' turn clipping off."""
     if text.lower() in ("none", "off"):
         return None
-    return float(text)
+    value = float(text)
+    return None if value == 0 else value
 
 
 def _shown(value: float | int | None) -> str:
@@ -100,7 +102,8 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
 
     train = parser.add_argument_group("training")
     train.add_argument("--epochs", default=argparse.SUPPRESS, type=int,
-                       help=f"number of epochs to train (default: {default.epochs})")
+                       help=f"number of epochs to train; with --load, epochs to add to the saved ones "
+                            f"(default: {default.epochs})")
     train.add_argument("--batch-size", default=argparse.SUPPRESS, type=int,
                        help=f"training windows per gradient step (default: {default.batch_size})")
     train.add_argument("--lr", default=argparse.SUPPRESS, type=float,
@@ -112,10 +115,10 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
                        help="backpropagate through the last K steps only; 0 or 'none' for full BPTT "
                             f"(default: {_shown(default.bptt_truncate)})")
     train.add_argument("--clip-value", default=argparse.SUPPRESS, type=_optional_float, metavar="V",
-                       help="clip each gradient element to [-V, V]; 'none' to disable "
+                       help="clip each gradient element to [-V, V]; 0 or 'none' to disable "
                             f"(default: {_shown(default.clip_value)})")
     train.add_argument("--clip-norm", default=argparse.SUPPRESS, type=_optional_float, metavar="N",
-                       help="rescale the gradient to global norm N at most; 'none' to disable "
+                       help="rescale the gradient to global norm N at most; 0 or 'none' to disable "
                             f"(default: {_shown(default.clip_norm)})")
     train.add_argument("--patience", default=argparse.SUPPRESS, type=_optional_int,
                        help="early-stopping patience in epochs; 0 or 'none' to disable "

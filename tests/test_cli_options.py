@@ -53,3 +53,20 @@ def test_train_into_closed_pipe_has_no_traceback():
     process.wait(timeout=120)
     assert "Traceback" not in stderr
     assert "BrokenPipeError" not in stderr
+
+
+@pytest.mark.parametrize("option", ["--clip-value", "--clip-norm", "--bptt-truncate", "--patience"])
+@pytest.mark.parametrize("text", ["0", "none", "off", "None"])
+def test_zero_or_none_turns_setting_off(option, text):
+    from rnn_desktop.commands.common import config_from_args
+
+    config = config_from_args(parse_train(option, text))
+    assert getattr(config, option[2:].replace("-", "_")) is None
+
+
+def test_clip_value_keeps_positive_number():
+    from rnn_desktop.commands.common import config_from_args
+
+    config = config_from_args(parse_train("--clip-value", "2.5", "--clip-norm", "1e-3"))
+    assert config.clip_value == 2.5
+    assert config.clip_norm == 1e-3

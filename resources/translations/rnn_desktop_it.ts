@@ -529,8 +529,8 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 contains zero bytes, so it looks like a binary file, not a CSV file. Export the data as CSV text and try again.</source>
-        <translation>%1 contiene byte nulli, quindi sembra un file binario e non un file CSV. Esporta i dati come testo CSV e riprova.</translation>
+        <source>%1 contains NUL bytes (bytes of value 0), so it looks like a binary file, not a CSV file. Export the data as CSV text and try again.</source>
+        <translation>%1 contiene byte NUL (byte di valore 0), quindi sembra un file binario e non un file CSV. Esporta i dati come testo CSV e riprova.</translation>
     </message>
     <message>
         <location line="+2"/>

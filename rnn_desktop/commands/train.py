@@ -153,7 +153,8 @@ def run_train(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
 
     summary = build_summary(trainer, seconds, totals["samples"], totals["seconds"])
-    line = f"stop: {trainer.stop_reason} after {trainer.epoch} epochs in {seconds:.2f} s"
+    epochs = "epoch" if trainer.epoch == 1 else "epochs"
+    line = f"stop: {trainer.stop_reason} after {trainer.epoch} {epochs} in {seconds:.2f} s"
     if summary["val_rmse"] is not None:
         line += f"; val_rmse {summary['val_rmse']:.6g} (naive persistence {trainer.naive_val_rmse:.6g})"
     print(line, flush=True)

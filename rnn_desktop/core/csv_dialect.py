@@ -86,7 +86,7 @@ def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
     if guessed:
         return _decode_as(data, path, guessed), guessed
     if b"\x00" in data[:4096]:
-        raise CsvError(f"{path} contains zero bytes, so it looks like a binary file, not a CSV file. "
+        raise CsvError(f"{path} contains NUL bytes (bytes of value 0), so it looks like a binary file, not a CSV file. "
                        "Export the data as CSV text and try again.",
                        code="csv.binary", path=str(path))
 

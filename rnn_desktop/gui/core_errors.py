@@ -193,7 +193,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
     "csv.unreadable": lambda p: fill(tr("Cannot read %1: %2. Check that the file is readable."),
                                      p["path"], p["reason"]),
     "csv.bad_option": _csv_bad_option,
-    "csv.binary": lambda p: fill(tr("%1 contains zero bytes, so it looks like a binary file, not a CSV file. "
+    "csv.binary": lambda p: fill(tr("%1 contains NUL bytes (bytes of value 0), so it looks like a binary file, not a CSV file. "
                                     "Export the data as CSV text and try again."), p["path"]),
     "csv.encoding": lambda p: fill(tr("%1, line %2: byte %3 is invalid in the encoding %4. Set the encoding the "
                                       "file was saved with (for example utf-8, utf-16 or cp1252)."),
