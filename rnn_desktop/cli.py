@@ -68,6 +68,7 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     help are read from TrainConfig(), the "default" preset.
     """
     from rnn_desktop.core.generators import GENERATORS
+    from rnn_desktop.core.series import CSV_VAL_FRACTION
     from rnn_desktop.core.training import TrainConfig
 
     default = TrainConfig()
@@ -83,8 +84,10 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
                       help="a parameter of the generator, for example --param period=30; repeat for several")
     data.add_argument("--seq-len", default=argparse.SUPPRESS, type=int, help=f"input window length in time steps (default: {default.seq_len})")
     val = data.add_mutually_exclusive_group()
-    val.add_argument("--val-windows", default=argparse.SUPPRESS, type=int, help=f"number of validation windows at the end of the series (default: {default.val_windows})")
-    val.add_argument("--val-fraction", default=argparse.SUPPRESS, type=float, help="fraction of windows used for validation, 0 to 1")
+    val.add_argument("--val-windows", default=argparse.SUPPRESS, type=int, help=f"number of validation windows at the end of the series (default: {default.val_windows}, "
+                          "or --val-fraction for --csv)")
+    val.add_argument("--val-fraction", default=argparse.SUPPRESS, type=float,
+                     help=f"fraction of windows used for validation, 0 to 1 (default for --csv: {CSV_VAL_FRACTION})")
     data.add_argument("--scale", default=argparse.SUPPRESS, choices=["minmax", "zscore", "none"],
                       help=f"scaling fitted on the training part (default: {default.scale})")
     add_csv_options(parser)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rnn_desktop.core.series import Series
+from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
 from rnn_desktop.core.training import TrainConfig
 
 # argparse destination -> TrainConfig field, for options that map one to one.
@@ -16,10 +16,16 @@ _CONFIG_OPTIONS = (
 
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:
-    """Start from ``--preset`` (default: "default") and apply every option given."""
+    """Start from ``--preset`` (default: "default") and apply every option given.
+
+    With ``--csv`` and neither ``--val-windows`` nor ``--val-fraction``, the
+    validation part is the last CSV_VAL_FRACTION of the windows, as in the window.
+    """
     config = TrainConfig.preset(args.preset or "default")
     # Hyperparameter options are absent from `args` unless given (argparse.SUPPRESS).
     changes = {name: getattr(args, name) for name in _CONFIG_OPTIONS if hasattr(args, name)}
+    if getattr(args, "csv", None) and "val_windows" not in changes and "val_fraction" not in changes:
+        changes.update(val_windows=None, val_fraction=CSV_VAL_FRACTION)
     if "val_fraction" in changes and changes["val_fraction"] is not None:
         changes["val_windows"] = None
     return config.replace(**changes)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import Series
+from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
 from rnn_desktop.core.training import TrainConfig
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
@@ -50,7 +50,7 @@ RUN_ONLY_FIELDS = ("lr", "epochs")
 # A series too short for the window length and split gets windows of at most this share
 # of its values, and validation on this fraction of its windows.
 ADAPTED_SEQ_LEN_SHARE = 0.25
-ADAPTED_VAL_FRACTION = 0.2
+ADAPTED_VAL_FRACTION = CSV_VAL_FRACTION
 # The generator's split (the tutorial's last 50 windows), which a loaded CSV file replaces
 # by ADAPTED_VAL_FRACTION so the split scales with the file's length.
 GENERATOR_SPLIT = (TrainConfig().val_windows, TrainConfig().val_fraction)

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,6 +13,7 @@ from rnn_desktop.commands.common import config_from_args
 from rnn_desktop.core.training import TrainConfig, Trainer
 from rnn_desktop.core.weights import load_weights
 
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
 SUMMARY_KEYS = {"epochs_run", "train_loss", "val_loss", "val_rmse", "val_mae", "naive_val_rmse",
                 "seconds", "samples_per_second", "stop_reason"}
 
@@ -339,9 +341,10 @@ def test_help_shows_default_preset_values(capsys):
     assert f"input window length in time steps (default: {default.seq_len})" in text
     assert f"hidden units (default: {default.hidden})" in text
     assert f"learning rate (default: {default.lr:g})" in text
-    assert f"number of epochs to train (default: {default.epochs})" in text
+    assert f"epochs to add to the saved ones (default: {default.epochs})" in text
     assert f"training windows per gradient step (default: {default.batch_size})" in text
-    assert f"validation windows at the end of the series (default: {default.val_windows})" in text
+    assert f"validation windows at the end of the series (default: {default.val_windows}, or" in text
+    assert "(default for --csv: 0.2)" in text
     assert f"generated noise (default: {default.seed})" in text
 
 
@@ -358,3 +361,28 @@ def test_option_names_leave_paths_alone():
     message = "hidden 6 does not match the weights file /data/hidden/seq_len.npz, which has model.hidden 5"
     assert with_option_names(message, "hidden") == (
         "--hidden 6 does not match the weights file /data/hidden/seq_len.npz, which has model.hidden 5")
+
+
+@pytest.mark.parametrize(("name", "n_train", "n_val"), [
+    ("nile.csv", 40, 10), ("airpassengers.csv", 75, 19), ("sunspots_monthly.csv", 2502, 625),
+])
+def test_csv_default_split_is_fraction(name, n_train, n_val, tmp_path, capsys):
+    summary = tmp_path / "summary.json"
+    code, out, err = run(["--csv", str(SAMPLE_DATA / name), "--epochs", "1", "--hidden", "4",
+                          "--json", str(summary)], capsys)
+
+    assert code == 0, err
+    assert f"{n_train} training and {n_val} validation windows" in out
+    data = json.loads(summary.read_text())
+    assert data["n_train"] == n_train
+    assert data["n_val"] == n_val
+    assert data["config"]["val_fraction"] == 0.2
+    assert data["config"]["val_windows"] is None
+
+
+def test_csv_explicit_val_windows_kept(capsys):
+    code, out, err = run(["--csv", str(SAMPLE_DATA / "airpassengers.csv"), "--val-windows", "30", "--epochs", "1",
+                          "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert "64 training and 30 validation windows" in out
