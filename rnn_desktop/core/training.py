@@ -774,8 +774,14 @@ class Trainer:
         except DataError as error:
             if error.code != "data.too_short":
                 raise
+            # The file fixes seq_len, so only the series or the split can change.
+            need = (f"{config.val_windows} validation windows" if config.val_windows is not None
+                    else f"a validation fraction of {config.val_fraction}")
             raise IncompatibleWeightsError(
-                f"the weights in {path} need windows of {config.seq_len} values: {error}",
+                f"the weights in {path} need windows of {config.seq_len} values, and the series has "
+                f"{error.params['length']} values, fewer than the {error.params['minimum']} needed for such "
+                f"windows, their targets and {need}; use a longer series or fewer validation windows "
+                "(val_windows or val_fraction)",
                 code="weights.incompatible", path=str(path), **error.params) from None
         trainer.model.set_weights(loaded.arrays)
         trainer.epoch = int(meta.get("epoch", 0))

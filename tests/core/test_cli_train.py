@@ -386,3 +386,20 @@ def test_csv_explicit_val_windows_kept(capsys):
 
     assert code == 0, err
     assert "64 training and 30 validation windows" in out
+
+
+def test_load_onto_short_series_advice(tmp_path, capsys):
+    weights = tmp_path / "air.npz"
+    code, _, err = run(["--csv", str(SAMPLE_DATA / "airpassengers.csv"), "--epochs", "1", "--hidden", "4",
+                        "--save", str(weights)], capsys)
+    assert code == 0, err
+
+    code, _, err = run(["--csv", str(SAMPLE_DATA / "nile.csv"), "--load", str(weights), "--val-windows", "60"],
+                       capsys)
+
+    assert code == 2
+    assert "need windows of 50 values" in err
+    assert "fewer than the 111 needed" in err
+    assert "--val-windows or --val-fraction" in err
+    # The weights fix the window length, so the message must not suggest changing it.
+    assert "seq-len" not in err
