@@ -109,6 +109,8 @@ def test_wheel_entry_point_and_dependencies(wheel):
     entry_points = wheel.read(f"{metadata_dir}/entry_points.txt").decode()
     assert "[gui_scripts]" in entry_points
     assert "rnn-desktop = rnn_desktop.cli:main" in entry_points
+    assert "[console_scripts]" in entry_points
+    assert "rnn-desktop-cli = rnn_desktop.cli:main" in entry_points
 
     metadata = wheel.read(f"{metadata_dir}/METADATA").decode()
     required = set()
@@ -126,6 +128,7 @@ def test_pyproject_extras():
     assert any(requirement.startswith("pytest") for requirement in extras["test"])
     assert any(requirement.startswith("pyinstaller") for requirement in extras["build"])
     assert project["gui-scripts"]["rnn-desktop"] == "rnn_desktop.cli:main"
+    assert project["scripts"]["rnn-desktop-cli"] == "rnn_desktop.cli:main"
 
 
 @pytest.mark.parametrize("option", ["--version", "--help"])
