@@ -251,7 +251,29 @@ The details are in the log file %2.</source>
 I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>exit status unknown</source>
+        <translation>stato di uscita sconosciuto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped by signal %1</source>
+        <translation>fermato dal segnale %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exit code %1</source>
+        <translation>codice di uscita %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training process ended unexpectedly (%1). The model is back at epoch %2, where the run started or was last paused.
+The details are in the log file %3.</source>
+        <translation>Il processo di addestramento è terminato inaspettatamente (%1). Il modello è tornato all&apos;epoca %2, dove l&apos;esecuzione era iniziata o era stata messa in pausa l&apos;ultima volta.
+I dettagli sono nel file di log %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Unexpected error: %1
 The details are in the log file %2.</source>
         <translation>Errore imprevisto: %1
@@ -1172,7 +1194,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+100"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+102"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1193,12 +1215,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+588"/>
+        <location line="+623"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-587"/>
+        <location line="-622"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1234,12 +1256,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+511"/>
+        <location line="+546"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-545"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1364,7 +1386,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+434"/>
+        <location line="+469"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1421,7 +1443,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
