@@ -328,6 +328,8 @@ class TrainingWorker(QObject):
 
     def start(self) -> None:
         """Send the trainer to the child and start the run."""
+        # NOTE: the window's Trainer and the child's copy each hold the weights, the optimiser
+        # state and the series, so a run can take up to twice the memory check_memory estimates.
         self.run_id, self._record = self._host.begin_run(self)
         process = self._host.process
         self._control.attach(process)
