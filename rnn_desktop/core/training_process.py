@@ -301,7 +301,10 @@ class _ForwardingHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             self._results.send((LOG, record.levelno, record.name, self.format(record)))
-        except (OSError, ValueError, pickle.PicklingError):
+        except (OSError, ValueError):
+            # The parent has exited or closed the pipe, so no log is left to write to.
+            pass
+        except pickle.PicklingError:
             self.handleError(record)
 
 
@@ -321,6 +324,8 @@ def _run_one(message: tuple, control: PipeControl, results: Connection) -> None:
         results.send((STARTED, run_id))
         reason = ChildRun(trainer, control, results, run_id, options["epochs"], options["forecast_steps"],
                           options["snapshot_interval"]).run()
+    except ConnectionError:
+        raise  # the parent has exited, so serve ends the child
     except Exception as error:  # every failure must reach the window, never end the child silently
         epoch = trainer.epoch if trainer is not None else -1
         results.send((FAILED, run_id, f"{type(error).__name__}: {error}", traceback.format_exc()))
@@ -346,7 +351,10 @@ def serve(commands: Connection, results: Connection) -> None:
         if kind == QUIT:
             break
         if kind == RUN:
-            _run_one(message, control, results)
+            try:
+                _run_one(message, control, results)
+            except ConnectionError:
+                break  # the parent exited during the run
         # Any other command belongs to a run that ended before the child read it.
     results.close()
 

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -220,3 +221,44 @@ def test_close_mid_run_exits_cleanly(tmp_path):
     assert "Traceback" not in result.stderr
     assert "QThread: Destroyed" not in result.stderr
     assert "alive False children 0" in result.stdout, result.stdout
+
+
+KILLED_PARENT_SCRIPT = textwrap.dedent("""
+    import os
+    import signal
+    import sys
+    from PySide6.QtCore import QSettings, QTimer
+    from rnn_desktop.gui.app import create_application
+    from rnn_desktop.gui.main_window import MainWindow
+    from rnn_desktop.core.training import TrainConfig
+
+    app = create_application()
+    window = MainWindow(settings=QSettings(sys.argv[1], QSettings.Format.IniFormat), restore_settings=False)
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+    window.set_config(TrainConfig().replace(epochs=1000000, patience=None))
+
+    def on_epoch(report):
+        if report.epoch == 2:
+            print("child", window.training_process.pid, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    window.epoch_shown.connect(on_epoch)
+    QTimer.singleShot(0, window.start_training)
+    QTimer.singleShot(60000, lambda: sys.exit("training never reached epoch 2"))
+    sys.exit(app.exec())
+""")
+
+
+def test_killed_window_ends_child_quietly(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", KILLED_PARENT_SCRIPT, str(tmp_path / "settings.ini")],
+                            capture_output=True, text=True, timeout=120, env=env)
+
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    pid = int(result.stdout.split()[1])
+    deadline = time.monotonic() + 30
+    while process_exists(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not process_exists(pid)
+    # The child's stderr is the same pipe, closed once the child has exited.
+    assert "Traceback" not in result.stderr
