@@ -262,3 +262,31 @@ def test_killed_window_ends_child_quietly(tmp_path):
     assert not process_exists(pid)
     # The child's stderr is the same pipe, closed once the child has exited.
     assert "Traceback" not in result.stderr
+
+
+def test_worker_without_window_trains(qtbot, sine):
+    from rnn_desktop.gui.worker import TrainingThread, TrainingWorker, WorkerControl
+
+    config = TrainConfig().replace(**FAST)
+    control = WorkerControl()
+    trainer = Trainer(config, sine.values, control=control)
+    worker = TrainingWorker(trainer, control, epochs=3, forecast_steps=5)
+    epochs, snapshots = [], []
+    worker.epoch_finished.connect(lambda report: epochs.append(report.epoch))
+    worker.snapshot_ready.connect(snapshots.append)
+    run = TrainingThread(worker, control)
+
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT_MS) as finished:
+        run.start()
+
+    assert finished.args[0] == "completed"
+    assert epochs == [1, 2, 3]
+    assert snapshots[-1].epoch == 3
+    assert snapshots[-1].forecast.shape == (5,)
+    assert trainer.epoch == 3
+    assert trainer.control is control
+    reference = Trainer(config, sine.values)
+    reference.run(3)
+    assert_same_params(trainer, reference)
+    # The worker started its own process for this run and ended it afterwards.
+    assert multiprocessing.active_children() == []
