@@ -1215,12 +1215,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+623"/>
+        <location line="+624"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-622"/>
+        <location line="-623"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1256,12 +1256,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+546"/>
+        <location line="+547"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-545"/>
+        <location line="-546"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1386,7 +1386,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+469"/>
+        <location line="+470"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
