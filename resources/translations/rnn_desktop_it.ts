@@ -261,7 +261,29 @@ The details are in the log file %2.</source>
 I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>exit status unknown</source>
+        <translation>stato di uscita sconosciuto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped by signal %1</source>
+        <translation>fermato dal segnale %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exit code %1</source>
+        <translation>codice di uscita %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The training process ended unexpectedly (%1). The model is back at epoch %2, where the run started or was last paused.
+The details are in the log file %3.</source>
+        <translation>Il processo di addestramento è terminato inaspettatamente (%1). Il modello è tornato all&apos;epoca %2, dove l&apos;esecuzione era iniziata o era stata messa in pausa l&apos;ultima volta.
+I dettagli sono nel file di log %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Unexpected error: %1
 The details are in the log file %2.</source>
         <translation>Errore imprevisto: %1
@@ -666,7 +688,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+164"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+165"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1182,7 +1204,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+100"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+102"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1203,12 +1225,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+606"/>
+        <location line="+642"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-641"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1244,12 +1266,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+529"/>
+        <location line="+565"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-564"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1374,7 +1396,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+452"/>
+        <location line="+488"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1431,7 +1453,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
@@ -1584,7 +1606,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+128"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+133"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

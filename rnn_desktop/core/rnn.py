@@ -215,6 +215,13 @@ class ElmanRNN:
         self._workspaces: dict[tuple[int, int], _Workspace] = {}
         self._last: _Workspace | None = None
 
+    def __getstate__(self) -> dict:
+        """Leave out the forward workspaces: each forward pass overwrites the one it uses."""
+        state = dict(self.__dict__)
+        state["_workspaces"] = {}
+        state["_last"] = None
+        return state
+
     # --- parameters -------------------------------------------------------
 
     def reinitialise(self, rng: np.random.Generator) -> None:

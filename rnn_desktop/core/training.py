@@ -455,6 +455,28 @@ class Trainer:
         self._train_inputs_tm = self._inputs[self.split.train].T
         self._val_targets = self.values[self.config.seq_len:][self.split.val]
 
+    # --- pickling ---------------------------------------------------------------
+
+    # Attributes rebuilt from the others on unpickling: the scaled series and its window views.
+    _DERIVED = ("_scaled", "_inputs", "_targets", "_train_inputs_tm", "_val_targets")
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Return every attribute except the control, whose locks do not pickle, and the derived windows.
+
+        The GUI sends this state to its training process and back, so it holds
+        the weights, the optimiser state, the batch-order generator and the history.
+        """
+        state = {name: value for name, value in self.__dict__.items()
+                 if name != "control" and name not in self._DERIVED}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Take ``state`` from ``__getstate__``, keeping this trainer's control when it has one."""
+        control = self.__dict__.get("control")
+        self.__dict__.update(state)
+        self.control = control if control is not None else TrainingControl()
+        self._prepare_windows()
+
     # --- state ----------------------------------------------------------------
 
     def reset_weights(self, seed: int | None = None) -> None:

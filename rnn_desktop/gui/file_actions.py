@@ -2,7 +2,7 @@
 
 ``FileActionsMixin`` is one base of ``MainWindow`` and uses its state
 (``_settings``, ``_trainer``, ``_state``, ``_snapshot``, ``_reports``) and
-its ``show_error`` and ``open_csv`` methods.
+its ``show_error``, ``open_csv`` and ``_sync_paused_trainer`` methods.
 """
 
 from __future__ import annotations
@@ -90,6 +90,7 @@ class FileActionsMixin:
         if self._state == RUNNING:
             self.show_error(messages.error_busy())
             return False
+        self._sync_paused_trainer()
         try:
             self._trainer.save(path)
         except (RnnDesktopError, OSError) as error:

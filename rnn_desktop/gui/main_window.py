@@ -14,7 +14,7 @@ import logging
 import time
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
     QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -30,7 +30,7 @@ from rnn_desktop.gui.file_actions import FileActionsMixin
 from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot
 from rnn_desktop.gui.states import IDLE, PAUSED, RUNNING
 from rnn_desktop.gui.training_panel import TrainingPanel
-from rnn_desktop.gui.worker import TrainingThread, TrainingWorker, WorkerControl, take_snapshot
+from rnn_desktop.gui.worker import TrainingHost, TrainingThread, TrainingWorker, WorkerControl, take_snapshot
 from rnn_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._trainer_series: Series | None = None
         self._control: WorkerControl | None = None
         self._run: TrainingThread | None = None
+        # The child process that trains, started when the window is first shown and kept between runs.
+        self._host = TrainingHost(self)
         self._reports: list = []
         self._snapshot = None
         self._weights_unsaved = False
@@ -317,8 +319,22 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     @property
     def trainer(self):
-        """The current model's Trainer, or None; do not use it while training runs."""
+        """The current model's Trainer, or None; do not use it while training runs.
+
+        While paused, this waits until the training process has sent its state.
+        """
+        self._sync_paused_trainer()
         return self._trainer
+
+    @property
+    def training_process(self):
+        """The TrainingProcess that runs training, or None until one has started; for tests."""
+        return self._host.process
+
+    def _sync_paused_trainer(self) -> None:
+        """Copy the paused training process's state into the window's Trainer before it is read."""
+        if self._run is not None and self._state == PAUSED:
+            self._run.wait_for_state()
 
     @property
     def reports(self) -> list:
@@ -468,11 +484,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         epochs = 1 if single_epoch else config.epochs
         self._run_is_step = single_epoch
         worker = TrainingWorker(trainer, self._control, epochs=epochs,
-                                forecast_steps=self.forecast_steps.value())
+                                forecast_steps=self.forecast_steps.value(), host=self._host)
         worker.epoch_finished.connect(self._on_epoch_finished)
         worker.snapshot_ready.connect(self._on_snapshot)
         worker.paused.connect(self._on_worker_paused)
         worker.failed.connect(self._on_worker_failed)
+        worker.process_died.connect(self._on_process_died)
         worker.finished.connect(self._on_worker_finished)
         self._run = TrainingThread(worker, self._control)
         self._run_start_epoch = trainer.epoch
@@ -607,8 +624,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _on_worker_failed(self, message: str) -> None:
         self.show_error(messages.error_worker(str(message), str(log_file_path())))
 
+    def _on_process_died(self, exit_code) -> None:
+        epoch = self._trainer.epoch if self._trainer is not None else 0
+        self.show_error(messages.error_process_died(exit_code, epoch, str(log_file_path())))
+
     def _on_worker_finished(self, reason: str) -> None:
         self._finish_thread(wait=True)
+        self._match_reports_to_trainer()
         self.loss_plot.end_run()
         self.refresh_plots()
         if self._reports:
@@ -627,6 +649,22 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.statusBar().showMessage(messages.status_finished(str(reason)))
         log.info("run finished: %s after %d epochs", reason, self._trainer.epoch if self._trainer else 0)
         self.run_finished.emit(str(reason))
+
+    def _match_reports_to_trainer(self) -> None:
+        """Show the trainer's history when it lost epochs the window showed (the training process died)."""
+        trainer = self._trainer
+        if trainer is None or [r.epoch for r in self._reports] == [r.epoch for r in trainer.history]:
+            return
+        log.warning("showing the %d epochs the model has instead of the %d received", len(trainer.history),
+                    len(self._reports))
+        self._reports = list(trainer.history)
+        self.loss_plot.clear()
+        self.loss_plot.set_epoch_span(trainer.epoch)
+        for report in self._reports:
+            self.loss_plot.append(report)
+        self.gradient_plot.clear()
+        self.hidden_plot.clear()
+        self._show_snapshot_now()
 
     def _finish_thread(self, wait: bool) -> None:
         """Stop the worker's thread (if any), wait for it and go back to idle."""
@@ -961,6 +999,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
             "rnn-desktop %1\nA recurrent neural network written from scratch in numpy, "
             "trained live on a time series.").replace("%1", __version__))
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        # Spawning the training process and its imports took 0.26 to 0.4 s on a 2-core machine,
+        # so they start once the window is up rather than when Start is pressed.
+        QTimer.singleShot(0, self._host.prestart)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
         if self._weights_unsaved and self._ask_on_close:
             was_running = self._state == RUNNING
@@ -979,6 +1023,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._run is not None:
             log.info("window closed during training; stopping the worker")
             self._finish_thread(wait=True)
+        self._host.shut_down()
         self.save_settings()
         log.info("window closed")
         event.accept()

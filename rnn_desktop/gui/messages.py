@@ -268,6 +268,19 @@ def error_worker(message: str, log_path: str) -> str:
         "%1", message).replace("%2", log_path)
 
 
+def error_process_died(exit_code: int | None, epoch: int, log_path: str) -> str:
+    """Return the error for a training process that ended during a run, with its exit status and the model's epoch."""
+    if exit_code is None:
+        exit_status = tr("exit status unknown")
+    elif exit_code < 0:
+        exit_status = tr("stopped by signal %1").replace("%1", str(-exit_code))
+    else:
+        exit_status = tr("exit code %1").replace("%1", str(exit_code))
+    return tr("The training process ended unexpectedly (%1). The model is back at epoch %2, where the run "
+              "started or was last paused.\nThe details are in the log file %3.").replace(
+        "%1", exit_status).replace("%2", format_integer(epoch)).replace("%3", log_path)
+
+
 def error_unexpected(message: str, log_path: str) -> str:
     return tr("Unexpected error: %1\nThe details are in the log file %2.").replace(
         "%1", message).replace("%2", log_path)

@@ -6,6 +6,7 @@ import sys
 CORE_MODULES = [
     "rnn_desktop.core.rnn", "rnn_desktop.core.optim", "rnn_desktop.core.training",
     "rnn_desktop.core.series", "rnn_desktop.core.weights", "rnn_desktop.core.errors",
+    "rnn_desktop.core.training_process",
     "rnn_desktop.commands.train",
 ]
 

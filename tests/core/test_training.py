@@ -1,6 +1,7 @@
 """Trainer: configuration checks, reproducibility, control, early stopping, divergence."""
 
 import math
+import pickle
 import threading
 
 import numpy as np
@@ -495,3 +496,34 @@ def test_memory_maximum_is_largest_fitting_hidden():
 
 def test_memory_check_accepts_default_size():
     check_memory(TrainConfig(), n_windows=150, available=2**30)
+
+
+def test_pickled_trainer_continues_identically():
+    config = small_config(epochs=6, optimizer="adam")
+    reference = Trainer(config, SINE)
+    reference.run()
+    first = Trainer(config, SINE)
+    first.run(3)
+
+    copy = pickle.loads(pickle.dumps(first))
+    copy.run(3)
+
+    assert [r.train_loss for r in copy.history] == [r.train_loss for r in reference.history]
+    assert [r.val_loss for r in copy.history] == [r.val_loss for r in reference.history]
+    for name, value in reference.model.params.items():
+        np.testing.assert_array_equal(copy.model.params[name], value)
+
+
+def test_setstate_keeps_receiving_control():
+    control = TrainingControl()
+    receiver = Trainer(small_config(), SINE, control=control)
+    sender = Trainer(small_config(seed=4), SINE)
+    sender.run(2)
+
+    receiver.__setstate__(pickle.loads(pickle.dumps(sender.__getstate__())))
+
+    assert receiver.control is control
+    assert receiver.epoch == 2
+    assert receiver.config.seed == 4
+    assert "control" not in sender.__getstate__()
+    np.testing.assert_array_equal(receiver.predict_windows()[1], sender.predict_windows()[1])

@@ -20,3 +20,18 @@ def headless_history(config: TrainConfig, values: np.ndarray) -> list:
     trainer = Trainer(config, values)
     trainer.run()
     return trainer.history
+
+
+class FailingTrainer(Trainer):
+    """A Trainer whose run_epoch raises before training epoch ``fail_at`` (1-based), for failure tests.
+
+    The window trains a pickled copy in its training process, which imports this
+    module by name, so a test sets ``fail_at`` on the instance to change it.
+    """
+
+    fail_at: int | None = 3
+
+    def run_epoch(self):
+        if self.fail_at is not None and self.epoch + 1 == self.fail_at:
+            raise RuntimeError(f"simulated failure in epoch {self.fail_at}")
+        return super().run_epoch()

@@ -9,9 +9,9 @@ import textwrap
 import types
 
 import numpy as np
-from gui_helpers import FAST
+from gui_helpers import FAST, FailingTrainer
 
-from rnn_desktop.core.training import TrainConfig, Trainer
+from rnn_desktop.core.training import TrainConfig
 from rnn_desktop.gui.app import log_file_path
 from rnn_desktop.gui.plots import LossPlot, PredictionPlot
 from rnn_desktop.gui.worker import PredictionSnapshot
@@ -20,32 +20,25 @@ TIMEOUT_MS = 60_000
 
 
 def test_worker_exception_reaches_window_and_log(qtbot, make_window, monkeypatch):
-    calls = {"count": 0}
-    original = Trainer.run_epoch
-
-    def failing_epoch(self):
-        calls["count"] += 1
-        if calls["count"] == 3:
-            raise RuntimeError("simulated failure in epoch three")
-        return original(self)
-
-    monkeypatch.setattr(Trainer, "run_epoch", failing_epoch)
+    # The window builds its Trainer from this name; the training process unpickles the subclass.
+    monkeypatch.setattr("rnn_desktop.core.training.Trainer", FailingTrainer)
     window = make_window(TrainConfig().replace(**FAST))
 
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
         window.start_training()
 
     assert finished.args[0] == "failed"
-    assert "simulated failure in epoch three" in window.last_error
+    assert "simulated failure in epoch 3" in window.last_error
     assert [report.epoch for report in window.reports] == [1, 2]
+    assert window.trainer.epoch == 2
     assert window.state == "idle"
     assert window.start_button.isEnabled()
     log_text = log_file_path().read_text(encoding="utf-8")
-    assert "simulated failure in epoch three" in log_text
+    assert "simulated failure in epoch 3" in log_text
     assert "Traceback" in log_text
 
     # The window is usable again: the next run trains.
-    monkeypatch.setattr(Trainer, "run_epoch", original)
+    window.trainer.fail_at = None
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
         window.start_training()
     assert finished.args[0] == "completed"
