@@ -174,7 +174,16 @@ class _LineTable(Table):
     def column(self, index: np.ndarray, position: int) -> list[str]:
         if not index.size:
             return []
-        lengths = self.lengths[index]
+        # A replaced record's quoted cells may contain the delimiter, so its byte
+        # offsets do not locate its cells. It takes an empty cell here, and its
+        # parsed cell is swapped in at the end.
+        lengths = self.lengths[index].copy()
+        replaced_slots: list[tuple[int, list[str]]] = []
+        for record, row in self.replaced.items():
+            slot = int(np.searchsorted(index, record))
+            if slot < index.size and index[slot] == record:
+                lengths[slot] = 0
+                replaced_slots.append((slot, row))
         present = lengths > position
         first = self.first_delimiter[index]
         line_ends = self.ends[index]
@@ -183,7 +192,7 @@ class _LineTable(Table):
         # the next delimiter or at the newline. Records too short for the
         # column get an empty cell at their newline.
         if position == 0:
-            cell_starts = self.starts[index].copy()
+            cell_starts = np.where(present, self.starts[index], line_ends)
         else:
             cell_starts = line_ends.copy()
             cell_starts[present] = self.delimiters[first[present] + position - 1] + 1
@@ -209,10 +218,6 @@ class _LineTable(Table):
             text = text.replace(self.separator, "\n")
         cells = text.split("\n")[:-1]
 
-        # A replaced record has no more cells than its line has delimiters,
-        # so the offsets above stay inside its line; its cell is swapped here.
-        for record, row in self.replaced.items():
-            slot = int(np.searchsorted(index, record))
-            if slot < index.size and index[slot] == record:
-                cells[slot] = row[position] if len(row) > position else ""
+        for slot, row in replaced_slots:
+            cells[slot] = row[position] if len(row) > position else ""
         return cells

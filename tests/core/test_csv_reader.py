@@ -134,6 +134,17 @@ def test_comma_delimited_with_quoted_decimal_comma(tmp_path):
     assert info.values.tolist() == [2.5, 3.75]
 
 
+@pytest.mark.parametrize("column", [0, 1])
+def test_quoted_first_row_with_delimiter_inside(tmp_path, column):
+    # Only the first line has quotes, as with a quoted header, but it is a data row
+    # whose quoted cell contains the delimiter.
+    path = write(tmp_path, '"0,5",1\n2,3\n4,5\n')
+    info = inspect_csv(path, column=column, decimal=",")
+    assert info.header is False
+    assert len(info.columns) == 2
+    assert info.values.tolist() == ([0.5, 2.0, 4.0] if column == 0 else [1.0, 3.0, 5.0])
+
+
 def test_pipe_delimiter(tmp_path):
     path = write(tmp_path, "a|b|c\n1|2|3\n4|5|6\n")
     info = inspect_csv(path)
