@@ -31,6 +31,7 @@ from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, Predi
 from rnn_desktop.gui.states import IDLE, PAUSED, RUNNING
 from rnn_desktop.gui.training_panel import TrainingPanel
 from rnn_desktop.gui.worker import TrainingThread, TrainingWorker, WorkerControl, take_snapshot
+from rnn_desktop.gui.wrapping_label import WrappingLabel
 from rnn_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -158,7 +159,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setMinimumWidth(360)
         self._set_progress_text(messages.progress_idle())
-        self.metrics_label = QLabel(" ")
+        self.metrics_label = WrappingLabel(" ")
         self.metrics_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()

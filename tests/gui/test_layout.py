@@ -69,3 +69,31 @@ def test_empty_loss_plot_shows_decades(make_window):
     assert minor == []
     x_low, x_high = plot.plot.getViewBox().viewRange()[0]
     assert x_low <= 1 <= x_high
+
+
+def test_other_data_warning_keeps_window_width(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.csv_reader import read_series
+    from rnn_desktop.core.training import Trainer
+
+    nile = read_series(str(SHARED_DATA / "nile.csv"))
+    weights = tmp_path / "weights_trained_on_the_nile_series_with_a_long_file_name.npz"
+    Trainer(TrainConfig(epochs=1, hidden=4, val_windows=10), nile.values, source=nile.source).save(weights)
+    window = make_window(TrainConfig())
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+    qtbot.wait(50)
+    width = window.width()
+
+    assert window.load_weights(str(weights))
+    qtbot.wait(100)
+
+    label = window.metrics_label
+    assert label.text().startswith("Warning:")
+    assert window.width() == width
+    assert window.minimumSizeHint().width() <= width
+    # The whole warning wraps inside the label, and the tooltip has it too.
+    assert label.height() > label.fontMetrics().height() * 1.5
+    assert label.toolTip() == label.text()
+    assert label.geometry().right() <= window.centralWidget().width()
