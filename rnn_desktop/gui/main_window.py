@@ -29,6 +29,7 @@ from rnn_desktop.gui.data_panel import DataPanel
 from rnn_desktop.gui.file_actions import FileActionsMixin
 from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot
 from rnn_desktop.gui.states import IDLE, PAUSED, RUNNING
+from rnn_desktop.gui.status_bar import ElidingStatusBar
 from rnn_desktop.gui.training_panel import TrainingPanel
 from rnn_desktop.gui.worker import TrainingThread, TrainingWorker, WorkerControl, take_snapshot
 from rnn_desktop.gui.wrapping_label import WrappingLabel
@@ -196,6 +197,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([430, 970])
         self.setCentralWidget(self.main_splitter)
+        self.setStatusBar(ElidingStatusBar())
         self.resize(1400, 900)
 
     @staticmethod

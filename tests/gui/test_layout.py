@@ -162,3 +162,23 @@ def test_loss_axis_ticks_whole_epochs(make_window):
         values = [value for _, ticks in levels for value in ticks]
         assert values, last_epoch
         assert all(float(value).is_integer() for value in values), (last_epoch, values)
+
+
+def test_long_status_message_is_elided(qtbot, make_window):
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    width = window.width()
+    message = "Warning: " + " ".join(f"/a/long/path/number/{i}/weights.npz" for i in range(40))
+
+    window.statusBar().showMessage(message)
+    qtbot.wait(50)
+
+    status_bar = window.statusBar()
+    shown = status_bar.displayed_text()
+    assert window.width() == width
+    assert shown.endswith("…")
+    assert message.startswith(shown[:-1])
+    assert status_bar.fontMetrics().horizontalAdvance(shown) <= status_bar.width()
+    assert status_bar.toolTip() == message
