@@ -15,11 +15,11 @@ from rnn_desktop.core.generators import generate
 from rnn_desktop.core.training import TrainConfig, Trainer
 
 
-def run_gui_command(tmp_path, *options: str) -> subprocess.CompletedProcess:
+def run_gui_command(tmp_path, *options: str, timeout: float = 300) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"))
     return subprocess.run([sys.executable, "-m", "rnn_desktop", "gui", *options], capture_output=True,
-                          text=True, timeout=300, env=env, cwd=tmp_path)
+                          text=True, timeout=timeout, env=env, cwd=tmp_path)
 
 
 def test_epochs_option_wins_over_loaded_file(tmp_path):
@@ -158,7 +158,7 @@ def test_gui_accepts_values_at_window_limits(make_window):
 
 def test_hidden_above_limit_exits_early(tmp_path):
     result = run_gui_command(tmp_path, "--hidden", "100000", "--autostart", "--exit-when-done",
-                             "--report", "r.json")
+                             "--report", "r.json", timeout=120)
 
     assert result.returncode == 2
     assert "--hidden 100000 is outside the range the window accepts, 1 to 4096" in result.stderr
@@ -204,14 +204,13 @@ def test_data_tab_shows_generator_options(qtbot, settings):
 
 
 @pytest.mark.parametrize("option", ["--screenshot", "--report"])
-def test_outputs_need_autostart(capsys, option):
-    from rnn_desktop.cli import main
+def test_outputs_need_autostart(tmp_path, option):
+    # A command that accepted the option would open a window and wait for a person until the timeout.
+    result = run_gui_command(tmp_path, option, "out.file", timeout=60)
 
-    with pytest.raises(SystemExit) as raised:
-        main(["gui", option, "out.file"])
-
-    assert raised.value.code == 2
-    assert f"{option} needs --autostart" in capsys.readouterr().err
+    assert result.returncode == 2
+    assert f"{option} needs --autostart" in result.stderr
+    assert not (tmp_path / "out.file").exists()
 
 
 def test_run_that_cannot_start_writes_report(tmp_path):
