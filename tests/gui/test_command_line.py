@@ -227,7 +227,7 @@ def test_run_that_cannot_start_writes_report(tmp_path):
 
 
 def test_invalid_option_writes_report(tmp_path):
-    result = run_gui_command(tmp_path, "--lr", "-1", "--autostart", "--report", "r.json")
+    result = run_gui_command(tmp_path, "--lr", "-1", "--autostart", "--exit-when-done", "--report", "r.json")
 
     assert result.returncode == 2
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
