@@ -156,8 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--autostart", action="store_true", help="start training as soon as the window opens")
     gui.add_argument("--exit-when-done", action="store_true",
                      help="close the app when the training run ends (needs --autostart)")
-    gui.add_argument("--report", metavar="OUT.json", help="write a JSON report of the run (with --autostart)")
-    gui.add_argument("--screenshot", metavar="OUT.png", help="save a screenshot of the window when training ends")
+    gui.add_argument("--report", metavar="OUT.json",
+                     help="write a JSON report of the run when it ends, or why it could not start (needs --autostart)")
+    gui.add_argument("--screenshot", metavar="OUT.png",
+                     help="save a screenshot of the window when the training run ends (needs --autostart)")
     gui.add_argument("--language", choices=["en", "it"], help="interface language (default: system locale)")
 
     train = sub.add_parser("train", help="train without a GUI, one line per epoch")
@@ -173,9 +175,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "exit_when_done", False) and not getattr(args, "autostart", False):
+    if args.command == "gui" and not args.autostart:
         # Without a run there is nothing to wait for, so the window would close as soon as it opens.
-        parser.error("--exit-when-done needs --autostart: it closes the app when the training run ends")
+        if args.exit_when_done:
+            parser.error("--exit-when-done needs --autostart: it closes the app when the training run ends")
+        # Both are written when the run ends, so without a run they would never be written.
+        if args.screenshot:
+            parser.error("--screenshot needs --autostart: it saves the window when the training run ends")
+        if args.report:
+            parser.error("--report needs --autostart: it describes the training run when it ends")
 
     if args.self_test:
         from rnn_desktop.commands.selftest import run_self_test

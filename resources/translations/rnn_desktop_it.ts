@@ -244,7 +244,17 @@
         <translation>Impossibile leggere %1: %2</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>%1 is %2, with more decimal places than the window keeps (%3). Continue training with the command line: rnn-desktop train --load FILE</source>
+        <translation>%1 vale %2, con più decimali di quanti la finestra ne conservi (%3). Continua l&apos;addestramento dalla riga di comando: rnn-desktop train --load FILE</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>%1 is %2, outside the range the window accepts (%3 to %4). Continue training with the command line: rnn-desktop train --load FILE</source>
+        <translation>%1 vale %2, fuori dall&apos;intervallo accettato dalla finestra (da %3 a %4). Continua l&apos;addestramento dalla riga di comando: rnn-desktop train --load FILE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Could not write %1: %2</source>
         <translation>Impossibile scrivere %1: %2</translation>
     </message>
@@ -688,7 +698,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+165"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+202"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -826,7 +836,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location line="+108"/>
+        <location line="+116"/>
         <source>Generator</source>
         <translation>Generatore</translation>
     </message>
@@ -861,7 +871,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+154"/>
         <source>%1 training, %2 validation windows</source>
         <translation>finestre: %1 di addestramento, %2 di validazione</translation>
     </message>
@@ -874,7 +884,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-479"/>
+        <location line="-532"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1120,7 +1130,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+448"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+470"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1171,12 +1181,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-342"/>
+        <location line="-351"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>epoch</source>
         <translation>epoca</translation>
     </message>
@@ -1204,7 +1214,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+102"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+104"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1225,12 +1235,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+642"/>
+        <location line="+643"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-641"/>
+        <location line="-642"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1255,7 +1265,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Passi di previsione</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>&amp;Start</source>
         <translation>&amp;Avvia</translation>
     </message>
@@ -1463,7 +1473,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -1498,12 +1508,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+42"/>
+        <location line="+50"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-47"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -1518,17 +1528,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>predizione (validazione)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>forecast</source>
         <translation>previsione</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>validation</source>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>date</source>
         <translation>data</translation>
     </message>
@@ -1578,7 +1588,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+187"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+223"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>
@@ -1606,7 +1616,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+133"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+134"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

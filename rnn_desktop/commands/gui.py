@@ -20,6 +20,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # the run failed or a report file could not be written
 EXIT_BAD_INPUT = 2  # invalid option, data or weights file
 EXIT_BROKEN_BINDING = 3  # the installed PySide6 would crash the app
+# The report's stop_reason when the scripted run could not start. Its "error" key contains the reason.
+NOT_STARTED = "not_started"
 
 # Options that mean "use these settings" rather than the ones saved from the last session.
 _CONFIG_OPTIONS = (
@@ -75,6 +77,80 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
     return {key: _json_number(value) for key, value in report.items()}
 
 
+def failure_report(error: str, window=None) -> dict[str, Any]:
+    """Return the report of a scripted run that could not start, with the reason under ``error``."""
+    if window is not None:
+        report = build_report(window, {}, 0.0, NOT_STARTED)
+    else:
+        report = {"stop_reason": NOT_STARTED, "epochs_shown": 0, "epochs_this_run": 0, "curve_points": {},
+                  "last_epoch_val_rmse": None}
+    report["error"] = error
+    return report
+
+
+def check_options(args: argparse.Namespace) -> str | None:
+    """Return why the settings or the generated series are invalid, in the train command's words, or None."""
+    from rnn_desktop.commands.train import with_option_names
+
+    try:
+        config_from_args(args).validate()
+        if not args.csv:
+            series_from_args(args)
+    except RnnDesktopError as error:
+        return with_option_names(str(error), error.params.get("name"))
+    return None
+
+
+def generator_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the generator form's settings for the series that ``series_from_args`` generates."""
+    return {
+        "name": args.generator or "sine",
+        "length": args.length if args.length is not None else 200,
+        "noise": args.noise if args.noise is not None else 0.0,
+        "seed": getattr(args, "seed", 0),
+        "params": dict(args.param or []),
+    }
+
+
+def uses_generator(args: argparse.Namespace, scripted: bool) -> bool:
+    """Return whether the command line requests a generated series rather than the window's default."""
+    given = (args.generator, args.length, args.noise)
+    return not args.csv and (scripted or bool(args.param) or any(value is not None for value in given))
+
+
+def widget_limits_problem(window, args: argparse.Namespace, scripted: bool) -> str | None:
+    """Return why a valid option does not fit the window's fields, or None.
+
+    The spin boxes would clamp such a value to their range or round it to their
+    decimals, so the window would train with a value other than the one given.
+    """
+    problem = None
+    if _wants_config(args) or scripted:
+        config = config_from_args(args)
+        problem = (window.training_panel.out_of_limits(config)
+                   or window.data_panel.split_form.out_of_limits(config.val_windows, config.val_fraction))
+    if problem is None and uses_generator(args, scripted):
+        problem = window.data_panel.generator_form.out_of_limits(**generator_settings(args))
+    return None if problem is None else _limits_message(problem)
+
+
+def _limits_message(problem) -> str:
+    if problem.field.startswith("param "):
+        option = f"--param {problem.field.removeprefix('param ')}={problem.value}"
+    else:
+        option = f"--{problem.field.replace('_', '-')} {problem.value}"
+    if problem.minimum <= problem.value <= problem.maximum:
+        return (f"{option} has more decimal places than the window keeps ({problem.decimals}); "
+                f"round it to {problem.decimals} decimal places, or use `rnn-desktop train`")
+    return (f"{option} is outside the range the window accepts, {_limit_text(problem.minimum)} to "
+            f"{_limit_text(problem.maximum)}; choose a value in that range, or use `rnn-desktop train`")
+
+
+def _limit_text(value: float) -> str:
+    """Format a spin box limit: whole numbers in full (10000000, not 1e+07), others as %g."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
 def _wants_config(args: argparse.Namespace) -> bool:
     return getattr(args, "preset", None) is not None or any(hasattr(args, name) for name in _CONFIG_OPTIONS)
 
@@ -87,6 +163,63 @@ def _given_options(args: argparse.Namespace) -> dict[str, Any]:
     elif changes.get("val_windows") is not None:
         changes["val_fraction"] = None
     return changes
+
+
+def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | None:
+    """Show the command line's data and settings in ``window``; return why its run cannot start, or None.
+
+    Command-line data and settings replace what the last session saved, for
+    this session only. A CSV or weights file that fails to load stops only a
+    run with --exit-when-done. Otherwise the window opens with the error shown,
+    and the error is printed.
+    """
+    given = _given_options(args)
+    generated = uses_generator(args, scripted)
+    window.set_remember_config(not (_wants_config(args) or scripted or args.csv or args.load or generated))
+    try:
+        if _wants_config(args) or scripted:
+            window.set_config(config_from_args(args))
+        if args.csv:
+            if not window.open_csv(args.csv, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
+                                   encoding=args.encoding, header=args.header, missing=args.missing):
+                if args.exit_when_done:
+                    return window.last_error
+                print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
+        elif generated and not window.data_panel.set_generator(**generator_settings(args)):
+            return window.last_error
+        if args.load and not window.load_weights(args.load):
+            if args.exit_when_done:
+                return window.last_error
+            print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
+        if given:
+            # Loading data may adapt the window and split, and loading weights sets the file's
+            # hyperparameters. The options given on the command line still win over both.
+            window.set_config(window.config().replace(**given))
+    except RnnDesktopError as error:
+        log.error("gui: invalid input: %s", error)
+        return str(error)
+    return None
+
+
+def _reject_options(args: argparse.Namespace, message: str, window=None) -> int:
+    """Print why the options are invalid, as the train command does, write the report, and return 2."""
+    print(f"rnn-desktop gui: error: {message}", file=sys.stderr)
+    log.info("gui command rejected its options: %s", message)
+    if args.report:
+        failure = _write_report(args.report, failure_report(message, window))
+        if failure is not None:
+            print(f"rnn-desktop: {failure}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _write_report(path: str, report: dict[str, Any]) -> str | None:
+    """Write ``report`` as JSON to ``path``; return why it failed, or None."""
+    try:
+        Path(path).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    except OSError as error:
+        log.error("could not write the report %s: %s", path, error)
+        return _write_failure(path, error)
+    return None
 
 
 def _write_failure(path: str, error: OSError) -> str:
@@ -125,39 +258,31 @@ def run_gui(args: argparse.Namespace) -> int:
         log.error("refusing to start the GUI: %s", problem)
         return EXIT_BROKEN_BINDING
 
-    app = create_application(sys.argv[:1], language=getattr(args, "language", None))
     scripted = bool(args.autostart or args.exit_when_done)
+    invalid = check_options(args)
+    if invalid is not None:
+        return _reject_options(args, invalid)
+
+    app = create_application(sys.argv[:1], language=getattr(args, "language", None))
     window = MainWindow(restore_settings=not scripted)
+    invalid = widget_limits_problem(window, args, scripted)
+    if invalid is not None:
+        return _reject_options(args, invalid, window)
     install_exception_hook(window.show_unexpected_error)
     window.set_interactive(ask_on_close=not args.exit_when_done, show_dialogs=not args.exit_when_done)
 
-    # Command-line data and settings replace what the last session saved, for this session only.
-    given = _given_options(args)
-    window.set_remember_config(not (_wants_config(args) or scripted or args.csv or args.load
-                                    or args.generator or args.length is not None or args.noise is not None))
-    try:
-        if _wants_config(args) or scripted:
-            window.set_config(config_from_args(args))
-        if args.csv:
-            if not window.open_csv(args.csv, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
-                                   encoding=args.encoding, header=args.header, missing=args.missing):
-                print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
-                if args.exit_when_done:
-                    return EXIT_BAD_INPUT
-        elif args.generator or args.length is not None or args.noise is not None or scripted:
-            window.set_series(series_from_args(args))
-        if args.load and not window.load_weights(args.load):
-            print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
-            if args.exit_when_done:
-                return EXIT_BAD_INPUT
-        if given:
-            # Loading data may adapt the window and split, and loading weights sets the file's
-            # hyperparameters. The options given on the command line still win over both.
-            window.set_config(window.config().replace(**given))
-    except RnnDesktopError as error:
-        print(f"rnn-desktop: {error}", file=sys.stderr)
-        log.error("gui: invalid input: %s", error)
+    def not_started(message: str) -> int:
+        """Report why the scripted run cannot start, and return its exit status."""
+        print(f"rnn-desktop: {message}", file=sys.stderr)
+        if args.report:
+            failure = _write_report(args.report, failure_report(message, window))
+            if failure is not None:
+                print(f"rnn-desktop: {failure}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+    problem = apply_options(window, args, scripted)
+    if problem is not None:
+        return not_started(problem)
 
     probe = LatencyProbe(parent=window)
     outcome: dict[str, Any] = {"reason": None, "exit": EXIT_OK, "started": None}
@@ -173,12 +298,9 @@ def run_gui(args: argparse.Namespace) -> int:
         if args.save and not window.save_weights(args.save):
             outcome["exit"] = EXIT_FAILED
         if args.report:
-            try:
-                report = build_report(window, probe.summary(), wall, reason)
-                Path(args.report).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-            except OSError as error:
-                log.error("could not write the report %s: %s", args.report, error)
-                print(f"rnn-desktop: {_write_failure(args.report, error)}", file=sys.stderr)
+            failure = _write_report(args.report, build_report(window, probe.summary(), wall, reason))
+            if failure is not None:
+                print(f"rnn-desktop: {failure}", file=sys.stderr)
                 outcome["exit"] = EXIT_FAILED
         if args.screenshot:
             failure = _save_screenshot(window, args.screenshot)
@@ -195,8 +317,7 @@ def run_gui(args: argparse.Namespace) -> int:
         probe.start()
         if not window.start_training():
             probe.stop()
-            print(f"rnn-desktop: training did not start: {window.last_error}", file=sys.stderr)
-            outcome["exit"] = EXIT_BAD_INPUT
+            outcome["exit"] = not_started(f"training did not start: {window.last_error}")
             if args.exit_when_done:
                 window.close()
                 app.quit()

@@ -19,6 +19,7 @@ from rnn_desktop.core.series import Series, count_val_windows
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.decimal_key import DecimalSpinBox
 from rnn_desktop.gui.generator_texts import translated
+from rnn_desktop.gui.limits import OutOfLimits, limit_problem, spin_limit_problem
 from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
 
@@ -107,16 +108,23 @@ class GeneratorForm(QWidget):
         for param in spec_value(spec, "params", ()) or ():
             name = spec_value(param, "name")
             spin = DecimalSpinBox()
-            low = spec_value(param, "min")
-            high = spec_value(param, "max")
-            spin.setRange(-1e9 if low is None else float(low), 1e9 if high is None else float(high))
-            spin.setDecimals(0 if spec_value(param, "integer", False) else 4)
+            low, high, decimals = self._param_limits(param)
+            spin.setRange(low, high)
+            spin.setDecimals(decimals)
             spin.setKeyboardTracking(False)
             spin.setValue(float(spec_value(param, "default", 0.0)))
             spin.setToolTip(translated(str(spec_value(param, "description", ""))))
             spin.valueChanged.connect(self.edited)
             self._param_widgets[name] = spin
             self._form.addRow(translated(name), spin)
+
+    @staticmethod
+    def _param_limits(param: Any) -> tuple[float, float, int]:
+        """Return the range and decimal places of the spin box of a generator parameter."""
+        low = spec_value(param, "min")
+        high = spec_value(param, "max")
+        decimals = 0 if spec_value(param, "integer", False) else 4
+        return -1e9 if low is None else float(low), 1e9 if high is None else float(high), decimals
 
     def params(self) -> dict[str, Any]:
         spec = self._generators.get(self.name.currentData())
@@ -135,7 +143,9 @@ class GeneratorForm(QWidget):
         return generate(self.name.currentData(), length=self.length.value(), noise=self.noise.value(),
                         seed=self.noise_seed.value(), **self.params())
 
-    def set_values(self, name: str, length: int, noise: float, seed: int) -> None:
+    def set_values(self, name: str, length: int, noise: float, seed: int,
+                   params: dict[str, float] | None = None) -> None:
+        """Show these settings without emitting ``edited``; parameters not in ``params`` get their default."""
         widgets = (self.name, self.length, self.noise, self.noise_seed)
         for widget in widgets:
             widget.blockSignals(True)
@@ -150,6 +160,33 @@ class GeneratorForm(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
         self._rebuild_params()
+        for param_name, value in (params or {}).items():
+            spin = self._param_widgets[param_name]
+            spin.blockSignals(True)
+            spin.setValue(float(value))
+            spin.blockSignals(False)
+
+    def out_of_limits(self, name: str, length: int, noise: float, seed: int,
+                      params: dict[str, float]) -> OutOfLimits | None:
+        """Return the first setting that the form would clamp or round, or None when all fit.
+
+        A parameter's field is named "param NAME". Parameters that ``name`` lacks
+        are left to the generator, which rejects them with the names it has.
+        """
+        problem = (spin_limit_problem("length", self.length, length)
+                   or spin_limit_problem("noise", self.noise, noise)
+                   or spin_limit_problem("seed", self.noise_seed, seed))
+        if problem is not None:
+            return problem
+        spec = self._generators.get(name)
+        for param in spec_value(spec, "params", ()) or ():
+            param_name = spec_value(param, "name")
+            if param_name in params:
+                low, high, decimals = self._param_limits(param)
+                problem = limit_problem(f"param {param_name}", params[param_name], low, high, decimals)
+                if problem is not None:
+                    return problem
+        return None
 
 
 class CsvForm(QWidget):
@@ -321,6 +358,14 @@ class SplitForm(QWidget):
             return self.windows.value(), None
         return None, self.fraction.value()
 
+    def out_of_limits(self, val_windows: int | None, val_fraction: float | None) -> OutOfLimits | None:
+        """Return the split value that its spin box would clamp or round, or None when it fits."""
+        if val_windows is not None:
+            return spin_limit_problem("val_windows", self.windows, val_windows)
+        if val_fraction is not None:
+            return spin_limit_problem("val_fraction", self.fraction, val_fraction)
+        return None
+
     def set_values(self, val_windows: int | None, val_fraction: float | None) -> None:
         for widget in (self.mode, self.windows, self.fraction):
             widget.blockSignals(True)
@@ -434,6 +479,15 @@ class DataPanel(QWidget):
         self._set_source("generator")
         self.set_series(series)
         return True
+
+    def set_generator(self, name: str, length: int, noise: float, seed: int,
+                      params: dict[str, float] | None = None) -> bool:
+        """Show these generator settings and build the series from them; return False when it failed.
+
+        The series comes from the form, so the form always shows what is trained.
+        """
+        self.generator_form.set_values(name, length, noise, seed, params)
+        return self.regenerate()
 
     def load_csv(self, path: str, **overrides: Any) -> bool:
         """Read ``path`` with the reader's detection and any overrides; return False when it failed.

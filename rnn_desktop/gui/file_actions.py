@@ -130,6 +130,15 @@ class FileActionsMixin:
             self.show_error(messages.error_file_not_read(path, messages.error_text(error)))
             return False
         config = trainer.config
+        # The form would clamp or round such a value, and Start would then build another model.
+        beyond = (self.training_panel.out_of_limits(config)
+                  or self.data_panel.split_form.out_of_limits(config.val_windows, config.val_fraction))
+        if beyond is not None:
+            log.error("weights in %s have %s = %r, which the window cannot show", path, beyond.field, beyond.value)
+            reason = messages.error_setting_beyond_field(beyond.field, beyond.value, beyond.minimum, beyond.maximum,
+                                                         beyond.decimals)
+            self.show_error(messages.error_file_not_read(path, reason))
+            return False
         self._install_trainer(trainer, config, series, control)
         self.set_config(config)
         self._show_snapshot_now()

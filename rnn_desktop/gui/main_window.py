@@ -29,8 +29,10 @@ from rnn_desktop.gui.data_panel import DataPanel
 from rnn_desktop.gui.file_actions import FileActionsMixin
 from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot
 from rnn_desktop.gui.states import IDLE, PAUSED, RUNNING
+from rnn_desktop.gui.status_bar import ElidingStatusBar
 from rnn_desktop.gui.training_panel import TrainingPanel
 from rnn_desktop.gui.worker import TrainingHost, TrainingThread, TrainingWorker, WorkerControl, take_snapshot
+from rnn_desktop.gui.wrapping_label import WrappingLabel
 from rnn_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -160,7 +162,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress_label = QLabel()
         self.progress_label.setMinimumWidth(360)
         self._set_progress_text(messages.progress_idle())
-        self.metrics_label = QLabel(" ")
+        self.metrics_label = WrappingLabel(" ")
         self.metrics_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
@@ -197,6 +199,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setSizes([430, 970])
         self.setCentralWidget(self.main_splitter)
+        self.setStatusBar(ElidingStatusBar())
         self.resize(1400, 900)
 
     @staticmethod

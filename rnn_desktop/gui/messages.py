@@ -254,6 +254,20 @@ def error_file_not_read(path: str, reason: str) -> str:
     return tr("Could not read %1: %2").replace("%1", path).replace("%2", reason)
 
 
+def error_setting_beyond_field(name: str, value: float, minimum: float, maximum: float,
+                               decimals: int | None) -> str:
+    """Return why a loaded setting cannot be shown: its field in the window would clamp or round it."""
+    if minimum <= value <= maximum:
+        text = tr("%1 is %2, with more decimal places than the window keeps (%3). "
+                  "Continue training with the command line: rnn-desktop train --load FILE").replace(
+            "%3", format_integer(decimals or 0))
+    else:
+        text = tr("%1 is %2, outside the range the window accepts (%3 to %4). "
+                  "Continue training with the command line: rnn-desktop train --load FILE").replace(
+            "%3", format_number(minimum, 8)).replace("%4", format_number(maximum, 8))
+    return text.replace("%1", name).replace("%2", format_number(value, 12))
+
+
 def error_file_not_written(path: str, reason: str) -> str:
     return tr("Could not write %1: %2").replace("%1", path).replace("%2", reason)
 

@@ -26,11 +26,15 @@ TRAIN_COLOR = (31, 119, 180)
 VAL_COLOR = (255, 127, 14)
 ACTUAL_COLOR = (30, 30, 30)
 FORECAST_COLOR = (44, 160, 44)
-# Lighter, opaque versions for the wide prediction lines under the series: a translucent
-# 3-pixel pen made each repaint about twice as slow as an opaque one.
-TRAIN_PREDICTION_COLOR = (140, 185, 225)
-VAL_PREDICTION_COLOR = (250, 185, 130)
-LEGEND_BRUSH = (255, 255, 255, 210)
+# The prediction plot draws the series in grey under the predictions, so the predictions stay
+# visible where they cover a dense series. Every pen is opaque: a translucent 3-pixel pen made
+# each repaint about twice as slow as an opaque one.
+SERIES_UNDER_PREDICTIONS_COLOR = (125, 125, 125)
+TRAIN_PREDICTION_COLOR = TRAIN_COLOR
+# A dark orange with a contrast ratio of about 4.7 against VAL_REGION_COLOR (WCAG 2 formula).
+VAL_PREDICTION_COLOR = (204, 51, 0)
+# Translucent, so the split line, the validation band and the data stay visible under the legend.
+LEGEND_BRUSH = (255, 255, 255, 110)
 VAL_REGION_COLOR = (255, 242, 230)
 
 
@@ -181,6 +185,15 @@ class PlotPanel(QWidget):
         self.mark_dirty()
 
 
+class IntegerAxisItem(LocaleAxisItem):
+    """An axis of whole numbers, such as epochs, with ticks only at integers (no 1.5)."""
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph naming)
+        levels = [(spacing, offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size)
+                  if spacing >= 1]
+        return levels or [(1.0, 0.0)]
+
+
 # Most labelled powers of ten on the loss axis; more decades label every second (third...) one.
 LOSS_MAX_TICK_LABELS = 6
 
@@ -191,6 +204,7 @@ class LossPlot(PlotPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot.setTitle(self.tr("Loss (MSE on scaled data)"))
+        self.plot.setAxisItems({"bottom": IntegerAxisItem("bottom")})
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("loss"))
         self.plot.setLogMode(x=False, y=True)
@@ -287,21 +301,29 @@ class PredictionPlot(PlotPanel):
         self.plot.setLabel("left", self.tr("value"))
         # One row at the top, above the data: the y range leaves LEGEND_HEADROOM of space for it.
         self.plot.addLegend(offset=(10, 2), brush=LEGEND_BRUSH, colCount=4)
-        self.actual_curve = make_curve(self.plot, ACTUAL_COLOR, self.tr("series"), width=1.0)
-        self.train_curve = make_curve(self.plot, TRAIN_PREDICTION_COLOR, self.tr("prediction (training)"), width=2.5)
-        self.val_curve = make_curve(self.plot, VAL_PREDICTION_COLOR, self.tr("prediction (validation)"), width=2.5)
-        # The series stays visible on top of predictions that match it.
-        self.actual_curve.setZValue(5)
+        self.actual_curve = make_curve(self.plot, SERIES_UNDER_PREDICTIONS_COLOR, self.tr("series"), width=1.5)
+        self.train_curve = make_curve(self.plot, TRAIN_PREDICTION_COLOR, self.tr("prediction (training)"), width=2.0)
+        self.val_curve = make_curve(self.plot, VAL_PREDICTION_COLOR, self.tr("prediction (validation)"), width=2.0)
         self.forecast_curve = make_curve(self.plot, FORECAST_COLOR, self.tr("forecast"), width=2.0)
+        # Predictions and forecast above the series: on a dense series such as monthly sunspots,
+        # a series drawn on top hid them completely.
+        for curve in (self.train_curve, self.val_curve, self.forecast_curve):
+            curve.setZValue(5)
         # Opaque and behind the curves: blending a translucent fill over the plot cost more per repaint.
         self.val_region = pg.LinearRegionItem(movable=False, brush=pg.mkBrush(VAL_REGION_COLOR),
                                               pen=pg.mkPen(None))
         self.val_region.setZValue(-10)
         self.val_region.setVisible(False)
         self.plot.addItem(self.val_region, ignoreBounds=True)
-        # The label sits at the bottom, because the legend row takes the top of the plot.
+        # The label sits at the bottom, because the legend row takes the top of the plot. Its
+        # anchor puts the text's left edge a little right of the line, inside the validation band,
+        # and its band-coloured fill keeps it readable over the predictions.
         self.split_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(VAL_COLOR, width=1),
-                                          label=self.tr("validation"), labelOpts={"position": 0.05})
+                                          label=self.tr("validation"),
+                                          labelOpts={"position": 0.05, "anchors": [(-0.1, 1), (-0.1, 1)],
+                                                     "color": VAL_PREDICTION_COLOR,
+                                                     "fill": (*VAL_REGION_COLOR, 220)})
+        self.split_line.setZValue(10)  # its label stays above the predictions (z 5)
         self.split_line.setVisible(False)
         self.plot.addItem(self.split_line, ignoreBounds=True)
 

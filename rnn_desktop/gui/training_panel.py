@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from rnn_desktop.core.training import ACTIVATIONS, DTYPES, INITS, OPTIMIZERS, SCALERS, TrainConfig
 from rnn_desktop.gui.decimal_key import with_locale_mark
+from rnn_desktop.gui.limits import OutOfLimits, spin_limit_problem
 
 MAX_INT = 2**31 - 1
 
@@ -131,8 +132,8 @@ class TrainingPanel(QWidget):
         self.batch_size = int_spin(1, 1000000)
         self.epochs = int_spin(1, 10000000)
         self.bptt_truncate = OptionalNumber(int_spin(1, 100000), self.tr("truncate to"))
-        self.clip_value = OptionalNumber(float_spin(1e-6, 1e6, 4), self.tr("clip at"))
-        self.clip_norm = OptionalNumber(float_spin(1e-6, 1e6, 4), self.tr("clip at"))
+        self.clip_value = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"))
+        self.clip_norm = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"))
         self.patience = OptionalNumber(int_spin(1, 1000000), self.tr("after"))
         self.reduce_on_plateau = QCheckBox(self.tr("halve when validation loss stalls"))
         self.seed = int_spin(0, MAX_INT)
@@ -318,6 +319,24 @@ class TrainingPanel(QWidget):
             reduce_on_plateau=self.reduce_on_plateau.isChecked(),
             seed=self.seed.value(),
         )
+
+    def out_of_limits(self, config: TrainConfig) -> OutOfLimits | None:
+        """Return the first field of ``config`` that its spin box would clamp or round, or None.
+
+        ``set_config`` would change such a value silently, so callers check first.
+        """
+        spins = {
+            "seq_len": self.seq_len, "hidden": self.hidden, "lr": self.lr, "momentum": self.momentum,
+            "batch_size": self.batch_size, "epochs": self.epochs, "seed": self.seed,
+            "bptt_truncate": self.bptt_truncate.spin, "clip_value": self.clip_value.spin,
+            "clip_norm": self.clip_norm.spin, "patience": self.patience.spin,
+        }
+        for name, spin in spins.items():
+            value = getattr(config, name)
+            problem = spin_limit_problem(name, spin, value) if value is not None else None
+            if problem is not None:
+                return problem
+        return None
 
     def show_problem(self, text: str | None) -> None:
         """Show why the current settings cannot train, or hide the message when None."""

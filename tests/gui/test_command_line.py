@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from gui_helpers import SHARED_DATA
 
@@ -14,11 +15,11 @@ from rnn_desktop.core.generators import generate
 from rnn_desktop.core.training import TrainConfig, Trainer
 
 
-def run_gui_command(tmp_path, *options: str) -> subprocess.CompletedProcess:
+def run_gui_command(tmp_path, *options: str, timeout: float = 300) -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"))
     return subprocess.run([sys.executable, "-m", "rnn_desktop", "gui", *options], capture_output=True,
-                          text=True, timeout=300, env=env, cwd=tmp_path)
+                          text=True, timeout=timeout, env=env, cwd=tmp_path)
 
 
 def test_epochs_option_wins_over_loaded_file(tmp_path):
@@ -80,3 +81,155 @@ def test_one_off_settings_are_not_saved(qtbot, settings):
     qtbot.addWidget(reopened)
 
     assert reopened.config().epochs == TrainConfig().epochs
+
+
+def parse_gui(*options: str):
+    from rnn_desktop.cli import build_parser
+
+    return build_parser().parse_args(["gui", *options])
+
+
+@pytest.mark.parametrize("option, value", [
+    ("--lr", "-1"), ("--hidden", "0"), ("--epochs", "-3"), ("--batch-size", "0"), ("--seq-len", "0"),
+    ("--momentum", "1"), ("--val-fraction", "2"), ("--length", "1"), ("--noise", "-0.5"),
+])
+def test_gui_rejects_options_like_train(capsys, option, value):
+    from PySide6.QtWidgets import QApplication
+
+    from rnn_desktop.cli import main
+    from rnn_desktop.gui.main_window import MainWindow
+
+    windows_before = {id(widget) for widget in QApplication.topLevelWidgets() if isinstance(widget, MainWindow)}
+    train_status = main(["train", option, value])
+    train_error = capsys.readouterr().err
+    # A scripted run, so a gui command that accepts the value ends by itself instead of waiting for a person.
+    gui_status = main(["gui", option, value, "--autostart", "--exit-when-done"])
+    gui_error = capsys.readouterr().err
+
+    assert train_status == 2
+    assert gui_status == 2
+    assert train_error.startswith("rnn-desktop train: error: ")
+    assert gui_error == train_error.replace("rnn-desktop train:", "rnn-desktop gui:", 1)
+    windows_after = {id(widget) for widget in QApplication.topLevelWidgets() if isinstance(widget, MainWindow)}
+    assert windows_after == windows_before
+
+
+@pytest.mark.parametrize("options, expected", [
+    (("--hidden", "100000"), "--hidden 100000 is outside the range the window accepts, 1 to 4096"),
+    (("--epochs", "0"), "--epochs 0 is outside the range the window accepts, 1 to 10000000"),
+    (("--lr", "1e-9"), "--lr 1e-09 is outside the range the window accepts, 1e-07 to 100"),
+    (("--momentum", "0.99995", "--optimizer", "momentum"), "--momentum 0.99995 is outside the range"),
+    (("--val-fraction", "0.0005"), "--val-fraction 0.0005 is outside the range the window accepts, 0.001 to 0.999"),
+    (("--val-fraction", "0.1234"), "--val-fraction 0.1234 has more decimal places than the window keeps (3)"),
+    (("--noise", "0.00001"), "--noise 1e-05 has more decimal places than the window keeps (4)"),
+    (("--generator", "sine_wave", "--param", "phase=0.123456"),
+     "--param phase=0.123456 has more decimal places than the window keeps (4)"),
+    (("--clip-norm", "2000000"), "--clip-norm 2000000.0 is outside the range the window accepts, 0.0001 to 1000000"),
+])
+def test_gui_rejects_values_beyond_widgets(make_window, options, expected):
+    from rnn_desktop.commands.gui import check_options, widget_limits_problem
+
+    args = parse_gui(*options)
+    window = make_window()
+
+    assert check_options(args) is None
+    problem = widget_limits_problem(window, args, scripted=False)
+    assert problem is not None
+    assert problem.startswith(expected), problem
+
+
+def test_gui_accepts_values_at_window_limits(make_window):
+    from rnn_desktop.commands.gui import apply_options, check_options, widget_limits_problem
+
+    args = parse_gui("--hidden", "4096", "--lr", "1e-7", "--val-fraction", "0.25", "--noise", "0.0001",
+                     "--epochs", "1", "--seed", "2147483647")
+    window = make_window()
+
+    assert check_options(args) is None
+    assert widget_limits_problem(window, args, scripted=False) is None
+    assert apply_options(window, args, scripted=False) is None
+    config = window.config()
+    assert config.hidden == 4096
+    assert config.lr == 1e-7
+    assert config.val_fraction == 0.25
+    assert config.seed == 2147483647
+    assert window.data_panel.generator_form.noise.value() == 0.0001
+
+
+def test_hidden_above_limit_exits_early(tmp_path):
+    result = run_gui_command(tmp_path, "--hidden", "100000", "--autostart", "--exit-when-done",
+                             "--report", "r.json", timeout=120)
+
+    assert result.returncode == 2
+    assert "--hidden 100000 is outside the range the window accepts, 1 to 4096" in result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["stop_reason"] == "not_started"
+    assert "--hidden 100000" in report["error"]
+
+
+def test_data_tab_shows_generator_options(qtbot, settings):
+    from rnn_desktop.commands.common import series_from_args
+    from rnn_desktop.commands.gui import apply_options
+    from rnn_desktop.gui.main_window import MainWindow
+
+    args = parse_gui("--generator", "sine_wave", "--length", "500", "--param", "period=30", "--param",
+                     "amplitude=2", "--noise", "0.1", "--seed", "3", "--epochs", "2", "--hidden", "8",
+                     "--autostart")
+    expected = series_from_args(args).values
+    window = MainWindow(settings=settings, restore_settings=False)
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+    qtbot.addWidget(window)
+
+    assert apply_options(window, args, scripted=True) is None
+
+    form = window.data_panel.generator_form
+    assert form.name.currentData() == "sine_wave"
+    assert form.length.value() == 500
+    assert form.noise.value() == 0.1
+    assert form.noise_seed.value() == 3
+    assert form.params()["period"] == 30
+    assert form.params()["amplitude"] == 2
+    assert form.params()["phase"] == 0
+    np.testing.assert_array_equal(window.data_panel.series().values, expected)
+
+    for _ in range(2):
+        with qtbot.waitSignal(window.run_finished, timeout=60000):
+            assert window.start_training()
+        np.testing.assert_array_equal(window.trainer.values, expected)
+    assert window.trainer.epoch == 4
+
+    # Any change in the form regenerates from what it shows, which is the series trained on.
+    assert window.data_panel.regenerate()
+    np.testing.assert_array_equal(window.data_panel.series().values, expected)
+
+
+@pytest.mark.parametrize("option", ["--screenshot", "--report"])
+def test_outputs_need_autostart(tmp_path, option):
+    # A command that accepted the option would open a window and wait for a person until the timeout.
+    result = run_gui_command(tmp_path, option, "out.file", timeout=60)
+
+    assert result.returncode == 2
+    assert f"{option} needs --autostart" in result.stderr
+    assert not (tmp_path / "out.file").exists()
+
+
+def test_run_that_cannot_start_writes_report(tmp_path):
+    result = run_gui_command(tmp_path, "--csv", str(SHARED_DATA / "nile.csv"), "--val-windows", "50",
+                             "--autostart", "--exit-when-done", "--report", "r.json")
+
+    assert result.returncode == 2
+    assert "training did not start" in result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["stop_reason"] == "not_started"
+    assert report["epochs_this_run"] == 0
+    assert "training did not start" in report["error"]
+    assert "100 values" in report["error"]
+
+
+def test_invalid_option_writes_report(tmp_path):
+    result = run_gui_command(tmp_path, "--lr", "-1", "--autostart", "--exit-when-done", "--report", "r.json")
+
+    assert result.returncode == 2
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["stop_reason"] == "not_started"
+    assert report["error"].startswith("--lr must be a number above 0")

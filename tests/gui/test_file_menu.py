@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
 import pytest
 from gui_helpers import SHARED_DATA
 from PySide6.QtCore import Qt
@@ -90,3 +91,24 @@ def test_weights_from_other_data_warn(make_window, tmp_path):
     assert "Warning:" in window.statusBar().currentMessage()
     assert "cosine" in window.statusBar().currentMessage()
     assert window.metrics_label.text().startswith("Warning:")
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"lr": 1e-8}, "lr is 1e-08, outside the range the window accepts (1e-07 to 100)"),
+    ({"val_windows": None, "val_fraction": 0.2345},
+     "val_fraction is 0.2345, with more decimal places than the window keeps (3)"),
+])
+def test_weights_beyond_fields_rejected(make_window, tmp_path, changes, expected):
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    weights = tmp_path / "weights.npz"
+    Trainer(TrainConfig(epochs=1, hidden=4).replace(**changes), np.sin(np.arange(200.0))).save(weights)
+    window = make_window()
+    config_before = window.config()
+
+    assert not window.load_weights(str(weights))
+
+    assert expected in window.last_error
+    assert "rnn-desktop train --load" in window.last_error
+    assert window.trainer is None
+    assert window.config() == config_before

@@ -69,3 +69,116 @@ def test_empty_loss_plot_shows_decades(make_window):
     assert minor == []
     x_low, x_high = plot.plot.getViewBox().viewRange()[0]
     assert x_low <= 1 <= x_high
+
+
+def test_other_data_warning_keeps_window_width(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.csv_reader import read_series
+    from rnn_desktop.core.training import Trainer
+
+    nile = read_series(str(SHARED_DATA / "nile.csv"))
+    weights = tmp_path / "weights_trained_on_the_nile_series_with_a_long_file_name.npz"
+    Trainer(TrainConfig(epochs=1, hidden=4, val_windows=10), nile.values, source=nile.source).save(weights)
+    window = make_window(TrainConfig())
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+    qtbot.wait(50)
+    width = window.width()
+
+    assert window.load_weights(str(weights))
+    qtbot.wait(100)
+
+    label = window.metrics_label
+    assert label.text().startswith("Warning:")
+    assert window.width() == width
+    assert window.minimumSizeHint().width() <= width
+    # The whole warning wraps inside the label, and the tooltip has it too.
+    assert label.height() > label.fontMetrics().height() * 1.5
+    assert label.toolTip() == label.text()
+    assert label.geometry().right() <= window.centralWidget().width()
+
+
+def contrast_ratio(first, second) -> float:
+    """Return the WCAG 2 contrast ratio of two RGB colours."""
+    def luminance(color):
+        channels = [value / 255 for value in color[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_prediction_colours_contrast_with_background():
+    from rnn_desktop.gui.plots import TRAIN_PREDICTION_COLOR, VAL_PREDICTION_COLOR, VAL_REGION_COLOR
+
+    # 3:1 is WCAG 2.1's minimum contrast for graphical objects.
+    assert contrast_ratio(VAL_PREDICTION_COLOR, VAL_REGION_COLOR) >= 3
+    assert contrast_ratio(TRAIN_PREDICTION_COLOR, (255, 255, 255)) >= 3
+
+
+def test_predictions_drawn_above_series(make_window):
+    plot = make_window().prediction_plot
+
+    assert plot.train_curve.zValue() > plot.actual_curve.zValue()
+    assert plot.val_curve.zValue() > plot.actual_curve.zValue()
+    assert plot.forecast_curve.zValue() > plot.actual_curve.zValue()
+    assert plot.val_curve.opts["pen"].widthF() >= plot.actual_curve.opts["pen"].widthF()
+
+
+def test_validation_label_inside_band(qtbot, make_window):
+    from PySide6.QtCore import QPointF
+
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.run_finished, timeout=60000):
+        assert window.start_training()
+    window.refresh_plots()
+    qtbot.wait(50)
+
+    plot = window.prediction_plot
+    line_x = plot.plot.vb.mapViewToScene(QPointF(plot.split_line.value(), 0)).x()
+    label = plot.split_line.label
+    assert plot.split_line.isVisible()
+    assert label.sceneBoundingRect().left() >= line_x
+    assert label.zValue() + plot.split_line.zValue() > plot.val_curve.zValue()
+
+
+def test_legends_let_data_show_through(make_window):
+    window = make_window()
+
+    for panel in (window.loss_plot, window.prediction_plot):
+        assert panel.plot.legend.opts["brush"].color().alpha() <= 128
+
+
+def test_loss_axis_ticks_whole_epochs(make_window):
+    axis = make_window().loss_plot.plot.getAxis("bottom")
+
+    for last_epoch in (2, 3, 5, 7):
+        levels = axis.tickValues(0.5, last_epoch + 0.5, 900)
+        values = [value for _, ticks in levels for value in ticks]
+        assert values, last_epoch
+        assert all(float(value).is_integer() for value in values), (last_epoch, values)
+
+
+def test_long_status_message_is_elided(qtbot, make_window):
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    width = window.width()
+    message = "Warning: " + " ".join(f"/a/long/path/number/{i}/weights.npz" for i in range(40))
+
+    window.statusBar().showMessage(message)
+    qtbot.wait(50)
+
+    status_bar = window.statusBar()
+    shown = status_bar.displayed_text()
+    assert window.width() == width
+    assert shown.endswith("…")
+    assert message.startswith(shown[:-1])
+    assert status_bar.fontMetrics().horizontalAdvance(shown) <= status_bar.width()
+    assert status_bar.toolTip() == message
