@@ -89,13 +89,24 @@ def failure_report(error: str, window=None) -> dict[str, Any]:
 
 
 def check_options(args: argparse.Namespace) -> str | None:
-    """Return why the settings or the generated series are invalid, in the train command's words, or None."""
+    """Return why the settings, the generated series or a named file are invalid, in train's words, or None.
+
+    A CSV file is only checked for being readable, and a weights file is fully
+    validated, so neither error waits for the window to open.
+    """
     from rnn_desktop.commands.train import with_option_names
+    from rnn_desktop.core.csv_dialect import read_bytes
+    from rnn_desktop.core.weights import load_weights
 
     try:
         config_from_args(args).validate()
-        if not args.csv:
+        if args.csv:
+            # Only that the file can be read: the window parses it with its own settings.
+            read_bytes(Path(args.csv))
+        else:
             series_from_args(args)
+        if args.load:
+            load_weights(args.load)
     except RnnDesktopError as error:
         return with_option_names(str(error), error.params.get("name"))
     return None

@@ -233,3 +233,34 @@ def test_invalid_option_writes_report(tmp_path):
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["stop_reason"] == "not_started"
     assert report["error"].startswith("--lr must be a number above 0")
+
+
+@pytest.mark.parametrize(("option", "name", "expected"), [
+    ("--csv", "missing.csv", "CSV file not found"),
+    ("--load", "missing.npz", "the file does not exist"),
+    ("--load", "broken.npz", "not an npz archive"),
+])
+def test_unreadable_file_rejected_before_window(tmp_path, option, name, expected):
+    path = tmp_path / name
+    if name.startswith("broken"):
+        path.write_bytes(b"not a zip archive")
+    report = tmp_path / "report.json"
+
+    result = run_gui_command(tmp_path, option, str(path), "--autostart", "--exit-when-done",
+                             "--report", str(report))
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("rnn-desktop gui: error: ")
+    assert expected in result.stderr
+    assert str(path) in result.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["stop_reason"] == "not_started"
+    assert expected in data["error"]
+    # The window never opened, so it drew no curve, not even the default sine.
+    assert data["curve_points"] == {}
+
+
+def test_missing_csv_exits_without_autostart(tmp_path):
+    result = run_gui_command(tmp_path, "--csv", str(tmp_path / "missing.csv"))
+    assert result.returncode == 2
+    assert "CSV file not found" in result.stderr
