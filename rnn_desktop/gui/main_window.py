@@ -668,6 +668,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.gradient_plot.clear()
         self.hidden_plot.clear()
         self._show_snapshot_now()
+        if not self._reports:
+            # No epoch is left to describe, so the lines must not keep the lost run's numbers.
+            self.progress.setValue(0)
+            self._set_progress_text(messages.progress_idle())
+            self.metrics_label.setText(" ")
 
     def _finish_thread(self, wait: bool) -> None:
         """Stop the worker's thread (if any), wait for it and go back to idle."""

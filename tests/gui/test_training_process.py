@@ -15,6 +15,7 @@ import numpy as np
 from gui_helpers import FAST
 
 from rnn_desktop.core.training import TrainConfig, Trainer
+from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import log_file_path
 
 LONG = TrainConfig().replace(**{**FAST, "epochs": 100_000})
@@ -157,6 +158,10 @@ def test_killed_process_shows_error(qtbot, make_window):
     assert window.trainer.epoch == 0
     assert window.reports == []
     assert window.curve_point_counts()["train_loss"] == 0
+    # The progress and metrics lines no longer show the lost epochs.
+    assert window.progress_label.text() == messages.progress_idle()
+    assert window.metrics_label.text().strip() == ""
+    assert window.progress.value() == 0
     assert "ended during run" in log_file_path().read_text(encoding="utf-8")
 
     # A new process trains the next run.
