@@ -260,6 +260,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from rnn_desktop.gui.app import create_application, install_exception_hook, log_file_path
     from rnn_desktop.gui.latency import LatencyProbe
     from rnn_desktop.gui.main_window import MainWindow
+    from rnn_desktop.gui.stop_signals import close_on_stop_signals
 
     from rnn_desktop.gui.binding_check import binding_problem
 
@@ -334,6 +335,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 app.quit()
 
     window.run_finished.connect(on_finished)
+    close_on_stop_signals(app, window)
     window.show()
     if args.autostart:
         QTimer.singleShot(300, start)

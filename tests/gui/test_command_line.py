@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -264,3 +265,41 @@ def test_missing_csv_exits_without_autostart(tmp_path):
     result = run_gui_command(tmp_path, "--csv", str(tmp_path / "missing.csv"))
     assert result.returncode == 2
     assert "CSV file not found" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_stop_signal_closes_window_cleanly(tmp_path, signal_name):
+    import re
+    import signal
+    import time
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    app = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", "--epochs", "100000", "--patience", "none",
+                            "--autostart"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    try:
+        log_text = ""
+        deadline = time.monotonic() + 120
+        while "run 1 started" not in log_text and time.monotonic() < deadline:
+            time.sleep(0.2)
+            logs = list((tmp_path / "data").rglob("*.log"))
+            log_text = logs[0].read_text(encoding="utf-8") if logs else ""
+        assert "run 1 started" in log_text, "training did not start within 120 s"
+        child = int(re.search(r"in process (\d+)", log_text).group(1))
+
+        app.send_signal(getattr(signal, signal_name))
+        _, stderr = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+
+    number = getattr(signal, signal_name).value
+    assert app.returncode == 128 + number, stderr
+    assert "Traceback" not in stderr
+    log_text = next((tmp_path / "data").rglob("*.log")).read_text(encoding="utf-8")
+    assert f"received {signal_name}: closing the window" in log_text
+    assert "window closed" in log_text
+    assert not Path(f"/proc/{child}").exists() or "zombie" in Path(f"/proc/{child}/status").read_text().lower()

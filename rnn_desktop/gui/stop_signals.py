@@ -1,0 +1,47 @@
+"""Close the window cleanly on SIGTERM and SIGINT (Ctrl+C in the terminal).
+
+Python runs a signal handler only between bytecodes, and Qt's event loop is
+C++ code, so a handler installed with signal.signal would wait until the
+next slot written in Python runs. A timer that fires every WAKE_INTERVAL_MS
+gives the interpreter that chance. The handler closes the window without the
+unsaved-weights question, which stops the training process and saves the
+settings. It then ends the event loop with 128 + the signal number, the
+status a shell shows for a process ended by that signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+
+WAKE_INTERVAL_MS = 250
+HANDLED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT") if hasattr(signal, name))
+
+
+def close_on_stop_signals(app: QApplication, window: QWidget) -> QTimer | None:
+    """Install the handlers; return the wake-up timer, or None off the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def on_signal(number: int, frame) -> None:
+        name = signal.Signals(number).name
+        log.info("received %s: closing the window", name)
+        setter = getattr(window, "set_interactive", None)
+        if setter is not None:
+            setter(ask_on_close=False, show_dialogs=False)
+        window.close()
+        app.exit(128 + number)
+
+    for number in HANDLED_SIGNALS:
+        signal.signal(number, on_signal)
+    timer = QTimer(app)
+    timer.setObjectName("stop-signal wake-up")
+    timer.timeout.connect(lambda: None)
+    timer.start(WAKE_INTERVAL_MS)
+    return timer
