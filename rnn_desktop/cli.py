@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("path", help="CSV file")
     add_csv_options(inspect)
     inspect.add_argument("--json", metavar="OUT", help="write the detected settings and values as JSON")
+    parser.set_defaults(gui_parser=gui)  # for errors in gui's own words, such as a missing --autostart
     return parser
 
 
@@ -176,14 +177,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "gui" and not args.autostart:
+        gui_parser = args.gui_parser
         # Without a run there is nothing to wait for, so the window would close as soon as it opens.
         if args.exit_when_done:
-            parser.error("--exit-when-done needs --autostart: it closes the app when the training run ends")
+            gui_parser.error("--exit-when-done needs --autostart: it closes the app when the training run ends")
         # Both are written when the run ends, so without a run they would never be written.
         if args.screenshot:
-            parser.error("--screenshot needs --autostart: it saves the window when the training run ends")
+            gui_parser.error("--screenshot needs --autostart: it saves the window when the training run ends")
         if args.report:
-            parser.error("--report needs --autostart: it describes the training run when it ends")
+            gui_parser.error("--report needs --autostart: it describes the training run when it ends")
 
     if args.self_test:
         from rnn_desktop.commands.selftest import run_self_test

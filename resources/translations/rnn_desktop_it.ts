@@ -210,12 +210,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Validation RMSE %1 (repeating the last value: %4) - MAE %2 - MAPE %3 - learning rate %5</source>
+        <source>Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5</source>
         <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) - MAE %4 - MAPE %5</source>
+        <source>Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) · MAE %4 · MAPE %5</source>
         <translation>Pesi dell&apos;epoca %1: RMSE di validazione %2 (ripetere l&apos;ultimo valore dà %3) · MAE %4 · MAPE %5</translation>
     </message>
     <message>

@@ -220,7 +220,7 @@ def progress_idle() -> str:
 def metrics_text(report: Any, naive_rmse: float | None) -> str:
     """Summarise an EpochReport's validation metrics, beside the persistence baseline's RMSE."""
     mape = format_number(report.val_mape, 3) + " %" if report.val_mape is not None else "-"
-    return tr("Validation RMSE %1 (repeating the last value: %4) - MAE %2 - MAPE %3 - learning rate %5").replace(
+    return tr("Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5").replace(
         "%1", format_number(report.val_rmse)).replace("%2", format_number(report.val_mae)).replace(
         "%3", mape).replace("%4", format_number(naive_rmse)).replace(
         "%5", format_number(report.lr, 3))
@@ -229,7 +229,7 @@ def metrics_text(report: Any, naive_rmse: float | None) -> str:
 def final_metrics_text(metrics: dict, naive_rmse: float | None, epoch: int) -> str:
     """Summarise the validation metrics of the weights kept at the end of a run."""
     mape = format_number(metrics.get("mape"), 3) + " %" if metrics.get("mape") is not None else "-"
-    return tr("Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) - MAE %4 - MAPE %5").replace(
+    return tr("Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) · MAE %4 · MAPE %5").replace(
         "%1", format_integer(epoch)).replace("%2", format_number(metrics["rmse"])).replace(
         "%3", format_number(naive_rmse)).replace("%4", format_number(metrics["mae"])).replace("%5", mape)
 

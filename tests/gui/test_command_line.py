@@ -66,7 +66,7 @@ def test_exit_when_done_needs_autostart(capsys):
         main(["gui", "--exit-when-done"])
 
     assert raised.value.code == 2
-    assert "--exit-when-done needs --autostart" in capsys.readouterr().err
+    assert "rnn-desktop gui: error: --exit-when-done needs --autostart" in capsys.readouterr().err
 
 
 def test_one_off_settings_are_not_saved(qtbot, settings):
@@ -210,7 +210,7 @@ def test_outputs_need_autostart(tmp_path, option):
     result = run_gui_command(tmp_path, option, "out.file", timeout=60)
 
     assert result.returncode == 2
-    assert f"{option} needs --autostart" in result.stderr
+    assert f"rnn-desktop gui: error: {option} needs --autostart" in result.stderr
     assert not (tmp_path / "out.file").exists()
 
 
