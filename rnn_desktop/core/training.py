@@ -529,7 +529,12 @@ class Trainer:
                 if self.history:
                     self.history[-1].stop_reason = STOP_REQUESTED
                 break
+            epochs_before = self.epoch
             report = self.run_epoch()
+            if self.epoch == epochs_before:
+                # Stopped before the epoch's first batch: there is no new epoch to report.
+                self.stop_reason = report.stop_reason or STOP_REQUESTED
+                break
             if report.stop_reason is None and index == remaining - 1:
                 report.stop_reason = self.stop_reason = STOP_COMPLETED
             if on_epoch is not None:
@@ -572,6 +577,7 @@ class Trainer:
         n_train = self.split.n_train
         batch_size = min(config.batch_size, n_train)
         n_batches = -(-n_train // batch_size)
+        shuffle_state = self._shuffle_rng.bit_generator.state
         order = self._shuffle_rng.permutation(n_train)
         dh_norms = np.zeros(config.seq_len) if self.record_dh else None
 
@@ -616,6 +622,11 @@ class Trainer:
             loss_sum += loss * index.shape[0]
             seen += index.shape[0]
             batches_run += 1
+        if stop == STOP_REQUESTED and batches_run == 0:
+            # Nothing was trained, so this is no epoch: the shuffle is undone, and a
+            # resumed run draws the same order an uninterrupted one would.
+            self._shuffle_rng.bit_generator.state = shuffle_state
+            return self._stop_before_first_batch()
         # A pause inside the epoch is not training time, so it is left out of seconds and samples per second.
         paused = self.control.paused_seconds - paused_before
         started += paused
@@ -623,6 +634,17 @@ class Trainer:
 
         return self._finish_epoch(started, train_seconds, loss_sum, seen, batches_run, n_batches,
                                   grad_norm, dh_norms, stop, reason)
+
+    def _stop_before_first_batch(self) -> EpochReport:
+        """Return the last report, marked stopped, for a stop that came before any batch; epoch is unchanged."""
+        self.stop_reason = STOP_REQUESTED
+        if self.history:
+            self.history[-1].stop_reason = STOP_REQUESTED
+            return self.history[-1]
+        nan = math.nan
+        return EpochReport(epoch=self.epoch, train_loss=nan, val_loss=nan, val_rmse=nan, val_mae=nan, val_mape=None,
+                           train_rmse=nan, grad_norm=nan, lr=self.optimizer.lr, seconds=0.0, samples_per_second=nan,
+                           best_val_loss=self.best_val_loss, stop_reason=STOP_REQUESTED)
 
     def _finish_epoch(self, started: float, train_seconds: float, loss_sum: float, seen: int,
                       batches_run: int, n_batches: int, grad_norm: float, dh_norms: np.ndarray | None,

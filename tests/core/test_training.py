@@ -527,3 +527,50 @@ def test_setstate_keeps_receiving_control():
     assert receiver.config.seed == 4
     assert "control" not in sender.__getstate__()
     np.testing.assert_array_equal(receiver.predict_windows()[1], sender.predict_windows()[1])
+
+
+class StopAtCheckpoint(TrainingControl):
+    """A control whose stop request arrives at checkpoint number ``at`` (1-based)."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__()
+        self.at = at
+        self.calls = 0
+
+    def checkpoint(self) -> bool:
+        self.calls += 1
+        if self.calls == self.at:
+            self.request_stop()
+        return super().checkpoint()
+
+
+def test_stop_before_first_batch_counts_no_epoch():
+    config = small_config(batch_size=1000)  # one batch, so one checkpoint per epoch
+    control = StopAtCheckpoint(at=2)
+    trainer = Trainer(config, SINE, control)
+    reference = Trainer(config, SINE)
+
+    trainer.run_epoch()
+    reference.run_epoch()
+    report = trainer.run_epoch()
+
+    assert trainer.epoch == 1
+    assert len(trainer.history) == 1
+    assert report is trainer.history[-1]
+    assert report.stop_reason == "stopped"
+    assert trainer.stop_reason == "stopped"
+    # The shuffle was undone, so the next epoch draws what an uninterrupted run draws.
+    assert trainer._shuffle_rng.bit_generator.state == reference._shuffle_rng.bit_generator.state
+
+
+def test_run_reports_no_epoch_after_early_stop_request():
+    config = small_config(batch_size=1000)
+    trainer = Trainer(config, SINE, StopAtCheckpoint(at=1))
+    seen = []
+
+    reason = trainer.run(epochs=3, on_epoch=seen.append)
+
+    assert reason == "stopped"
+    assert seen == []
+    assert trainer.epoch == 0
+    assert trainer.history == []
