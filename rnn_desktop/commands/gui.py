@@ -91,18 +91,18 @@ def failure_report(error: str, window=None) -> dict[str, Any]:
 def check_options(args: argparse.Namespace) -> str | None:
     """Return why the settings, the generated series or a named file are invalid, in train's words, or None.
 
-    A CSV file is only checked for being readable, and a weights file is fully
+    A CSV file is only opened, and a weights file is fully
     validated, so neither error waits for the window to open.
     """
     from rnn_desktop.commands.train import with_option_names
-    from rnn_desktop.core.csv_dialect import read_bytes
+    from rnn_desktop.core.csv_dialect import check_readable
     from rnn_desktop.core.weights import load_weights
 
     try:
         config_from_args(args).validate()
         if args.csv:
-            # Only that the file can be read: the window parses it with its own settings.
-            read_bytes(Path(args.csv))
+            # Only that the file opens: the window reads and parses it with its own settings.
+            check_readable(Path(args.csv))
         else:
             series_from_args(args)
         if args.load:

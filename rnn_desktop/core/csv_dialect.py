@@ -8,7 +8,7 @@ import logging
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from rnn_desktop.core.errors import CsvError
 
@@ -36,8 +36,18 @@ _NUMBER_TOKEN_RE = re.compile(r"[+-]?[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\Z")
 
 
 def read_bytes(path: Path) -> bytes:
+    """Return the file's bytes; raise CsvError naming the path when it cannot be read."""
+    return _with_file_errors(path, path.read_bytes)
+
+
+def check_readable(path: Path) -> None:
+    """Raise the CsvError that read_bytes would raise, after only opening the file."""
+    _with_file_errors(path, lambda: path.open("rb").close())
+
+
+def _with_file_errors(path: Path, action: Callable[[], Any]) -> Any:
     try:
-        return path.read_bytes()
+        return action()
     except FileNotFoundError:
         raise CsvError(f"CSV file not found: {path}. Check the path and try again.",
                        code="csv.not_found", path=str(path)) from None
