@@ -463,7 +463,7 @@ class Trainer:
     def __getstate__(self) -> dict[str, Any]:
         """Return every attribute except the control, whose locks do not pickle, and the derived windows.
 
-        The GUI sends this state to its training process and back, so it holds
+        The GUI sends this state to its training process and back, so it contains
         the weights, the optimiser state, the batch-order generator and the history.
         """
         state = {name: value for name, value in self.__dict__.items()

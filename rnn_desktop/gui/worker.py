@@ -9,9 +9,9 @@ the signals below. The worker never touches a widget.
 The GUI thread talks to the child through ``WorkerControl`` (pause, resume,
 stop, step, learning rate), whose requests take effect at the child's next
 checkpoint, which comes between two batches. Whenever the child pauses, and
-at the end of every run, it sends the Trainer's state back, and the worker
-copies it into the window's Trainer, so that object contains the trained weights,
-optimiser state and history whenever no batch runs.
+at the end of every run, it sends the Trainer's state back. The worker copies
+that state into the window's Trainer, so whenever no batch runs, the window's
+Trainer contains the trained weights, optimiser state and history.
 """
 
 from __future__ import annotations
@@ -299,8 +299,8 @@ class TrainingWorker(QObject):
     paused = Signal(object)
     # Once when the run raised, with the error message; `finished` follows with STOP_FAILED.
     failed = Signal(object)
-    # Once when the child process ended during the run, with its exit code (None when unknown,
-    # negative for a signal on POSIX); `finished` follows with STOP_FAILED.
+    # Once when the child process ended during the run, with its exit code. The code is None when
+    # unknown and negative for a signal on POSIX. `finished` follows with STOP_FAILED.
     process_died = Signal(object)
     # Once at the end of the run, with the stop reason.
     finished = Signal(object)
@@ -451,8 +451,8 @@ class TrainingThread:
     def stop_and_wait(self, timeout_ms: int = 30000) -> bool:
         """Request a stop and block until the run ends, terminating the child after ``timeout_ms``.
 
-        Returns False when the child had to be terminated. The trainer holds the
-        final state on return, unless the child was terminated.
+        Returns False when the child had to be terminated. Otherwise the trainer
+        contains the final state on return.
         """
         self.control.request_stop()
         if self.worker.wait_until_finished(timeout_ms / 1000.0):
