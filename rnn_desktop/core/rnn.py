@@ -273,10 +273,15 @@ class ElmanRNN:
         w_hh = self.params["W_hh"]
         hs, zs = ws.hs, ws.zs
 
-        # The input projection of all time steps is one matmul.
+        # The input projection of all time steps at once. With one input it is an
+        # outer product, which a broadcast multiply does 2 to 4 times faster than a
+        # matmul with an inner dimension of 1 (see docs/benchmarks.md).
         np.copyto(ws.xs, xs, casting="same_kind")
-        matmul_rows(ws.xs.reshape(steps * batch, self.input_size), self.params["W_xh"],
-                    zs.reshape(steps * batch, self.hidden))
+        if self.input_size == 1:
+            np.multiply(ws.xs, self.params["W_xh"][0], out=zs)
+        else:
+            matmul_rows(ws.xs.reshape(steps * batch, self.input_size), self.params["W_xh"],
+                        zs.reshape(steps * batch, self.hidden))
         zs += self.params["b_h"]
 
         if h0 is None:

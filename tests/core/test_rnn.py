@@ -124,8 +124,9 @@ def test_backward_returns_mse():
     assert model.backward(targets) == pytest.approx(expected, rel=1e-12)
 
 
-def test_forward_matches_plain_loop():
-    model, xs, _ = make_case(3, 6, 2, 4, "relu")
+@pytest.mark.parametrize("input_size", [1, 2])  # 1 takes the broadcast input projection
+def test_forward_matches_plain_loop(input_size):
+    model, xs, _ = make_case(3, 6, input_size, 4, "relu")
     p = model.params
     h = np.zeros((3, 4))
     for t in range(6):
