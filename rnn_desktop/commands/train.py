@@ -16,7 +16,7 @@ from typing import Any
 
 from rnn_desktop.commands.common import config_from_args, series_from_args
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import regression_metrics
+from rnn_desktop.core.series import regression_metrics, scaled_mse
 from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
     summary = {
         "epochs_run": trainer.epoch,
         "train_loss": last.train_loss if last else None,
-        "val_loss": (metrics["rmse"] / trainer.scaler.divisor) ** 2,
+        "val_loss": scaled_mse(metrics["rmse"], trainer.scaler.divisor),
         "val_rmse": metrics["rmse"],
         "val_mae": metrics["mae"],
         "val_mape": metrics["mape"],

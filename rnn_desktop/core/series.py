@@ -6,6 +6,7 @@ and the GUI. Windows are views of one array: no window is copied.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -145,17 +146,34 @@ def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, 
     """Return RMSE, MAE and MAPE (in percent) of ``prediction`` against ``target``.
 
     MAPE is None when the target contains a zero, where it is undefined.
+    RMSE is computed from the errors divided by the largest one, so it stays
+    finite whenever the errors are: squaring an error above 1e154 would give inf.
     """
     target = np.asarray(target, dtype=np.float64)
-    # A diverged model may predict huge values; inf is then the honest result.
+    # A diverged model may predict huge values or inf; inf is then the honest result.
     with np.errstate(over="ignore", invalid="ignore"):
         error = np.asarray(prediction, dtype=np.float64) - target
         mape = None
         if not np.any(target == 0.0):
             mape = float(np.mean(np.abs(error / target)) * 100.0)
-        rmse = float(np.sqrt(np.mean(error * error)))
-        mae = float(np.mean(np.abs(error)))
+        abs_error = np.abs(error)
+        mae = float(np.mean(abs_error))
+        largest = float(np.max(abs_error)) if abs_error.size else math.nan
+        if largest == 0.0 or not math.isfinite(largest):
+            rmse = largest if abs_error.size else math.nan
+        else:
+            ratio = abs_error / largest
+            rmse = largest * float(np.sqrt(np.mean(ratio * ratio)))
     return {"rmse": rmse, "mae": mae, "mape": mape}
+
+
+def scaled_mse(rmse: float, divisor: float) -> float:
+    """Return the mean squared error in scaled units, (rmse / divisor) ** 2, inf on overflow.
+
+    A Python float's ** 2 raises OverflowError above about 1.3e154, where numpy gives inf.
+    """
+    with np.errstate(over="ignore"):
+        return float(np.square(np.float64(rmse) / divisor))
 
 
 def naive_persistence_rmse(values: np.ndarray, seq_len: int, windows: slice) -> float:

@@ -657,7 +657,7 @@ class Trainer:
 
         prediction = self.scaler.inverse(self.model.predict(self._inputs[self.split.val]))
         metrics = series_mod.regression_metrics(self._val_targets, prediction)
-        val_loss = float(metrics["rmse"] / self.scaler.divisor) ** 2
+        val_loss = series_mod.scaled_mse(metrics["rmse"], self.scaler.divisor)
         if stop is None and not math.isfinite(val_loss):
             stop = STOP_DIVERGED
             reason = (f"the validation loss became {val_loss} at epoch {self.epoch}; lower the learning "

@@ -93,6 +93,23 @@ def test_metrics():
     assert metrics["mape"] == pytest.approx(100.0 * (1.0 + 0.0 + 0.5) / 3.0)
 
 
+def test_rmse_stays_finite_for_huge_finite_errors():
+    # Squared, these errors overflow to inf; the RMSE itself is finite and exact.
+    metrics = regression_metrics(np.zeros(4), np.array([3e200, -3e200, 4e200, -4e200]))
+    assert metrics["rmse"] == pytest.approx(np.sqrt((9.0 + 9.0 + 16.0 + 16.0) / 4.0) * 1e200, rel=1e-14)
+    assert metrics["mae"] == pytest.approx(3.5e200, rel=1e-14)
+
+
+def test_rmse_is_inf_when_a_prediction_is_inf():
+    metrics = regression_metrics(np.zeros(3), np.array([1.0, np.inf, 2.0]))
+    assert metrics["rmse"] == np.inf
+    assert metrics["mae"] == np.inf
+
+
+def test_rmse_of_a_perfect_prediction_is_zero():
+    assert regression_metrics(np.array([1.0, 2.0]), np.array([1.0, 2.0]))["rmse"] == 0.0
+
+
 def test_mape_left_out_when_target_has_zero():
     metrics = regression_metrics(np.array([0.0, 1.0]), np.array([0.5, 1.0]))
     assert metrics["mape"] is None

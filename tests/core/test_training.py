@@ -342,6 +342,17 @@ def test_divergence_stops_and_keeps_finite_weights():
         assert np.all(np.isfinite(value))
 
 
+def test_huge_finite_predictions_give_finite_rmse_and_infinite_loss():
+    # Squared, a 1e160 error overflows: the loss is inf, the RMSE in the series' units is not.
+    trainer = Trainer(small_config(scale="none", epochs=1), SINE)
+    trainer.model.params["b_y"][0] = 1e160
+    report = trainer.run_epoch()
+    assert report.stop_reason == STOP_DIVERGED
+    assert report.val_loss == np.inf
+    assert report.val_rmse == pytest.approx(1e160, rel=1e-6)
+    assert report.val_mae == pytest.approx(1e160, rel=1e-6)
+
+
 def test_set_lr_keeps_adam_state():
     trainer = Trainer(small_config(), SINE)
     trainer.run_epoch()
