@@ -450,22 +450,62 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The cell spans several lines, so a quote opened there is probably never closed.</source>
         <translation>La cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>The first cell spans several lines, so a quote opened there is probably never closed.</source>
+        <translation>La prima cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>It reads as a number with the decimal mark &quot;%1&quot;; if the file uses it, set the decimal mark.</source>
         <translation>Con il separatore decimale «%1» si legge come un numero: se il file usa quel separatore, impostalo.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The first one reads as a number with the decimal mark &quot;%1&quot;; if the file uses it, set the decimal mark.</source>
+        <translation>Con il separatore decimale «%1» la prima si legge come un numero: se il file usa quel separatore, impostalo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1, line %2, column &quot;%3&quot;: &quot;%4&quot; is not a number.%5 Correct or empty that cell, or choose another column.</source>
         <translation>%1, riga %2, colonna «%3»: «%4» non è un numero.%5 Correggi o svuota la cella, oppure scegli un&apos;altra colonna.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>line %1 &quot;%2&quot;</source>
+        <translation>riga %1 «%2»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, and at least %1 more</source>
+        <translation> e almeno altre %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, and %1 more</source>
+        <translation> e altre %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, column &quot;%2&quot;: at least %3 cells are not numbers: %4.</source>
+        <translation>%1, colonna «%2»: almeno %3 celle non sono numeri: %4.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, column &quot;%2&quot;: %3 cells are not numbers: %4.</source>
+        <translation>%1, colonna «%2»: %3 celle non sono numeri: %4.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Correct or empty those cells, or choose another column.</source>
+        <translation>Correggi o svuota quelle celle, oppure scegli un&apos;altra colonna.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1: the series is too short: %2 values, at least %3 needed. Use a longer file.</source>
         <translation>%1: la serie è troppo corta (valori: %2, ne servono almeno %3). Usa un file più lungo.</translation>
     </message>
@@ -595,7 +635,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non ha la colonna %2. Colonne: %3.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The series is not numeric. Choose a numeric column.</source>
         <translation>La serie non è numerica. Scegli una colonna numerica.</translation>
     </message>
@@ -1235,12 +1275,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+643"/>
+        <location line="+648"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-642"/>
+        <location line="-647"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1276,12 +1316,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+565"/>
+        <location line="+570"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-564"/>
+        <location line="-569"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1406,7 +1446,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+488"/>
+        <location line="+493"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

@@ -218,8 +218,9 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     try:
         values = csv_values.parse_number_column(cells, decimal)
     except csv_values.BadCell as bad:
-        raise _bad_value_error(path, int(value_lines[bad.position]), names[target], bad.text,
-                               decimal, columns) from None
+        positions = csv_values.find_bad_cells(cells, decimal, _BAD_CELLS_COUNTED) or [bad.position]
+        bad_cells = [(int(value_lines[position]), cells[position]) for position in positions]
+        raise _bad_value_error(path, bad_cells, names[target], decimal, columns) from None
 
     # Rows whose every cell is empty, such as ",,," from a spreadsheet, are
     # blank lines, not missing values.
@@ -394,19 +395,43 @@ def _find_ragged(table: csv_table.Table, index: np.ndarray, width: int) -> list[
     return ragged
 
 
-def _bad_value_error(path: Path, line: int, column: str, text: str, decimal: str,
+# A column with more bad cells than this is reported as having "at least" this many.
+_BAD_CELLS_COUNTED = 1000
+_BAD_CELLS_SHOWN = 5
+
+
+def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, decimal: str,
                      columns: list[tuple[str, str]]) -> CsvError:
+    """Return the error for the (line, text) cells of ``column`` that are not numbers, first one first."""
+    line, text = bad_cells[0]
+    single = len(bad_cells) == 1
     hint = ""
     other = "," if decimal == "." else "."
     if "\n" in text or "\r" in text:
-        hint = " The cell spans several lines, so a quote opened there is probably never closed."
+        hint = (f" {'The' if single else 'The first'} cell spans several lines, so a quote opened there "
+                "is probably never closed.")
     elif csv_values.parse_number(text, other) is not None:
-        hint = f" It reads as a number with the decimal mark '{other}'; if the file uses it, set the decimal mark."
+        hint = (f" {'It' if single else 'The first one'} reads as a number with the decimal mark '{other}'; "
+                "if the file uses it, set the decimal mark.")
+    names = [name for name, _ in columns]
+    if single:
+        return CsvError(
+            f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} "
+            "Correct or empty that cell, or choose another column.",
+            code="csv.bad_value", path=str(path), line=line, column=column, text=text,
+            decimal=decimal, columns=names)
+    count = len(bad_cells)
+    at_least = count >= _BAD_CELLS_COUNTED
+    listed = ", ".join(f"line {cell_line} {cell_text!r}" for cell_line, cell_text in bad_cells[:_BAD_CELLS_SHOWN])
+    more = count - _BAD_CELLS_SHOWN
+    if more > 0:
+        listed += f", and {'at least ' if at_least else ''}{more} more"
     return CsvError(
-        f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} "
-        "Correct or empty that cell, or choose another column.",
-        code="csv.bad_value", path=str(path), line=line, column=column, text=text,
-        decimal=decimal, columns=[name for name, _ in columns])
+        f"{path}, column '{column}': {'at least ' if at_least else ''}{count} cells are not numbers: "
+        f"{listed}.{hint} Correct or empty those cells, or choose another column.",
+        code="csv.bad_values", path=str(path), line=line, column=column, text=text, count=count,
+        at_least=at_least, cells=[list(cell) for cell in bad_cells[:_BAD_CELLS_SHOWN]],
+        decimal=decimal, columns=names)
 
 
 def _parse_time(cells: list[str], keep: np.ndarray, path: Path, name: str) -> np.ndarray | None:

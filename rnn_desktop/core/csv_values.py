@@ -108,6 +108,35 @@ def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:
     return values
 
 
+def find_bad_cells(cells: Sequence[str], decimal: str, limit: int = 1000) -> list[int]:
+    """Return the positions of the cells that parse_number_column rejects, at most ``limit``.
+
+    Each block of cells is parsed whole, and only a block that fails is split
+    in halves, so a long column with a few bad cells costs a few parses of it.
+    """
+    found: list[int] = []
+
+    def scan(start: int, stop: int) -> None:
+        if len(found) >= limit:
+            return
+        try:
+            parse_number_column(cells[start:stop], decimal)
+        except BadCell:
+            if stop - start == 1:
+                found.append(start)
+                return
+            middle = (start + stop) // 2
+            scan(start, middle)
+            scan(middle, stop)
+
+    block = 4096
+    for start in range(0, len(cells), block):
+        scan(start, min(start + block, len(cells)))
+        if len(found) >= limit:
+            break
+    return found
+
+
 def _parse_with_common_markers(cells: Sequence[str]) -> np.ndarray:
     # Markers spelled exactly as listed become "nan" so the vectorised
     # conversion still applies. Markers with blanks around them and junk go

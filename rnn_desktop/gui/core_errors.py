@@ -101,20 +101,46 @@ def _csv_missing_rejected(p: dict) -> str:
                 p["path"], p["column"], format_integer(p["count"]), shown)
 
 
-def _csv_bad_value(p: dict) -> str:
+def _bad_cell_hint(p: dict, single: bool) -> str:
+    """Return the sentence on the (first) bad cell's likely cause, with a leading space, or ""."""
     from rnn_desktop.core.csv_values import parse_number
 
     text = p["text"]
     other = "," if p["decimal"] == "." else "."
-    hint = ""
     if "\n" in text or "\r" in text:
-        hint = " " + tr("The cell spans several lines, so a quote opened there is probably never closed.")
-    elif parse_number(text, other) is not None:
-        hint = " " + fill(tr("It reads as a number with the decimal mark \"%1\"; if the file uses it, "
-                             "set the decimal mark."), other)
+        if single:
+            return " " + tr("The cell spans several lines, so a quote opened there is probably never closed.")
+        return " " + tr("The first cell spans several lines, so a quote opened there is probably never closed.")
+    if parse_number(text, other) is not None:
+        if single:
+            return " " + fill(tr("It reads as a number with the decimal mark \"%1\"; if the file uses it, "
+                                 "set the decimal mark."), other)
+        return " " + fill(tr("The first one reads as a number with the decimal mark \"%1\"; if the file uses "
+                             "it, set the decimal mark."), other)
+    return ""
+
+
+def _csv_bad_value(p: dict) -> str:
     return fill(tr("%1, line %2, column \"%3\": \"%4\" is not a number.%5 Correct or empty that cell, "
                    "or choose another column."),
-                p["path"], format_integer(p["line"]), p["column"], text, hint)
+                p["path"], format_integer(p["line"]), p["column"], p["text"], _bad_cell_hint(p, True))
+
+
+def _csv_bad_values(p: dict) -> str:
+    listed = ", ".join(fill(tr("line %1 \"%2\""), format_integer(line), text) for line, text in p["cells"])
+    more = p["count"] - len(p["cells"])
+    if more > 0:
+        if p["at_least"]:
+            listed += fill(tr(", and at least %1 more"), format_integer(more))
+        else:
+            listed += fill(tr(", and %1 more"), format_integer(more))
+    if p["at_least"]:
+        summary = fill(tr("%1, column \"%2\": at least %3 cells are not numbers: %4."),
+                       p["path"], p["column"], format_integer(p["count"]), listed)
+    else:
+        summary = fill(tr("%1, column \"%2\": %3 cells are not numbers: %4."),
+                       p["path"], p["column"], format_integer(p["count"]), listed)
+    return summary + _bad_cell_hint(p, False) + " " + tr("Correct or empty those cells, or choose another column.")
 
 
 def _data_too_short(p: dict) -> str:
@@ -210,6 +236,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
     "csv.column_not_found": lambda p: fill(tr("%1 has no column %2. Columns: %3."),
                                            p["path"], p["column"], _listed(p["columns"])),
     "csv.bad_value": _csv_bad_value,
+    "csv.bad_values": _csv_bad_values,
     "data.too_short": _data_too_short,
     "data.not_numeric": lambda p: tr("The series is not numeric. Choose a numeric column."),
     "data.shape": lambda p: fill(tr("The series must be one-dimensional, but its shape is %1."), p["shape"]),

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rnn_desktop.core.csv_reader import inspect_csv
+from rnn_desktop.core.csv_values import BadCell, find_bad_cells, parse_number_column
 
 DELIMITERS = [",", ";", "\t", "|", " "]
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252"]
@@ -160,3 +161,23 @@ def test_quoted_thousands_with_overrides_read_back_exactly(delimiter, decimal, n
         info = inspect_csv(path, delimiter=delimiter, decimal=decimal, header=True, column="amount")
 
     assert info.values.tolist() == expected
+
+
+_CELLS = st.lists(st.sampled_from(["1.5", "2,5", "-3", "1e5", "1e999", "inf", "", "NA", "nan", " 7 ", "x",
+                                   "1.234,5", "1,234.5", "12..5", "+4", "€ 3", "--"]), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=_CELLS, decimal=st.sampled_from([".", ","]))
+def test_find_bad_cells_matches_column_parser(cells, decimal):
+    def rejected(subset):
+        try:
+            parse_number_column(subset, decimal)
+        except BadCell:
+            return True
+        return False
+
+    found = find_bad_cells(cells, decimal)
+    assert found == [i for i, cell in enumerate(cells) if rejected([cell])]
+    assert bool(found) == rejected(cells)
+    assert find_bad_cells(cells, decimal, limit=2) == found[:2]

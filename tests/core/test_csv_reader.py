@@ -457,6 +457,47 @@ def test_junk_in_long_column_is_found(tmp_path):
     assert caught.value.params["text"] == "12..5"
 
 
+def test_bad_cells_counted_first_five_listed(tmp_path):
+    rows = [f"{i},{i}.25" for i in range(5000)]
+    bad = {10: "x", 11: "inf", 700: "1e999", 2500: "n/d?", 4000: "3..4", 4998: "--", 4999: "y"}
+    for position, text in bad.items():
+        rows[position] = f"{position},{text}"
+    path = write(tmp_path, "i,v\n" + "\n".join(rows) + "\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    error = caught.value
+    assert error.code == "csv.bad_values"
+    assert error.params["count"] == 7
+    assert error.params["at_least"] is False
+    # Data row i sits on line i + 2, after the header.
+    assert error.params["cells"] == [[12, "x"], [13, "inf"], [702, "1e999"], [2502, "n/d?"], [4002, "3..4"]]
+    assert (error.params["line"], error.params["text"]) == (12, "x")
+    message = str(error)
+    assert "column 'v': 7 cells are not numbers: line 12 'x', line 13 'inf'" in message
+    assert "line 4002 '3..4', and 2 more." in message
+    assert "Correct or empty those cells" in message
+
+
+def test_text_column_reports_at_least_limit(tmp_path):
+    rows = [f"{i},name {i}" for i in range(3000)]
+    path = write(tmp_path, "i,v\n" + "\n".join(rows) + "\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, column="v")
+    params = caught.value.params
+    assert params["count"] == 1000
+    assert params["at_least"] is True
+    assert "at least 1000 cells are not numbers" in str(caught.value)
+    assert "and at least 995 more" in str(caught.value)
+
+
+def test_bad_cells_other_decimal_mark_hint(tmp_path):
+    path = write(tmp_path, "a;b\n1;2.5\n2;3.5\n3;4\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, decimal=",", column="b")
+    assert caught.value.code == "csv.bad_values"
+    assert "The first one reads as a number with the decimal mark '.'" in str(caught.value)
+
+
 def test_infinity_is_junk(tmp_path):
     path = write(tmp_path, "v\n1\ninf\n2\n")
     with pytest.raises(CsvError) as caught:
@@ -465,7 +506,7 @@ def test_infinity_is_junk(tmp_path):
 
 
 def test_wrong_decimal_mark_hints_at_the_fix(tmp_path):
-    path = write(tmp_path, "a;b\n1;2.5\n2;3.5\n")
+    path = write(tmp_path, "a;b\n1;2.5\n2;3\n")
     with pytest.raises(CsvError) as caught:
         inspect_csv(path, decimal=",", column="b")
     assert "decimal mark '.'" in str(caught.value)

@@ -171,6 +171,9 @@ def real_core_errors(tmp_path: Path) -> list[RnnDesktopError]:
         raised(lambda: read_series(csv_file("binary.csv", b"\x00\x01\x02" * 50))),
         raised(lambda: read_series(csv_file("text.csv", b"name,comment\nalpha,beta\ngamma,delta\n"))),
         raised(lambda: read_series(csv_file("cell.csv", b"value\n1\n2\nthree\n4\n"))),
+        raised(lambda: read_series(csv_file("cells.csv", b"value\n1\n2\nthree\n4\nfive\n"))),
+        raised(lambda: read_series(csv_file("words.csv", b"n,word\n" + b"".join(b"%d,w%d\n" % (i, i) for i in range(1200))),
+                                   column="word")),
         raised(lambda: read_series(csv_file("gap.csv", b"step,value\n" + b"1,1\n" * 30 + b"2,\n" + b"3,2\n" * 30),
                                    column="value", missing="refuse")),
         raised(lambda: read_series(csv_file("column.csv", b"a,b\n1,2\n3,4\n"), column="c")),
@@ -306,6 +309,20 @@ def test_sample_error_in_italian(italian, make_window, tmp_path, qtbot):
         assert not window.open_csv(str(missing))
 
     assert shown.args[0] == f"File CSV non trovato: {missing}. Controlla il percorso e riprova."
+
+
+def test_bad_cells_error_in_italian(italian, make_window, tmp_path, qtbot):
+    window = make_window()
+    path = tmp_path / "celle.csv"
+    path.write_text("data;valore\n" + "".join(f"2020-01-{day:02d};{day},5\n" for day in range(1, 21))
+                    + "2020-01-21;tre\n2020-01-22;1.5\n", encoding="utf-8")
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.open_csv(str(path))
+
+    assert shown.args[0] == (
+        f"{path}, colonna «valore»: 2 celle non sono numeri: riga 22 «tre», riga 23 «1.5». "
+        "Correggi o svuota quelle celle, oppure scegli un'altra colonna.")
 
 
 def test_settings_error_in_italian(italian, make_window):
