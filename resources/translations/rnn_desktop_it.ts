@@ -480,7 +480,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>riga %1 «%2»</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>, and 1 more</source>
+        <translation> e un&apos;altra</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>, and at least %1 more</source>
         <translation> e almeno altre %1</translation>
     </message>

@@ -180,9 +180,9 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
     """Show the command line's data and settings in ``window``; return why its run cannot start, or None.
 
     Command-line data and settings replace what the last session saved, for
-    this session only. A CSV or weights file that fails to load stops only a
-    run with --exit-when-done. Otherwise the window opens with the error shown,
-    and the error is printed.
+    this session only. A CSV or weights file that fails to load stops a
+    scripted run (--autostart), and its error is returned. Otherwise the window
+    opens with the error shown, and the error is printed.
     """
     given = _given_options(args)
     generated = uses_generator(args, scripted)
@@ -193,13 +193,13 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
         if args.csv:
             if not window.open_csv(args.csv, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
                                    encoding=args.encoding, header=args.header, missing=args.missing):
-                if args.exit_when_done:
+                if scripted:
                     return window.last_error
                 print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
         elif generated and not window.data_panel.set_generator(**generator_settings(args)):
             return window.last_error
         if args.load and not window.load_weights(args.load):
-            if args.exit_when_done:
+            if scripted:
                 return window.last_error
             print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
         if given:
@@ -293,11 +293,18 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
 
     problem = apply_options(window, args, scripted)
-    if problem is not None:
+    if problem is not None and args.exit_when_done:
         return not_started(problem)
 
     probe = LatencyProbe(parent=window)
     outcome: dict[str, Any] = {"reason": None, "exit": EXIT_OK, "started": None}
+
+    def take_screenshot() -> None:
+        failure = _save_screenshot(window, args.screenshot)
+        if failure is not None:
+            log.error("%s", failure)
+            print(f"rnn-desktop: {failure}", file=sys.stderr)
+            outcome["exit"] = EXIT_FAILED
 
     def on_finished(reason: str) -> None:
         probe.stop()
@@ -315,11 +322,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 print(f"rnn-desktop: {failure}", file=sys.stderr)
                 outcome["exit"] = EXIT_FAILED
         if args.screenshot:
-            failure = _save_screenshot(window, args.screenshot)
-            if failure is not None:
-                log.error("%s", failure)
-                print(f"rnn-desktop: {failure}", file=sys.stderr)
-                outcome["exit"] = EXIT_FAILED
+            take_screenshot()
         if args.exit_when_done:
             window.close()
             app.quit()
@@ -337,7 +340,15 @@ def run_gui(args: argparse.Namespace) -> int:
     window.run_finished.connect(on_finished)
     close_on_stop_signals(app, window)
     window.show()
-    if args.autostart:
+    if problem is not None:
+        # The window stays open with the error. Training the default series in
+        # place of the data that failed to load would pass for the requested run.
+        if window.last_error != problem:
+            window.show_error(problem)
+        outcome["exit"] = not_started(problem)
+        if args.screenshot:
+            QTimer.singleShot(300, take_screenshot)
+    elif args.autostart:
         QTimer.singleShot(300, start)
 
     status = app.exec()

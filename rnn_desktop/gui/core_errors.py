@@ -129,7 +129,9 @@ def _csv_bad_value(p: dict) -> str:
 def _csv_bad_values(p: dict) -> str:
     listed = ", ".join(fill(tr("line %1 \"%2\""), format_integer(line), text) for line, text in p["cells"])
     more = p["count"] - len(p["cells"])
-    if more > 0:
+    if more == 1:
+        listed += tr(", and 1 more")
+    elif more > 0:
         if p["at_least"]:
             listed += fill(tr(", and at least %1 more"), format_integer(more))
         else:

@@ -261,6 +261,44 @@ def test_unreadable_file_rejected_before_window(tmp_path, option, name, expected
     assert data["curve_points"] == {}
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_bad_csv_autostart_trains_nothing(tmp_path):
+    import signal
+    import time
+
+    path = tmp_path / "cells.csv"
+    path.write_text("value\n" + "".join(f"{i}.5\n" for i in range(100)) + "three\nfour\n", encoding="utf-8")
+    report = tmp_path / "r.json"
+    screenshot = tmp_path / "s.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    app = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", "--csv", str(path), "--autostart",
+                            "--report", str(report), "--screenshot", str(screenshot)],
+                           env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (report.exists() and screenshot.exists()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        # The window stays open, showing the error, until the person closes it.
+        time.sleep(1.0)
+        assert app.poll() is None
+        app.send_signal(signal.SIGTERM)
+        _, stderr = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+
+    assert '2 cells are not numbers: line 102 "three", line 103 "four"' in stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["stop_reason"] == "not_started"
+    assert "2 cells are not numbers" in data["error"]
+    assert data["epochs_shown"] == 0
+    assert screenshot.stat().st_size > 0
+    log_text = "".join(log.read_text(encoding="utf-8") for log in (tmp_path / "data").rglob("*.log"))
+    assert "training started" not in log_text
+
+
 def test_missing_csv_exits_without_autostart(tmp_path):
     result = run_gui_command(tmp_path, "--csv", str(tmp_path / "missing.csv"))
     assert result.returncode == 2
