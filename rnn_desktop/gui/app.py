@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from rnn_desktop import __version__
 from rnn_desktop.gui.decimal_key import install_decimal_key_filter
 from rnn_desktop.gui.gc_timer import install_gui_thread_collector
+from rnn_desktop.gui.qt_messages import install_qt_message_handler
 from rnn_desktop.gui.svg_export import use_in_export_dialog
 from rnn_desktop.resources import resource_path
 from rnn_desktop.translations import qm_folder
@@ -43,6 +44,7 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
         QCoreApplication.setApplicationVersion(__version__)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     setup_logging()
+    install_qt_message_handler(app)
     install_translators(app, language or saved_language())
     install_decimal_key_filter(app)
     install_gui_thread_collector(app)
