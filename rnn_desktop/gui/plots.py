@@ -326,6 +326,8 @@ class PredictionPlot(PlotPanel):
         self.split_line.setZValue(10)  # its label stays above the predictions (z 5)
         self.split_line.setVisible(False)
         self.plot.addItem(self.split_line, ignoreBounds=True)
+        self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, 220))
+        self.plot.vb.sigTransformChanged.connect(self._fit_split_label)
 
         self._x = np.zeros(0)
         self._values = np.zeros(0)
@@ -387,6 +389,7 @@ class PredictionPlot(PlotPanel):
             self.val_region.setRegion((start, float(pred_x[-1])))
             self.split_line.setVisible(True)
             self.val_region.setVisible(True)
+            self._fit_split_label()
 
         steps = snapshot.forecast.size
         if steps and self._x.size:
@@ -455,6 +458,24 @@ class PredictionPlot(PlotPanel):
                 "%2", format_number(snapshot.forecast[k]))
             return text, float(forecast_x[k])
         return text, float(self._x[i])
+
+    def _fit_split_label(self, *_args) -> None:
+        """Draw the "validation" label without its fill when the band is narrower than the label.
+
+        Past the band's end, the band-coloured fill would make the band look wider than it is.
+        """
+        if not self.val_region.isVisible():
+            return
+        label = self.split_line.label
+        start, end = self.val_region.getRegion()
+        left = self.plot.vb.mapViewToScene(QPointF(start, 0)).x()
+        right = self.plot.vb.mapViewToScene(QPointF(end, 0)).x()
+        # The label's anchor starts the text a tenth of its width right of the line.
+        fits = right - left >= 1.1 * label.boundingRect().width()
+        brush = self._label_fill if fits else pg.mkBrush(None)
+        if label.fill != brush:
+            label.fill = brush
+            label.update()
 
     def _x_label(self, i: int) -> str:
         if self._uses_dates:

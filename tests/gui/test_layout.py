@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from gui_helpers import SHARED_DATA
 
 from rnn_desktop.core.training import TrainConfig
@@ -145,6 +146,38 @@ def test_validation_label_inside_band(qtbot, make_window):
     assert plot.split_line.isVisible()
     assert label.sceneBoundingRect().left() >= line_x
     assert label.zValue() + plot.split_line.zValue() > plot.val_curve.zValue()
+
+
+def test_validation_label_fill_only_when_it_fits(qtbot, make_window):
+    from PySide6.QtCore import QPointF, Qt
+
+    from rnn_desktop.core.series import Series
+    from rnn_desktop.core.training import TrainConfig
+
+    # 100 values and 10 validation windows, as in the Nile file: the band is narrower than the label.
+    short = Series(values=np.sin(0.3 * np.arange(100.0)), name="short", source="test")
+    window = make_window(TrainConfig(epochs=1, hidden=4, seq_len=40, val_windows=10, val_fraction=None),
+                         series=short)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.run_finished, timeout=60000):
+        assert window.start_training()
+    window.refresh_plots()
+    qtbot.wait(50)
+
+    plot = window.prediction_plot
+    label = plot.split_line.label
+    start, end = plot.val_region.getRegion()
+    band = (plot.plot.vb.mapViewToScene(QPointF(end, 0)).x()
+            - plot.plot.vb.mapViewToScene(QPointF(start, 0)).x())
+    assert band < label.boundingRect().width()
+    assert label.fill.style() == Qt.BrushStyle.NoBrush
+
+    # Zoomed in on the band, the label fits and gets its fill back.
+    plot.plot.vb.setXRange(start - 1, end + 1, padding=0)
+    qtbot.wait(50)
+    assert label.fill.style() == Qt.BrushStyle.SolidPattern
 
 
 def test_legends_let_data_show_through(make_window):
