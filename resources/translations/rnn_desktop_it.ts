@@ -45,8 +45,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Training stopped: the loss or gradient became non-finite. The last finite weights are kept; lower the learning rate or enable clipping.</source>
-        <translation>Addestramento interrotto: la perdita o il gradiente non è più un numero finito. Restano gli ultimi pesi finiti; abbassa il tasso di apprendimento o attiva il clipping del gradiente.</translation>
+        <source>Training stopped: the loss diverged (non-finite or far too large). The weights from before that point are kept; lower the learning rate or enable clipping.</source>
+        <translation>Addestramento fermato: la perdita è divergita (non finita o enormemente grande). Restano i pesi di prima di quel punto; abbassa il tasso di apprendimento o attiva il clipping.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1175,7 +1175,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+470"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+491"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1226,7 +1226,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-351"/>
+        <location line="-372"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1553,12 +1553,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -1583,7 +1583,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>date</source>
         <translation>data</translation>
     </message>
@@ -1593,7 +1593,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>

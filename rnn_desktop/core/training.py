@@ -35,7 +35,7 @@ DTYPES = ("float64", "float32")
 # Reasons for the end of training, used by EpochReport.stop_reason and Trainer.stop_reason.
 STOP_COMPLETED = "completed"  # all requested epochs ran
 STOP_EARLY = "early_stopping"  # validation loss stopped improving for `patience` epochs
-STOP_DIVERGED = "diverged"  # non-finite loss or gradient; last finite weights kept
+STOP_DIVERGED = "diverged"  # non-finite or runaway loss, or non-finite gradient; earlier weights kept
 STOP_REQUESTED = "stopped"  # the user (or caller) asked to stop
 STOP_REASONS = (STOP_COMPLETED, STOP_EARLY, STOP_DIVERGED, STOP_REQUESTED)
 
@@ -276,6 +276,11 @@ def report_from_dict(data: dict[str, Any]) -> EpochReport:
 # Windows the model predicts in one forward pass (ElmanRNN.predict's default chunk).
 _PREDICT_CHUNK = 512
 
+# A loss above this many times the mean square of the scaled training targets
+# (at least 1) counts as divergence. Predicting 0 everywhere scores the mean
+# square, so such a model is off by 1e5 times the targets' size.
+DIVERGENCE_FACTOR = 1e10
+
 
 def estimate_memory_bytes(hidden: int, seq_len: int, batch_size: int, n_windows: int, dtype: str,
                           optimizer: str) -> int:
@@ -454,11 +459,14 @@ class Trainer:
         # Time-major view of the training windows: column j is window j.
         self._train_inputs_tm = self._inputs[self.split.train].T
         self._val_targets = self.values[self.config.seq_len:][self.split.val]
+        train_targets = self._targets[self.split.train].astype(np.float64)
+        mean_square = float(np.mean(train_targets * train_targets)) if train_targets.size else 0.0
+        self._divergence_loss = DIVERGENCE_FACTOR * max(mean_square, 1.0)
 
     # --- pickling ---------------------------------------------------------------
 
     # Attributes rebuilt from the others on unpickling: the scaled series and its window views.
-    _DERIVED = ("_scaled", "_inputs", "_targets", "_train_inputs_tm", "_val_targets")
+    _DERIVED = ("_scaled", "_inputs", "_targets", "_train_inputs_tm", "_val_targets", "_divergence_loss")
 
     def __getstate__(self) -> dict[str, Any]:
         """Return every attribute except the control, whose locks do not pickle, and the derived windows.
@@ -594,12 +602,17 @@ class Trainer:
             record = dh_norms if batch == n_batches - 1 else None
             loss = model.backward(self._targets[index], config.bptt_truncate, record)
             norm = global_norm(model.grads)
-            if not (math.isfinite(loss) and math.isfinite(norm)):
+            if not (math.isfinite(loss) and math.isfinite(norm)) or loss > self._divergence_loss:
                 stop = STOP_DIVERGED
-                what = "training loss" if not math.isfinite(loss) else "gradient norm"
-                value = loss if not math.isfinite(loss) else norm
-                reason = (f"the {what} became {value} at epoch {self.epoch + 1}, batch {batch + 1} of "
-                          f"{n_batches}; the weights from before that batch are kept. Lower the learning "
+                where = f"at epoch {self.epoch + 1}, batch {batch + 1} of {n_batches}"
+                if loss > self._divergence_loss:
+                    happened = (f"the training loss reached {loss:.3g} {where}, above the divergence "
+                                f"limit of {self._divergence_loss:.3g}")
+                else:
+                    what = "training loss" if not math.isfinite(loss) else "gradient norm"
+                    value = loss if not math.isfinite(loss) else norm
+                    happened = f"the {what} became {value} {where}"
+                reason = (f"{happened}; the weights from before that batch are kept. Lower the learning "
                           "rate or enable gradient clipping.")
                 break
             grad_norm = norm
@@ -662,6 +675,11 @@ class Trainer:
             stop = STOP_DIVERGED
             reason = (f"the validation loss became {val_loss} at epoch {self.epoch}; lower the learning "
                       "rate or enable gradient clipping.")
+        elif stop is None and val_loss > self._divergence_loss:
+            stop = STOP_DIVERGED
+            reason = (f"the validation loss reached {val_loss:.3g} at epoch {self.epoch}, above the "
+                      f"divergence limit of {self._divergence_loss:.3g}; lower the learning rate or "
+                      "enable gradient clipping.")
 
         extra: dict[str, Any] = {"batches_run": batches_run, "batches": n_batches}
         if self._continued_from_epoch is not None:

@@ -83,8 +83,8 @@ def status_finished(reason: str) -> str:
     return {
         "completed": tr("Training finished: all epochs ran."),
         "early_stopping": tr("Training finished: validation loss stopped improving (early stopping)."),
-        "diverged": tr("Training stopped: the loss or gradient became non-finite. "
-                        "The last finite weights are kept; lower the learning rate or enable clipping."),
+        "diverged": tr("Training stopped: the loss diverged (non-finite or far too large). The weights "
+                        "from before that point are kept; lower the learning rate or enable clipping."),
         "stopped": tr("Training stopped."),
         "failed": tr("Training failed; see the error message and the log file."),
     }.get(reason, tr("Training ended: %1").replace("%1", reason))

@@ -342,6 +342,27 @@ def test_divergence_stops_and_keeps_finite_weights():
         assert np.all(np.isfinite(value))
 
 
+def test_runaway_finite_loss_counts_as_divergence():
+    # Plain SGD at lr 50 blows the loss up to about 1e12 long before it overflows.
+    config = small_config(optimizer="sgd", lr=50.0, clip_norm=None, epochs=5)
+    trainer = Trainer(config, SINE)
+    assert trainer.run() == STOP_DIVERGED
+    message = trainer.history[-1].extra["reason"]
+    assert "above the divergence limit of 1e+10" in message
+    assert "Lower the learning rate" in message
+    for value in trainer.model.params.values():
+        assert np.all(np.isfinite(value))
+    # The epoch's training loss counts only the batches before the one that crossed the limit.
+    assert trainer.history[-1].train_loss <= 1e10
+
+
+def test_divergence_limit_scales_with_targets():
+    trainer = Trainer(small_config(scale="none"), SINE * 1000.0)
+    targets = trainer._targets[trainer.split.train].astype(np.float64)
+    assert trainer._divergence_loss == pytest.approx(1e10 * np.mean(targets ** 2))
+    assert Trainer(small_config(scale="minmax"), SINE)._divergence_loss == 1e10
+
+
 def test_huge_predictions_finite_rmse_inf_loss():
     # Squared, a 1e160 error overflows: the loss is inf, the RMSE in the series' units is not.
     trainer = Trainer(small_config(scale="none", epochs=1), SINE)
