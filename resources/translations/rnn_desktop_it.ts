@@ -209,6 +209,11 @@
         <translation>Nessun addestramento finora</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Loaded weights of epoch %1; not trained further yet</source>
+        <translation>Pesi dell&apos;epoca %1 caricati; non ancora addestrati oltre</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5</source>
         <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
@@ -731,8 +736,8 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. Train a new model for this series.</source>
-        <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie.</translation>
+        <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. Train a new model for this series, or open the data the weights were trained on.</source>
+        <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie, oppure apri i dati su cui i pesi sono stati addestrati.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1518,7 +1523,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

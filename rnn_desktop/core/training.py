@@ -926,7 +926,8 @@ def other_data_warning(path: Any, saved: dict[str, Any] | None, values: np.ndarr
     this_series = source or "this series"
     return (f"the weights in {path} were trained on {trained_on} ({saved.get('length')} values), not on "
             f"{this_series} ({values.shape[0]} values); the scaler fitted on {trained_on} is reused, so the "
-            "predictions and errors may be far off. Train a new model for this series.")
+            "predictions and errors may be far off. Train a new model for this series, or open the data "
+            "the weights were trained on.")
 
 
 ProgressCallback = Callable[[EpochReport], None]

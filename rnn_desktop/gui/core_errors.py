@@ -311,7 +311,7 @@ def other_data_warning_text(path: str, source: str | None, length: int, warning:
     trained_on = _series_name(saved.get("source"), tr("another series"))
     return fill(tr("the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted "
                    "on %2 is reused, so the predictions and errors may be far off. Train a new model for this "
-                   "series."),
+                   "series, or open the data the weights were trained on."),
                 path, trained_on, trained_length, _series_name(source, tr("this series")), format_integer(length))
 
 

@@ -143,6 +143,8 @@ class FileActionsMixin:
         self.set_config(config)
         self._show_snapshot_now()
         self._update_controls()
+        if trainer.epoch > 0:
+            self._set_progress_text(messages.progress_loaded(trainer.epoch))
         warning = getattr(trainer, "load_warning", None)
         if warning:
             warning = other_data_warning_text(path, series.source, len(series), warning)

@@ -217,6 +217,10 @@ def progress_idle() -> str:
     return tr("No training yet")
 
 
+def progress_loaded(epoch: int) -> str:
+    return tr("Loaded weights of epoch %1; not trained further yet").replace("%1", format_integer(epoch))
+
+
 def metrics_text(report: Any, naive_rmse: float | None) -> str:
     """Summarise an EpochReport's validation metrics, beside the persistence baseline's RMSE."""
     mape = format_number(report.val_mape, 3) + " %" if report.val_mape is not None else "-"

@@ -92,6 +92,8 @@ def test_weights_round_trip_after_restart(qtbot, make_window, tmp_path):
     assert reopened.config().seed == 5
     assert reopened.trainer.epoch == FAST["epochs"]
     assert reopened.curve_point_counts()["train_loss"] == FAST["epochs"]
+    # The progress line names the loaded epoch, not "No training yet" beside the loaded curves.
+    assert reopened.progress_label.text() == f"Loaded weights of epoch {FAST['epochs']}; not trained further yet"
 
 
 def test_weights_rejected_on_short_series(qtbot, make_window, tmp_path):
