@@ -70,6 +70,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 esiste già. Vuoi sostituirlo?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Weights saved to %1.</source>
         <translation>Pesi salvati in %1.</translation>
     </message>
@@ -1513,7 +1518,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
@@ -1523,7 +1528,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+77"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

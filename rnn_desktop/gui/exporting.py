@@ -23,7 +23,8 @@ def _write_atomically(path: str | os.PathLike, comment: str, header: Sequence[st
     try:
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
             stream.write(comment)
-            writer = csv.writer(stream)
+            # The csv module ends rows with CRLF by default; LF matches the comment line above.
+            writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(header)
             writer.writerows(rows)
         match_new_file_mode(temp_name, path)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.gui import messages
@@ -75,13 +75,8 @@ class FileActionsMixin:
     def choose_save_weights(self) -> bool:
         title = QCoreApplication.translate("MainWindow", "Save weights")
         filters = QCoreApplication.translate("MainWindow", "Weights (*.npz)")
-        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters)
-        if not path:
-            return False
-        if not path.lower().endswith(".npz"):
-            path += ".npz"
-        self._remember_folder(path)
-        return self.save_weights(path)
+        path = self._choose_save_path(title, filters, ".npz", suffix_required=True)
+        return self.save_weights(path) if path else False
 
     def save_weights(self, path: str) -> bool:
         if self._trainer is None:
@@ -156,12 +151,27 @@ class FileActionsMixin:
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True
 
-    def _choose_save_path(self, title: str, filters: str, default_suffix: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters)
+    def _choose_save_path(self, title: str, filters: str, default_suffix: str,
+                          suffix_required: bool = False) -> str | None:
+        """Ask for a file to write and return its path, or None when the person cancels.
+
+        ``default_suffix`` is added to a name without one, or with ``suffix_required``
+        to every name that does not end in it (a weights file named "data.csv" becomes
+        "data.csv.npz"). The question about replacing a file is asked here, for the
+        final name, because the dialog would ask about the name as typed.
+        """
+        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters,
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return None
-        if not Path(path).suffix:
+        if not Path(path).suffix or (suffix_required and not path.lower().endswith(default_suffix)):
             path += default_suffix
+        if Path(path).exists():
+            answer = QMessageBox.question(
+                self, title, messages.question_replace_file(path),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
         self._remember_folder(path)
         return path
 

@@ -95,6 +95,10 @@ def status_csv_loaded(path: str, rows: int, column: str) -> str:
         "%2", format_integer(rows)).replace("%3", column)
 
 
+def question_replace_file(path: str) -> str:
+    return tr("%1 already exists. Replace it?").replace("%1", path)
+
+
 def status_weights_saved(path: str) -> str:
     return tr("Weights saved to %1.").replace("%1", path)
 

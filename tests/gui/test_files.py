@@ -123,6 +123,8 @@ def test_corrupt_weights_file_rejected(qtbot, make_window, tmp_path):
 
 
 def read_exported(path):
+    # One line ending throughout: the comment line and the rows both end in LF.
+    assert b"\r" not in path.read_bytes()
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("#")
     assert "'.'" in lines[0]
@@ -174,3 +176,42 @@ def test_settings_persist(make_window, settings):
     finally:
         restored.set_interactive(False, False)
         restored.close()
+
+
+def test_save_dialog_adds_npz_and_asks_for_final_name(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window = make_window(TrainConfig().replace(**FAST))
+    train(qtbot, window)
+    data = tmp_path / "mydata.csv"
+    data.write_text("value\n1\n2\n", encoding="utf-8")
+    asked: list[str] = []
+    answer = {"button": QMessageBox.StandardButton.No}
+
+    def get_save_file_name(*args, **kwargs):
+        return str(data), ""
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answer["button"]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
+    monkeypatch.setattr(QMessageBox, "question", question)
+
+    # The CSV keeps its content; the weights go to mydata.csv.npz, which does not exist yet.
+    assert window.choose_save_weights()
+    assert data.read_text(encoding="utf-8") == "value\n1\n2\n"
+    weights = tmp_path / "mydata.csv.npz"
+    assert weights.exists()
+    assert asked == []
+
+    # Saving again asks about mydata.csv.npz itself; No leaves the file as it was.
+    before = weights.read_bytes()
+    window.trainer.reset_weights(9)
+    assert not window.choose_save_weights()
+    assert asked == [f"{weights} already exists. Replace it?"]
+    assert weights.read_bytes() == before
+
+    answer["button"] = QMessageBox.StandardButton.Yes
+    assert window.choose_save_weights()
+    assert weights.read_bytes() != before
