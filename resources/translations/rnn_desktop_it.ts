@@ -887,6 +887,16 @@ I dettagli sono nel file di log %2.</translation>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
+    <message>
+        <location line="+36"/>
+        <source>Not read: correct the file, or change the column or the settings above. The series in use is still %1.</source>
+        <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not read: correct the file, or change the column or the settings above.</source>
+        <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra.</translation>
+    </message>
 </context>
 <context>
     <name>DataPanel</name>
@@ -926,7 +936,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+166"/>
         <source>%1 training, %2 validation windows</source>
         <translation>finestre: %1 di addestramento, %2 di validazione</translation>
     </message>
@@ -939,7 +949,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-532"/>
+        <location line="-583"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1643,7 +1653,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+223"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+260"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -208,42 +208,48 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     names = _column_names(first_row if header else None, width)
     columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
                for j, name in enumerate(names)]
-    target = _choose_column(column, columns, path)
-    time_index = next((j for j, (_, kind) in enumerate(columns) if kind == "datetime" and j != target), None)
-
-    value_lines = table.lines[data_index]
-    ragged_rows = _find_ragged(table, data_index, width)
-
-    cells = table.column(data_index, target)
+    # The window shows these settings for a file it could not read, so they can be changed there.
+    reading = {"delimiter": delimiter, "decimal": decimal, "encoding": used_encoding, "header": header}
     try:
-        values = csv_values.parse_number_column(cells, decimal)
-    except csv_values.BadCell as bad:
-        positions = csv_values.find_bad_cells(cells, decimal, _BAD_CELLS_COUNTED) or [bad.position]
-        bad_cells = [(int(value_lines[position]), cells[position]) for position in positions]
-        raise _bad_value_error(path, bad_cells, names[target], decimal, columns) from None
+        target = _choose_column(column, columns, path)
+        time_index = next((j for j, (_, kind) in enumerate(columns) if kind == "datetime" and j != target), None)
 
-    # Rows whose every cell is empty, such as ",,," from a spreadsheet, are
-    # blank lines, not missing values.
-    empty_rows = [position for position in np.flatnonzero(np.isnan(values))
-                  if not any(cell.strip() for cell in table.record(data_index[position]))]
-    keep = np.ones(values.shape[0], dtype=bool)
-    if empty_rows:
-        keep[empty_rows] = False
-        values = values[keep]
-        value_lines = value_lines[keep]
-        ragged_rows = sorted(set(ragged_rows) - set(table.lines[data_index][empty_rows].tolist()))
+        value_lines = table.lines[data_index]
+        ragged_rows = _find_ragged(table, data_index, width)
 
-    if values.shape[0] == 0:
-        raise DataError(
-            f"{path} has only empty data rows, so the series is too short: 0 values, "
-            f"at least {MIN_LENGTH} needed. Use a file with values in column '{names[target]}'.",
-            code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
-    known = values[~np.isnan(values)]
-    if known.size == 0:
-        raise CsvError(
-            f"{path}: every value in column '{names[target]}' is missing. Choose another column.",
-            code="csv.all_missing", path=str(path), column=names[target],
-            columns=[name for name, _ in columns])
+        cells = table.column(data_index, target)
+        try:
+            values = csv_values.parse_number_column(cells, decimal)
+        except csv_values.BadCell as bad:
+            positions = csv_values.find_bad_cells(cells, decimal, _BAD_CELLS_COUNTED) or [bad.position]
+            bad_cells = [(int(value_lines[position]), cells[position]) for position in positions]
+            raise _bad_value_error(path, bad_cells, names[target], decimal, columns) from None
+
+        # Rows whose every cell is empty, such as ",,," from a spreadsheet, are
+        # blank lines, not missing values.
+        empty_rows = [position for position in np.flatnonzero(np.isnan(values))
+                      if not any(cell.strip() for cell in table.record(data_index[position]))]
+        keep = np.ones(values.shape[0], dtype=bool)
+        if empty_rows:
+            keep[empty_rows] = False
+            values = values[keep]
+            value_lines = value_lines[keep]
+            ragged_rows = sorted(set(ragged_rows) - set(table.lines[data_index][empty_rows].tolist()))
+
+        if values.shape[0] == 0:
+            raise DataError(
+                f"{path} has only empty data rows, so the series is too short: 0 values, "
+                f"at least {MIN_LENGTH} needed. Use a file with values in column '{names[target]}'.",
+                code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
+        known = values[~np.isnan(values)]
+        if known.size == 0:
+            raise CsvError(
+                f"{path}: every value in column '{names[target]}' is missing. Choose another column.",
+                code="csv.all_missing", path=str(path), column=names[target],
+                columns=[name for name, _ in columns])
+    except CsvError as error:
+        error.params.setdefault("reading", reading)
+        raise
     missing_lines = value_lines[np.isnan(values)].tolist()
 
     time_axis = None

@@ -286,7 +286,7 @@ for _name in CONFIG_FIELDS:
 HANDLED_CODES = frozenset(_BUILDERS)
 
 
-def _series_name(source: str | None, fallback: str) -> str:
+def series_name(source: str | None, fallback: str) -> str:
     """Translate a Series.source: "generator <name>" for the built-in series, else a file path."""
     if not source:
         return fallback
@@ -308,11 +308,11 @@ def other_data_warning_text(path: str, source: str | None, length: int, warning:
         trained_length = format_integer(int(saved["length"]))
     except (RnnDesktopError, OSError, ValueError, KeyError, TypeError):
         return warning
-    trained_on = _series_name(saved.get("source"), tr("another series"))
+    trained_on = series_name(saved.get("source"), tr("another series"))
     return fill(tr("the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted "
                    "on %2 is reused, so the predictions and errors may be far off. Train a new model for this "
                    "series, or open the data the weights were trained on."),
-                path, trained_on, trained_length, _series_name(source, tr("this series")), format_integer(length))
+                path, trained_on, trained_length, series_name(source, tr("this series")), format_integer(length))
 
 
 def core_error_text(error: RnnDesktopError) -> str | None:

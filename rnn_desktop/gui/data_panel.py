@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows
 from rnn_desktop.gui import messages
+from rnn_desktop.gui.core_errors import series_name
 from rnn_desktop.gui.decimal_key import DecimalSpinBox
 from rnn_desktop.gui.generator_texts import translated
 from rnn_desktop.gui.limits import OutOfLimits, limit_problem, spin_limit_problem
@@ -296,6 +297,43 @@ class CsvForm(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
 
+    def show_unread(self, path: str, error: RnnDesktopError, overrides: dict[str, Any],
+                    in_use: str | None) -> None:
+        """Show ``path``, which could not be read, with its columns and settings, so they can be changed.
+
+        ``error.params`` has the file's column names and, under "reading", the
+        detected settings; the settings given in ``overrides`` win over them.
+        ``in_use`` names the series the window still trains on.
+        """
+        reading = {**error.params.get("reading", {}), **overrides}
+        widgets = (self.column, self.delimiter, self.decimal, self.encoding, self.header, self.missing)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.path_label.setText(path)
+            self.path_label.setToolTip(path)
+            self.column.clear()
+            for name in error.params.get("columns", ()):
+                self.column.addItem(name, name)
+            if error.params.get("column") in error.params.get("columns", ()):
+                self._select(self.column, error.params["column"])
+            if "delimiter" in reading:
+                delimiter = reading["delimiter"]
+                self._select(self.delimiter, READER_DELIMITERS.get(delimiter, delimiter))
+            for combo, key in ((self.decimal, "decimal"), (self.encoding, "encoding"), (self.header, "header"),
+                               (self.missing, "missing")):
+                if reading.get(key) is not None:
+                    self._select(combo, reading[key])
+            if in_use:
+                self.summary.setText(self.tr("Not read: correct the file, or change the column or the settings "
+                                             "above. The series in use is still %1.").replace("%1", in_use))
+            else:
+                self.summary.setText(self.tr("Not read: correct the file, or change the column or the settings "
+                                             "above."))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
     @staticmethod
     def _select(combo: QComboBox, value: Any) -> None:
         index = combo.findData(value)
@@ -401,6 +439,8 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self._series: Series | None = None
         self._csv_path: str | None = None
+        # A file the form shows after it failed to load, while another series stays in use.
+        self._unread_csv_path: str | None = None
         self._seq_len = 50
         self._restoring = False
 
@@ -501,8 +541,17 @@ class DataPanel(QWidget):
             series = read_series(path, **overrides)
         except (RnnDesktopError, OSError, UnicodeError, ValueError) as error:
             log.error("could not load %s with %s: %s", path, overrides, error)
+            if (str(path) != self._csv_path and isinstance(error, RnnDesktopError)
+                    and "columns" in error.params):
+                # The file opened but its column could not be read: the form shows it, so
+                # another column or setting can be tried without opening it again.
+                self._unread_csv_path = str(path)
+                in_use = series_name(self._series.source, "") if self._series is not None else None
+                self.csv_form.show_unread(str(path), error, overrides, in_use)
+                self._set_source("csv")
             self.load_failed.emit(error)
             return False
+        self._unread_csv_path = None
         self._csv_path = str(path)
         self.csv_form.show_info(str(path), series)
         self._set_source("csv")
@@ -511,6 +560,9 @@ class DataPanel(QWidget):
         return True
 
     def _reload_csv(self) -> None:
+        if self._unread_csv_path is not None:
+            self.load_csv(self._unread_csv_path, **self.csv_form.overrides())
+            return
         if self._csv_path is None:
             return
         if not self.load_csv(self._csv_path, **self.csv_form.overrides()):
@@ -534,7 +586,7 @@ class DataPanel(QWidget):
             self.regenerate()
         else:
             self.source_stack.setCurrentWidget(self.csv_form)
-            if self._csv_path is not None:
+            if self._csv_path is not None or self._unread_csv_path is not None:
                 self._reload_csv()
             else:
                 self.open_csv_requested.emit()

@@ -38,7 +38,12 @@ def test_failing_csv_keeps_data_and_model(qtbot, make_window, tmp_path, content)
     assert window.trainer is trainer
     assert window.reports == reports
     assert window.curve_point_counts()["prediction_train"] > 0
-    assert window.data_panel.generator_radio.isChecked()
+    if content:
+        # The file opened, so the form shows it with its columns, and names the series still in use.
+        assert window.data_panel.csv_form.path_label.text() == str(bad)
+        assert "The series in use is still" in window.data_panel.csv_form.summary.text()
+    else:
+        assert window.data_panel.generator_radio.isChecked()
 
 
 def test_missing_csv_file_reported(qtbot, make_window, tmp_path):
@@ -178,21 +183,21 @@ def test_settings_persist(make_window, settings):
         restored.close()
 
 
-def test_save_dialog_adds_npz_and_asks_for_final_name(qtbot, make_window, tmp_path, monkeypatch):
+def test_save_dialog_confirms_final_npz_name(qtbot, make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     window = make_window(TrainConfig().replace(**FAST))
     train(qtbot, window)
     data = tmp_path / "mydata.csv"
     data.write_text("value\n1\n2\n", encoding="utf-8")
-    asked: list[str] = []
+    questions: list[str] = []
     answer = {"button": QMessageBox.StandardButton.No}
 
     def get_save_file_name(*args, **kwargs):
         return str(data), ""
 
     def question(parent, title, text, *args):
-        asked.append(text)
+        questions.append(text)
         return answer["button"]
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
@@ -203,15 +208,44 @@ def test_save_dialog_adds_npz_and_asks_for_final_name(qtbot, make_window, tmp_pa
     assert data.read_text(encoding="utf-8") == "value\n1\n2\n"
     weights = tmp_path / "mydata.csv.npz"
     assert weights.exists()
-    assert asked == []
+    assert questions == []
 
-    # Saving again asks about mydata.csv.npz itself; No leaves the file as it was.
+    # Saving again shows the replace question for mydata.csv.npz itself; No leaves the file as it was.
     before = weights.read_bytes()
     window.trainer.reset_weights(9)
     assert not window.choose_save_weights()
-    assert asked == [f"{weights} already exists. Replace it?"]
+    assert questions == [f"{weights} already exists. Replace it?"]
     assert weights.read_bytes() == before
 
     answer["button"] = QMessageBox.StandardButton.Yes
     assert window.choose_save_weights()
     assert weights.read_bytes() != before
+
+
+def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
+    window = make_window()
+    sine = window.data_panel.series()
+    path = tmp_path / "two.csv"
+    rows = "".join(f"{i},{np.sin(i):.6f},{'n/a?' if i in (5, 9) else i * 0.5}\n" for i in range(120))
+    path.write_text("step,good,broken\n" + rows, encoding="utf-8")
+    form = window.data_panel.csv_form
+
+    # The last numeric-looking column has two bad cells: nothing is loaded, but the form shows the file.
+    with qtbot.waitSignal(window.error_shown, timeout=2000):
+        assert not window.open_csv(str(path))
+    assert window.data_panel.series() is sine
+    assert window.data_panel.csv_radio.isChecked()
+    assert form.path_label.text() == str(path)
+    assert [form.column.itemData(i) for i in range(form.column.count())] == ["step", "good", "broken"]
+    assert form.column.currentData() == "broken"
+    assert form.delimiter.currentData() == ","
+    assert form.summary.text().startswith("Not read: correct the file, or change the column")
+
+    # Choosing another column reads the same file again, without the Open dialog.
+    form.column.setCurrentIndex(form.column.findData("good"))
+    form.edited.emit()
+    series = window.data_panel.series()
+    assert series is not sine
+    assert series.name == "good"
+    assert window.data_panel.csv_path() == str(path)
+    np.testing.assert_allclose(series.values[:3], np.round(np.sin(np.arange(3.0)), 6))
