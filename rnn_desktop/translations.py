@@ -10,6 +10,7 @@ importing PySide6.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import logging
 import os
@@ -108,24 +109,35 @@ def compile_translations(source_dir: Path, target_dir: Path, only_stale: bool = 
     return compiled
 
 
+def catalogs_digest(folder: Path) -> str:
+    """Return a short SHA-256 of every .ts catalog in ``folder``, names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.ts")):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def qm_folder(resources_translations: Path, cache_dir: Path) -> Path:
     """Return the folder to load ``rnn_desktop_<language>.qm`` files from.
 
     A wheel or a PyInstaller bundle ships compiled .qm files and no .ts
     sources, so its own folder is returned. A source checkout has only the
-    .ts sources: they are compiled into ``cache_dir`` when missing or older
-    than their source. When that fails (no lrelease), the failure is logged
-    and the resources folder is returned, so the interface stays in English.
+    .ts sources: they are compiled into a folder of ``cache_dir`` named by
+    their digest, when missing or older than their source. Two checkouts (or
+    versions) that share the user's cache folder so never load each other's
+    .qm files. When compiling fails (no lrelease), the failure is logged and
+    the resources folder is returned, so the interface stays in English.
     """
     sources = list(resources_translations.glob(TS_PATTERN))
     if not sources:
         return resources_translations
     if all(is_current(ts.with_suffix(".qm"), ts) for ts in sources):
         return resources_translations
+    target = cache_dir / catalogs_digest(resources_translations)
     try:
-        compile_translations(resources_translations, cache_dir, only_stale=True)
+        compile_translations(resources_translations, target, only_stale=True)
     except (TranslationToolError, OSError) as error:
         log.warning("could not compile the translations in %s into %s: %s",
-                    resources_translations, cache_dir, error)
+                    resources_translations, target, error)
         return resources_translations
-    return cache_dir
+    return target

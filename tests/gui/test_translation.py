@@ -201,19 +201,43 @@ def test_qm_folder_compiles_a_checkout_once(tmp_path):
     shutil.copy2(PYQTGRAPH_TS, sources / PYQTGRAPH_TS.name)
     cache = tmp_path / "cache"
 
-    assert translations.qm_folder(sources, cache) == cache
-    compiled = cache / "rnn_desktop_it.qm"
+    folder = translations.qm_folder(sources, cache)
+    assert folder.parent == cache
+    compiled = folder / "rnn_desktop_it.qm"
     assert compiled.stat().st_size > 1000
     first = compiled.stat().st_mtime_ns
     os.utime(compiled, ns=(first + 10**9, first + 10**9))
 
-    assert translations.qm_folder(sources, cache) == cache
+    assert translations.qm_folder(sources, cache) == folder
     assert compiled.stat().st_mtime_ns == first + 10**9, "an up-to-date .qm was compiled again"
 
     # A newer pyqtgraph catalog makes the .qm stale too.
     os.utime(sources / PYQTGRAPH_TS.name, ns=(first + 2 * 10**9, first + 2 * 10**9))
-    assert translations.qm_folder(sources, cache) == cache
+    assert translations.qm_folder(sources, cache) == folder
     assert compiled.stat().st_mtime_ns != first + 10**9, "a stale .qm was kept"
+
+
+def test_checkouts_sharing_cache_keep_own_qm(tmp_path):
+    from PySide6.QtCore import QTranslator
+
+    cache = tmp_path / "cache"
+    folders = []
+    for name, translation in (("old", "vecchio"), ("new", "nuovo")):
+        sources = tmp_path / name
+        sources.mkdir()
+        shutil.copy2(PYQTGRAPH_TS, sources / PYQTGRAPH_TS.name)
+        (sources / ITALIAN_TS.name).write_text(
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="it_IT">\n'
+            f"<context><name></name><message><source>word</source><translation>{translation}</translation>"
+            "</message></context>\n</TS>\n", encoding="utf-8")
+        folders.append(translations.qm_folder(sources, cache))
+
+    # The newer checkout compiled last, yet the older one still loads its own words.
+    assert folders[0] != folders[1]
+    for folder, expected in zip(folders, ("vecchio", "nuovo")):
+        translator = QTranslator()
+        assert translator.load(str(folder / "rnn_desktop_it.qm"))
+        assert translator.translate("", "word") == expected
 
 
 def test_qm_folder_uses_shipped_qm_files(tmp_path):
