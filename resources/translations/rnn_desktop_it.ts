@@ -70,6 +70,21 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>These weights were trained on %1. Open that data and load the weights onto it? No loads them onto the current series.</source>
+        <translation>Questi pesi sono stati addestrati su %1. Vuoi aprire quei dati e caricarci sopra i pesi? Con No li carichi sulla serie attuale.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, column &quot;%2&quot;</source>
+        <translation>%1, colonna «%2»</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the %1 generator (%2 values)</source>
+        <translation>il generatore %1 (valori: %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 esiste già. Vuoi sostituirlo?</translation>
     </message>
@@ -753,7 +768,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+202"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+203"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1300,12 +1315,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+648"/>
+        <location line="+649"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-647"/>
+        <location line="-648"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1341,12 +1356,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+570"/>
+        <location line="+571"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-569"/>
+        <location line="-570"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1471,7 +1486,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+493"/>
+        <location line="+494"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1503,7 +1518,7 @@ A recurrent neural network written from scratch in numpy, trained live on a time
 Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su una serie temporale.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/file_actions.py" line="+45"/>
+        <location filename="../../rnn_desktop/gui/file_actions.py" line="+62"/>
         <source>Open CSV</source>
         <translation>Apri CSV</translation>
     </message>
@@ -1529,16 +1544,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+24"/>
+        <location line="+68"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-67"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+107"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

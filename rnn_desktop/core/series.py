@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -140,6 +141,26 @@ def fit_scaler(kind: str, values: np.ndarray) -> Scaler:
         mean, std = float(values.mean()), float(values.std())
         return Scaler("zscore", mean, std if std > 0 else 1.0)
     raise ValueError(f"unknown scaler {kind!r}; use one of {', '.join(SCALERS)}")
+
+
+def series_origin(series: Series) -> dict[str, Any] | None:
+    """Return what rebuilds ``series``: its CSV file with the reading settings, or its generator.
+
+    The result is saved with the weights, so the window can offer to open the
+    data they were trained on. None for a series from anywhere else.
+    """
+    details = series.details or {}
+    if "generator" in details:
+        fixed = ("generator", "length", "noise", "seed")
+        return {"kind": "generator", "name": details["generator"], "length": int(details["length"]),
+                "noise": float(details["noise"]), "seed": int(details["seed"]),
+                "params": {name: float(value) for name, value in details.items() if name not in fixed}}
+    if "path" in details and "column" in details:
+        return {"kind": "csv", "path": str(Path(details["path"]).resolve()), "column": details["column"],
+                "delimiter": details.get("delimiter"), "decimal": details.get("decimal"),
+                "encoding": details.get("encoding"), "header": details.get("header"),
+                "missing": details.get("missing_policy", "interpolate")}
+    return None
 
 
 def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, float | None]:

@@ -434,6 +434,10 @@ class Trainer:
         self.config = config
         self.values = values
         self.source = source  # description of the data (Series.source), saved with the weights
+        # How to rebuild the data (series.series_origin), saved with the weights when known.
+        self.origin: dict[str, Any] | None = None
+        # The origin in the weights file this trainer was loaded from, if any.
+        self.saved_origin: dict[str, Any] | None = None
         # Set by from_file when the weights were trained on other data, for the caller to show.
         self.load_warning: str | None = None
         self.control = control if control is not None else TrainingControl()
@@ -770,6 +774,8 @@ class Trainer:
             "data": {"source": self.source or "", "length": int(self.values.shape[0]),
                      "sha256": values_digest(self.values)},
         }
+        if self.origin is not None:
+            metadata["data"]["origin"] = self.origin
         optimizer_arrays = {weights_mod.optimizer_array_name(slot, name): array
                             for slot, arrays in self.optimizer.state_slots().items()
                             for name, array in arrays.items()}
@@ -855,6 +861,10 @@ class Trainer:
             trainer.optimizer.lr = float(meta["lr"])
         trainer._restore_optimizer(path, loaded, seed_changed="seed" in changes)
         trainer.load_warning = other_data_warning(path, meta.get("data"), trainer.values, source)
+        trainer.saved_origin = (meta.get("data") or {}).get("origin")
+        if trainer.load_warning is None:
+            # The same data, so it can be rebuilt the same way unless the caller knows better.
+            trainer.origin = trainer.saved_origin
         if trainer.load_warning is not None:
             logger.warning("%s", trainer.load_warning)
         logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)

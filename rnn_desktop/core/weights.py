@@ -39,6 +39,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import math
 import os
 import tempfile
 import zipfile
@@ -278,6 +279,10 @@ def _optimizer_metadata_problems(metadata: dict[str, Any]) -> list[str]:
     if data is not None and not (isinstance(data, dict) and isinstance(data.get("source"), str)
                                  and isinstance(data.get("length"), int) and isinstance(data.get("sha256"), str)):
         problems.append(f"data = {data!r} does not have a text source, an integer length and a text sha256")
+    elif data is not None and data.get("origin") is not None:
+        problem = _origin_problem(data["origin"])
+        if problem is not None:
+            problems.append(f"data.origin = {data['origin']!r} {problem}")
     rng_state = metadata.get("shuffle_rng")
     if rng_state is not None:
         try:
@@ -285,6 +290,35 @@ def _optimizer_metadata_problems(metadata: dict[str, Any]) -> list[str]:
         except (TypeError, ValueError, KeyError, OverflowError) as error:
             problems.append(f"shuffle_rng is not a valid PCG64 generator state ({error})")
     return problems
+
+
+def _origin_problem(origin: Any) -> str | None:
+    """Return what is wrong with a saved data origin (see series.series_origin), or None.
+
+    An origin of an unknown kind is accepted and ignored, so a later version can add kinds.
+    """
+    if not isinstance(origin, dict) or not isinstance(origin.get("kind"), str):
+        return "is not an object with a text kind"
+    optional_text = (str, type(None))
+    if origin["kind"] == "csv":
+        if not (isinstance(origin.get("path"), str) and origin["path"]
+                and isinstance(origin.get("column"), (str, int)) and not isinstance(origin.get("column"), bool)
+                and all(isinstance(origin.get(key), optional_text) for key in ("delimiter", "decimal", "encoding"))
+                and isinstance(origin.get("header"), (bool, type(None)))
+                and isinstance(origin.get("missing"), str)):
+            return "does not have a path, a column and valid reading settings"
+    elif origin["kind"] == "generator":
+        params = origin.get("params")
+        if not (isinstance(origin.get("name"), str) and _is_count(origin.get("length"))
+                and _is_count(origin.get("seed")) and _is_number(origin.get("noise"))
+                and isinstance(params, dict)
+                and all(isinstance(name, str) and _is_number(value) for name, value in params.items())):
+            return "does not have a generator name, length, noise, seed and numeric parameters"
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _is_count(value: Any) -> bool:

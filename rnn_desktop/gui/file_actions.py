@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.core.series import series_origin
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.core_errors import other_data_warning_text
 from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
@@ -23,6 +24,22 @@ from rnn_desktop.gui.states import IDLE, RUNNING
 from rnn_desktop.gui.worker import WorkerControl
 
 log = logging.getLogger(__name__)
+
+
+def origin_available(origin: dict) -> bool:
+    """Return True when the data a weights file records can be opened: a generator, or a CSV file that exists."""
+    if origin.get("kind") == "generator":
+        from rnn_desktop.core.generators import GENERATORS
+
+        return origin.get("name") in GENERATORS
+    return origin.get("kind") == "csv" and Path(origin["path"]).is_file()
+
+
+def origin_text(origin: dict) -> str:
+    """Name the recorded data for the question: the CSV file and column, or the generator."""
+    if origin["kind"] == "csv":
+        return messages.origin_csv(origin["path"], str(origin["column"]))
+    return messages.origin_generator(origin["name"], origin["length"])
 
 MAX_RECENT_FILES = 8
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -105,8 +122,14 @@ class FileActionsMixin:
             self._remember_folder(path)
             self.load_weights(path)
 
-    def load_weights(self, path: str) -> bool:
-        """Load a weights file onto the current series; a rejected file changes nothing."""
+    def load_weights(self, path: str, origin: str = "ask") -> bool:
+        """Load a weights file onto the current series; a rejected file changes nothing.
+
+        When the weights were trained on other data that can still be opened (the
+        file records its CSV file or generator), ``origin`` chooses what to do: "ask"
+        the person (when dialogs are shown), "open" that data first, or "keep" the
+        current series.
+        """
         if self._state != IDLE:
             self.show_error(messages.error_busy())
             return False
@@ -134,6 +157,13 @@ class FileActionsMixin:
                                                          beyond.decimals)
             self.show_error(messages.error_file_not_read(path, reason))
             return False
+        saved_origin = trainer.saved_origin if trainer.load_warning else None
+        if saved_origin is not None and origin_available(saved_origin):
+            open_it = origin == "open" or (origin == "ask" and self._show_dialogs
+                                           and self._ask_open_origin(saved_origin))
+            if open_it and self._open_origin(saved_origin):
+                return self.load_weights(path, origin="keep")
+        trainer.origin = series_origin(series)
         self._install_trainer(trainer, config, series, control)
         self.set_config(config)
         self._show_snapshot_now()
@@ -150,6 +180,24 @@ class FileActionsMixin:
             self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True
+
+    def _ask_open_origin(self, origin: dict) -> bool:
+        """Ask whether to open the data that weights were trained on; True for yes."""
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("MainWindow", "Load weights"), messages.question_open_origin(
+                origin_text(origin)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _open_origin(self, origin: dict) -> bool:
+        """Open the CSV file or generator that ``origin`` records; False when it failed (the error is shown)."""
+        log.info("opening the data the weights were trained on: %s", origin)
+        if origin["kind"] == "csv":
+            return self.open_csv(origin["path"], column=origin["column"], delimiter=origin["delimiter"],
+                                 decimal=origin["decimal"], encoding=origin["encoding"], header=origin["header"],
+                                 missing=origin["missing"])
+        return self.data_panel.set_generator(origin["name"], origin["length"], origin["noise"], origin["seed"],
+                                             origin["params"])
 
     def _choose_save_path(self, title: str, filters: str, default_suffix: str,
                           suffix_required: bool = False) -> str | None:

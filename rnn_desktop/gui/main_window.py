@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
+from rnn_desktop.core.series import CSV_VAL_FRACTION, Series, series_origin
 from rnn_desktop.core.training import TrainConfig
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
@@ -539,6 +539,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             trainer = Trainer(config, series.values, control=control, source=series.source,
                               record_dh=self.gradients_action.isChecked(),
                               record_hidden_window=self._hidden_window(config, series))
+            trainer.origin = series_origin(series)
         except (RnnDesktopError, ValueError) as error:
             log.error("cannot train with %s on %s: %s", config.to_dict(), series.source, error)
             self.show_error(messages.error_text(error), title=messages.title_invalid_settings())

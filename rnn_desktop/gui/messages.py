@@ -95,6 +95,19 @@ def status_csv_loaded(path: str, rows: int, column: str) -> str:
         "%2", format_integer(rows)).replace("%3", column)
 
 
+def question_open_origin(data: str) -> str:
+    return tr("These weights were trained on %1. Open that data and load the weights onto it? "
+              "No loads them onto the current series.").replace("%1", data)
+
+
+def origin_csv(path: str, column: str) -> str:
+    return tr("%1, column \"%2\"").replace("%1", path).replace("%2", column)
+
+
+def origin_generator(name: str, length: int) -> str:
+    return tr("the %1 generator (%2 values)").replace("%1", name).replace("%2", format_integer(length))
+
+
 def question_replace_file(path: str) -> str:
     return tr("%1 already exists. Replace it?").replace("%1", path)
 

@@ -518,3 +518,67 @@ def test_non_finite_best_weights_not_saved(tmp_path, caplog):
         trainer.save(path)
     assert load_weights(path).early_stopping is None
     assert "without the early stopping state" in caplog.text
+
+
+def origin_of_csv(tmp_path):
+    from rnn_desktop.core.csv_reader import read_series
+    from rnn_desktop.core.series import series_origin
+
+    path = tmp_path / "levels.csv"
+    path.write_text("day;level\n" + "".join(f"{i};{np.sin(i):.4f}".replace(".", ",") + "\n" for i in range(120)),
+                    encoding="utf-8")
+    series = read_series(path)
+    return series, series_origin(series)
+
+
+def test_csv_origin_round_trip(tmp_path):
+    series, origin = origin_of_csv(tmp_path)
+    assert origin == {"kind": "csv", "path": str((tmp_path / "levels.csv").resolve()), "column": "level",
+                      "delimiter": ";", "decimal": ",", "encoding": "utf-8", "header": True,
+                      "missing": "interpolate"}
+    trainer = Trainer(TrainConfig(epochs=1, hidden=4, val_fraction=0.2, val_windows=None), series.values)
+    trainer.origin = origin
+    trainer.save(tmp_path / "w.npz")
+
+    same = Trainer.from_file(tmp_path / "w.npz", series.values)
+    other = Trainer.from_file(tmp_path / "w.npz", series.values[::-1].copy())
+    assert same.saved_origin == origin
+    assert same.origin == origin
+    assert other.saved_origin == origin
+    assert other.origin is None
+
+
+def test_generator_origin_round_trip(tmp_path):
+    from rnn_desktop.core.generators import generate
+    from rnn_desktop.core.series import series_origin
+
+    series = generate("sine_wave", length=300, noise=0.1, seed=3, period=30)
+    origin = series_origin(series)
+    assert origin == {"kind": "generator", "name": "sine_wave", "length": 300, "noise": 0.1, "seed": 3,
+                      "params": {"period": 30.0, "amplitude": 1.0, "phase": 0.0}}
+    trainer = Trainer(TrainConfig(epochs=1, hidden=4), series.values)
+    trainer.origin = origin
+    trainer.save(tmp_path / "w.npz")
+    assert Trainer.from_file(tmp_path / "w.npz", series.values).saved_origin == origin
+
+
+@pytest.mark.parametrize("origin", [
+    "levels.csv",
+    {"kind": "csv", "path": "", "column": "level", "delimiter": ";", "decimal": ",", "encoding": None,
+     "header": True, "missing": "interpolate"},
+    {"kind": "csv", "path": "a.csv", "column": True, "delimiter": None, "decimal": None, "encoding": None,
+     "header": None, "missing": "drop"},
+    {"kind": "generator", "name": "sine", "length": -1, "noise": 0.0, "seed": 0, "params": {}},
+    {"kind": "generator", "name": "sine", "length": 200, "noise": float("nan"), "seed": 0, "params": {}},
+    {"kind": "generator", "name": "sine", "length": 200, "noise": 0.0, "seed": 0, "params": {"period": "x"}},
+])
+def test_malformed_origin_rejected(saved, origin):
+    rewrite(saved, change_metadata=lambda meta: meta["data"].update(origin=origin))
+    error = rejection(saved)
+    assert error.code == "weights.bad_metadata"
+    assert "data.origin" in str(error)
+
+
+def test_unknown_origin_kind_ignored(saved):
+    rewrite(saved, change_metadata=lambda meta: meta["data"].update(origin={"kind": "database", "table": "t"}))
+    assert load_weights(saved).metadata["data"]["origin"]["kind"] == "database"

@@ -249,3 +249,61 @@ def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
     assert series.name == "good"
     assert window.data_panel.csv_path() == str(path)
     np.testing.assert_allclose(series.values[:3], np.round(np.sin(np.arange(3.0)), 6))
+
+
+@pytest.mark.parametrize("answer", ["Yes", "No"])
+def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypatch, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "levels.csv"
+    path.write_text("day;level\n" + "".join(f"{i};{np.cos(0.3 * i):.4f}".replace(".", ",") + "\n"
+                                            for i in range(150)), encoding="utf-8")
+    trained = make_window(TrainConfig().replace(**FAST), series=None)
+    assert trained.open_csv(str(path))
+    train(qtbot, trained)
+    weights = tmp_path / "levels.npz"
+    assert trained.save_weights(str(weights))
+    trained.close()
+
+    questions: list[str] = []
+
+    def question(parent, title, text, *args):
+        questions.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = make_window()
+    window.set_interactive(ask_on_close=False, show_dialogs=True)
+    assert window.load_weights(str(weights)), window.last_error
+
+    assert questions == [f'These weights were trained on {path}, column "level". Open that data and load the '
+                         "weights onto it? No loads them onto the current series."]
+    if answer == "Yes":
+        assert window.data_panel.csv_path() == str(path)
+        assert window.trainer.load_warning is None
+        assert window.trainer.epoch == FAST["epochs"]
+        assert window.data_panel.csv_form.decimal.currentData() == ","
+    else:
+        assert window.data_panel.generator_radio.isChecked()
+        assert window.trainer.load_warning is not None
+
+
+def test_loading_weights_opens_their_generator(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    trained = make_window(TrainConfig().replace(**FAST))
+    assert trained.data_panel.set_generator("sine_wave", 300, 0.0, 4, {"period": 25.0})
+    train(qtbot, trained)
+    weights = tmp_path / "wave.npz"
+    assert trained.save_weights(str(weights))
+    trained.close()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window = make_window()
+    window.set_interactive(ask_on_close=False, show_dialogs=True)
+    assert window.load_weights(str(weights)), window.last_error
+
+    form = window.data_panel.generator_form
+    assert form.name.currentData() == "sine_wave"
+    assert form.length.value() == 300
+    assert window.trainer.load_warning is None
