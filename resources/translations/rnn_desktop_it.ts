@@ -768,7 +768,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+203"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+207"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -903,7 +903,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+11"/>
+        <source>1 row has more or fewer cells than the first row (line %1).</source>
+        <translation>1 riga ha più o meno celle della prima riga (riga %1).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 rows have more or fewer cells than the first row (lines %2).</source>
+        <translation>%1 righe hanno più o meno celle della prima riga (righe %2).</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Not read: correct the file, or change the column or the settings above. The series in use is still %1.</source>
         <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora %1.</translation>
     </message>
@@ -964,7 +974,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-583"/>
+        <location line="-600"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1544,17 +1554,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+24"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -1669,7 +1679,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+260"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+277"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -190,6 +190,10 @@ class GeneratorForm(QWidget):
         return None
 
 
+# The ragged rows the CSV form names by line; it counts them all.
+RAGGED_LINES_SHOWN = 5
+
+
 class CsvForm(QWidget):
     """The CSV file's path and its reading settings, as detected and as overridden."""
 
@@ -289,10 +293,23 @@ class CsvForm(QWidget):
             self._select(self.encoding, details.get("encoding", "utf-8"))
             self._select(self.header, bool(details.get("header", True)))
             self._select(self.missing, details.get("missing_policy", "interpolate"))
-            self.summary.setText(self.tr("%1 values, %2 missing (%3)").replace(
+            summary = self.tr("%1 values, %2 missing (%3)").replace(
                 "%1", messages.format_integer(len(series))).replace(
                 "%2", messages.format_integer(len(series.missing_positions))).replace(
-                "%3", self.missing.currentText()))
+                "%3", self.missing.currentText())
+            ragged = details.get("ragged_rows") or []
+            if ragged:
+                # inspect lists these too; a row with a cell too few or too many often hides a shifted value.
+                lines = ", ".join(messages.format_integer(line) for line in ragged[:RAGGED_LINES_SHOWN])
+                if len(ragged) > RAGGED_LINES_SHOWN:
+                    lines += ", ..."
+                if len(ragged) == 1:
+                    summary += " " + self.tr("1 row has more or fewer cells than the first row (line %1).").replace(
+                        "%1", lines)
+                else:
+                    summary += " " + self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
+                        "%1", messages.format_integer(len(ragged))).replace("%2", lines)
+            self.summary.setText(summary)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

@@ -307,3 +307,17 @@ def test_loading_weights_opens_their_generator(qtbot, make_window, tmp_path, mon
     assert form.name.currentData() == "sine_wave"
     assert form.length.value() == 300
     assert window.trainer.load_warning is None
+
+
+def test_csv_form_names_ragged_rows(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "ragged.csv"
+    rows = [f"{i},{np.sin(i):.5f}" for i in range(120)]
+    rows[7] += ",extra"
+    rows[40] = f"{40}"
+    path.write_text("t,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    summary = window.data_panel.csv_form.summary.text()
+    assert summary.endswith("2 rows have more or fewer cells than the first row (lines 9, 42).")
