@@ -101,11 +101,22 @@ def test_junk_exits_2_with_line(tmp_path, capsys):
     assert "line 3, column 'v': 'two' is not a number" in err
 
 
-def test_unwritable_json_exits_1(tmp_path, capsys):
+def test_json_folder_exits_2(tmp_path, capsys):
     code = main(["inspect", str(write(tmp_path, GERMAN)), "--json", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert f"cannot write --json {tmp_path}: it is a folder" in err
+    assert out == ""
+
+
+def test_json_write_failure_exits_1(tmp_path, capsys):
+    # /dev/full accepts the open and fails the write with ENOSPC, as a full disk does.
+    output = tmp_path / "out.json"
+    output.symlink_to("/dev/full")
+    code = main(["inspect", str(write(tmp_path, GERMAN)), "--json", str(output)])
     _, err = capsys.readouterr()
     assert code == 1
-    assert "cannot write" in err
+    assert f"cannot write {output}: No space left on device" in err
 
 
 def test_module_entry_point(tmp_path):

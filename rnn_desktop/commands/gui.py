@@ -112,6 +112,39 @@ def check_options(args: argparse.Namespace) -> str | None:
     return None
 
 
+def path_options_problem(args: argparse.Namespace) -> str | None:
+    """Return why the file options cannot be used as given, or None.
+
+    The rules are train's: no empty path, no output over the --csv or --load
+    input or over another output, except --save over --load, and every output
+    in a writable folder. A screenshot name must also end in an image type
+    that Qt can write.
+    """
+    from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
+
+    inputs = (("--csv", args.csv), ("--load", args.load))
+    outputs = (("--save", args.save), ("--report", args.report), ("--screenshot", args.screenshot))
+    problem = (empty_path_problem((*inputs, *outputs))
+               or overwrite_problem(inputs, outputs, allowed=[("--save", "--load")])
+               or outputs_problem((("--save", args.save, "weights.npz", False),
+                                   ("--report", args.report, "report.json", True),
+                                   ("--screenshot", args.screenshot, "window.png", True))))
+    if problem is None and args.screenshot:
+        problem = _screenshot_type_problem(args.screenshot)
+    return problem
+
+
+def _screenshot_type_problem(path: str) -> str | None:
+    from PySide6.QtGui import QImageWriter
+
+    suffix = Path(path).suffix.lower().removeprefix(".")
+    image_types = {bytes(name).decode("ascii").lower() for name in QImageWriter.supportedImageFormats()}
+    if suffix in image_types:
+        return None
+    return (f"cannot write --screenshot {path}: the name must end in an image type, "
+            "such as .png or .jpg; add one to the file name")
+
+
 def generator_settings(args: argparse.Namespace) -> dict[str, Any]:
     """Return the generator form's settings for the series that ``series_from_args`` generates."""
     return {
@@ -271,6 +304,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_BROKEN_BINDING
 
     scripted = bool(args.autostart or args.exit_when_done)
+    invalid = path_options_problem(args)
+    if invalid is not None:
+        # The --report path may be the one at fault, so no report is written.
+        print(f"rnn-desktop gui: error: {invalid}", file=sys.stderr)
+        log.info("gui command rejected its file options: %s", invalid)
+        return EXIT_BAD_INPUT
     invalid = check_options(args)
     if invalid is not None:
         return _reject_options(args, invalid)

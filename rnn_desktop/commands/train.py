@@ -6,7 +6,6 @@ import argparse
 import json
 import logging
 import math
-import os
 import re
 import signal
 import sys
@@ -15,6 +14,7 @@ import time
 from typing import Any
 
 from rnn_desktop.commands.common import config_from_args, series_from_args
+from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import regression_metrics, scaled_mse
 from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, EpochReport, Trainer, TrainingControl
@@ -87,12 +87,10 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 def run_train(args: argparse.Namespace) -> int:
     """Train with the given options and return the exit code (0 done, 1 diverged or output failed, 2 bad input)."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    outputs = (("--save", args.save, "weights.npz", False), ("--json", args.json, "summary.json", True))
-    for option, path, example_name, opened_in_place in outputs:
-        problem = output_path_problem(path, example_name, opened_in_place) if path else None
-        if problem is not None:
-            logger.info("train command rejected %s %s: %s", option, path, problem)
-            return _fail(f"cannot write {option} {path}: {problem}")
+    problem = path_options_problem(args)
+    if problem is not None:
+        logger.info("train command rejected its file options: %s", problem)
+        return _fail(problem)
     try:
         config = config_from_args(args)
         config.validate()
@@ -179,23 +177,19 @@ def run_train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def output_path_problem(path: str, example_name: str, opened_in_place: bool) -> str | None:
-    """Return why a file cannot be written at ``path``, or None when it looks writable.
+def path_options_problem(args: argparse.Namespace) -> str | None:
+    """Return why the file options cannot be used as given, or None.
 
-    Checked before training, so a typo in an output path does not cost a whole run.
-    ``opened_in_place`` is False for files written to a temporary file and renamed
-    over the target, which works even when the target is read-only.
+    An output may not name the --csv or --load input or the other output, with
+    one exception: --save may name the --load file, which it then updates in
+    place (the save is atomic, so a failed save keeps the old weights).
     """
-    parent = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        return f"it is a folder; give a file name inside it, for example {os.path.join(path, example_name)}"
-    if not os.path.isdir(parent):
-        return f"the folder {parent} does not exist; create it or choose another folder"
-    if not os.access(parent, os.W_OK | os.X_OK):
-        return f"the folder {parent} is not writable; choose another folder"
-    if opened_in_place and os.path.exists(path) and not os.access(path, os.W_OK):
-        return "the file exists and is read-only; choose another name or make it writable"
-    return None
+    inputs = (("--csv", args.csv), ("--load", args.load))
+    outputs = (("--save", args.save), ("--json", args.json))
+    return (empty_path_problem((*inputs, *outputs))
+            or overwrite_problem(inputs, outputs, allowed=[("--save", "--load")])
+            or outputs_problem((("--save", args.save, "weights.npz", False),
+                                ("--json", args.json, "summary.json", True))))
 
 
 def with_option_names(message: str, field: Any) -> str:

@@ -53,10 +53,22 @@ def test_report_in_missing_folder_says_why(tmp_path):
     result = run_gui_command(tmp_path, "--epochs", "1", "--hidden", "4", "--autostart", "--exit-when-done",
                              "--report", "missing/r.json", "--screenshot", "missing/w.png")
 
-    assert result.returncode == 1
-    assert "missing/r.json: the folder missing does not exist" in result.stderr
-    assert "missing/w.png: the folder missing does not exist" in result.stderr
+    assert result.returncode == 2
+    assert (f"cannot write --report missing/r.json: the folder {tmp_path / 'missing'} does not exist; "
+            "create it or choose another folder") in result.stderr
     assert "Errno" not in result.stderr
+
+
+def test_report_failing_at_write_exits_1(tmp_path):
+    # /dev/full accepts the open and fails the write with ENOSPC, as a full disk does.
+    (tmp_path / "r.json").symlink_to("/dev/full")
+
+    result = run_gui_command(tmp_path, "--epochs", "1", "--hidden", "4", "--autostart", "--exit-when-done",
+                             "--report", "r.json", "--screenshot", "w.png")
+
+    assert result.returncode == 1
+    assert "could not write r.json: No space left on device" in result.stderr
+    assert (tmp_path / "w.png").stat().st_size > 0
 
 
 def test_exit_when_done_needs_autostart(capsys):
