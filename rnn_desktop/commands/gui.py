@@ -91,11 +91,13 @@ def failure_report(error: str, window=None) -> dict[str, Any]:
 def check_options(args: argparse.Namespace) -> str | None:
     """Return why the settings, the generated series or a named file are invalid, in train's words, or None.
 
-    A CSV file is only opened, and a weights file is fully
-    validated, so neither error waits for the window to open.
+    A CSV file is only opened, and a weights file is fully validated and
+    checked against the model options given, so no error waits for the
+    window to open.
     """
     from rnn_desktop.commands.train import with_option_names
     from rnn_desktop.core.csv_dialect import check_readable
+    from rnn_desktop.core.training import check_model_changes
     from rnn_desktop.core.weights import load_weights
 
     try:
@@ -106,7 +108,9 @@ def check_options(args: argparse.Namespace) -> str | None:
         else:
             series_from_args(args)
         if args.load:
-            load_weights(args.load)
+            # The window would set the given --hidden and so on after loading, and
+            # Start would then train a new model in place of the loaded one.
+            check_model_changes(args.load, load_weights(args.load), _given_options(args))
     except RnnDesktopError as error:
         return with_option_names(str(error), error.params.get("name"))
     return None
