@@ -410,7 +410,7 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
     if "\n" in text or "\r" in text:
         hint = (f" {'The' if single else 'The first'} cell spans several lines, so a quote opened there "
                 "is probably never closed.")
-    elif csv_values.parse_number(text, other) is not None:
+    elif csv_values.is_finite_number(text, other):
         hint = (f" {'It' if single else 'The first one'} reads as a number with the decimal mark '{other}'; "
                 "if the file uses it, set the decimal mark.")
     names = [name for name, _ in columns]
