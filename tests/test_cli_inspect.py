@@ -82,7 +82,7 @@ def test_refuse_policy_adds_note(tmp_path, capsys):
     code = main(["inspect", str(write(tmp_path, "v\n1\nNA\n3\n")), "--missing", "refuse"])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert "missing        1 (lines 3), policy refuse" in out
+    assert "missing        1 (line 3), policy refuse" in out
     assert "with the policy 'refuse'" in out
 
 
@@ -159,3 +159,27 @@ def test_unreadable_dates_are_explained(tmp_path, capsys):
     out, _ = capsys.readouterr()
     assert code == 0
     assert "time axis      none: column 'date' has missing or unreadable dates" in out
+
+
+def test_one_missing_value_says_line(tmp_path, capsys):
+    rows = "".join(f"{i},{'NA' if i == 10 else i * 1.5}\n" for i in range(20))
+    code = main(["inspect", str(write(tmp_path, "t,v\n" + rows))])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "missing        1 (line 12), policy interpolate" in out
+
+
+def test_two_missing_values_say_lines(tmp_path, capsys):
+    rows = "".join(f"{i},{'NA' if i in (3, 10) else i * 1.5}\n" for i in range(20))
+    code = main(["inspect", str(write(tmp_path, "t,v\n" + rows))])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "missing        2 (lines 5, 12), policy interpolate" in out
+
+
+def test_refused_single_gap_says_line(tmp_path, capsys):
+    rows = "".join(f"{i},{'NA' if i == 10 else i * 1.5}\n" for i in range(80))
+    code = main(["train", "--csv", str(write(tmp_path, "t,v\n" + rows)), "--missing", "refuse", "--epochs", "1"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "column 'v' has 1 missing value (line 12) and the missing-value policy is 'refuse'. Fill it in" in err

@@ -106,4 +106,4 @@ def _lines_suffix(lines: list[int]) -> str:
     if not lines:
         return ""
     shown = ", ".join(str(line) for line in lines[:_SHOWN_LINES])
-    return f" (lines {shown}{', ...' if len(lines) > _SHOWN_LINES else ''})"
+    return f" ({'line' if len(lines) == 1 else 'lines'} {shown}{', ...' if len(lines) > _SHOWN_LINES else ''})"

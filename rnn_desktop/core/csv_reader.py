@@ -123,10 +123,11 @@ def read_series(path: str | Path, column: str | int | None = None, delimiter: st
 
     if gaps.size and missing == "refuse":
         listed_lines = ", ".join(str(line) for line in info.missing_rows[:10])
+        values_word, lines_word, pronoun = ("value", "line", "it") if gaps.size == 1 else ("values", "lines", "them")
         raise CsvError(
-            f"{info.path}: column '{info.column}' has {gaps.size} missing values (lines {listed_lines}"
+            f"{info.path}: column '{info.column}' has {gaps.size} missing {values_word} ({lines_word} {listed_lines}"
             f"{', ...' if gaps.size > 10 else ''}) and the missing-value policy is 'refuse'. "
-            "Fill them in the file, or choose the policy 'interpolate' or 'drop'.",
+            f"Fill {pronoun} in the file, or choose the policy 'interpolate' or 'drop'.",
             code="csv.missing_rejected", path=info.path, column=info.column,
             count=int(gaps.size), lines=info.missing_rows)
     if gaps.size and missing == "drop":
