@@ -17,13 +17,14 @@ from rnn_desktop.commands.common import config_from_args, series_from_args
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import regression_metrics, scaled_mse
-from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, EpochReport, Trainer, TrainingControl
+from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # training diverged or an output file could not be written
 EXIT_BAD_INPUT = 2  # invalid option, data or weights file
+EXIT_INTERRUPTED = 128 + int(signal.SIGINT)  # Ctrl+C stopped training; the outputs are still written
 
 
 def format_epoch(report: EpochReport, total: int) -> str:
@@ -85,7 +86,11 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    """Train with the given options and return the exit code (0 done, 1 diverged or output failed, 2 bad input)."""
+    """Train with the given options and return the exit code.
+
+    The code is 0 when done, 1 when training diverged or an output failed, 2 on
+    bad input, and 130 after Ctrl+C.
+    """
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     problem = path_options_problem(args)
     if problem is not None:
@@ -134,9 +139,13 @@ def run_train(args: argparse.Namespace) -> int:
             totals["samples"] += samples
             totals["seconds"] += samples / report.samples_per_second
 
-    # Ctrl+C requests a stop, which the trainer honours at the next batch boundary.
+    # Ctrl+C requests a stop, which the trainer honours at the next batch boundary,
+    # so the outputs below are still written for the epochs done.
+    interrupted = threading.Event()
+
     def request_stop(signum: int, frame: Any) -> None:
         print("stop requested; finishing the current batch", file=sys.stderr, flush=True)
+        interrupted.set()
         control.request_stop()
 
     previous_handler = _install_sigint_handler(request_stop)
@@ -174,6 +183,12 @@ def run_train(args: argparse.Namespace) -> int:
             return _fail(f"cannot write --json {args.json}: {error.strerror or error}", EXIT_FAILED)
     if trainer.stop_reason == STOP_DIVERGED:
         return _fail(f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm", EXIT_FAILED)
+    if interrupted.is_set() and trainer.stop_reason == STOP_REQUESTED:
+        written = [option for option, path in (("--save", args.save), ("--json", args.json)) if path]
+        outputs = f"; {' and '.join(written)} written for the epochs done" if written else ""
+        print(f"rnn-desktop train: training interrupted by Ctrl+C after {trainer.epoch} {epochs}{outputs}",
+              file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 

@@ -403,3 +403,28 @@ def test_load_onto_short_series_advice(tmp_path, capsys):
     assert "--val-windows or --val-fraction" in err
     # The weights fix the window length, so the message must not suggest changing it.
     assert "seq-len" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_exits_130_with_outputs(tmp_path):
+    import signal
+
+    weights, summary = tmp_path / "w.npz", tmp_path / "run.json"
+    process = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "train", "--epochs", "100000", "--patience",
+                                "none", "--hidden", "4", "--save", str(weights), "--json", str(summary)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first_line = process.stdout.readline()
+    epoch_line = process.stdout.readline()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+
+    assert first_line.startswith("training on 200 values from generator sine")
+    assert epoch_line.startswith("epoch ")
+    assert process.returncode == 130, err
+    assert "rnn-desktop train: training interrupted by Ctrl+C after" in err
+    assert "--save and --json written for the epochs done" in err
+    assert f"saved weights to {weights}" in out
+    data = json.loads(summary.read_text())
+    assert data["stop_reason"] == "stopped"
+    assert data["epochs_run"] >= 1
+    assert load_weights(weights).metadata["epoch"] == data["epochs_run"]
