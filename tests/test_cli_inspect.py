@@ -183,3 +183,12 @@ def test_refused_single_gap_says_line(tmp_path, capsys):
     _, err = capsys.readouterr()
     assert code == 2
     assert "column 'v' has 1 missing value (line 12) and the missing-value policy is 'refuse'. Fill it in" in err
+
+
+def test_blank_column_listed_as_empty(tmp_path, capsys):
+    rows = "".join(f"{i},\n" for i in range(20))
+    code = main(["inspect", str(write(tmp_path, "t,value\n" + rows))])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "column         t (index 0)" in out
+    assert "empty columns  value (every value is missing, so the last numeric column is used)" in out

@@ -85,6 +85,8 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         f"first, last    {info.first:g}, {info.last:g}",
         f"min, max       {info.min:g}, {info.max:g}",
     ]
+    if info.empty_columns:
+        lines.append(f"empty columns  {', '.join(info.empty_columns)} (every value is missing, so the last numeric column is used)")
     if info.missing and info.missing_policy == "refuse":
         lines.append("note           with the policy 'refuse', reading this column for training fails")
     lines.append("first rows")

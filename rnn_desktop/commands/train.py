@@ -117,9 +117,13 @@ def run_train(args: argparse.Namespace) -> int:
 
     start_epoch = trainer.epoch
     total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
-    print(f"training on {len(series.values)} values from {series.source or series.name}: "
+    print(f"training on {len(series.values)} values {_describe_input(series)}: "
           f"{trainer.split.n_train} training and {trainer.split.n_val} validation windows of "
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
+    for column in series.details.get("empty_columns", []) if args.column is None else []:
+        print(f"rnn-desktop train: warning: every value in column '{column}' of {series.source} is missing, "
+              f"so the default column is '{series.name}'; if '{column}' is the series, fill it in, "
+              "or choose the column with --column", file=sys.stderr, flush=True)
     if trainer.load_warning is not None:
         print(f"rnn-desktop train: warning: {trainer.load_warning}", file=sys.stderr, flush=True)
     if args.load and not trainer.optimizer_restored:
@@ -229,6 +233,17 @@ def _describe(series: Any) -> str:
     if series.source.startswith("generator "):
         return series.source
     return f"{series.source}, column {series.name}" if series.source else series.name
+
+
+def _describe_input(series: Any) -> str:
+    """Return where the values come from, for the first line: the generator, or the CSV column and time axis."""
+    if not series.source or series.source.startswith("generator "):
+        return f"from {series.source or series.name}"
+    text = f"of column '{series.name}' from {series.source}"
+    time_column = series.details.get("time_column")
+    if time_column:
+        text += f", time axis '{time_column}'"
+    return text
 
 
 def _out_of_memory_message(error: MemoryError) -> str:
