@@ -25,8 +25,8 @@ def _count_or_off(turned_off: str):
         try:
             value = int(text)
         except ValueError:
-            value = 0
-        if value < 1:
+            value = None
+        if value is None or value < 1:
             raise argparse.ArgumentTypeError(
                 f"expected a whole number of at least 1, or 0 or none {turned_off}, got {text!r}")
         return value

@@ -235,3 +235,17 @@ def test_gui_save_over_load_updates_weights(tmp_path):
     assert report["epochs_run"] == 2
     again = Trainer.from_file(weights, generate("sine", length=80).values)
     assert again.epoch == 2
+
+
+def test_train_json_failing_at_write_exits_1(tmp_path, capsys):
+    # /dev/full accepts the open and fails the write with ENOSPC, as a full disk does.
+    summary = tmp_path / "run.json"
+    summary.symlink_to("/dev/full")
+    weights = tmp_path / "w.npz"
+
+    code, out, err = run_train(capsys, "--save", str(weights), "--json", str(summary), *FAST)
+
+    assert code == 1
+    assert f"cannot write --json {summary}: No space left on device" in err
+    assert f"saved weights to {weights}" in out
+    assert weights.exists()
