@@ -14,10 +14,24 @@ from typing import Sequence
 from rnn_desktop import __version__
 
 
-def _optional_int(text: str) -> int | None:
-    if text.lower() in ("none", "off", "0"):
-        return None
-    return int(text)
+def _count_or_off(turned_off: str):
+    """Return an argparse type for a count of at least 1, where 0, 'none' and 'off' give None.
+
+    ``turned_off`` completes the error message, saying what None does.
+    """
+    def parse(text: str) -> int | None:
+        if text.lower() in ("none", "off", "0"):
+            return None
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < 1:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number of at least 1, or 0 or none {turned_off}, got {text!r}")
+        return value
+
+    return parse
 
 
 def _optional_float(text: str) -> float | None:
@@ -114,7 +128,7 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     train.add_argument("--optimizer", default=argparse.SUPPRESS, choices=["sgd", "momentum", "adam"],
                        help=f"algorithm that updates the weights (default: {default.optimizer})")
     train.add_argument("--momentum", default=argparse.SUPPRESS, type=float, help=f"momentum coefficient for --optimizer momentum (default: {default.momentum:g})")
-    train.add_argument("--bptt-truncate", default=argparse.SUPPRESS, type=_optional_int, metavar="K",
+    train.add_argument("--bptt-truncate", default=argparse.SUPPRESS, type=_count_or_off("for full BPTT"), metavar="K",
                        help="backpropagate through the last K steps only; 0 or 'none' for full BPTT "
                             f"(default: {_shown(default.bptt_truncate)})")
     train.add_argument("--clip-value", default=argparse.SUPPRESS, type=_optional_float, metavar="V",
@@ -123,7 +137,7 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
     train.add_argument("--clip-norm", default=argparse.SUPPRESS, type=_optional_float, metavar="N",
                        help="rescale the gradient to global norm N at most; 0 or 'none' to disable "
                             f"(default: {_shown(default.clip_norm)})")
-    train.add_argument("--patience", default=argparse.SUPPRESS, type=_optional_int,
+    train.add_argument("--patience", default=argparse.SUPPRESS, type=_count_or_off("to turn early stopping off"),
                        help="early-stopping patience in epochs; 0 or 'none' to disable "
                             f"(default: {_shown(default.patience)})")
     train.add_argument("--reduce-on-plateau", action="store_true", default=argparse.SUPPRESS,

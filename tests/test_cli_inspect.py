@@ -82,7 +82,7 @@ def test_refuse_policy_adds_note(tmp_path, capsys):
     code = main(["inspect", str(write(tmp_path, "v\n1\nNA\n3\n")), "--missing", "refuse"])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert "missing        1 (lines 3), policy refuse" in out
+    assert "missing        1 (line 3), policy refuse" in out
     assert "with the policy 'refuse'" in out
 
 
@@ -101,11 +101,22 @@ def test_junk_exits_2_with_line(tmp_path, capsys):
     assert "line 3, column 'v': 'two' is not a number" in err
 
 
-def test_unwritable_json_exits_1(tmp_path, capsys):
+def test_json_folder_exits_2(tmp_path, capsys):
     code = main(["inspect", str(write(tmp_path, GERMAN)), "--json", str(tmp_path)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert f"cannot write --json {tmp_path}: it is a folder" in err
+    assert out == ""
+
+
+def test_json_write_failure_exits_1(tmp_path, capsys):
+    # /dev/full accepts the open and fails the write with ENOSPC, as a full disk does.
+    output = tmp_path / "out.json"
+    output.symlink_to("/dev/full")
+    code = main(["inspect", str(write(tmp_path, GERMAN)), "--json", str(output)])
     _, err = capsys.readouterr()
     assert code == 1
-    assert "cannot write" in err
+    assert f"cannot write {output}: No space left on device" in err
 
 
 def test_module_entry_point(tmp_path):
@@ -148,3 +159,36 @@ def test_unreadable_dates_are_explained(tmp_path, capsys):
     out, _ = capsys.readouterr()
     assert code == 0
     assert "time axis      none: column 'date' has missing or unreadable dates" in out
+
+
+def test_one_missing_value_says_line(tmp_path, capsys):
+    rows = "".join(f"{i},{'NA' if i == 10 else i * 1.5}\n" for i in range(20))
+    code = main(["inspect", str(write(tmp_path, "t,v\n" + rows))])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "missing        1 (line 12), policy interpolate" in out
+
+
+def test_two_missing_values_say_lines(tmp_path, capsys):
+    rows = "".join(f"{i},{'NA' if i in (3, 10) else i * 1.5}\n" for i in range(20))
+    code = main(["inspect", str(write(tmp_path, "t,v\n" + rows))])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "missing        2 (lines 5, 12), policy interpolate" in out
+
+
+def test_refused_single_gap_says_line(tmp_path, capsys):
+    rows = "".join(f"{i},{'NA' if i == 10 else i * 1.5}\n" for i in range(80))
+    code = main(["train", "--csv", str(write(tmp_path, "t,v\n" + rows)), "--missing", "refuse", "--epochs", "1"])
+    _, err = capsys.readouterr()
+    assert code == 2
+    assert "column 'v' has 1 missing value (line 12) and the missing-value policy is 'refuse'. Fill it in" in err
+
+
+def test_blank_column_listed_as_empty(tmp_path, capsys):
+    rows = "".join(f"{i},\n" for i in range(20))
+    code = main(["inspect", str(write(tmp_path, "t,value\n" + rows))])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "column         t (index 0)" in out
+    assert "empty columns  value (every value is missing, so the last numeric column is used)" in out

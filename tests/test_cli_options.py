@@ -70,3 +70,19 @@ def test_clip_value_keeps_positive_number():
     config = config_from_args(parse_train("--clip-value", "2.5", "--clip-norm", "1e-3"))
     assert config.clip_value == 2.5
     assert config.clip_norm == 1e-3
+
+
+@pytest.mark.parametrize(("option", "valid"), [
+    ("--patience", "at least 1, or 0 or none to turn early stopping off"),
+    ("--bptt-truncate", "at least 1, or 0 or none for full BPTT"),
+])
+@pytest.mark.parametrize("text", ["-1", "2.5", "abc"])
+def test_count_option_error_names_valid_values(capsys, option, valid, text):
+    from rnn_desktop.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["train", option, text])
+
+    _, err = capsys.readouterr()
+    assert stopped.value.code == 2
+    assert f"argument {option}: expected a whole number of {valid}, got '{text}'" in err

@@ -91,11 +91,13 @@ def failure_report(error: str, window=None) -> dict[str, Any]:
 def check_options(args: argparse.Namespace) -> str | None:
     """Return why the settings, the generated series or a named file are invalid, in train's words, or None.
 
-    A CSV file is only opened, and a weights file is fully
-    validated, so neither error waits for the window to open.
+    A CSV file is only opened, and a weights file is fully validated and
+    checked against the model options given, so no error waits for the
+    window to open.
     """
     from rnn_desktop.commands.train import with_option_names
     from rnn_desktop.core.csv_dialect import check_readable
+    from rnn_desktop.core.training import check_model_changes
     from rnn_desktop.core.weights import load_weights
 
     try:
@@ -106,10 +108,45 @@ def check_options(args: argparse.Namespace) -> str | None:
         else:
             series_from_args(args)
         if args.load:
-            load_weights(args.load)
+            # The window would set the given --hidden and so on after loading, and
+            # Start would then train a new model in place of the loaded one.
+            check_model_changes(args.load, load_weights(args.load), _given_options(args))
     except RnnDesktopError as error:
         return with_option_names(str(error), error.params.get("name"))
     return None
+
+
+def path_options_problem(args: argparse.Namespace) -> str | None:
+    """Return why the file options cannot be used as given, or None.
+
+    The rules are train's: no empty path, no output over the --csv or --load
+    input or over another output, except --save over --load, and every output
+    in a writable folder. A screenshot name must also end in an image type
+    that Qt can write.
+    """
+    from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
+
+    inputs = (("--csv", args.csv), ("--load", args.load))
+    outputs = (("--save", args.save), ("--report", args.report), ("--screenshot", args.screenshot))
+    problem = (empty_path_problem((*inputs, *outputs))
+               or overwrite_problem(inputs, outputs, allowed=[("--save", "--load")])
+               or outputs_problem((("--save", args.save, "weights.npz", False),
+                                   ("--report", args.report, "report.json", True),
+                                   ("--screenshot", args.screenshot, "window.png", True))))
+    if problem is None and args.screenshot:
+        problem = _screenshot_type_problem(args.screenshot)
+    return problem
+
+
+def _screenshot_type_problem(path: str) -> str | None:
+    from PySide6.QtGui import QImageWriter
+
+    suffix = Path(path).suffix.lower().removeprefix(".")
+    image_types = {bytes(name).decode("ascii").lower() for name in QImageWriter.supportedImageFormats()}
+    if suffix in image_types:
+        return None
+    return (f"cannot write --screenshot {path}: the name must end in an image type, "
+            "such as .png or .jpg; add one to the file name")
 
 
 def generator_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -271,6 +308,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return EXIT_BROKEN_BINDING
 
     scripted = bool(args.autostart or args.exit_when_done)
+    invalid = path_options_problem(args)
+    if invalid is not None:
+        # The --report path may be the one at fault, so no report is written.
+        print(f"rnn-desktop gui: error: {invalid}", file=sys.stderr)
+        log.info("gui command rejected its file options: %s", invalid)
+        return EXIT_BAD_INPUT
     invalid = check_options(args)
     if invalid is not None:
         return _reject_options(args, invalid)

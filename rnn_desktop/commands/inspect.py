@@ -8,6 +8,7 @@ import logging
 import sys
 from typing import TextIO
 
+from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
 from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv
 from rnn_desktop.core.errors import RnnDesktopError
@@ -24,6 +25,13 @@ _PREVIEW_ROWS = 5
 def run_inspect(args: argparse.Namespace) -> int:
     """Inspect ``args.path`` with the given overrides, print the report and write ``--json``, then return the exit code."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    problem = (empty_path_problem((("the CSV path", args.path), ("--json", args.json)))
+               or overwrite_problem([("CSV", args.path)], [("--json", args.json)])
+               or outputs_problem([("--json", args.json, "settings.json", True)]))
+    if problem is not None:
+        logger.info("inspect rejected its file options: %s", problem)
+        print(f"rnn-desktop inspect: error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         info = inspect_csv(args.path, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
                            encoding=args.encoding, header=args.header, missing=args.missing)
@@ -77,6 +85,8 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         f"first, last    {info.first:g}, {info.last:g}",
         f"min, max       {info.min:g}, {info.max:g}",
     ]
+    if info.empty_columns:
+        lines.append(f"empty columns  {', '.join(info.empty_columns)} (every value is missing, so the last numeric column is used)")
     if info.missing and info.missing_policy == "refuse":
         lines.append("note           with the policy 'refuse', reading this column for training fails")
     lines.append("first rows")
@@ -98,4 +108,4 @@ def _lines_suffix(lines: list[int]) -> str:
     if not lines:
         return ""
     shown = ", ".join(str(line) for line in lines[:_SHOWN_LINES])
-    return f" (lines {shown}{', ...' if len(lines) > _SHOWN_LINES else ''})"
+    return f" ({'line' if len(lines) == 1 else 'lines'} {shown}{', ...' if len(lines) > _SHOWN_LINES else ''})"

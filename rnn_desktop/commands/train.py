@@ -6,7 +6,6 @@ import argparse
 import json
 import logging
 import math
-import os
 import re
 import signal
 import sys
@@ -15,15 +14,17 @@ import time
 from typing import Any
 
 from rnn_desktop.commands.common import config_from_args, series_from_args
+from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import regression_metrics, scaled_mse
-from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, EpochReport, Trainer, TrainingControl
+from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # training diverged or an output file could not be written
 EXIT_BAD_INPUT = 2  # invalid option, data or weights file
+EXIT_INTERRUPTED = 128 + int(signal.SIGINT)  # Ctrl+C stopped training; the outputs are still written
 
 
 def format_epoch(report: EpochReport, total: int) -> str:
@@ -85,14 +86,16 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 
 
 def run_train(args: argparse.Namespace) -> int:
-    """Train with the given options and return the exit code (0 done, 1 diverged or output failed, 2 bad input)."""
+    """Train with the given options and return the exit code.
+
+    The code is 0 when done, 1 when training diverged or an output failed, 2 on
+    bad input, and 130 after Ctrl+C.
+    """
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    outputs = (("--save", args.save, "weights.npz", False), ("--json", args.json, "summary.json", True))
-    for option, path, example_name, opened_in_place in outputs:
-        problem = output_path_problem(path, example_name, opened_in_place) if path else None
-        if problem is not None:
-            logger.info("train command rejected %s %s: %s", option, path, problem)
-            return _fail(f"cannot write {option} {path}: {problem}")
+    problem = path_options_problem(args)
+    if problem is not None:
+        logger.info("train command rejected its file options: %s", problem)
+        return _fail(problem)
     try:
         config = config_from_args(args)
         config.validate()
@@ -114,9 +117,13 @@ def run_train(args: argparse.Namespace) -> int:
 
     start_epoch = trainer.epoch
     total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
-    print(f"training on {len(series.values)} values from {series.source or series.name}: "
+    print(f"training on {len(series.values)} values {_describe_input(series)}: "
           f"{trainer.split.n_train} training and {trainer.split.n_val} validation windows of "
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
+    for column in series.details.get("empty_columns", []) if args.column is None else []:
+        print(f"rnn-desktop train: warning: every value in column '{column}' of {series.source} is missing, "
+              f"so the default column is '{series.name}'; if '{column}' is the series, fill it in, "
+              "or choose the column with --column", file=sys.stderr, flush=True)
     if trainer.load_warning is not None:
         print(f"rnn-desktop train: warning: {trainer.load_warning}", file=sys.stderr, flush=True)
     if args.load and not trainer.optimizer_restored:
@@ -136,9 +143,13 @@ def run_train(args: argparse.Namespace) -> int:
             totals["samples"] += samples
             totals["seconds"] += samples / report.samples_per_second
 
-    # Ctrl+C requests a stop, which the trainer honours at the next batch boundary.
+    # Ctrl+C requests a stop, which the trainer honours at the next batch boundary,
+    # so the outputs below are still written for the epochs done.
+    interrupted = threading.Event()
+
     def request_stop(signum: int, frame: Any) -> None:
         print("stop requested; finishing the current batch", file=sys.stderr, flush=True)
+        interrupted.set()
         control.request_stop()
 
     previous_handler = _install_sigint_handler(request_stop)
@@ -176,26 +187,28 @@ def run_train(args: argparse.Namespace) -> int:
             return _fail(f"cannot write --json {args.json}: {error.strerror or error}", EXIT_FAILED)
     if trainer.stop_reason == STOP_DIVERGED:
         return _fail(f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm", EXIT_FAILED)
+    if interrupted.is_set() and trainer.stop_reason == STOP_REQUESTED:
+        written = [option for option, path in (("--save", args.save), ("--json", args.json)) if path]
+        outputs = f"; {' and '.join(written)} written for the epochs done" if written else ""
+        print(f"rnn-desktop train: training interrupted by Ctrl+C after {trainer.epoch} {epochs}{outputs}",
+              file=sys.stderr, flush=True)
+        return EXIT_INTERRUPTED
     return EXIT_OK
 
 
-def output_path_problem(path: str, example_name: str, opened_in_place: bool) -> str | None:
-    """Return why a file cannot be written at ``path``, or None when it looks writable.
+def path_options_problem(args: argparse.Namespace) -> str | None:
+    """Return why the file options cannot be used as given, or None.
 
-    Checked before training, so a typo in an output path does not cost a whole run.
-    ``opened_in_place`` is False for files written to a temporary file and renamed
-    over the target, which works even when the target is read-only.
+    An output may not name the --csv or --load input or the other output, with
+    one exception: --save may name the --load file, which it then updates in
+    place (the save is atomic, so a failed save keeps the old weights).
     """
-    parent = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        return f"it is a folder; give a file name inside it, for example {os.path.join(path, example_name)}"
-    if not os.path.isdir(parent):
-        return f"the folder {parent} does not exist; create it or choose another folder"
-    if not os.access(parent, os.W_OK | os.X_OK):
-        return f"the folder {parent} is not writable; choose another folder"
-    if opened_in_place and os.path.exists(path) and not os.access(path, os.W_OK):
-        return "the file exists and is read-only; choose another name or make it writable"
-    return None
+    inputs = (("--csv", args.csv), ("--load", args.load))
+    outputs = (("--save", args.save), ("--json", args.json))
+    return (empty_path_problem((*inputs, *outputs))
+            or overwrite_problem(inputs, outputs, allowed=[("--save", "--load")])
+            or outputs_problem((("--save", args.save, "weights.npz", False),
+                                ("--json", args.json, "summary.json", True))))
 
 
 def with_option_names(message: str, field: Any) -> str:
@@ -220,6 +233,17 @@ def _describe(series: Any) -> str:
     if series.source.startswith("generator "):
         return series.source
     return f"{series.source}, column {series.name}" if series.source else series.name
+
+
+def _describe_input(series: Any) -> str:
+    """Return where the values come from, for the first line: the generator, or the CSV column and time axis."""
+    if not series.source or series.source.startswith("generator "):
+        return f"from {series.source or series.name}"
+    text = f"of column '{series.name}' from {series.source}"
+    time_column = series.details.get("time_column")
+    if time_column:
+        text += f", time axis '{time_column}'"
+    return text
 
 
 def _out_of_memory_message(error: MemoryError) -> str:

@@ -71,6 +71,9 @@ class CsvInfo:
     comment_lines: int
     preview: list[list[str]]  # the first raw rows, header included
     value_lines: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Named columns after the target whose every data cell is blank or another missing-value
+    # marker. The default choice, the last numeric column, passes over them.
+    empty_columns: list[str] = field(default_factory=list)
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -95,6 +98,7 @@ class CsvInfo:
             "max": self.max,
             "line_endings": self.line_endings,
             "comment_lines": self.comment_lines,
+            "empty_columns": list(self.empty_columns),
         }
         if include_values:
             values = self.values.tolist()
@@ -123,10 +127,11 @@ def read_series(path: str | Path, column: str | int | None = None, delimiter: st
 
     if gaps.size and missing == "refuse":
         listed_lines = ", ".join(str(line) for line in info.missing_rows[:10])
+        values_word, lines_word, pronoun = ("value", "line", "it") if gaps.size == 1 else ("values", "lines", "them")
         raise CsvError(
-            f"{info.path}: column '{info.column}' has {gaps.size} missing values (lines {listed_lines}"
+            f"{info.path}: column '{info.column}' has {gaps.size} missing {values_word} ({lines_word} {listed_lines}"
             f"{', ...' if gaps.size > 10 else ''}) and the missing-value policy is 'refuse'. "
-            "Fill them in the file, or choose the policy 'interpolate' or 'drop'.",
+            f"Fill {pronoun} in the file, or choose the policy 'interpolate' or 'drop'.",
             code="csv.missing_rejected", path=info.path, column=info.column,
             count=int(gaps.size), lines=info.missing_rows)
     if gaps.size and missing == "drop":
@@ -212,6 +217,9 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     reading = {"delimiter": delimiter, "decimal": decimal, "encoding": used_encoding, "header": header}
     try:
         target = _choose_column(column, columns, path)
+        empty_columns = _find_empty_columns(table, data_index, columns, target) if header else []
+        if column is None:
+            _check_default_column(path, table, data_index, columns, target, empty_columns)
         time_index = next((j for j, (_, kind) in enumerate(columns) if kind == "datetime" and j != target), None)
 
         value_lines = table.lines[data_index]
@@ -266,6 +274,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         time_column=names[time_index] if time_axis is not None else None, line_endings=line_endings,
         comment_lines=comment_lines, preview=[table.record(i) for i in table.nonblank[:PREVIEW_ROWS]],
         value_lines=value_lines,
+        empty_columns=empty_columns,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
@@ -390,6 +399,42 @@ def _choose_column(column: str | int | None, columns: list[tuple[str, str]], pat
         code="csv.column_not_found", path=str(path), column=column, columns=names)
 
 
+def _find_empty_columns(table: csv_table.Table, index: np.ndarray, columns: list[tuple[str, str]],
+                        target: int) -> list[str]:
+    """Return the names of the columns after ``target`` whose every cell is missing."""
+    empty = []
+    for j, (name, kind) in enumerate(columns[target + 1:], start=target + 1):
+        # A column with a number or date among its sampled cells is not typed "text".
+        if kind != "text":
+            continue
+        # The first rows settle most columns without building the whole list of cells.
+        for rows in (index[:_TYPE_SAMPLE_ROWS], index):
+            if not all(csv_values.is_missing(cell) for cell in table.column(rows, j)):
+                break
+        else:
+            empty.append(name)
+    return empty
+
+
+def _check_default_column(path: Path, table: csv_table.Table, index: np.ndarray,
+                          columns: list[tuple[str, str]], target: int, empty_columns: list[str]) -> None:
+    """Raise CsvError "csv.all_missing" when the default column passed over a later column of missing-value markers.
+
+    In "t,value" with "NA" in every value cell, the series is the value
+    column, and training on the column before it would pass for a real run.
+    A later column of blank cells only, such as an unused notes column, is
+    left to the caller's warning, because it may never have been meant as data.
+    """
+    names = [name for name, _ in columns]
+    for j in range(target + 1, len(columns)):
+        if names[j] in empty_columns and any(cell.strip() for cell in table.column(index, j)):
+            raise CsvError(
+                f"{path}: every value in column '{names[j]}' is missing, so the file has no series to train "
+                f"on by default. Fill in column '{names[j]}', or choose another column, such as "
+                f"'{names[target]}'.",
+                code="csv.all_missing", path=str(path), column=names[j], columns=names)
+
+
 def _find_ragged(table: csv_table.Table, index: np.ndarray, width: int) -> list[int]:
     """Return the line numbers of records with fewer or more cells than ``width``; extra empty cells do not count."""
     ragged = []
@@ -416,7 +461,7 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
     if "\n" in text or "\r" in text:
         hint = (f" {'The' if single else 'The first'} cell spans several lines, so a quote opened there "
                 "is probably never closed.")
-    elif csv_values.parse_number(text, other) is not None:
+    elif csv_values.is_finite_number(text, other):
         hint = (f" {'It' if single else 'The first one'} reads as a number with the decimal mark '{other}'; "
                 "if the file uses it, set the decimal mark.")
     names = [name for name, _ in columns]

@@ -9,6 +9,7 @@ points, not 0.45). Anything else in a numeric cell is junk and the reader raises
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Sequence
 
@@ -69,6 +70,12 @@ def parse_number(text: str, decimal: str) -> float | None:
     if not _PLAIN_RE.match(number):
         return None
     return float(number)
+
+
+def is_finite_number(text: str, decimal: str) -> bool:
+    """Return whether ``text`` parses with decimal mark ``decimal`` as a finite number, which a column may contain."""
+    value = parse_number(text, decimal)
+    return value is not None and math.isfinite(value)
 
 
 def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:

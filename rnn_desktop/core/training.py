@@ -363,6 +363,25 @@ def check_values(values: Any) -> np.ndarray:
     return array
 
 
+def check_model_changes(path: Any, loaded: weights_mod.WeightsFile, changes: dict[str, Any]) -> dict[str, Any]:
+    """Raise IncompatibleWeightsError when ``changes`` alter a field that defines the saved model.
+
+    The fields are seq_len, hidden, activation, init, dtype and scale, and the
+    returned dict contains their values in ``loaded``.
+    """
+    meta = loaded.metadata
+    fixed = {"seq_len": meta["seq_len"], "hidden": meta["model"]["hidden"],
+             "activation": meta["model"]["activation"], "init": meta["model"].get("init", "glorot"),
+             "dtype": meta["model"]["dtype"], "scale": meta["scaler"]["kind"]}
+    for name, value in changes.items():
+        if name in fixed and value != fixed[name]:
+            raise IncompatibleWeightsError(
+                f"{name} {value!r} does not match the weights file {path}, which has {name} "
+                f"{fixed[name]!r}; leave {name} unset or train a new model",
+                name=name, value=value, expected=fixed[name], path=str(path))
+    return fixed
+
+
 class Trainer:
     """Trains one ElmanRNN on one series, epoch by epoch.
 
@@ -825,15 +844,7 @@ class Trainer:
         """
         loaded = weights_mod.load_weights(path)
         meta = loaded.metadata
-        fixed = {"seq_len": meta["seq_len"], "hidden": meta["model"]["hidden"],
-                 "activation": meta["model"]["activation"], "init": meta["model"].get("init", "glorot"),
-                 "dtype": meta["model"]["dtype"], "scale": meta["scaler"]["kind"]}
-        for name, value in changes.items():
-            if name in fixed and value != fixed[name]:
-                raise IncompatibleWeightsError(
-                    f"{name} {value!r} does not match the weights file {path}, which has {name} "
-                    f"{fixed[name]!r}; leave {name} unset or train a new model",
-                    name=name, value=value, expected=fixed[name], path=str(path))
+        fixed = check_model_changes(path, loaded, changes)
         config = TrainConfig.from_dict({**loaded.config, **fixed, **changes})
 
         try:

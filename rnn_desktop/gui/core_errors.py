@@ -103,7 +103,7 @@ def _csv_missing_rejected(p: dict) -> str:
 
 def _bad_cell_hint(p: dict, single: bool) -> str:
     """Return the sentence on the (first) bad cell's likely cause, with a leading space, or ""."""
-    from rnn_desktop.core.csv_values import parse_number
+    from rnn_desktop.core.csv_values import is_finite_number
 
     text = p["text"]
     other = "," if p["decimal"] == "." else "."
@@ -111,7 +111,7 @@ def _bad_cell_hint(p: dict, single: bool) -> str:
         if single:
             return " " + tr("The cell spans several lines, so a quote opened there is probably never closed.")
         return " " + tr("The first cell spans several lines, so a quote opened there is probably never closed.")
-    if parse_number(text, other) is not None:
+    if is_finite_number(text, other):
         if single:
             return " " + fill(tr("It reads as a number with the decimal mark \"%1\"; if the file uses it, "
                                  "set the decimal mark."), other)

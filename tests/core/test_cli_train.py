@@ -403,3 +403,87 @@ def test_load_onto_short_series_advice(tmp_path, capsys):
     assert "--val-windows or --val-fraction" in err
     # The weights fix the window length, so the message must not suggest changing it.
     assert "seq-len" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_exits_130_with_outputs(tmp_path):
+    import signal
+
+    weights, summary = tmp_path / "w.npz", tmp_path / "run.json"
+    process = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "train", "--epochs", "100000", "--patience",
+                                "none", "--hidden", "4", "--save", str(weights), "--json", str(summary)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first_line = process.stdout.readline()
+    epoch_line = process.stdout.readline()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=120)
+
+    assert first_line.startswith("training on 200 values from generator sine")
+    assert epoch_line.startswith("epoch ")
+    assert process.returncode == 130, err
+    assert "rnn-desktop train: training interrupted by Ctrl+C after" in err
+    assert "--save and --json written for the epochs done" in err
+    assert f"saved weights to {weights}" in out
+    data = json.loads(summary.read_text())
+    assert data["stop_reason"] == "stopped"
+    assert data["epochs_run"] >= 1
+    assert load_weights(weights).metadata["epoch"] == data["epochs_run"]
+
+
+def write_rows(tmp_path, name, header, rows):
+    path = tmp_path / name
+    path.write_text(header + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_first_line_names_column_and_time_axis(tmp_path, capsys):
+    months = [f"{1950 + i // 12}-{i % 12 + 1:02d}" for i in range(80)]
+    path = write_rows(tmp_path, "monthly.csv", "month,passengers", [f"{m},{100 + i % 7}" for i, m in enumerate(months)])
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5"], capsys)
+
+    assert code == 0, err
+    assert out.startswith(f"training on 80 values of column 'passengers' from {path}, time axis 'month': ")
+
+
+def test_all_na_value_column_rejected(tmp_path, capsys):
+    path = write_rows(tmp_path, "allmissing.csv", "t,value", [f"{i},NA" for i in range(80)])
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1"], capsys)
+
+    assert code == 2
+    assert out == ""
+    assert f"{path}: every value in column 'value' is missing" in err
+    assert "Fill in column 'value', or choose another column, such as 't'." in err
+
+
+def test_all_na_column_with_column_option_trains(tmp_path, capsys):
+    path = write_rows(tmp_path, "allmissing.csv", "t,value", [f"{i},NA" for i in range(80)])
+
+    code, out, err = run(["--csv", str(path), "--column", "t", "--epochs", "1", "--seq-len", "5"], capsys)
+
+    assert code == 0, err
+    assert out.startswith(f"training on 80 values of column 't' from {path}: ")
+    assert err == ""
+
+
+def test_blank_value_column_named_in_warning(tmp_path, capsys):
+    path = write_rows(tmp_path, "blank.csv", "t,value", [f"{i}," for i in range(80)])
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--seq-len", "5"], capsys)
+
+    assert code == 0, err
+    assert out.startswith(f"training on 80 values of column 't' from {path}: ")
+    assert (f"warning: every value in column 'value' of {path} is missing, so the default column is 't'; "
+            "if 'value' is the series, fill it in, or choose the column with --column") in err
+
+
+def test_blank_notes_column_keeps_default(tmp_path, capsys):
+    rows = [f"{i},{(i * 3) % 10 + 0.5}," for i in range(80)]
+    path = write_rows(tmp_path, "notes.csv", "t,value,notes", rows)
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--seq-len", "5"], capsys)
+
+    assert code == 0, err
+    assert out.startswith(f"training on 80 values of column 'value' from {path}: ")
+    assert "every value in column 'notes'" in err

@@ -512,6 +512,20 @@ def test_wrong_decimal_mark_hints_at_the_fix(tmp_path):
     assert "decimal mark '.'" in str(caught.value)
 
 
+@pytest.mark.parametrize(("content", "decimal"), [
+    ("v\n1\n1e400\n2\n", "."),
+    ("v\n1\n1e400\n2\n", ","),
+    ("v\n1\n1e400\n2\n-1e999\n", "."),
+])
+def test_overflow_cell_has_no_decimal_hint(tmp_path, content, decimal):
+    # 1e400 is infinite with either decimal mark, so switching the mark cannot help.
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(write(tmp_path, content), decimal=decimal)
+    assert caught.value.code in ("csv.bad_value", "csv.bad_values")
+    assert "'1e400'" in str(caught.value)
+    assert "decimal mark" not in str(caught.value)
+
+
 def test_only_empty_rows_are_too_short(tmp_path):
     path = write(tmp_path, "a,b\n,\n,,\n")
     with pytest.raises(DataError) as caught:

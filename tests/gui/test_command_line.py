@@ -53,10 +53,22 @@ def test_report_in_missing_folder_says_why(tmp_path):
     result = run_gui_command(tmp_path, "--epochs", "1", "--hidden", "4", "--autostart", "--exit-when-done",
                              "--report", "missing/r.json", "--screenshot", "missing/w.png")
 
-    assert result.returncode == 1
-    assert "missing/r.json: the folder missing does not exist" in result.stderr
-    assert "missing/w.png: the folder missing does not exist" in result.stderr
+    assert result.returncode == 2
+    assert (f"cannot write --report missing/r.json: the folder {tmp_path / 'missing'} does not exist; "
+            "create it or choose another folder") in result.stderr
     assert "Errno" not in result.stderr
+
+
+def test_report_failing_at_write_exits_1(tmp_path):
+    # /dev/full accepts the open and fails the write with ENOSPC, as a full disk does.
+    (tmp_path / "r.json").symlink_to("/dev/full")
+
+    result = run_gui_command(tmp_path, "--epochs", "1", "--hidden", "4", "--autostart", "--exit-when-done",
+                             "--report", "r.json", "--screenshot", "w.png")
+
+    assert result.returncode == 1
+    assert "could not write r.json: No space left on device" in result.stderr
+    assert (tmp_path / "w.png").stat().st_size > 0
 
 
 def test_exit_when_done_needs_autostart(capsys):
@@ -343,3 +355,27 @@ def test_stop_signal_closes_window_cleanly(tmp_path, signal_name):
     assert f"received {signal_name}: closing the window" in log_text
     assert "window closed" in log_text
     assert not Path(f"/proc/{child}").exists() or "zombie" in Path(f"/proc/{child}/status").read_text().lower()
+
+
+def test_load_with_other_hidden_rejected_like_train(tmp_path, capsys):
+    from rnn_desktop.cli import main
+
+    trainer = Trainer(TrainConfig().replace(epochs=1, hidden=6, batch_size=16, patience=None),
+                      generate("sine", length=200).values)
+    trainer.run()
+    trainer.save(tmp_path / "w6.npz")
+    before = (tmp_path / "w6.npz").read_bytes()
+    train_code = main(["train", "--load", str(tmp_path / "w6.npz"), "--hidden", "8"])
+    train_error = capsys.readouterr().err.removeprefix("rnn-desktop train: error: ").strip()
+
+    result = run_gui_command(tmp_path, "--load", str(tmp_path / "w6.npz"), "--hidden", "8", "--autostart",
+                             "--exit-when-done", "--report", "r.json", "--save", str(tmp_path / "w6.npz"))
+
+    assert train_code == 2
+    assert train_error.startswith("--hidden 8 does not match the weights file")
+    assert result.returncode == 2
+    assert result.stderr == f"rnn-desktop gui: error: {train_error}\n"
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["stop_reason"] == "not_started"
+    assert report["error"] == train_error
+    assert (tmp_path / "w6.npz").read_bytes() == before

@@ -194,6 +194,23 @@ def test_core_errors_fill_their_sentences(tmp_path):
         assert "%" not in re.sub(r"\d %", "", text), f"{error.code}: unfilled placeholder in {text!r}"
 
 
+@pytest.mark.parametrize(("content", "hinted"), [
+    (b"value\n1\n2\n1e400\n4\n", False),
+    (b"value\n1\n2\n1e400\n4\n1e999\n", False),
+    (b"value;other\n1;1\n2;2\n3,5;3\n4;4\n", True),
+])
+def test_bad_cell_decimal_hint_only_when_finite(tmp_path, content, hinted):
+    from rnn_desktop.core.csv_reader import read_series
+
+    path = tmp_path / "cells.csv"
+    path.write_bytes(content)
+    error = raised(lambda: read_series(path, column="value", decimal="."))
+    text = core_error_text(error)
+
+    assert text is not None
+    assert ("decimal mark" in text) == hinted, text
+
+
 def test_qm_folder_compiles_a_checkout_once(tmp_path):
     sources = tmp_path / "translations"
     sources.mkdir()
