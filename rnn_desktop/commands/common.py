@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
+from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
 from rnn_desktop.core.training import TrainConfig
 
@@ -29,6 +31,41 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
     if "val_fraction" in changes and changes["val_fraction"] is not None:
         changes["val_windows"] = None
     return config.replace(**changes)
+
+
+def data_options_given(args: argparse.Namespace) -> bool:
+    """Return whether the command line names the data: --csv, or any generator option."""
+    return bool(getattr(args, "csv", None) or getattr(args, "generator", None) or getattr(args, "param", None)
+                or getattr(args, "length", None) is not None or getattr(args, "noise", None) is not None)
+
+
+def recorded_origin(weights_path: str) -> dict[str, Any] | None:
+    """Return the data origin a weights file records (see series.series_origin), or None.
+
+    None also when the file cannot be read: loading it later reports why.
+    """
+    from rnn_desktop.core.weights import load_weights
+
+    try:
+        data = load_weights(weights_path).metadata.get("data") or {}
+    except (RnnDesktopError, OSError):
+        return None
+    origin = data.get("origin")
+    return origin if isinstance(origin, dict) and origin.get("kind") in ("csv", "generator") else None
+
+
+def series_from_origin(origin: dict[str, Any]) -> Series:
+    """Rebuild the series a weights file records: read its CSV file again, or run its generator."""
+    if origin["kind"] == "csv":
+        from rnn_desktop.core.csv_reader import read_series
+
+        return read_series(origin["path"], column=origin["column"], delimiter=origin["delimiter"],
+                           decimal=origin["decimal"], encoding=origin["encoding"], header=origin["header"],
+                           missing=origin["missing"])
+    from rnn_desktop.core.generators import generate
+
+    return generate(origin["name"], length=origin["length"], noise=origin["noise"], seed=origin["seed"],
+                    **origin["params"])
 
 
 def series_from_args(args: argparse.Namespace) -> Series:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rnn_desktop.commands.common import config_from_args, series_from_args
+from rnn_desktop.commands.common import config_from_args, data_options_given, recorded_origin, series_from_args
 from rnn_desktop.core.errors import RnnDesktopError
 
 log = logging.getLogger(__name__)
@@ -222,7 +222,9 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
     opens with the error shown, and the error is printed.
     """
     given = _given_options(args)
-    generated = uses_generator(args, scripted)
+    # --load without data options opens the data the weights record, when they record it.
+    recorded = bool(args.load) and not data_options_given(args) and recorded_origin(args.load) is not None
+    generated = uses_generator(args, scripted) and not recorded
     window.set_remember_config(not (_wants_config(args) or scripted or args.csv or args.load or generated))
     try:
         if _wants_config(args) or scripted:
@@ -235,7 +237,7 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
                 print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
         elif generated and not window.data_panel.set_generator(**generator_settings(args)):
             return window.last_error
-        if args.load and not window.load_weights(args.load):
+        if args.load and not window.load_weights(args.load, origin="open" if recorded else "keep"):
             if scripted:
                 return window.last_error
             print(f"rnn-desktop: {window.last_error}", file=sys.stderr)

@@ -13,10 +13,12 @@ import threading
 import time
 from typing import Any
 
-from rnn_desktop.commands.common import config_from_args, series_from_args
+from rnn_desktop.commands.common import (
+    config_from_args, data_options_given, recorded_origin, series_from_args, series_from_origin,
+)
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import regression_metrics, scaled_mse
+from rnn_desktop.core.series import regression_metrics, scaled_mse, series_origin
 from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
@@ -99,13 +101,21 @@ def run_train(args: argparse.Namespace) -> int:
     try:
         config = config_from_args(args)
         config.validate()
-        series = series_from_args(args)
+        origin = recorded_origin(args.load) if args.load and not data_options_given(args) else None
+        if origin is not None:
+            series = _series_from_recorded(args.load, origin)
+            if series is None:
+                return EXIT_BAD_INPUT
+            print(f"using the data recorded in {args.load}", flush=True)
+        else:
+            series = series_from_args(args)
         control = TrainingControl()
         if args.load:
             changes = {name: getattr(config, name) for name in _given_options(args)}
             trainer = Trainer.from_file(args.load, series.values, control, source=_describe(series), **changes)
         else:
             trainer = Trainer(config, series.values, control, source=_describe(series))
+        trainer.origin = series_origin(series)
     except RnnDesktopError as error:
         logger.info("train command rejected its input: %s", error)
         return _fail(with_option_names(str(error), error.params.get("name")))
@@ -233,6 +243,18 @@ def _describe(series: Any) -> str:
     if series.source.startswith("generator "):
         return series.source
     return f"{series.source}, column {series.name}" if series.source else series.name
+
+
+def _series_from_recorded(weights_path: str, origin: dict[str, Any]) -> Any:
+    """Rebuild the series recorded in a weights file, or print why it failed and return None."""
+    where = origin["path"] if origin["kind"] == "csv" else f"generator {origin['name']}"
+    try:
+        return series_from_origin(origin)
+    except (RnnDesktopError, OSError) as error:
+        logger.info("the data recorded in %s could not be read: %s", weights_path, error)
+        _fail(f"{weights_path} was trained on {where}, which could not be read again ({error}); "
+              "give the data with --csv or --generator")
+        return None
 
 
 def _describe_input(series: Any) -> str:

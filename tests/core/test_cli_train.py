@@ -487,3 +487,51 @@ def test_blank_notes_column_keeps_default(tmp_path, capsys):
     assert code == 0, err
     assert out.startswith(f"training on 80 values of column 'value' from {path}: ")
     assert "every value in column 'notes'" in err
+
+
+def write_levels(path):
+    path.write_text("day;level\n" + "".join(f"{i};{np.cos(0.2 * i):.4f}".replace(".", ",") + "\n"
+                                            for i in range(150)), encoding="utf-8")
+
+
+def test_load_without_data_uses_recorded_csv(tmp_path, capsys):
+    data = tmp_path / "levels.csv"
+    write_levels(data)
+    weights = tmp_path / "w.npz"
+    assert run(["--csv", str(data), "--epochs", "2", "--hidden", "6", "--save", str(weights)], capsys)[0] == 0
+    assert load_weights(weights).metadata["data"]["origin"]["path"] == str(data.resolve())
+
+    code, out, err = run(["--load", str(weights), "--epochs", "1"], capsys)
+
+    assert code == 0, err
+    assert out.splitlines()[0] == f"using the data recorded in {weights}"
+    assert f"of column 'level' from {data}" in out.splitlines()[1]
+    assert "warning" not in err
+
+
+def test_load_with_recorded_csv_gone_exits_2(tmp_path, capsys):
+    data = tmp_path / "levels.csv"
+    write_levels(data)
+    weights = tmp_path / "w.npz"
+    assert run(["--csv", str(data), "--epochs", "1", "--hidden", "6", "--save", str(weights)], capsys)[0] == 0
+    data.unlink()
+
+    code, out, err = run(["--load", str(weights), "--epochs", "1"], capsys)
+
+    assert code == 2
+    assert f"{weights} was trained on {data.resolve()}, which could not be read again" in err
+    assert "give the data with --csv or --generator" in err
+
+
+def test_load_with_data_options_keeps_them(tmp_path, capsys):
+    data = tmp_path / "levels.csv"
+    write_levels(data)
+    weights = tmp_path / "w.npz"
+    assert run(["--csv", str(data), "--epochs", "1", "--hidden", "6", "--seq-len", "20",
+                "--save", str(weights)], capsys)[0] == 0
+
+    code, out, err = run(["--load", str(weights), "--generator", "sine", "--epochs", "1"], capsys)
+
+    assert code == 0, err
+    assert "using the data recorded" not in out
+    assert "from generator sine" in out.splitlines()[0]

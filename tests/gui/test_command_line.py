@@ -379,3 +379,28 @@ def test_load_with_other_hidden_rejected_like_train(tmp_path, capsys):
     assert report["stop_reason"] == "not_started"
     assert report["error"] == train_error
     assert (tmp_path / "w6.npz").read_bytes() == before
+
+
+def test_load_alone_opens_recorded_data(qtbot, settings, tmp_path):
+    from rnn_desktop.commands.gui import apply_options
+    from rnn_desktop.core.csv_reader import read_series
+    from rnn_desktop.core.series import series_origin
+    from rnn_desktop.gui.main_window import MainWindow
+
+    data = tmp_path / "levels.csv"
+    data.write_text("day,level\n" + "".join(f"{i},{np.cos(0.2 * i):.4f}\n" for i in range(150)), encoding="utf-8")
+    series = read_series(data)
+    trainer = Trainer(TrainConfig(epochs=2, hidden=8, val_windows=None, val_fraction=0.2), series.values,
+                      source=series.source)
+    trainer.origin = series_origin(series)
+    trainer.run()
+    trainer.save(tmp_path / "w.npz")
+
+    window = MainWindow(settings=settings, restore_settings=False)
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+    qtbot.addWidget(window)
+    assert apply_options(window, parse_gui("--load", str(tmp_path / "w.npz")), scripted=False) is None
+
+    assert window.data_panel.csv_path() == str(data.resolve())
+    assert window.trainer.epoch == 2
+    assert window.trainer.load_warning is None
