@@ -470,7 +470,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Regola per i valori mancanti «%1» sconosciuta. Usa una di queste: %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>%1: column &quot;%2&quot; has 1 missing value (line %3), and missing values are set to reject the file. Fill it in the file, or choose to interpolate it or to drop its row.</source>
+        <translation>%1: nella colonna «%2» manca un valore (alla riga %3) e per i valori mancanti è impostato il rifiuto del file. Completalo nel file, oppure scegli di interpolarlo o di scartarne la riga.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1: column &quot;%2&quot; has %3 missing values (lines %4), and missing values are set to reject the file. Fill them in the file, or choose to interpolate them or to drop their rows.</source>
         <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>

@@ -96,6 +96,10 @@ def _csv_bad_option(p: dict) -> str:
 def _csv_missing_rejected(p: dict) -> str:
     lines = [format_integer(line) for line in p["lines"][:MAX_LINES_SHOWN]]
     shown = ", ".join(lines) + (", ..." if len(p["lines"]) > MAX_LINES_SHOWN else "")
+    if p["count"] == 1:
+        return fill(tr("%1: column \"%2\" has 1 missing value (line %3), and missing values are set to reject "
+                       "the file. Fill it in the file, or choose to interpolate it or to drop its row."),
+                    p["path"], p["column"], shown)
     return fill(tr("%1: column \"%2\" has %3 missing values (lines %4), and missing values are set to reject "
                    "the file. Fill them in the file, or choose to interpolate them or to drop their rows."),
                 p["path"], p["column"], format_integer(p["count"]), shown)
