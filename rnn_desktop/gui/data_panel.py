@@ -304,10 +304,10 @@ class CsvForm(QWidget):
                 if len(ragged) > RAGGED_LINES_SHOWN:
                     lines += ", ..."
                 if len(ragged) == 1:
-                    summary += " " + self.tr("1 row has more or fewer cells than the first row (line %1).").replace(
+                    summary += ". " + self.tr("1 row has more or fewer cells than the first row (line %1).").replace(
                         "%1", lines)
                 else:
-                    summary += " " + self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
+                    summary += ". " + self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
                         "%1", messages.format_integer(len(ragged))).replace("%2", lines)
             self.summary.setText(summary)
         finally:

@@ -320,4 +320,4 @@ def test_csv_form_names_ragged_rows(make_window, tmp_path):
     assert window.open_csv(str(path))
 
     summary = window.data_panel.csv_form.summary.text()
-    assert summary.endswith("2 rows have more or fewer cells than the first row (lines 9, 42).")
+    assert summary.endswith("(interpolate). 2 rows have more or fewer cells than the first row (lines 9, 42).")
