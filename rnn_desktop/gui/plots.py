@@ -120,6 +120,7 @@ class PlotPanel(QWidget):
         self._dirty = False
         self._range: tuple | None = None
         self._user_moved = False
+        self._readout_x: float | None = None  # the x of the readout shown, None when none is
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)
         self.plot.autoBtn.clicked.connect(self._on_auto_range_requested)
@@ -128,12 +129,24 @@ class PlotPanel(QWidget):
         if not self.plot.sceneBoundingRect().contains(scene_pos):
             self._cursor.setVisible(False)
             return
-        x = self.plot.vb.mapSceneToView(scene_pos).x()
+        self._show_readout(self.plot.vb.mapSceneToView(scene_pos).x(), show_cursor=True)
+
+    def _show_readout(self, x: float, show_cursor: bool) -> None:
         text, cursor_x = self.describe(x)
         if text:
+            self._readout_x = x
             self.readout.setText(text)
             self._cursor.setPos(cursor_x)
-            self._cursor.setVisible(True)
+            if show_cursor:
+                self._cursor.setVisible(True)
+        else:
+            self.clear_readout()
+
+    def clear_readout(self) -> None:
+        """Empty the readout line and hide the cursor line, because the data they describe is gone."""
+        self._readout_x = None
+        self.readout.setText(" ")
+        self._cursor.setVisible(False)
 
     def describe(self, x: float) -> tuple[str, float]:
         """Return the readout text for the point nearest to x, and that point's x."""
@@ -155,6 +168,9 @@ class PlotPanel(QWidget):
             return False
         self._dirty = False
         self.redraw()
+        if self._readout_x is not None:
+            # Describe the new data at the same x, so the readout never shows values no longer drawn.
+            self._show_readout(self._readout_x, show_cursor=False)
         if paint_now and self.isVisible():
             self.plot_widget.viewport().repaint()
         return True
@@ -353,6 +369,7 @@ class PredictionPlot(PlotPanel):
         self.plot.setLabel("left", value_name or self.tr("value"))
         self._snapshot = None
         self._series_changed = True
+        self.clear_readout()
         self.mark_dirty()
 
     def set_snapshot(self, snapshot) -> None:

@@ -1,0 +1,81 @@
+"""What the plots show when their data changes: readouts, single epochs, the y range, labels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+
+from rnn_desktop.core.series import Series
+from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.gui.plots import PredictionPlot
+from rnn_desktop.gui.worker import PredictionSnapshot
+
+SINE = np.sin(np.arange(200, dtype=np.float64))
+SEQ_LEN = 20
+N_TRAIN = 130
+
+
+def snapshot(epoch: int, prediction: np.ndarray) -> PredictionSnapshot:
+    return PredictionSnapshot(epoch=epoch, index=np.arange(SEQ_LEN, SINE.size), prediction=prediction,
+                              n_train=N_TRAIN, forecast=np.zeros(0))
+
+
+def shown_y_range(plot: PredictionPlot) -> tuple[float, float]:
+    return tuple(plot.plot.vb.viewRange()[1])
+
+
+def hover(panel, x: float) -> None:
+    """Move the mouse over ``panel`` at data x, at mid-height."""
+    y_low, y_high = panel.plot.vb.viewRange()[1]
+    scene_pos = panel.plot.vb.mapViewToScene(QPointF(x, (y_low + y_high) / 2))
+    panel.plot.scene().sigMouseMoved.emit(scene_pos)
+
+
+@pytest.fixture
+def prediction_plot(qtbot):
+    plot = PredictionPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 350)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_series(SINE)
+    plot.refresh()
+    return plot
+
+
+def test_readout_cleared_by_new_series(prediction_plot):
+    hover(prediction_plot, 68)
+    assert prediction_plot.readout.text().startswith("68: series")
+
+    prediction_plot.set_series(50 + 100 * np.abs(SINE))
+    prediction_plot.refresh()
+
+    assert prediction_plot.readout.text().strip() == ""
+    assert not prediction_plot._cursor.isVisible()
+
+
+def test_readout_follows_new_predictions(prediction_plot):
+    prediction_plot.set_snapshot(snapshot(1, np.full(SINE.size - SEQ_LEN, 0.25)))
+    prediction_plot.refresh()
+    hover(prediction_plot, 68)
+    assert "0.25" in prediction_plot.readout.text()
+
+    prediction_plot.set_snapshot(snapshot(2, np.full(SINE.size - SEQ_LEN, 0.75)))
+    prediction_plot.refresh()
+
+    assert "0.75" in prediction_plot.readout.text()
+    assert "0.25" not in prediction_plot.readout.text()
+
+
+def test_readout_cleared_with_loss_history(qtbot, make_window):
+    window = make_window()
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.step_epoch()
+    window.refresh_plots()
+    hover(window.loss_plot, 1)
+    assert window.loss_plot.readout.text().startswith("epoch 1")
+
+    window.reset_weights()
+
+    assert window.loss_plot.readout.text().strip() == ""
