@@ -212,6 +212,9 @@ class IntegerAxisItem(LocaleAxisItem):
 
 # Most labelled powers of ten on the loss axis; more decades label every second (third...) one.
 LOSS_MAX_TICK_LABELS = 6
+# The loss curves mark each epoch with a dot up to this many epochs: a single epoch draws no line,
+# and a few dots show where the epochs are.
+LOSS_SYMBOL_MAX_EPOCHS = 30
 
 
 class LossPlot(PlotPanel):
@@ -263,8 +266,11 @@ class LossPlot(PlotPanel):
         epochs = self._epochs.view()
         train = finite_or_nan(self._train.view(), positive=True)
         val = finite_or_nan(self._val.view(), positive=True)
-        self.train_curve.setData(epochs, train)
-        self.val_curve.setData(epochs, val)
+        symbol = "o" if epochs.size <= LOSS_SYMBOL_MAX_EPOCHS else None
+        for curve, values in ((self.train_curve, train), (self.val_curve, val)):
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
+            curve.setData(epochs, values)
 
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
         y_range = decade_range(np.concatenate([train, val]))

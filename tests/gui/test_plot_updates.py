@@ -79,3 +79,39 @@ def test_readout_cleared_with_loss_history(qtbot, make_window):
     window.reset_weights()
 
     assert window.loss_plot.readout.text().strip() == ""
+
+
+def test_loss_plot_draws_single_epoch(qtbot, make_window):
+    from rnn_desktop.gui.plots import TRAIN_COLOR
+
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.step_epoch()
+    window.refresh_plots()
+    qtbot.wait(50)
+
+    curve = window.loss_plot.train_curve
+    x, _ = curve.getData()
+    assert len(x) == 1
+    assert curve.opts["symbol"] is not None
+    image = window.loss_plot.plot_widget.grab().toImage()
+    colors = {image.pixelColor(i, j).getRgb()[:3] for i in range(0, image.width(), 2)
+              for j in range(0, image.height(), 2)}
+    assert TRAIN_COLOR in colors
+
+
+def test_loss_plot_drops_dots_for_long_runs(make_window):
+    from types import SimpleNamespace
+
+    from rnn_desktop.gui.plots import LOSS_SYMBOL_MAX_EPOCHS
+
+    plot = make_window().loss_plot
+    for epoch in range(1, LOSS_SYMBOL_MAX_EPOCHS + 2):
+        plot.append(SimpleNamespace(epoch=epoch, train_loss=1.0 / epoch, val_loss=1.2 / epoch))
+    plot.refresh()
+
+    assert plot.train_curve.opts["symbol"] is None
+    assert plot.val_curve.opts["symbol"] is None
