@@ -307,6 +307,9 @@ class LossPlot(PlotPanel):
 
 # Share of the data's height added above it for the prediction plot's one-row legend.
 LEGEND_HEADROOM = 0.15
+# The prediction plot's y range shrinks to the data when the data needs less than this share
+# of its height. The gap between growing and shrinking keeps the axes from moving every epoch.
+RANGE_SHRINK_SHARE = 0.8
 
 
 class PredictionPlot(PlotPanel):
@@ -426,10 +429,13 @@ class PredictionPlot(PlotPanel):
         self._fit_range(np.concatenate([snapshot.prediction, snapshot.forecast]), steps)
 
     def _fit_range(self, predicted: np.ndarray, forecast_steps: int) -> None:
-        """Show the series and forecast; grow the y range only for predictions outside it.
+        """Show the series, forecast and predictions, and move the y range only when it fits them badly.
 
-        Predictions may widen the range by at most the series' own span on each
-        side, so a diverging forecast does not flatten the series into a line.
+        The range grows as soon as a value leaves it, and shrinks back once the
+        values need less than RANGE_SHRINK_SHARE of its height, for example when
+        predictions that overshot early in training have settled. Predictions
+        may widen the range by at most the series' own span on each side, so a
+        diverging forecast does not flatten the series into a line.
         """
         if self._x.size == 0:
             return
@@ -445,10 +451,11 @@ class PredictionPlot(PlotPanel):
             high = min(max(high, float(finite.max())), high + span)
         pad = 0.05 * (high - low if high > low else span)
         y_range = (low - pad, high + pad + LEGEND_HEADROOM * (high - low if high > low else span))
-        if self._range is not None:
-            # Keep the current range while it already contains the data, so the axes stay put.
-            (_, _), (shown_low, shown_high) = self._range
-            if shown_low <= y_range[0] and y_range[1] <= shown_high and self._range[0][1] == float(x_end):
+        if self._range is not None and self._range[0][1] == float(x_end):
+            # Keep the current range while it contains the data and is not much taller, so the axes stay put.
+            shown_low, shown_high = self._range[1]
+            contains = shown_low <= y_range[0] and y_range[1] <= shown_high
+            if contains and y_range[1] - y_range[0] >= RANGE_SHRINK_SHARE * (shown_high - shown_low):
                 return
         self.set_view_range((float(self._x[0]), float(x_end)), y_range)
 

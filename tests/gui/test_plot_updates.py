@@ -115,3 +115,44 @@ def test_loss_plot_drops_dots_for_long_runs(make_window):
 
     assert plot.train_curve.opts["symbol"] is None
     assert plot.val_curve.opts["symbol"] is None
+
+
+def test_prediction_range_shrinks_after_overshoot(prediction_plot):
+    target = SINE[SEQ_LEN:]
+    prediction_plot.set_snapshot(snapshot(1, 2.5 * target))
+    prediction_plot.refresh()
+    low, high = shown_y_range(prediction_plot)
+    assert low < -2
+    assert high > 2
+
+    prediction_plot.set_snapshot(snapshot(5, 0.98 * target))
+    prediction_plot.refresh()
+
+    low, high = shown_y_range(prediction_plot)
+    assert -1.3 < low < -1
+    assert 1 < high < 1.6
+
+
+def test_prediction_range_steady_while_settled(prediction_plot):
+    target = SINE[SEQ_LEN:]
+    prediction_plot.set_snapshot(snapshot(1, 1.05 * target))
+    prediction_plot.refresh()
+    first = shown_y_range(prediction_plot)
+
+    for epoch, factor in enumerate((0.97, 1.03, 0.95, 1.0), start=2):
+        prediction_plot.set_snapshot(snapshot(epoch, factor * target))
+        prediction_plot.refresh()
+        assert shown_y_range(prediction_plot) == first, epoch
+
+
+def test_prediction_range_grows_for_overshoot(prediction_plot):
+    target = SINE[SEQ_LEN:]
+    prediction_plot.set_snapshot(snapshot(1, target))
+    prediction_plot.refresh()
+
+    prediction_plot.set_snapshot(snapshot(2, 1.6 * target))
+    prediction_plot.refresh()
+
+    low, high = shown_y_range(prediction_plot)
+    assert low <= -1.6
+    assert high >= 1.6
