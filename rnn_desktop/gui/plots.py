@@ -36,6 +36,12 @@ VAL_PREDICTION_COLOR = (204, 51, 0)
 # Translucent, so the split line, the validation band and the data stay visible under the legend.
 LEGEND_BRUSH = (255, 255, 255, 110)
 VAL_REGION_COLOR = (255, 242, 230)
+# Opacity of the "validation" label's band-coloured fill, which lets a curve under it show through.
+SPLIT_LABEL_FILL_ALPHA = 150
+# Space between the split line and the label, as a share of the label's width, and pixels
+# between the label and the legend beside or above it.
+SPLIT_LABEL_INDENT = 0.1
+SPLIT_LABEL_GAP = 4
 
 
 def finite_or_nan(values: np.ndarray, positive: bool = False) -> np.ndarray:
@@ -340,18 +346,18 @@ class PredictionPlot(PlotPanel):
         self.val_region.setZValue(-10)
         self.val_region.setVisible(False)
         self.plot.addItem(self.val_region, ignoreBounds=True)
-        # The label sits at the bottom, because the legend row takes the top of the plot. Its
-        # anchor puts the text's left edge a little right of the line, inside the validation band,
-        # and its band-coloured fill keeps it readable over the predictions.
+        # The label's anchor puts the text's top left corner a little right of the line, inside
+        # the validation band. _fit_split_label moves it clear of the legend.
         self.split_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(VAL_COLOR, width=1),
                                           label=self.tr("validation"),
-                                          labelOpts={"position": 0.05, "anchors": [(-0.1, 1), (-0.1, 1)],
+                                          labelOpts={"position": 1.0,
+                                                     "anchors": [(-SPLIT_LABEL_INDENT, 0.0)] * 2,
                                                      "color": VAL_PREDICTION_COLOR,
-                                                     "fill": (*VAL_REGION_COLOR, 220)})
+                                                     "fill": (*VAL_REGION_COLOR, SPLIT_LABEL_FILL_ALPHA)})
         self.split_line.setZValue(10)  # its label stays above the predictions (z 5)
         self.split_line.setVisible(False)
         self.plot.addItem(self.split_line, ignoreBounds=True)
-        self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, 220))
+        self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, SPLIT_LABEL_FILL_ALPHA))
         self.plot.vb.sigTransformChanged.connect(self._fit_split_label)
 
         self._x = np.zeros(0)
@@ -490,9 +496,14 @@ class PredictionPlot(PlotPanel):
         return text, float(self._x[i])
 
     def _fit_split_label(self, *_args) -> None:
-        """Draw the "validation" label without its fill when the band is narrower than the label.
+        """Place the "validation" label at the top of the band, in the legend's row.
 
-        Past the band's end, the band-coloured fill would make the band look wider than it is.
+        The y range keeps that row free of the series (LEGEND_HEADROOM), so
+        there the label rarely covers a curve. Where the legend spans the split
+        line, the label moves right of the legend, or below it when the plot is
+        too narrow for that. The label has no fill when it reaches past the
+        band's end, where the band-coloured fill would make the band look wider
+        than it is.
         """
         if not self.val_region.isVisible():
             return
@@ -500,12 +511,40 @@ class PredictionPlot(PlotPanel):
         start, end = self.val_region.getRegion()
         left = self.plot.vb.mapViewToScene(QPointF(start, 0)).x()
         right = self.plot.vb.mapViewToScene(QPointF(end, 0)).x()
-        # The label's anchor starts the text a tenth of its width right of the line.
-        fits = right - left >= 1.1 * label.boundingRect().width()
-        brush = self._label_fill if fits else pg.mkBrush(None)
+        width = max(1.0, label.boundingRect().width())
+        view = self.plot.vb.sceneBoundingRect()
+        # Pixels from the line to the text's left edge, and the text's top edge in the scene.
+        offset = SPLIT_LABEL_INDENT * width
+        top = view.top()
+        legend = self.plot.legend
+        if legend is not None and legend.isVisible():
+            legend_rect = legend.sceneBoundingRect()
+            if left < legend_rect.right() and legend_rect.bottom() > top:
+                beside = legend_rect.right() + SPLIT_LABEL_GAP - left
+                if left + beside + width <= view.right():
+                    # In line with the legend's entries.
+                    offset = beside
+                    top = max(top, legend_rect.center().y() - label.boundingRect().height() / 2)
+                else:
+                    top = legend_rect.bottom() + SPLIT_LABEL_GAP
+
+        brush = self._label_fill if left + offset + width <= right else pg.mkBrush(None)
         if label.fill != brush:
             label.fill = brush
             label.update()
+        anchor = (-offset / width, 0.0)
+        if tuple(label.anchors[0]) != anchor:
+            label.anchors = [anchor, anchor]
+            label.setAnchor(anchor)
+        # The label's position runs from 0 at the bottom of the view to 1 at its top.
+        position = (view.bottom() - top) / view.height() if view.height() > 0 else 1.0
+        position = min(1.0, max(0.0, position))
+        if abs(label.orthoPos - position) > 1e-6:
+            label.setPosition(position)
+        # The label fits its scale to the view only when painted or shown. While the line was
+        # hidden it missed the view's changes, and at the top of the plot its stale, view-scaled
+        # shape lay outside the view, so it was never painted and never drawn.
+        label.updateTransform()
 
     def _x_label(self, i: int) -> str:
         if self._uses_dates:

@@ -156,3 +156,57 @@ def test_prediction_range_grows_for_overshoot(prediction_plot):
     low, high = shown_y_range(prediction_plot)
     assert low <= -1.6
     assert high >= 1.6
+
+
+def test_validation_label_above_data(prediction_plot, qtbot):
+    prediction_plot.set_snapshot(snapshot(1, SINE[SEQ_LEN:]))
+    # The label's scene geometry is final once it has been painted.
+    prediction_plot.refresh(paint_now=True)
+    qtbot.wait(50)
+
+    label = prediction_plot.split_line.label
+    vb = prediction_plot.plot.vb
+    top_of_series = vb.mapViewToScene(QPointF(0, SINE.max())).y()
+    line_x = vb.mapViewToScene(QPointF(prediction_plot.split_line.value(), 0)).x()
+    assert label.isVisible()
+    assert label.sceneBoundingRect().left() >= line_x
+    assert label.sceneBoundingRect().bottom() < top_of_series
+    assert label.fill.color().alpha() < 255
+
+
+def early_split_plot(qtbot, width: int) -> PredictionPlot:
+    """Return a plot ``width`` pixels wide whose split line, at a tenth of the series, lies under the legend."""
+    plot = PredictionPlot()
+    qtbot.addWidget(plot)
+    plot.resize(width, 350)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_series(SINE)
+    plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, SINE.size),
+                                         prediction=SINE[SEQ_LEN:], n_train=2, forecast=np.zeros(0)))
+    plot.refresh(paint_now=True)
+    qtbot.wait(50)
+    return plot
+
+
+def test_validation_label_beside_legend(qtbot):
+    plot = early_split_plot(qtbot, 900)
+
+    label_rect = plot.split_line.label.sceneBoundingRect()
+    legend_rect = plot.plot.legend.sceneBoundingRect()
+    top_of_series = plot.plot.vb.mapViewToScene(QPointF(0, SINE.max())).y()
+    assert label_rect.left() >= legend_rect.right()
+    assert label_rect.right() <= plot.plot.vb.sceneBoundingRect().right()
+    assert label_rect.bottom() < top_of_series
+
+
+def test_validation_label_below_legend(qtbot):
+    plot = early_split_plot(qtbot, 500)
+
+    label_rect = plot.split_line.label.sceneBoundingRect()
+    legend_rect = plot.plot.legend.sceneBoundingRect()
+    line_x = plot.plot.vb.mapViewToScene(QPointF(plot.split_line.value(), 0)).x()
+    assert label_rect.left() >= line_x
+    assert label_rect.left() < legend_rect.right()
+    assert label_rect.top() >= legend_rect.bottom()
+    assert label_rect.bottom() <= plot.plot.vb.sceneBoundingRect().bottom()
