@@ -982,8 +982,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         sizes = self.plot_splitter.sizes()
         total = sum(sizes)
         if total <= 0:
-            # Not laid out yet: the splitter scales these sizes to its height when it is shown.
-            self.plot_splitter.setSizes(list(DEFAULT_PLOT_HEIGHTS))
+            # Not laid out yet: the splitter scales these sizes to its height when it is shown. Sizes
+            # below the plots' minimum heights would be raised to them instead, hence the factor.
+            self.plot_splitter.setSizes([100 * share for share in DEFAULT_PLOT_HEIGHTS])
         elif sizes[2] < DIAGNOSTICS_SHARE * total:
             # Take the height from the loss and prediction plots in proportion to their heights.
             wanted = round(DIAGNOSTICS_SHARE * total)

@@ -170,3 +170,22 @@ def test_diagnostics_cannot_collapse(qtbot, make_window):
 
     assert not window.plot_splitter.childrenCollapsible()
     assert window.plot_splitter.sizes()[2] > 0
+
+
+def test_diagnostics_height_new_window(qtbot, settings):
+    from rnn_desktop.gui.main_window import MainWindow
+
+    settings.setValue("showGradients", True)
+    window = MainWindow(settings=settings, restore_settings=True)
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+
+    loss, prediction, diagnostics = window.plot_splitter.sizes()
+    assert prediction > diagnostics
+    assert prediction > loss
+    assert diagnostics >= 0.25 * (loss + prediction + diagnostics)
+    window.close()
