@@ -210,3 +210,21 @@ def test_validation_label_below_legend(qtbot):
     assert label_rect.left() < legend_rect.right()
     assert label_rect.top() >= legend_rect.bottom()
     assert label_rect.bottom() <= plot.plot.vb.sceneBoundingRect().bottom()
+
+
+@pytest.mark.parametrize(("val_windows", "expected"), [
+    (1, "179 training windows, 1 validation window"),
+    (179, "1 training window, 179 validation windows"),
+    (30, "150 training, 30 validation windows"),
+])
+def test_split_summary_singular(make_window, val_windows, expected):
+    window = make_window(TrainConfig().replace(seq_len=20, val_windows=val_windows, val_fraction=None))
+
+    assert window.data_panel.split_form.summary.text() == expected
+
+
+def test_split_summary_one_of_each(make_window):
+    short = Series(values=np.sin(np.arange(4.0)), name="short", source="test")
+    window = make_window(TrainConfig().replace(seq_len=2, val_windows=1, val_fraction=None), series=short)
+
+    assert window.data_panel.split_form.summary.text() == "1 training window, 1 validation window"
