@@ -70,7 +70,7 @@ def make_curve(plot: pg.PlotItem, color, name: str, width: float = 1.5, style=Qt
                symbol: str | None = None) -> pg.PlotDataItem:
     pen = pg.mkPen(color=color, width=width, style=style)
     curve = plot.plot([], [], pen=pen, name=name, connect="finite", symbol=symbol, symbolSize=5,
-                      symbolBrush=color, symbolPen=None)
+                      symbolBrush=color, symbolPen=color)
     curve.setDownsampling(auto=True, method="peak")
     curve.setClipToView(True)
     return curve
@@ -272,7 +272,8 @@ class LossPlot(PlotPanel):
         epochs = self._epochs.view()
         train = finite_or_nan(self._train.view(), positive=True)
         val = finite_or_nan(self._val.view(), positive=True)
-        symbol = "o" if epochs.size <= LOSS_SYMBOL_MAX_EPOCHS else None
+        # No dots without epochs: the legend would draw them in pyqtgraph's default colours.
+        symbol = "o" if 0 < epochs.size <= LOSS_SYMBOL_MAX_EPOCHS else None
         for curve, values in ((self.train_curve, train), (self.val_curve, val)):
             if curve.opts["symbol"] != symbol:
                 curve.setSymbol(symbol)
