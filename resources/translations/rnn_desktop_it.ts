@@ -1190,7 +1190,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+538"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+564"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1210,7 +1210,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>norma del gradiente</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+1"/>
+        <source>Recorded from the next epoch on</source>
+        <translation>Registrato dall'epoca successiva in poi</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1233,7 +1238,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>unità nascosta</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+4"/>
+        <source>Recorded from the next epoch on</source>
+        <translation>Registrato dall'epoca successiva in poi</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>epoch %1, step %2: hidden state from %3 to %4</source>
         <translation>epoca %1, passo %2: stato nascosto da %3 a %4</translation>
     </message>
@@ -1241,7 +1251,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-395"/>
+        <location line="-434"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1423,7 +1433,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+2"/>
         <source>Record and plot the gradient norm at each time step and the hidden state over the first validation window, from the next epoch on.</source>
-        <translation>Registra e traccia la norma del gradiente a ogni passo temporale e lo stato nascosto lungo la prima finestra di validazione, dall'epoca successiva in poi.</translation>
+        <translation>Registra e traccia la norma del gradiente a ogni passo temporale e lo stato nascosto lungo la prima finestra di validazione, dall&apos;epoca successiva in poi.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1481,7 +1491,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>

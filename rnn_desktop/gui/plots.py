@@ -553,6 +553,10 @@ class PredictionPlot(PlotPanel):
         return format_number(self._x[i], 8)
 
 
+# Most labelled powers of ten on the gradient norm axis, which fit the diagnostics plots' minimum height.
+GRADIENT_MAX_TICK_LABELS = 4
+
+
 class GradientPlot(PlotPanel):
     """Mean norm of dL/dh_t per time step over the last batch: shows vanishing gradients."""
 
@@ -564,8 +568,10 @@ class GradientPlot(PlotPanel):
         self.plot.setLogMode(x=False, y=True)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = make_curve(self.plot, TRAIN_COLOR, self.tr("gradient norm"), symbol="o")
+        self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._norms = np.zeros(0)
         self._epoch = 0
+        self.redraw()
 
     def set_report(self, report) -> None:
         if report.dh_norms is None:
@@ -584,9 +590,15 @@ class GradientPlot(PlotPanel):
         self.curve.setData(steps, norms)
         low, high = decade_range(norms)
         self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
-        # Label whole decades only: in a short plot the labels of minor log ticks overlap.
-        decades = [(float(d), format_number(10.0 ** d, 1)) for d in range(int(low), int(high) + 1)]
-        self.plot.getAxis("left").setTicks([decades, []])
+        # Label whole decades only, and at most GRADIENT_MAX_TICK_LABELS of them: in a plot at its
+        # minimum height, minor log ticks or many decades give overlapping labels.
+        decades = list(range(int(low), int(high) + 1))
+        every = max(1, -(-len(decades) // GRADIENT_MAX_TICK_LABELS))
+        major = [(float(d), format_number(10.0 ** d, 1)) for d in decades[::every]]
+        self.empty_hint.setPos(1.0, (low + high) / 2)
+        show_empty_state(self.plot, self.empty_hint, self._norms.size == 0)
+        if self._norms.size:
+            self.plot.getAxis("left").setTicks([major, []])
 
     def describe(self, x: float) -> tuple[str, float]:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
@@ -610,11 +622,16 @@ class HiddenStatePlot(PlotPanel):
         self.plot.setTitle(self.tr("Hidden state over the first validation window"))
         self.plot.setLabel("bottom", self.tr("time step in the window"))
         self.plot.setLabel("left", self.tr("hidden unit"))
+        # Units and time steps are whole numbers, which read oddly as "400 (x0.001)".
+        for name in ("bottom", "left"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("CET-D1"))
         self.plot.addItem(self.image)
+        self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._states = np.zeros((0, 0))
         self._epoch = 0
+        self.redraw()
 
     def set_report(self, report) -> None:
         if report.hidden_states is None:
@@ -629,8 +646,12 @@ class HiddenStatePlot(PlotPanel):
 
     def redraw(self) -> None:
         states = self._states
+        show_empty_state(self.plot, self.empty_hint, states.size == 0)
         if states.size == 0:
             self.image.clear()
+            # One empty cell around the hint, rather than pyqtgraph's range of an empty plot.
+            self.empty_hint.setPos(1.0, 0.0)
+            self.set_view_range((0.5, 1.5), (-0.5, 0.5))
             return
         # Rows are units and columns time steps; non-finite values show as 0.
         image = np.nan_to_num(states.T, nan=0.0, posinf=0.0, neginf=0.0)
@@ -649,6 +670,27 @@ class HiddenStatePlot(PlotPanel):
             "%1", format_integer(self._epoch)).replace("%2", format_integer(step)).replace(
             "%3", format_number(float(np.nanmin(values)))).replace("%4", format_number(float(np.nanmax(values))))
         return text, float(step)
+
+
+def add_empty_hint(plot: pg.PlotItem, text: str) -> pg.TextItem:
+    """Add a grey text to ``plot``, centred where the plot places it, for show_empty_state to show."""
+    hint = pg.TextItem(text, color=(120, 120, 120), anchor=(0.5, 0.5))
+    plot.addItem(hint, ignoreBounds=True)
+    # Hidden until show_empty_state finds the plot empty and also removes its ticks.
+    hint.setVisible(False)
+    return hint
+
+
+def show_empty_state(plot: pg.PlotItem, hint: pg.TextItem, empty: bool) -> None:
+    """Show ``hint`` and no ticks while a plot is empty, and pyqtgraph's ticks once it has data.
+
+    The ticks of an empty plot would only label the placeholder range.
+    """
+    if hint.isVisible() == empty:
+        return
+    hint.setVisible(empty)
+    for name in ("bottom", "left"):
+        plot.getAxis(name).setTicks([[], []] if empty else None)
 
 
 def decade_range(values: np.ndarray) -> tuple[float, float]:

@@ -189,3 +189,33 @@ def test_diagnostics_height_new_window(qtbot, settings):
     assert prediction > loss
     assert diagnostics >= 0.25 * (loss + prediction + diagnostics)
     window.close()
+
+
+def test_gradient_axis_thins_many_decades(make_window):
+    from types import SimpleNamespace
+
+    from rnn_desktop.gui.plots import GRADIENT_MAX_TICK_LABELS
+
+    plot = make_window().gradient_plot
+    norms = np.logspace(-12, 0, 20)
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=norms))
+    plot.refresh()
+
+    major, minor = plot.plot.getAxis("left")._tickLevels
+    assert 2 <= len(major) <= GRADIENT_MAX_TICK_LABELS
+    assert minor == []
+
+
+def test_empty_diagnostics_show_hint(qtbot, make_window):
+    window = make_window()
+    assert window.gradient_plot.empty_hint.isVisibleTo(window.gradient_plot.plot)
+    assert window.hidden_plot.empty_hint.isVisibleTo(window.hidden_plot.plot)
+
+    window.gradients_action.trigger()
+    step(qtbot, window)
+    window.refresh_plots()
+
+    assert not window.gradient_plot.empty_hint.isVisibleTo(window.gradient_plot.plot)
+    assert not window.hidden_plot.empty_hint.isVisibleTo(window.hidden_plot.plot)
+    x_low, x_high = window.hidden_plot.plot.vb.viewRange()[0]
+    assert x_high - x_low == window.config().seq_len
