@@ -512,7 +512,7 @@ class Trainer:
                     self.config.seed)
 
     def set_recording(self, record_dh: bool, record_hidden_window: int | None) -> None:
-        """Turn the recording of dL/dh norms and of one window's hidden states (window None: off) on or off.
+        """Turn on or off the recording of dL/dh norms and of one window's hidden states (None records none).
 
         Called between two batches, the dL/dh change applies from the next epoch
         and the hidden-state change already to the report of the current one.

@@ -61,7 +61,7 @@ FORECAST_SHARE = 0.05
 RUN, PAUSE, RESUME, STOP, STEP, SET_LR, SET_RECORDING, QUIT = (
     "run", "pause", "resume", "stop", "step", "lr", "record", "quit")
 # Commands that do not count in `commands_seen`, because they neither pause nor resume the
-# child: a paused child applies them without sending another `paused` message.
+# child. A paused child applies them without sending another `paused` message.
 UNCOUNTED_COMMANDS = (SET_RECORDING,)
 LOG, STARTED, EPOCH, SNAPSHOT, PAUSED, FAILED, FINISHED = (
     "log", "started", "epoch", "snapshot", "paused", "failed", "finished")

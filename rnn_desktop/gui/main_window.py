@@ -590,7 +590,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return True, trainer.split.n_train
 
     def _send_recording(self) -> None:
-        """Turn the current model's recording on or off: in the training process during a run, else here."""
+        """Apply the View menu's choice to the current model, through the training process during a run."""
         if self._trainer is None:
             return
         record_dh, hidden_window = self._recording(self._trainer)
@@ -970,7 +970,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._send_recording()
 
     def _show_diagnostics(self, visible: bool) -> None:
-        """Show or hide the gradient and hidden-state plots, shown at least DIAGNOSTICS_SHARE of the plots' height.
+        """Show or hide the gradient and hidden-state plots, giving them at least DIAGNOSTICS_SHARE of the height.
 
         A splitter state saved while the plots were hidden gives them no height,
         so Qt would show them at their minimum height.
@@ -987,11 +987,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.plot_splitter.setSizes([100 * share for share in DEFAULT_PLOT_HEIGHTS])
         elif sizes[2] < DIAGNOSTICS_SHARE * total:
             # Take the height from the loss and prediction plots in proportion to their heights.
-            wanted = round(DIAGNOSTICS_SHARE * total)
-            rest = total - wanted
+            diagnostics_height = round(DIAGNOSTICS_SHARE * total)
+            rest = total - diagnostics_height
             upper = sizes[0] + sizes[1]
             loss = round(rest * sizes[0] / upper) if upper > 0 else round(rest * 2 / 5)
-            self.plot_splitter.setSizes([loss, rest - loss, wanted])
+            self.plot_splitter.setSizes([loss, rest - loss, diagnostics_height])
         for panel in (self.gradient_plot, self.hidden_plot):
             panel.mark_dirty()
         self.refresh_plots()

@@ -142,7 +142,7 @@ def status_settings_adapted(values: int, changes: list[str]) -> str:
 
 def split_summary(n_train: int, n_val: int) -> str:
     """Name the numbers of training and validation windows, in the singular for a count of 1."""
-    # One sentence per combination, so translators see each whole; English and Italian both
+    # One sentence per combination lets translators see each whole. English and Italian both
     # use the singular for 1 only.
     if n_train == 1 and n_val == 1:
         text = tr("1 training window, 1 validation window")

@@ -126,7 +126,7 @@ class PlotPanel(QWidget):
         self._dirty = False
         self._range: tuple | None = None
         self._user_moved = False
-        self._readout_x: float | None = None  # the x of the readout shown, None when none is
+        self._readout_x: float | None = None  # data x that the readout describes, None when it is empty
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)
         self.plot.autoBtn.clicked.connect(self._on_auto_range_requested)
@@ -542,9 +542,8 @@ class PredictionPlot(PlotPanel):
         position = min(1.0, max(0.0, position))
         if abs(label.orthoPos - position) > 1e-6:
             label.setPosition(position)
-        # The label fits its scale to the view only when painted or shown. While the line was
-        # hidden it missed the view's changes, and at the top of the plot its stale, view-scaled
-        # shape lay outside the view, so it was never painted and never drawn.
+        # pyqtgraph 0.14's TextItem rescales itself only when painted or shown, so a label placed while
+        # its line was hidden kept a view-scaled shape outside the plot and was never painted.
         label.updateTransform()
 
     def _x_label(self, i: int) -> str:
@@ -590,8 +589,8 @@ class GradientPlot(PlotPanel):
         self.curve.setData(steps, norms)
         low, high = decade_range(norms)
         self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
-        # Label whole decades only, and at most GRADIENT_MAX_TICK_LABELS of them: in a plot at its
-        # minimum height, minor log ticks or many decades give overlapping labels.
+        # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height
+        # the labels of minor log ticks or of many decades overlap.
         decades = list(range(int(low), int(high) + 1))
         every = max(1, -(-len(decades) // GRADIENT_MAX_TICK_LABELS))
         major = [(float(d), format_number(10.0 ** d, 1)) for d in decades[::every]]
