@@ -139,6 +139,26 @@
         <translation>Impostazioni adattate ai %1 valori di questa serie, così si può addestrare: %2.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>1 training window, 1 validation window</source>
+        <translation>1 finestra di addestramento, 1 finestra di validazione</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 training window, %2 validation windows</source>
+        <translation>1 finestra di addestramento, %2 finestre di validazione</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 training windows, 1 validation window</source>
+        <translation>%1 finestre di addestramento, 1 finestra di validazione</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 training, %2 validation windows</source>
+        <translation>finestre: %1 di addestramento, %2 di validazione</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>window length %1 -&gt; %2 (at most a quarter of the series)</source>
         <translation>lunghezza della finestra %1 -&gt; %2 (al massimo un quarto della serie)</translation>
@@ -966,12 +986,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+166"/>
-        <source>%1 training, %2 validation windows</source>
-        <translation>finestre: %1 di addestramento, %2 di validazione</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+168"/>
         <source>too short for windows of %1 values</source>
         <translation>troppo corta per finestre di %1 valori</translation>
     </message>
@@ -979,7 +994,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-600"/>
+        <location line="-599"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1225,7 +1240,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+491"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+564"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1245,7 +1260,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>norma del gradiente</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+1"/>
+        <source>Recorded from the next epoch on</source>
+        <translation>Registrato dall&apos;epoca successiva in poi</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1268,7 +1288,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>unità nascosta</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+7"/>
+        <source>Recorded from the next epoch on</source>
+        <translation>Registrato dall&apos;epoca successiva in poi</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>epoch %1, step %2: hidden state from %3 to %4</source>
         <translation>epoca %1, passo %2: stato nascosto da %3 a %4</translation>
     </message>
@@ -1276,7 +1301,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-372"/>
+        <location line="-437"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1301,7 +1326,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1309,12 +1334,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+104"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+112"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Data</source>
         <translation>Dati</translation>
     </message>
@@ -1330,12 +1355,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+649"/>
+        <location line="+662"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-648"/>
+        <location line="-661"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1360,7 +1385,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Passi di previsione</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>&amp;Start</source>
         <translation>&amp;Avvia</translation>
     </message>
@@ -1371,12 +1396,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+571"/>
+        <location line="+582"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-570"/>
+        <location line="-581"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1457,11 +1482,11 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Record and plot the gradient norm at each time step and the hidden state over one window (from the next new model on).</source>
-        <translation>Registra e traccia la norma del gradiente a ogni passo temporale e lo stato nascosto lungo una finestra (dal prossimo modello nuovo in poi).</translation>
+        <source>Record and plot the gradient norm at each time step and the hidden state over the first validation window, from the next epoch on.</source>
+        <translation>Registra e traccia la norma del gradiente a ogni passo temporale e lo stato nascosto lungo la prima finestra di validazione, dall&apos;epoca successiva in poi.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1501,7 +1526,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+494"/>
+        <location line="+504"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1516,7 +1541,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+137"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -1598,7 +1623,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+20"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+23"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
@@ -1629,12 +1654,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>previsione</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>validation</source>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>date</source>
         <translation>data</translation>
     </message>
@@ -1644,7 +1669,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+101"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>

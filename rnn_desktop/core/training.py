@@ -382,6 +382,14 @@ def check_model_changes(path: Any, loaded: weights_mod.WeightsFile, changes: dic
     return fixed
 
 
+def check_hidden_window(record_hidden_window: int | None, n_windows: int) -> None:
+    """Raise ConfigError unless the window to record hidden states of is None or one of the ``n_windows``."""
+    if record_hidden_window is not None and not 0 <= record_hidden_window < n_windows:
+        raise ConfigError(f"record_hidden_window must be a window index from 0 to {n_windows - 1}, "
+                          f"got {record_hidden_window}", code="config.record_hidden_window",
+                          name="record_hidden_window", value=record_hidden_window, minimum=0)
+
+
 class Trainer:
     """Trains one ElmanRNN on one series, epoch by epoch.
 
@@ -401,6 +409,8 @@ class Trainer:
       ``on_epoch(report)`` is called after each epoch. A stop request is not
       cleared here: call ``control.clear()`` before training again.
     - ``set_lr(lr)`` changes the learning rate without resetting optimiser state.
+    - ``set_recording(record_dh, record_hidden_window)`` turns the two recordings
+      on or off for the following epochs.
     - ``reset_weights(seed=None)`` re-initialises model and optimiser.
     - ``epoch`` (epochs run so far), ``history`` (list of EpochReport),
       ``stop_reason``, ``model``, ``scaler``, ``split`` attributes, and
@@ -445,10 +455,7 @@ class Trainer:
 
         n_windows = values.shape[0] - config.seq_len
         check_memory(config, n_windows)
-        if record_hidden_window is not None and not 0 <= record_hidden_window < n_windows:
-            raise ConfigError(f"record_hidden_window must be a window index from 0 to {n_windows - 1}, "
-                              f"got {record_hidden_window}", code="config.record_hidden_window",
-                              name="record_hidden_window", value=record_hidden_window, minimum=0)
+        check_hidden_window(record_hidden_window, n_windows)
 
         self.config = config
         self.values = values
@@ -534,6 +541,16 @@ class Trainer:
         logger.info("initialised model (hidden %d, %s, %s, %s) with seed %d",
                     self.config.hidden, self.config.activation, self.config.init, self.config.dtype,
                     self.config.seed)
+
+    def set_recording(self, record_dh: bool, record_hidden_window: int | None) -> None:
+        """Turn on or off the recording of dL/dh norms and of one window's hidden states (None records none).
+
+        Called between two batches, the dL/dh change applies from the next epoch
+        and the hidden-state change already to the report of the current one.
+        """
+        check_hidden_window(record_hidden_window, self.values.shape[0] - self.config.seq_len)
+        self.record_dh = bool(record_dh)
+        self.record_hidden_window = record_hidden_window
 
     @property
     def lr(self) -> float:

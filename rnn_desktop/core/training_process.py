@@ -7,7 +7,8 @@ child as a fresh interpreter that imports only what it unpickles.
 
 The two processes exchange tuples over two one-way pipes. The parent sends
 ``("run", run_id, options, trainer_bytes)``, then any of ``("pause",)``,
-``("resume",)``, ``("stop",)``, ``("step",)`` and ``("lr", value)``, and
+``("resume",)``, ``("stop",)``, ``("step",)``, ``("lr", value)`` and
+``("record", record_dh, hidden_window)`` (see ``Trainer.set_recording``), and
 ``("quit",)`` to end the child.
 
 For each run the child sends ``("started", run_id)``, then any number of
@@ -57,7 +58,11 @@ PREDICTION_SHARE = 0.10
 FORECAST_SHARE = 0.05
 
 # Message kinds, the first item of every tuple sent between the processes.
-RUN, PAUSE, RESUME, STOP, STEP, SET_LR, QUIT = "run", "pause", "resume", "stop", "step", "lr", "quit"
+RUN, PAUSE, RESUME, STOP, STEP, SET_LR, SET_RECORDING, QUIT = (
+    "run", "pause", "resume", "stop", "step", "lr", "record", "quit")
+# Commands that do not count in `commands_seen`, because they neither pause nor resume the
+# child. A paused child applies them without sending another `paused` message.
+UNCOUNTED_COMMANDS = (SET_RECORDING,)
 LOG, STARTED, EPOCH, SNAPSHOT, PAUSED, FAILED, FINISHED = (
     "log", "started", "epoch", "snapshot", "paused", "failed", "finished")
 
@@ -111,6 +116,7 @@ class RunControl(TrainingControl):
         super().__init__()
         self._lock = threading.Lock()
         self._pending_lr: float | None = None
+        self._pending_recording: tuple[bool, int | None] | None = None
         self._pause_after_epoch = False
         self.trainer: Trainer | None = None
 
@@ -118,11 +124,22 @@ class RunControl(TrainingControl):
         with self._lock:
             self._pending_lr = float(lr)
 
+    def set_recording(self, record_dh: bool, hidden_window: int | None) -> None:
+        """Request ``Trainer.set_recording(record_dh, hidden_window)`` at the next checkpoint."""
+        with self._lock:
+            self._pending_recording = (bool(record_dh), hidden_window)
+
     def request_step(self) -> None:
         """Run until the end of the current epoch, then pause."""
         with self._lock:
             self._pause_after_epoch = True
         self.resume()
+
+    def discard_pending(self) -> None:
+        """Forget learning rate and recording requests that a previous run did not apply."""
+        with self._lock:
+            self._pending_lr = None
+            self._pending_recording = None
 
     def take_pause_after_epoch(self) -> bool:
         with self._lock:
@@ -130,16 +147,24 @@ class RunControl(TrainingControl):
             self._pause_after_epoch = False
         return requested
 
-    def apply_pending_lr(self) -> None:
+    def apply_pending(self) -> None:
+        """Apply the latest learning rate and recording requests to the trainer."""
         with self._lock:
             lr, self._pending_lr = self._pending_lr, None
-        if lr is not None and self.trainer is not None:
+            recording, self._pending_recording = self._pending_recording, None
+        if self.trainer is None:
+            return
+        if lr is not None:
             self.trainer.set_lr(lr)
             log.info("learning rate set to %g at epoch %d", lr, self.trainer.epoch)
+        if recording is not None:
+            self.trainer.set_recording(*recording)
+            log.info("recording of dL/dh norms %s, hidden states of window %s, from epoch %d",
+                     "on" if recording[0] else "off", recording[1], self.trainer.epoch + 1)
 
     def checkpoint(self) -> bool:
         running = super().checkpoint()
-        self.apply_pending_lr()
+        self.apply_pending()
         return running
 
 
@@ -164,7 +189,8 @@ class PipeControl(RunControl):
 
     def _apply(self, message: tuple) -> None:
         kind = message[0]
-        self.commands_seen += 1
+        if kind not in UNCOUNTED_COMMANDS:
+            self.commands_seen += 1
         if kind == PAUSE:
             self.request_pause()
         elif kind == RESUME:
@@ -175,6 +201,8 @@ class PipeControl(RunControl):
             self.request_step()
         elif kind == SET_LR:
             self.set_lr(message[1])
+        elif kind == SET_RECORDING:
+            self.set_recording(message[1], message[2])
         elif kind == QUIT:
             self.parent_gone = True
             self.request_stop()
@@ -208,7 +236,7 @@ class PipeControl(RunControl):
             while self.paused and not self.stop_requested:
                 self._receive()
             self.paused_seconds += time.perf_counter() - started
-        self.apply_pending_lr()
+        self.apply_pending()
         return not self.stop_requested
 
     def send_paused(self) -> None:
@@ -315,6 +343,7 @@ def _run_one(message: tuple, control: PipeControl, results: Connection) -> None:
     control.run_id = run_id
     control.commands_seen = 0
     control.take_pause_after_epoch()
+    control.discard_pending()
     trainer = None
     reason = STOP_FAILED
     try:

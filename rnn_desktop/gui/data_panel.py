@@ -667,8 +667,7 @@ class DataPanel(QWidget):
                     self._split_line.blockSignals(False)
                     self._val_region.setRegion((float(self._preview_x[start]), float(self._preview_x[-1])))
                     visible = True
-                summary = self.tr("%1 training, %2 validation windows").replace(
-                    "%1", messages.format_integer(max(0, n_train))).replace("%2", messages.format_integer(n_val))
+                summary = messages.split_summary(max(0, n_train), n_val)
             else:
                 summary = self.tr("too short for windows of %1 values").replace(
                     "%1", messages.format_integer(self._seq_len))

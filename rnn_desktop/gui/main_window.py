@@ -45,6 +45,14 @@ REFRESH_INTERVAL_MS = 50
 REFRESH_MAX_INTERVAL_MS = 500
 REFRESH_BUSY_FACTOR = 20
 PROGRESS_INTERVAL_S = 0.2
+# Relative heights of the loss, prediction and diagnostics plots in a new window.
+DEFAULT_PLOT_HEIGHTS = (2, 3, 2)
+# The diagnostics plots get at least this share of the plots' height when they are shown,
+# and never less than DIAGNOSTICS_MIN_HEIGHT pixels.
+DIAGNOSTICS_SHARE = 2 / 7
+DIAGNOSTICS_MIN_HEIGHT = 160
+# Pixels of the handles between the plots, wider than Qt's default so they are easy to grab.
+PLOT_HANDLE_WIDTH = 8
 # The sample series in resources/data, in the order File > Open sample lists them.
 SAMPLE_FILES = ("airpassengers.csv", "nile.csv", "sunspots_monthly.csv")
 # Fields that may differ between the model and the form without rebuilding the model.
@@ -136,6 +144,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.gradient_plot = GradientPlot()
         self.hidden_plot = HiddenStatePlot()
         self.diagnostics = QWidget()
+        # Below this height the axis labels of the two plots overlap.
+        self.diagnostics.setMinimumHeight(DIAGNOSTICS_MIN_HEIGHT)
         diagnostics_layout = QHBoxLayout(self.diagnostics)
         diagnostics_layout.setContentsMargins(0, 0, 0, 0)
         diagnostics_layout.addWidget(self.gradient_plot)
@@ -177,9 +187,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.plot_splitter.addWidget(self.loss_plot)
         self.plot_splitter.addWidget(self.prediction_plot)
         self.plot_splitter.addWidget(self.diagnostics)
-        self.plot_splitter.setStretchFactor(0, 2)
-        self.plot_splitter.setStretchFactor(1, 3)
-        self.plot_splitter.setStretchFactor(2, 2)
+        for index, height in enumerate(DEFAULT_PLOT_HEIGHTS):
+            self.plot_splitter.setStretchFactor(index, height)
+        # A plot dragged to zero height would stay hidden with its menu entry still checked.
+        self.plot_splitter.setChildrenCollapsible(False)
+        self.plot_splitter.setHandleWidth(PLOT_HANDLE_WIDTH)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -248,7 +260,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.gradients_action = action(self.tr("Show &gradient norms and hidden states"), None,
                                        self._on_gradients_toggled,
                                        self.tr("Record and plot the gradient norm at each time step and the "
-                                               "hidden state over one window (from the next new model on)."))
+                                               "hidden state over the first validation window, from the next "
+                                               "epoch on."))
         self.gradients_action.setCheckable(True)
 
         self.start_button.clicked.connect(self.start_action.trigger)
@@ -479,6 +492,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._control.clear()
         if config.lr != self._trainer_config.lr:
             trainer.set_lr(config.lr)
+        # A request sent to the previous run may have arrived after its last checkpoint.
+        trainer.set_recording(*self._recording(trainer))
         if config.epochs != trainer.config.epochs:
             # The run's epoch count may differ from a loaded file's; reports and saved files show the run's.
             trainer.config = trainer.config.replace(epochs=config.epochs)
@@ -536,9 +551,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         control = WorkerControl()
         try:
             config.validate()
-            trainer = Trainer(config, series.values, control=control, source=series.source,
-                              record_dh=self.gradients_action.isChecked(),
-                              record_hidden_window=self._hidden_window(config, series))
+            trainer = Trainer(config, series.values, control=control, source=series.source)
             trainer.origin = series_origin(series)
         except (RnnDesktopError, ValueError) as error:
             log.error("cannot train with %s on %s: %s", config.to_dict(), series.source, error)
@@ -567,15 +580,25 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return bool(self.choose_save_weights())
         return True
 
-    def _hidden_window(self, config: TrainConfig, series: Series) -> int | None:
-        """Return the first validation window's index when the diagnostics are on, else None."""
-        if not self.gradients_action.isChecked():
-            return None
-        from rnn_desktop.core.series import count_val_windows
+    def _recording(self, trainer) -> tuple[bool, int | None]:
+        """Return the ``Trainer.set_recording`` arguments for the View menu's choice.
 
-        n_windows = len(series) - config.seq_len
-        n_val = count_val_windows(n_windows, config.val_windows, config.val_fraction)
-        return n_windows - n_val if 0 < n_val < n_windows else None
+        The hidden states are those of the first validation window. Reading the
+        split is safe during a run, because training never changes it.
+        """
+        if not self.gradients_action.isChecked():
+            return False, None
+        return True, trainer.split.n_train
+
+    def _send_recording(self) -> None:
+        """Apply the View menu's choice to the current model, through the training process during a run."""
+        if self._trainer is None:
+            return
+        record_dh, hidden_window = self._recording(self._trainer)
+        if self._run is not None:
+            self._control.set_recording(record_dh, hidden_window)
+        else:
+            self._trainer.set_recording(record_dh, hidden_window)
 
     def _fits_model(self, config: TrainConfig) -> bool:
         if self._trainer_config is None:
@@ -923,7 +946,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             for panel in (self.loss_plot, self.gradient_plot, self.hidden_plot):
                 panel.clear()
             for panel in (self.loss_plot, self.prediction_plot, self.gradient_plot, self.hidden_plot):
-                panel.readout.setText(" ")
+                panel.clear_readout()
             self.refresh_plots()
         if stale == self._results_stale:
             return
@@ -943,8 +966,36 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.metrics_label.setText(self._metrics_of_model)
 
     def _on_gradients_toggled(self, checked: bool) -> None:
-        self.diagnostics.setVisible(checked)
+        self._show_diagnostics(checked)
         self._settings.setValue("showGradients", checked)
+        self._send_recording()
+
+    def _show_diagnostics(self, visible: bool) -> None:
+        """Show or hide the gradient and hidden-state plots, giving them at least DIAGNOSTICS_SHARE of the height.
+
+        A splitter state saved while the plots were hidden gives them no height,
+        so Qt would show them at their minimum height.
+        """
+        self.diagnostics.setVisible(visible)
+        if not visible:
+            self.refresh_plots()
+            return
+        sizes = self.plot_splitter.sizes()
+        total = sum(sizes)
+        if total <= 0:
+            # Not laid out yet: the splitter scales these sizes to its height when it is shown. Sizes
+            # below the plots' minimum heights would be raised to them instead, hence the factor.
+            self.plot_splitter.setSizes([100 * share for share in DEFAULT_PLOT_HEIGHTS])
+        elif sizes[2] < DIAGNOSTICS_SHARE * total:
+            # Take the height from the loss and prediction plots in proportion to their heights.
+            diagnostics_height = round(DIAGNOSTICS_SHARE * total)
+            rest = total - diagnostics_height
+            upper = sizes[0] + sizes[1]
+            loss = round(rest * sizes[0] / upper) if upper > 0 else round(rest * 2 / 5)
+            self.plot_splitter.setSizes([loss, rest - loss, diagnostics_height])
+        for panel in (self.gradient_plot, self.hidden_plot):
+            panel.mark_dirty()
+        self.refresh_plots()
 
     # Errors.
 
@@ -983,7 +1034,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.forecast_steps.setValue(self._settings.value("forecastSteps", 50, type=int))
         show_gradients = self._settings.value("showGradients", False, type=bool)
         self.gradients_action.setChecked(show_gradients)
-        self.diagnostics.setVisible(show_gradients)
+        self._show_diagnostics(show_gradients)
 
     def save_settings(self) -> None:
         self._settings.setValue("geometry", self.saveGeometry())

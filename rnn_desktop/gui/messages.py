@@ -157,6 +157,21 @@ def status_settings_adapted(values: int, changes: list[str]) -> str:
         "%1", format_integer(values)).replace("%2", "; ".join(changes))
 
 
+def split_summary(n_train: int, n_val: int) -> str:
+    """Name the numbers of training and validation windows, in the singular for a count of 1."""
+    # One sentence per combination lets translators see each whole. English and Italian both
+    # use the singular for 1 only.
+    if n_train == 1 and n_val == 1:
+        text = tr("1 training window, 1 validation window")
+    elif n_train == 1:
+        text = tr("1 training window, %2 validation windows")
+    elif n_val == 1:
+        text = tr("%1 training windows, 1 validation window")
+    else:
+        text = tr("%1 training, %2 validation windows")
+    return text.replace("%1", format_integer(n_train)).replace("%2", format_integer(n_val))
+
+
 def change_window_length(old: int, new: int) -> str:
     return tr("window length %1 -> %2 (at most a quarter of the series)").replace(
         "%1", format_integer(old)).replace("%2", format_integer(new))

@@ -36,6 +36,12 @@ VAL_PREDICTION_COLOR = (204, 51, 0)
 # Translucent, so the split line, the validation band and the data stay visible under the legend.
 LEGEND_BRUSH = (255, 255, 255, 110)
 VAL_REGION_COLOR = (255, 242, 230)
+# Opacity of the "validation" label's band-coloured fill, which lets a curve under it show through.
+SPLIT_LABEL_FILL_ALPHA = 150
+# Space between the split line and the label, as a share of the label's width, and pixels
+# between the label and the legend beside or above it.
+SPLIT_LABEL_INDENT = 0.1
+SPLIT_LABEL_GAP = 4
 
 
 def finite_or_nan(values: np.ndarray, positive: bool = False) -> np.ndarray:
@@ -64,7 +70,7 @@ def make_curve(plot: pg.PlotItem, color, name: str, width: float = 1.5, style=Qt
                symbol: str | None = None) -> pg.PlotDataItem:
     pen = pg.mkPen(color=color, width=width, style=style)
     curve = plot.plot([], [], pen=pen, name=name, connect="finite", symbol=symbol, symbolSize=5,
-                      symbolBrush=color, symbolPen=None)
+                      symbolBrush=color, symbolPen=color)
     curve.setDownsampling(auto=True, method="peak")
     curve.setClipToView(True)
     return curve
@@ -120,6 +126,7 @@ class PlotPanel(QWidget):
         self._dirty = False
         self._range: tuple | None = None
         self._user_moved = False
+        self._readout_x: float | None = None  # data x that the readout describes, None when it is empty
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)
         self.plot.autoBtn.clicked.connect(self._on_auto_range_requested)
@@ -128,12 +135,24 @@ class PlotPanel(QWidget):
         if not self.plot.sceneBoundingRect().contains(scene_pos):
             self._cursor.setVisible(False)
             return
-        x = self.plot.vb.mapSceneToView(scene_pos).x()
+        self._show_readout(self.plot.vb.mapSceneToView(scene_pos).x(), show_cursor=True)
+
+    def _show_readout(self, x: float, show_cursor: bool) -> None:
         text, cursor_x = self.describe(x)
         if text:
+            self._readout_x = x
             self.readout.setText(text)
             self._cursor.setPos(cursor_x)
-            self._cursor.setVisible(True)
+            if show_cursor:
+                self._cursor.setVisible(True)
+        else:
+            self.clear_readout()
+
+    def clear_readout(self) -> None:
+        """Empty the readout line and hide the cursor line, because the data they describe is gone."""
+        self._readout_x = None
+        self.readout.setText(" ")
+        self._cursor.setVisible(False)
 
     def describe(self, x: float) -> tuple[str, float]:
         """Return the readout text for the point nearest to x, and that point's x."""
@@ -155,6 +174,9 @@ class PlotPanel(QWidget):
             return False
         self._dirty = False
         self.redraw()
+        if self._readout_x is not None:
+            # Describe the new data at the same x, so the readout never shows values no longer drawn.
+            self._show_readout(self._readout_x, show_cursor=False)
         if paint_now and self.isVisible():
             self.plot_widget.viewport().repaint()
         return True
@@ -196,6 +218,9 @@ class IntegerAxisItem(LocaleAxisItem):
 
 # Most labelled powers of ten on the loss axis; more decades label every second (third...) one.
 LOSS_MAX_TICK_LABELS = 6
+# The loss curves mark each epoch with a dot up to this many epochs: a single epoch draws no line,
+# and a few dots show where the epochs are.
+LOSS_SYMBOL_MAX_EPOCHS = 30
 
 
 class LossPlot(PlotPanel):
@@ -247,8 +272,12 @@ class LossPlot(PlotPanel):
         epochs = self._epochs.view()
         train = finite_or_nan(self._train.view(), positive=True)
         val = finite_or_nan(self._val.view(), positive=True)
-        self.train_curve.setData(epochs, train)
-        self.val_curve.setData(epochs, val)
+        # No dots without epochs: the legend would draw them in pyqtgraph's default colours.
+        symbol = "o" if 0 < epochs.size <= LOSS_SYMBOL_MAX_EPOCHS else None
+        for curve, values in ((self.train_curve, train), (self.val_curve, val)):
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
+            curve.setData(epochs, values)
 
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
         y_range = decade_range(np.concatenate([train, val]))
@@ -285,6 +314,9 @@ class LossPlot(PlotPanel):
 
 # Share of the data's height added above it for the prediction plot's one-row legend.
 LEGEND_HEADROOM = 0.15
+# The prediction plot's y range shrinks to the data when the data needs less than this share
+# of its height. The gap between growing and shrinking keeps the axes from moving every epoch.
+RANGE_SHRINK_SHARE = 0.8
 
 
 class PredictionPlot(PlotPanel):
@@ -315,18 +347,18 @@ class PredictionPlot(PlotPanel):
         self.val_region.setZValue(-10)
         self.val_region.setVisible(False)
         self.plot.addItem(self.val_region, ignoreBounds=True)
-        # The label sits at the bottom, because the legend row takes the top of the plot. Its
-        # anchor puts the text's left edge a little right of the line, inside the validation band,
-        # and its band-coloured fill keeps it readable over the predictions.
+        # The label's anchor puts the text's top left corner a little right of the line, inside
+        # the validation band. _fit_split_label moves it clear of the legend.
         self.split_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(VAL_COLOR, width=1),
                                           label=self.tr("validation"),
-                                          labelOpts={"position": 0.05, "anchors": [(-0.1, 1), (-0.1, 1)],
+                                          labelOpts={"position": 1.0,
+                                                     "anchors": [(-SPLIT_LABEL_INDENT, 0.0)] * 2,
                                                      "color": VAL_PREDICTION_COLOR,
-                                                     "fill": (*VAL_REGION_COLOR, 220)})
+                                                     "fill": (*VAL_REGION_COLOR, SPLIT_LABEL_FILL_ALPHA)})
         self.split_line.setZValue(10)  # its label stays above the predictions (z 5)
         self.split_line.setVisible(False)
         self.plot.addItem(self.split_line, ignoreBounds=True)
-        self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, 220))
+        self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, SPLIT_LABEL_FILL_ALPHA))
         self.plot.vb.sigTransformChanged.connect(self._fit_split_label)
 
         self._x = np.zeros(0)
@@ -353,6 +385,7 @@ class PredictionPlot(PlotPanel):
         self.plot.setLabel("left", value_name or self.tr("value"))
         self._snapshot = None
         self._series_changed = True
+        self.clear_readout()
         self.mark_dirty()
 
     def set_snapshot(self, snapshot) -> None:
@@ -403,10 +436,13 @@ class PredictionPlot(PlotPanel):
         self._fit_range(np.concatenate([snapshot.prediction, snapshot.forecast]), steps)
 
     def _fit_range(self, predicted: np.ndarray, forecast_steps: int) -> None:
-        """Show the series and forecast; grow the y range only for predictions outside it.
+        """Show the series, forecast and predictions, and move the y range only when it fits them badly.
 
-        Predictions may widen the range by at most the series' own span on each
-        side, so a diverging forecast does not flatten the series into a line.
+        The range grows as soon as a value leaves it, and shrinks back once the
+        values need less than RANGE_SHRINK_SHARE of its height, for example when
+        predictions that overshot early in training have settled. Predictions
+        may widen the range by at most the series' own span on each side, so a
+        diverging forecast does not flatten the series into a line.
         """
         if self._x.size == 0:
             return
@@ -422,10 +458,11 @@ class PredictionPlot(PlotPanel):
             high = min(max(high, float(finite.max())), high + span)
         pad = 0.05 * (high - low if high > low else span)
         y_range = (low - pad, high + pad + LEGEND_HEADROOM * (high - low if high > low else span))
-        if self._range is not None:
-            # Keep the current range while it already contains the data, so the axes stay put.
-            (_, _), (shown_low, shown_high) = self._range
-            if shown_low <= y_range[0] and y_range[1] <= shown_high and self._range[0][1] == float(x_end):
+        if self._range is not None and self._range[0][1] == float(x_end):
+            # Keep the current range while it contains the data and is not much taller, so the axes stay put.
+            shown_low, shown_high = self._range[1]
+            contains = shown_low <= y_range[0] and y_range[1] <= shown_high
+            if contains and y_range[1] - y_range[0] >= RANGE_SHRINK_SHARE * (shown_high - shown_low):
                 return
         self.set_view_range((float(self._x[0]), float(x_end)), y_range)
 
@@ -460,9 +497,14 @@ class PredictionPlot(PlotPanel):
         return text, float(self._x[i])
 
     def _fit_split_label(self, *_args) -> None:
-        """Draw the "validation" label without its fill when the band is narrower than the label.
+        """Place the "validation" label at the top of the band, in the legend's row.
 
-        Past the band's end, the band-coloured fill would make the band look wider than it is.
+        The y range keeps that row free of the series (LEGEND_HEADROOM), so
+        there the label rarely covers a curve. Where the legend spans the split
+        line, the label moves right of the legend, or below it when the plot is
+        too narrow for that. The label has no fill when it reaches past the
+        band's end, where the band-coloured fill would make the band look wider
+        than it is.
         """
         if not self.val_region.isVisible():
             return
@@ -470,17 +512,48 @@ class PredictionPlot(PlotPanel):
         start, end = self.val_region.getRegion()
         left = self.plot.vb.mapViewToScene(QPointF(start, 0)).x()
         right = self.plot.vb.mapViewToScene(QPointF(end, 0)).x()
-        # The label's anchor starts the text a tenth of its width right of the line.
-        fits = right - left >= 1.1 * label.boundingRect().width()
-        brush = self._label_fill if fits else pg.mkBrush(None)
+        width = max(1.0, label.boundingRect().width())
+        view = self.plot.vb.sceneBoundingRect()
+        # Pixels from the line to the text's left edge, and the text's top edge in the scene.
+        offset = SPLIT_LABEL_INDENT * width
+        top = view.top()
+        legend = self.plot.legend
+        if legend is not None and legend.isVisible():
+            legend_rect = legend.sceneBoundingRect()
+            if left < legend_rect.right() and legend_rect.bottom() > top:
+                beside = legend_rect.right() + SPLIT_LABEL_GAP - left
+                if left + beside + width <= view.right():
+                    # In line with the legend's entries.
+                    offset = beside
+                    top = max(top, legend_rect.center().y() - label.boundingRect().height() / 2)
+                else:
+                    top = legend_rect.bottom() + SPLIT_LABEL_GAP
+
+        brush = self._label_fill if left + offset + width <= right else pg.mkBrush(None)
         if label.fill != brush:
             label.fill = brush
             label.update()
+        anchor = (-offset / width, 0.0)
+        if tuple(label.anchors[0]) != anchor:
+            label.anchors = [anchor, anchor]
+            label.setAnchor(anchor)
+        # The label's position runs from 0 at the bottom of the view to 1 at its top.
+        position = (view.bottom() - top) / view.height() if view.height() > 0 else 1.0
+        position = min(1.0, max(0.0, position))
+        if abs(label.orthoPos - position) > 1e-6:
+            label.setPosition(position)
+        # pyqtgraph 0.14's TextItem rescales itself only when painted or shown, so a label placed while
+        # its line was hidden kept a view-scaled shape outside the plot and was never painted.
+        label.updateTransform()
 
     def _x_label(self, i: int) -> str:
         if self._uses_dates:
             return str(np.datetime64(int(self._x[i]), "s").astype("datetime64[D]"))
         return format_number(self._x[i], 8)
+
+
+# Most labelled powers of ten on the gradient norm axis, which fit the diagnostics plots' minimum height.
+GRADIENT_MAX_TICK_LABELS = 4
 
 
 class GradientPlot(PlotPanel):
@@ -494,8 +567,10 @@ class GradientPlot(PlotPanel):
         self.plot.setLogMode(x=False, y=True)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = make_curve(self.plot, TRAIN_COLOR, self.tr("gradient norm"), symbol="o")
+        self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._norms = np.zeros(0)
         self._epoch = 0
+        self.redraw()
 
     def set_report(self, report) -> None:
         if report.dh_norms is None:
@@ -514,9 +589,15 @@ class GradientPlot(PlotPanel):
         self.curve.setData(steps, norms)
         low, high = decade_range(norms)
         self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
-        # Label whole decades only: in a short plot the labels of minor log ticks overlap.
-        decades = [(float(d), format_number(10.0 ** d, 1)) for d in range(int(low), int(high) + 1)]
-        self.plot.getAxis("left").setTicks([decades, []])
+        # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height
+        # the labels of minor log ticks or of many decades overlap.
+        decades = list(range(int(low), int(high) + 1))
+        every = max(1, -(-len(decades) // GRADIENT_MAX_TICK_LABELS))
+        major = [(float(d), format_number(10.0 ** d, 1)) for d in decades[::every]]
+        self.empty_hint.setPos(1.0, (low + high) / 2)
+        show_empty_state(self.plot, self.empty_hint, self._norms.size == 0)
+        if self._norms.size:
+            self.plot.getAxis("left").setTicks([major, []])
 
     def describe(self, x: float) -> tuple[str, float]:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
@@ -540,11 +621,16 @@ class HiddenStatePlot(PlotPanel):
         self.plot.setTitle(self.tr("Hidden state over the first validation window"))
         self.plot.setLabel("bottom", self.tr("time step in the window"))
         self.plot.setLabel("left", self.tr("hidden unit"))
+        # Units and time steps are whole numbers, which read oddly as "400 (x0.001)".
+        for name in ("bottom", "left"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("CET-D1"))
         self.plot.addItem(self.image)
+        self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._states = np.zeros((0, 0))
         self._epoch = 0
+        self.redraw()
 
     def set_report(self, report) -> None:
         if report.hidden_states is None:
@@ -559,8 +645,12 @@ class HiddenStatePlot(PlotPanel):
 
     def redraw(self) -> None:
         states = self._states
+        show_empty_state(self.plot, self.empty_hint, states.size == 0)
         if states.size == 0:
             self.image.clear()
+            # One empty cell around the hint, rather than pyqtgraph's range of an empty plot.
+            self.empty_hint.setPos(1.0, 0.0)
+            self.set_view_range((0.5, 1.5), (-0.5, 0.5))
             return
         # Rows are units and columns time steps; non-finite values show as 0.
         image = np.nan_to_num(states.T, nan=0.0, posinf=0.0, neginf=0.0)
@@ -579,6 +669,27 @@ class HiddenStatePlot(PlotPanel):
             "%1", format_integer(self._epoch)).replace("%2", format_integer(step)).replace(
             "%3", format_number(float(np.nanmin(values)))).replace("%4", format_number(float(np.nanmax(values))))
         return text, float(step)
+
+
+def add_empty_hint(plot: pg.PlotItem, text: str) -> pg.TextItem:
+    """Add a grey text to ``plot``, centred where the plot places it, for show_empty_state to show."""
+    hint = pg.TextItem(text, color=(120, 120, 120), anchor=(0.5, 0.5))
+    plot.addItem(hint, ignoreBounds=True)
+    # Hidden until show_empty_state finds the plot empty and also removes its ticks.
+    hint.setVisible(False)
+    return hint
+
+
+def show_empty_state(plot: pg.PlotItem, hint: pg.TextItem, empty: bool) -> None:
+    """Show ``hint`` and no ticks while a plot is empty, and pyqtgraph's ticks once it has data.
+
+    The ticks of an empty plot would only label the placeholder range.
+    """
+    if hint.isVisible() == empty:
+        return
+    hint.setVisible(empty)
+    for name in ("bottom", "left"):
+        plot.getAxis(name).setTicks([[], []] if empty else None)
 
 
 def decade_range(values: np.ndarray) -> tuple[float, float]:

@@ -7,8 +7,8 @@ hands each message to the GUI thread, where ``TrainingWorker`` turns it into
 the signals below. The worker never touches a widget.
 
 The GUI thread talks to the child through ``WorkerControl`` (pause, resume,
-stop, step, learning rate), whose requests take effect at the child's next
-checkpoint, which comes between two batches. Whenever the child pauses, and
+stop, step, learning rate, recording), whose requests take effect at the
+child's next checkpoint, which comes between two batches. Whenever the child pauses, and
 at the end of every run, it sends the Trainer's state back. The worker copies
 that state into the window's Trainer, so whenever no batch runs, the window's
 Trainer contains the trained weights, optimiser state and history.
@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from rnn_desktop.core.training_process import (  # noqa: F401 (re-exported for the window and tests)
-    EPOCH, FAILED, FINISHED, LOG, PAUSE, PAUSED, RESUME, RUN, SET_LR, SNAPSHOT, SNAPSHOT_INTERVAL, STARTED,
-    STEP, STOP, STOP_FAILED, PredictionSnapshot, RunControl, TrainingProcess, compute_forecast, take_snapshot,
+    EPOCH, FAILED, FINISHED, LOG, PAUSE, PAUSED, RESUME, RUN, SET_LR, SET_RECORDING, SNAPSHOT, SNAPSHOT_INTERVAL,
+    STARTED, STEP, STOP, STOP_FAILED, UNCOUNTED_COMMANDS, PredictionSnapshot, RunControl, TrainingProcess, compute_forecast, take_snapshot,
 )
 
 from rnn_desktop.core.training import TrainingControl
@@ -44,7 +44,7 @@ SHUTDOWN_TIMEOUT_S = 5.0
 
 
 class WorkerControl(RunControl):
-    """Pause, resume, stop, step and learning-rate requests, sent to the training process of a run.
+    """Pause, resume, stop, step, learning-rate and recording requests, sent to the training process of a run.
 
     Without an attached run the requests only change this object's own state,
     as a TrainingControl does for a Trainer that runs in this process. Call
@@ -63,7 +63,7 @@ class WorkerControl(RunControl):
         self.commands_sent = 0
 
     def _send(self, *message: Any) -> None:
-        if self._process is not None and self._process.send(message):
+        if self._process is not None and self._process.send(message) and message[0] not in UNCOUNTED_COMMANDS:
             self.commands_sent += 1
 
     def request_pause(self) -> None:
@@ -90,6 +90,12 @@ class WorkerControl(RunControl):
             super().set_lr(lr)
         else:
             self._send(SET_LR, float(lr))
+
+    def set_recording(self, record_dh: bool, hidden_window: int | None) -> None:
+        if self._process is None:
+            super().set_recording(record_dh, hidden_window)
+        else:
+            self._send(SET_RECORDING, bool(record_dh), hidden_window)
 
 
 class _RunRecord:

@@ -1,0 +1,221 @@
+"""View > Show gradient norms and hidden states: turned on at any time, shown at a usable height."""
+
+from __future__ import annotations
+
+import numpy as np
+from gui_helpers import FAST
+
+from rnn_desktop.core.training import TrainConfig
+
+TIMEOUT_MS = 60_000
+LONG = TrainConfig().replace(**{**FAST, "epochs": 100_000})
+
+
+def assert_panels_have_data(window) -> None:
+    window.refresh_plots()
+    _, norms = window.gradient_plot.curve.getData()
+    assert norms is not None
+    assert norms.size == window.config().seq_len
+    assert np.isfinite(norms).any()
+    image = window.hidden_plot.image.image
+    assert image is not None
+    assert image.shape == (window.config().hidden, window.config().seq_len)
+
+
+def step(qtbot, window) -> None:
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.step_epoch()
+
+
+def test_diagnostics_on_after_step_then_step(qtbot, make_window):
+    window = make_window()
+    step(qtbot, window)
+    assert window.reports[-1].dh_norms is None
+
+    window.gradients_action.trigger()
+    step(qtbot, window)
+
+    assert window.reports[-1].dh_norms is not None
+    assert window.reports[-1].hidden_states is not None
+    assert_panels_have_data(window)
+
+
+def test_diagnostics_on_after_run_then_start(qtbot, make_window):
+    window = make_window()
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+
+    window.gradients_action.trigger()
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+
+    assert all(report.dh_norms is not None for report in window.reports[FAST["epochs"]:])
+    assert_panels_have_data(window)
+
+
+def test_diagnostics_on_during_run(qtbot, make_window):
+    window = make_window(LONG)
+    with qtbot.waitSignal(window.epoch_shown, timeout=TIMEOUT_MS):
+        assert window.start_training()
+
+    window.gradients_action.trigger()
+    with qtbot.waitSignal(window.epoch_shown, timeout=TIMEOUT_MS,
+                          check_params_cb=lambda report: report.dh_norms is not None):
+        pass
+    window.stop_training(wait=True)
+
+    assert_panels_have_data(window)
+
+
+def test_diagnostics_on_while_paused_then_step(qtbot, make_window):
+    window = make_window(LONG)
+    with qtbot.waitSignal(window.epoch_shown, timeout=TIMEOUT_MS):
+        assert window.start_training()
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS):
+        window.pause_training()
+    assert window.state == "paused"
+
+    window.gradients_action.trigger()
+    # The request must not make the window wait for a pause message that never comes.
+    assert window.trainer is not None
+    with qtbot.waitSignal(window.epoch_shown, timeout=TIMEOUT_MS) as shown:
+        assert window.step_epoch()
+
+    assert shown.args[0].dh_norms is not None
+    assert shown.args[0].hidden_states is not None
+    assert_panels_have_data(window)
+    window.stop_training(wait=True)
+
+
+def test_diagnostics_off_during_run_stops_recording(qtbot, make_window):
+    window = make_window(LONG)
+    window.gradients_action.trigger()
+    with qtbot.waitSignal(window.epoch_shown, timeout=TIMEOUT_MS,
+                          check_params_cb=lambda report: report.dh_norms is not None):
+        assert window.start_training()
+
+    window.gradients_action.trigger()
+    with qtbot.waitSignal(window.epoch_shown, timeout=TIMEOUT_MS,
+                          check_params_cb=lambda report: report.dh_norms is None):
+        pass
+    window.stop_training(wait=True)
+
+    assert window.reports[-1].hidden_states is None
+
+
+def test_diagnostics_height_after_restart(qtbot, settings):
+    from rnn_desktop.gui.main_window import DIAGNOSTICS_MIN_HEIGHT, MainWindow
+
+    first = MainWindow(settings=settings, restore_settings=True)
+    first.set_interactive(ask_on_close=False, show_dialogs=False)
+    qtbot.addWidget(first)
+    first.resize(1400, 900)
+    first.show()
+    qtbot.waitExposed(first)
+    first.close()  # saves the splitter with the diagnostics hidden
+    settings.setValue("showGradients", True)
+
+    window = MainWindow(settings=settings, restore_settings=True)
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+
+    sizes = window.plot_splitter.sizes()
+    assert window.diagnostics.isVisible()
+    assert window.diagnostics.height() >= DIAGNOSTICS_MIN_HEIGHT
+    assert sizes[2] >= 0.25 * sum(sizes)
+    assert window.gradient_plot.plot_widget.height() >= 100
+    window.close()
+
+
+def test_diagnostics_handle_drag_enlarges(qtbot, make_window):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.gradients_action.trigger()
+    qtbot.wait(50)
+    before = window.diagnostics.height()
+
+    handle = window.plot_splitter.handle(2)
+    assert handle.height() >= 6
+    center = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
+    for dy in range(-10, -110, -10):
+        QTest.mouseMove(handle, center + QPoint(0, dy))
+        qtbot.wait(10)
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center + QPoint(0, -100))
+    qtbot.wait(50)
+
+    assert window.diagnostics.height() >= before + 80
+    assert min(window.plot_splitter.sizes()) > 0
+
+
+def test_diagnostics_cannot_collapse(qtbot, make_window):
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.gradients_action.trigger()
+    qtbot.wait(50)
+
+    window.plot_splitter.setSizes([400, 400, 0])
+    qtbot.wait(50)
+
+    assert not window.plot_splitter.childrenCollapsible()
+    assert window.plot_splitter.sizes()[2] > 0
+
+
+def test_diagnostics_height_new_window(qtbot, settings):
+    from rnn_desktop.gui.main_window import MainWindow
+
+    settings.setValue("showGradients", True)
+    window = MainWindow(settings=settings, restore_settings=True)
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+
+    loss, prediction, diagnostics = window.plot_splitter.sizes()
+    assert prediction > diagnostics
+    assert prediction > loss
+    assert diagnostics >= 0.25 * (loss + prediction + diagnostics)
+    window.close()
+
+
+def test_gradient_axis_thins_many_decades(make_window):
+    from types import SimpleNamespace
+
+    from rnn_desktop.gui.plots import GRADIENT_MAX_TICK_LABELS
+
+    plot = make_window().gradient_plot
+    norms = np.logspace(-12, 0, 20)
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=norms))
+    plot.refresh()
+
+    major, minor = plot.plot.getAxis("left")._tickLevels
+    assert 2 <= len(major) <= GRADIENT_MAX_TICK_LABELS
+    assert minor == []
+
+
+def test_empty_diagnostics_show_hint(qtbot, make_window):
+    window = make_window()
+    assert window.gradient_plot.empty_hint.isVisibleTo(window.gradient_plot.plot)
+    assert window.hidden_plot.empty_hint.isVisibleTo(window.hidden_plot.plot)
+
+    window.gradients_action.trigger()
+    step(qtbot, window)
+    window.refresh_plots()
+
+    assert not window.gradient_plot.empty_hint.isVisibleTo(window.gradient_plot.plot)
+    assert not window.hidden_plot.empty_hint.isVisibleTo(window.hidden_plot.plot)
+    x_low, x_high = window.hidden_plot.plot.vb.viewRange()[0]
+    assert x_high - x_low == window.config().seq_len

@@ -1,0 +1,230 @@
+"""What the plots show when their data changes: readouts, single epochs, the y range, labels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+
+from rnn_desktop.core.series import Series
+from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.gui.plots import PredictionPlot
+from rnn_desktop.gui.worker import PredictionSnapshot
+
+SINE = np.sin(np.arange(200, dtype=np.float64))
+SEQ_LEN = 20
+N_TRAIN = 130
+
+
+def snapshot(epoch: int, prediction: np.ndarray) -> PredictionSnapshot:
+    return PredictionSnapshot(epoch=epoch, index=np.arange(SEQ_LEN, SINE.size), prediction=prediction,
+                              n_train=N_TRAIN, forecast=np.zeros(0))
+
+
+def shown_y_range(plot: PredictionPlot) -> tuple[float, float]:
+    return tuple(plot.plot.vb.viewRange()[1])
+
+
+def hover(panel, x: float) -> None:
+    """Move the mouse over ``panel`` at data x, at mid-height."""
+    y_low, y_high = panel.plot.vb.viewRange()[1]
+    scene_pos = panel.plot.vb.mapViewToScene(QPointF(x, (y_low + y_high) / 2))
+    panel.plot.scene().sigMouseMoved.emit(scene_pos)
+
+
+@pytest.fixture
+def prediction_plot(qtbot):
+    plot = PredictionPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 350)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_series(SINE)
+    plot.refresh()
+    return plot
+
+
+def test_readout_cleared_by_new_series(prediction_plot):
+    hover(prediction_plot, 68)
+    assert prediction_plot.readout.text().startswith("68: series")
+
+    prediction_plot.set_series(50 + 100 * np.abs(SINE))
+    prediction_plot.refresh()
+
+    assert prediction_plot.readout.text().strip() == ""
+    assert not prediction_plot._cursor.isVisible()
+
+
+def test_readout_follows_new_predictions(prediction_plot):
+    prediction_plot.set_snapshot(snapshot(1, np.full(SINE.size - SEQ_LEN, 0.25)))
+    prediction_plot.refresh()
+    hover(prediction_plot, 68)
+    assert "0.25" in prediction_plot.readout.text()
+
+    prediction_plot.set_snapshot(snapshot(2, np.full(SINE.size - SEQ_LEN, 0.75)))
+    prediction_plot.refresh()
+
+    assert "0.75" in prediction_plot.readout.text()
+    assert "0.25" not in prediction_plot.readout.text()
+
+
+def test_readout_cleared_with_loss_history(qtbot, make_window):
+    window = make_window()
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.step_epoch()
+    window.refresh_plots()
+    hover(window.loss_plot, 1)
+    assert window.loss_plot.readout.text().startswith("epoch 1")
+
+    window.reset_weights()
+
+    assert window.loss_plot.readout.text().strip() == ""
+
+
+def test_loss_plot_draws_single_epoch(qtbot, make_window):
+    from rnn_desktop.gui.plots import TRAIN_COLOR
+
+    window = make_window()
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.step_epoch()
+    window.refresh_plots()
+    qtbot.wait(50)
+
+    curve = window.loss_plot.train_curve
+    x, _ = curve.getData()
+    assert len(x) == 1
+    assert curve.opts["symbol"] is not None
+    image = window.loss_plot.plot_widget.grab().toImage()
+    colors = {image.pixelColor(i, j).getRgb()[:3] for i in range(0, image.width(), 2)
+              for j in range(0, image.height(), 2)}
+    assert TRAIN_COLOR in colors
+
+
+def test_loss_plot_drops_dots_for_long_runs(make_window):
+    from types import SimpleNamespace
+
+    from rnn_desktop.gui.plots import LOSS_SYMBOL_MAX_EPOCHS
+
+    plot = make_window().loss_plot
+    for epoch in range(1, LOSS_SYMBOL_MAX_EPOCHS + 2):
+        plot.append(SimpleNamespace(epoch=epoch, train_loss=1.0 / epoch, val_loss=1.2 / epoch))
+    plot.refresh()
+
+    assert plot.train_curve.opts["symbol"] is None
+    assert plot.val_curve.opts["symbol"] is None
+
+
+def test_prediction_range_shrinks_after_overshoot(prediction_plot):
+    target = SINE[SEQ_LEN:]
+    prediction_plot.set_snapshot(snapshot(1, 2.5 * target))
+    prediction_plot.refresh()
+    low, high = shown_y_range(prediction_plot)
+    assert low < -2
+    assert high > 2
+
+    prediction_plot.set_snapshot(snapshot(5, 0.98 * target))
+    prediction_plot.refresh()
+
+    low, high = shown_y_range(prediction_plot)
+    assert -1.3 < low < -1
+    assert 1 < high < 1.6
+
+
+def test_prediction_range_steady_while_settled(prediction_plot):
+    target = SINE[SEQ_LEN:]
+    prediction_plot.set_snapshot(snapshot(1, 1.05 * target))
+    prediction_plot.refresh()
+    first = shown_y_range(prediction_plot)
+
+    for epoch, factor in enumerate((0.97, 1.03, 0.95, 1.0), start=2):
+        prediction_plot.set_snapshot(snapshot(epoch, factor * target))
+        prediction_plot.refresh()
+        assert shown_y_range(prediction_plot) == first, epoch
+
+
+def test_prediction_range_grows_for_overshoot(prediction_plot):
+    target = SINE[SEQ_LEN:]
+    prediction_plot.set_snapshot(snapshot(1, target))
+    prediction_plot.refresh()
+
+    prediction_plot.set_snapshot(snapshot(2, 1.6 * target))
+    prediction_plot.refresh()
+
+    low, high = shown_y_range(prediction_plot)
+    assert low <= -1.6
+    assert high >= 1.6
+
+
+def test_validation_label_above_data(prediction_plot, qtbot):
+    prediction_plot.set_snapshot(snapshot(1, SINE[SEQ_LEN:]))
+    # The label's scene geometry is final once it has been painted.
+    prediction_plot.refresh(paint_now=True)
+    qtbot.wait(50)
+
+    label = prediction_plot.split_line.label
+    vb = prediction_plot.plot.vb
+    top_of_series = vb.mapViewToScene(QPointF(0, SINE.max())).y()
+    line_x = vb.mapViewToScene(QPointF(prediction_plot.split_line.value(), 0)).x()
+    assert label.isVisible()
+    assert label.sceneBoundingRect().left() >= line_x
+    assert label.sceneBoundingRect().bottom() < top_of_series
+    assert label.fill.color().alpha() < 255
+
+
+def early_split_plot(qtbot, width: int) -> PredictionPlot:
+    """Return a plot ``width`` pixels wide whose split line, at a tenth of the series, lies under the legend."""
+    plot = PredictionPlot()
+    qtbot.addWidget(plot)
+    plot.resize(width, 350)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.set_series(SINE)
+    plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, SINE.size),
+                                         prediction=SINE[SEQ_LEN:], n_train=2, forecast=np.zeros(0)))
+    plot.refresh(paint_now=True)
+    qtbot.wait(50)
+    return plot
+
+
+def test_validation_label_beside_legend(qtbot):
+    plot = early_split_plot(qtbot, 900)
+
+    label_rect = plot.split_line.label.sceneBoundingRect()
+    legend_rect = plot.plot.legend.sceneBoundingRect()
+    top_of_series = plot.plot.vb.mapViewToScene(QPointF(0, SINE.max())).y()
+    assert label_rect.left() >= legend_rect.right()
+    assert label_rect.right() <= plot.plot.vb.sceneBoundingRect().right()
+    assert label_rect.bottom() < top_of_series
+
+
+def test_validation_label_below_legend(qtbot):
+    plot = early_split_plot(qtbot, 500)
+
+    label_rect = plot.split_line.label.sceneBoundingRect()
+    legend_rect = plot.plot.legend.sceneBoundingRect()
+    line_x = plot.plot.vb.mapViewToScene(QPointF(plot.split_line.value(), 0)).x()
+    assert label_rect.left() >= line_x
+    assert label_rect.left() < legend_rect.right()
+    assert label_rect.top() >= legend_rect.bottom()
+    assert label_rect.bottom() <= plot.plot.vb.sceneBoundingRect().bottom()
+
+
+@pytest.mark.parametrize(("val_windows", "expected"), [
+    (1, "179 training windows, 1 validation window"),
+    (179, "1 training window, 179 validation windows"),
+    (30, "150 training, 30 validation windows"),
+])
+def test_split_summary_singular(make_window, val_windows, expected):
+    window = make_window(TrainConfig().replace(seq_len=20, val_windows=val_windows, val_fraction=None))
+
+    assert window.data_panel.split_form.summary.text() == expected
+
+
+def test_split_summary_one_of_each(make_window):
+    short = Series(values=np.sin(np.arange(4.0)), name="short", source="test")
+    window = make_window(TrainConfig().replace(seq_len=2, val_windows=1, val_fraction=None), series=short)
+
+    assert window.data_panel.split_form.summary.text() == "1 training window, 1 validation window"
