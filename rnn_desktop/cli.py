@@ -183,13 +183,23 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("path", help="CSV file")
     add_csv_options(inspect)
     inspect.add_argument("--json", metavar="OUT", help="write the detected settings and values as JSON")
-    parser.set_defaults(gui_parser=gui)  # for errors in gui's own words, such as a missing --autostart
+    # For errors in each command's own words, such as gui's missing --autostart.
+    parser.set_defaults(gui_parser=gui, train_parser=train)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in ("gui", "train") and not args.csv:
+        unused = _csv_options_given(args)
+        if unused:
+            command_parser = args.gui_parser if args.command == "gui" else args.train_parser
+            command_parser.error(f"{unused[0]} needs --csv: it sets how the CSV file is read")
+    if args.command == "gui" and args.json is not None:
+        # The training options are shared with train, whose --json gui would silently ignore.
+        args.gui_parser.error("--json is for train; gui writes the run's summary, curves and latency "
+                              "with --report (which needs --autostart)")
     if args.command == "gui" and not args.autostart:
         gui_parser = args.gui_parser
         # Without a run there is nothing to wait for, so the window would close as soon as it opens.
@@ -222,6 +232,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Bare `rnn-desktop`: the GUI with every default.
         args = build_parser().parse_args(["gui", *(argv if argv is not None else sys.argv[1:])])
     return run_gui(args)
+
+
+def _csv_options_given(args: argparse.Namespace) -> list[str]:
+    """Return the CSV reading options given on the command line, as their option names."""
+    given = [option for option, value in (("--column", args.column), ("--delimiter", args.delimiter),
+                                          ("--decimal", args.decimal), ("--encoding", args.encoding))
+             if value is not None]
+    if args.header is not None:
+        given.append("--header" if args.header else "--no-header")
+    if args.missing != "interpolate":
+        given.append("--missing")
+    return given
 
 
 def _run_headless(args: argparse.Namespace) -> int:

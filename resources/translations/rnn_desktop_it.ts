@@ -70,6 +70,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>%1 was trained on %2, which cannot be opened any more. Give the data with --csv or --generator.</source>
+        <translation>%1 è stato addestrato su %2, che non si può più aprire. Indica i dati con --csv o --generator.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>These weights were trained on %1. Open that data and load the weights onto it? No loads them onto the current series.</source>
         <translation>Questi pesi sono stati addestrati su %1. Vuoi aprire quei dati e caricarci sopra i pesi? Con No li carichi sulla serie attuale.</translation>
     </message>
@@ -1584,17 +1589,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+24"/>
-        <location line="+69"/>
+        <location line="+78"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-77"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+117"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

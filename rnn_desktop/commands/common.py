@@ -54,6 +54,19 @@ def recorded_origin(weights_path: str) -> dict[str, Any] | None:
     return origin if isinstance(origin, dict) and origin.get("kind") in ("csv", "generator") else None
 
 
+def input_paths(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """Return the files the command reads, as (option or phrase, path) pairs for the overwrite check.
+
+    With --load and no data options, that includes the CSV file the weights record.
+    """
+    inputs = [("--csv", getattr(args, "csv", None)), ("--load", getattr(args, "load", None))]
+    if args.load and not data_options_given(args):
+        origin = recorded_origin(args.load)
+        if origin is not None and origin["kind"] == "csv":
+            inputs.append((f"the CSV file that {args.load} records", origin["path"]))
+    return inputs
+
+
 def series_from_origin(origin: dict[str, Any]) -> Series:
     """Rebuild the series a weights file records: read its CSV file again, or run its generator."""
     if origin["kind"] == "csv":

@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rnn_desktop.commands.common import config_from_args, data_options_given, recorded_origin, series_from_args
+from rnn_desktop.commands.common import (
+    config_from_args, data_options_given, input_paths, recorded_origin, series_from_args,
+)
 from rnn_desktop.core.errors import RnnDesktopError
 
 log = logging.getLogger(__name__)
@@ -126,7 +128,7 @@ def path_options_problem(args: argparse.Namespace) -> str | None:
     """
     from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 
-    inputs = (("--csv", args.csv), ("--load", args.load))
+    inputs = input_paths(args)
     outputs = (("--save", args.save), ("--report", args.report), ("--screenshot", args.screenshot))
     problem = (empty_path_problem((*inputs, *outputs))
                or overwrite_problem(inputs, outputs, allowed=[("--save", "--load")])
@@ -237,7 +239,10 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
                 print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
         elif generated and not window.data_panel.set_generator(**generator_settings(args)):
             return window.last_error
-        if args.load and not window.load_weights(args.load, origin="open" if recorded else "keep"):
+        origin = "keep"
+        if recorded:
+            origin = "require" if scripted else "open"
+        if args.load and not window.load_weights(args.load, origin=origin):
             if scripted:
                 return window.last_error
             print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
@@ -297,6 +302,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from rnn_desktop.gui.app import create_application, install_exception_hook, log_file_path
+    from rnn_desktop.gui import messages
     from rnn_desktop.gui.latency import LatencyProbe
     from rnn_desktop.gui.main_window import MainWindow
     from rnn_desktop.gui.stop_signals import close_on_stop_signals
@@ -355,12 +361,21 @@ def run_gui(args: argparse.Namespace) -> int:
         probe.stop()
         wall = time.perf_counter() - outcome["started"] if outcome["started"] else 0.0
         outcome["reason"] = reason
-        if reason == "failed":
+        if reason in ("failed", "diverged"):
+            # As train does: a run that diverged or failed is no success, whatever was saved.
             outcome["exit"] = EXIT_FAILED
+        if reason == "diverged":
+            detail = window.reports[-1].extra.get("reason", "") if window.reports else ""
+            print(f"rnn-desktop: training diverged: {detail}", file=sys.stderr)
         window.refresh_plots()
         app.processEvents()
-        if args.save and not window.save_weights(args.save):
-            outcome["exit"] = EXIT_FAILED
+        if args.save:
+            if window.save_weights(args.save):
+                # The screenshot shows how the run ended as well as where the weights went.
+                window.statusBar().showMessage(f"{messages.status_finished(reason)} "
+                                               f"{messages.status_weights_saved(args.save)}")
+            else:
+                outcome["exit"] = EXIT_FAILED
         if args.report:
             failure = _write_report(args.report, build_report(window, probe.summary(), wall, reason))
             if failure is not None:

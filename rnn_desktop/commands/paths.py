@@ -43,6 +43,8 @@ def overwrite_problem(inputs: Iterable[PathOption], outputs: Iterable[PathOption
 
     ``allowed`` lists (output option, input option) pairs that may name the
     same file, such as ("--save", "--load") to update a weights file in place.
+    An input named by a phrase rather than an option ("the CSV file that
+    w.npz records") is quoted as it is.
     """
     inputs = [(option, path) for option, path in inputs if path]
     outputs = [(option, path) for option, path in outputs if path]
@@ -50,8 +52,8 @@ def overwrite_problem(inputs: Iterable[PathOption], outputs: Iterable[PathOption
     for index, (option, path) in enumerate(outputs):
         for input_option, input_path in inputs:
             if (option, input_option) not in allowed and same_file(path, input_path):
-                return (f"{option} {path} is also the {input_option} input; "
-                        f"choose another file name for {option}")
+                replaced = f"the {input_option} input" if input_option.startswith("--") else input_option
+                return f"{option} {path} is also {replaced}; choose another file name for {option}"
         for earlier_option, earlier_path in outputs[:index]:
             if same_file(path, earlier_path):
                 return (f"{option} {path} is also the {earlier_option} output; "

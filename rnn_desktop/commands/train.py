@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from rnn_desktop.commands.common import (
-    config_from_args, data_options_given, recorded_origin, series_from_args, series_from_origin,
+    config_from_args, data_options_given, input_paths, recorded_origin, series_from_args, series_from_origin,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
@@ -196,7 +196,10 @@ def run_train(args: argparse.Namespace) -> int:
         except OSError as error:
             return _fail(f"cannot write --json {args.json}: {error.strerror or error}", EXIT_FAILED)
     if trainer.stop_reason == STOP_DIVERGED:
-        return _fail(f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm", EXIT_FAILED)
+        saved = (f"; the weights in {args.save} are those from before it diverged, so train again "
+                 "before using them") if args.save else ""
+        return _fail(f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm{saved}",
+                     EXIT_FAILED)
     if interrupted.is_set() and trainer.stop_reason == STOP_REQUESTED:
         written = [option for option, path in (("--save", args.save), ("--json", args.json)) if path]
         outputs = f"; {' and '.join(written)} written for the epochs done" if written else ""
@@ -213,7 +216,7 @@ def path_options_problem(args: argparse.Namespace) -> str | None:
     one exception: --save may name the --load file, which it then updates in
     place (the save is atomic, so a failed save keeps the old weights).
     """
-    inputs = (("--csv", args.csv), ("--load", args.load))
+    inputs = input_paths(args)
     outputs = (("--save", args.save), ("--json", args.json))
     return (empty_path_problem((*inputs, *outputs))
             or overwrite_problem(inputs, outputs, allowed=[("--save", "--load")])

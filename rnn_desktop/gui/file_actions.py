@@ -128,7 +128,8 @@ class FileActionsMixin:
         When the weights were trained on other data that can still be opened (the
         file records its CSV file or generator), ``origin`` chooses what to do: "ask"
         the person (when dialogs are shown), "open" that data first, or "keep" the
-        current series.
+        current series. "require" opens it too, and fails when it cannot, as a
+        scripted run must not train the weights on other data.
         """
         if self._state != IDLE:
             self.show_error(messages.error_busy())
@@ -158,6 +159,14 @@ class FileActionsMixin:
             self.show_error(messages.error_file_not_read(path, reason))
             return False
         saved_origin = trainer.saved_origin if trainer.load_warning else None
+        if saved_origin is not None and origin == "require" and not (
+                origin_available(saved_origin) and self._open_origin(saved_origin)):
+            if origin_available(saved_origin):
+                return False  # _open_origin showed why
+            self.show_error(messages.error_origin_missing(path, origin_text(saved_origin)))
+            return False
+        if saved_origin is not None and origin == "require":
+            return self.load_weights(path, origin="keep")
         if saved_origin is not None and origin_available(saved_origin):
             open_it = origin == "open" or (origin == "ask" and self._show_dialogs
                                            and self._ask_open_origin(saved_origin))

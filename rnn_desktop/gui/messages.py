@@ -95,6 +95,11 @@ def status_csv_loaded(path: str, rows: int, column: str) -> str:
         "%2", format_integer(rows)).replace("%3", column)
 
 
+def error_origin_missing(path: str, data: str) -> str:
+    return tr("%1 was trained on %2, which cannot be opened any more. Give the data with --csv or "
+              "--generator.").replace("%1", path).replace("%2", data)
+
+
 def question_open_origin(data: str) -> str:
     return tr("These weights were trained on %1. Open that data and load the weights onto it? "
               "No loads them onto the current series.").replace("%1", data)

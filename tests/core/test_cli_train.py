@@ -535,3 +535,33 @@ def test_load_with_data_options_keeps_them(tmp_path, capsys):
     assert code == 0, err
     assert "using the data recorded" not in out
     assert "from generator sine" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("option", ["--json", "--save"])
+def test_output_over_recorded_csv_rejected(tmp_path, capsys, option):
+    data = tmp_path / "levels.csv"
+    write_levels(data)
+    weights = tmp_path / "w.npz"
+    assert run(["--csv", str(data), "--epochs", "1", "--hidden", "6", "--save", str(weights)], capsys)[0] == 0
+    before = data.read_bytes()
+
+    code, out, err = run(["--load", str(weights), "--epochs", "1", option, str(data)], capsys)
+
+    assert code == 2
+    assert f"{option} {data} is also the CSV file that {weights} records" in err
+    assert data.read_bytes() == before
+
+
+def test_csv_option_without_csv_rejected(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["train", "--column", "value", "--epochs", "1"])
+    assert caught.value.code == 2
+    assert "rnn-desktop train: error: --column needs --csv" in capsys.readouterr().err
+
+
+def test_diverged_save_says_weights_need_training(tmp_path, capsys):
+    weights = tmp_path / "d.npz"
+    code, out, err = run(["--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "3",
+                          "--save", str(weights)], capsys)
+    assert code == 1
+    assert f"the weights in {weights} are those from before it diverged" in err

@@ -404,3 +404,62 @@ def test_load_alone_opens_recorded_data(qtbot, settings, tmp_path):
     assert window.data_panel.csv_path() == str(data.resolve())
     assert window.trainer.epoch == 2
     assert window.trainer.load_warning is None
+
+
+def make_recorded_weights(tmp_path):
+    from rnn_desktop.core.csv_reader import read_series
+    from rnn_desktop.core.series import series_origin
+
+    data = tmp_path / "levels.csv"
+    data.write_text("day,level\n" + "".join(f"{i},{np.cos(0.2 * i):.4f}\n" for i in range(150)), encoding="utf-8")
+    series = read_series(data)
+    trainer = Trainer(TrainConfig(epochs=1, hidden=8, val_windows=None, val_fraction=0.2), series.values,
+                      source=series.source)
+    trainer.origin = series_origin(series)
+    trainer.run()
+    trainer.save(tmp_path / "w.npz")
+    return data, tmp_path / "w.npz"
+
+
+def test_scripted_load_without_recorded_csv_trains_nothing(tmp_path):
+    data, weights = make_recorded_weights(tmp_path)
+    data.unlink()
+
+    result = run_gui_command(tmp_path, "--load", str(weights), "--autostart", "--exit-when-done",
+                             "--save", "out.npz", "--report", "r.json")
+
+    assert result.returncode == 2
+    assert f"{weights} was trained on {data}" in result.stderr
+    assert "which cannot be opened any more" in result.stderr
+    assert not (tmp_path / "out.npz").exists()
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "not_started"
+
+
+def test_report_over_recorded_csv_rejected(tmp_path):
+    data, weights = make_recorded_weights(tmp_path)
+    before = data.read_bytes()
+
+    result = run_gui_command(tmp_path, "--load", str(weights), "--autostart", "--exit-when-done",
+                             "--report", str(data), timeout=120)
+
+    assert result.returncode == 2
+    assert f"--report {data} is also the CSV file that {weights} records" in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_gui_json_option_rejected(capsys):
+    from rnn_desktop.cli import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(["gui", "--json", "x.json"])
+    assert caught.value.code == 2
+    assert "rnn-desktop gui: error: --json is for train; gui writes" in capsys.readouterr().err
+
+
+def test_diverged_gui_run_exits_1(tmp_path):
+    result = run_gui_command(tmp_path, "--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "5",
+                             "--autostart", "--exit-when-done", "--report", "r.json")
+
+    assert result.returncode == 1
+    assert "rnn-desktop: training diverged: the training loss reached" in result.stderr
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "diverged"
