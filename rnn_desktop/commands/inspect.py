@@ -26,7 +26,7 @@ def run_inspect(args: argparse.Namespace) -> int:
     """Inspect ``args.path`` with the given overrides, print the report and write ``--json``, then return the exit code."""
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     problem = (empty_path_problem((("the CSV path", args.path), ("--json", args.json)))
-               or overwrite_problem([("CSV", args.path)], [("--json", args.json)])
+               or overwrite_problem([("the CSV input", args.path)], [("--json", args.json)])
                or outputs_problem([("--json", args.json, "settings.json", True)]))
     if problem is not None:
         logger.info("inspect rejected its file options: %s", problem)
