@@ -13,6 +13,8 @@ import threading
 import time
 from typing import Any
 
+import numpy as np
+
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, input_paths, recorded_origin, series_from_args, series_from_origin,
 )
@@ -134,6 +136,8 @@ def run_train(args: argparse.Namespace) -> int:
         print(f"rnn-desktop train: warning: every value in column '{column}' of {series.source} is missing, "
               f"so the default column is '{series.name}'; if '{column}' is the series, fill it in, "
               "or choose the column with --column", file=sys.stderr, flush=True)
+    for warning in _data_warnings(series, args.column is None):
+        print(f"rnn-desktop train: warning: {warning}", file=sys.stderr, flush=True)
     if trainer.load_warning is not None:
         print(f"rnn-desktop train: warning: {trainer.load_warning}", file=sys.stderr, flush=True)
     if args.load and not trainer.optimizer_restored:
@@ -246,6 +250,23 @@ def _describe(series: Any) -> str:
     if series.source.startswith("generator "):
         return series.source
     return f"{series.source}, column {series.name}" if series.source else series.name
+
+
+def _data_warnings(series: Any, default_column: bool) -> list[str]:
+    """Return warnings about a CSV series that reads but may not be what the file means."""
+    warnings = []
+    ragged = series.details.get("ragged_rows") or []
+    if ragged:
+        lines = ", ".join(str(line) for line in ragged[:5]) + (", ..." if len(ragged) > 5 else "")
+        rows = "1 row has" if len(ragged) == 1 else f"{len(ragged)} rows have"
+        warnings.append(f"{rows} more or fewer cells than the first row of {series.source} "
+                        f"(line{'' if len(ragged) == 1 else 's'} {lines}); an unquoted number with a "
+                        "thousands separator or a stray delimiter shifts the cells, so check them with "
+                        "rnn-desktop inspect")
+    if default_column and "column" in series.details and series.values.size and np.ptp(series.values) == 0:
+        warnings.append(f"every value in column '{series.name}' of {series.source} is {series.values[0]:g}; "
+                        "if another column is the series, choose it with --column")
+    return warnings
 
 
 def _series_from_recorded(weights_path: str, origin: dict[str, Any]) -> Any:

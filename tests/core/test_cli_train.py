@@ -565,3 +565,18 @@ def test_diverged_save_says_weights_need_training(tmp_path, capsys):
                           "--save", str(weights)], capsys)
     assert code == 1
     assert f"the weights in {weights} are those from before it diverged" in err
+
+
+def test_ragged_rows_and_constant_column_warned(tmp_path, capsys):
+    path = tmp_path / "stations.csv"
+    rows = [f"{i},{20 + 5 * np.sin(i / 5):.2f},1001" for i in range(150)]
+    rows[10] += ",9"
+    path.write_text("t,temperature,station_id\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert f"warning: 1 row has more or fewer cells than the first row of {path} (line 12)" in err
+    assert f"warning: every value in column 'station_id' of {path} is 1001; if another column" in err
+    code, out, err = run(["--csv", str(path), "--column", "temperature", "--epochs", "1", "--hidden", "4"], capsys)
+    assert "every value in column" not in err
