@@ -785,7 +785,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>un&apos;altra serie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>the data in %1 changed since the weights in %2 were saved (%3 values then, %4 now, and other values); the scaler fitted then is reused, so the predictions and errors may be far off. Train on, or train a new model.</source>
+        <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (valori allora: %3, ora: %4, e valori diversi); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. Train a new model for this series, or open the data the weights were trained on.</source>
         <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie, oppure apri i dati su cui i pesi sono stati addestrati.</translation>
     </message>

@@ -159,6 +159,8 @@ class FileActionsMixin:
             self.show_error(messages.error_file_not_read(path, reason))
             return False
         saved_origin = trainer.saved_origin if trainer.load_warning else None
+        if saved_origin is not None and saved_origin == series_origin(series):
+            saved_origin = None  # that data is open already, and its file changed since
         if saved_origin is not None and origin == "require" and not (
                 origin_available(saved_origin) and self._open_origin(saved_origin)):
             if origin_available(saved_origin):

@@ -321,3 +321,29 @@ def test_csv_form_names_ragged_rows(make_window, tmp_path):
 
     summary = window.data_panel.csv_form.summary.text()
     assert summary.endswith("(interpolate). 2 rows have more or fewer cells than the first row (lines 9, 42).")
+
+
+def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "levels.csv"
+    rows = [f"{i},{np.cos(0.3 * i):.4f}" for i in range(150)]
+    path.write_text("day,level\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    window = make_window(TrainConfig().replace(**FAST), series=None)
+    assert window.open_csv(str(path))
+    train(qtbot, window)
+    weights = tmp_path / "levels.npz"
+    assert window.save_weights(str(weights))
+
+    rows[20] = "20,9.5"
+    path.write_text("day,level\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    questions: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args[2]))
+    window.set_interactive(ask_on_close=False, show_dialogs=True)
+    assert window.open_csv(str(path))
+    assert window.load_weights(str(weights))
+
+    assert questions == []
+    assert window.metrics_label.text().startswith(
+        f"Warning: the data in {path} changed since the weights in {weights} were saved (150 values then, "
+        "150 now, and other values)")
