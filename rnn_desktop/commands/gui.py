@@ -24,6 +24,8 @@ EXIT_BAD_INPUT = 2  # invalid option, data or weights file
 EXIT_BROKEN_BINDING = 3  # the installed PySide6 would crash the app
 # The report's stop_reason when the scripted run could not start. Its "error" key contains the reason.
 NOT_STARTED = "not_started"
+# How long a stop signal waits for a scripted run to stop before the window closes regardless.
+STOP_WAIT_MS = 20000
 
 # Options that mean "use these settings" rather than the ones saved from the last session.
 _CONFIG_OPTIONS = (
@@ -299,12 +301,13 @@ def _save_screenshot(window, path: str) -> str | None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window; with --autostart train at once, with --exit-when-done close when done."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from rnn_desktop.gui.app import create_application, install_exception_hook, log_file_path
     from rnn_desktop.gui import messages
     from rnn_desktop.gui.latency import LatencyProbe
     from rnn_desktop.gui.main_window import MainWindow
+    from rnn_desktop.gui.states import IDLE
     from rnn_desktop.gui.stop_signals import close_on_stop_signals
 
     from rnn_desktop.gui.binding_check import binding_problem
@@ -398,7 +401,20 @@ def run_gui(args: argparse.Namespace) -> int:
                 app.quit()
 
     window.run_finished.connect(on_finished)
-    close_on_stop_signals(app, window)
+    def finish_outputs() -> None:
+        """On a stop signal mid-run, stop training so the outputs are written for the epochs done."""
+        if outcome["started"] is None or outcome["reason"] is not None or window.state == IDLE:
+            return
+        if not (args.save or args.report or args.screenshot):
+            return
+        log.info("stop signal during a scripted run: stopping training to write its outputs")
+        finished = QEventLoop()
+        window.run_finished.connect(finished.quit)
+        QTimer.singleShot(STOP_WAIT_MS, finished.quit)
+        window.stop_training()
+        finished.exec()
+
+    close_on_stop_signals(app, window, before_close=finish_outputs)
     window.show()
     if problem is not None:
         # The window stays open with the error. Training the default series in

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from typing import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -24,14 +25,20 @@ WAKE_INTERVAL_MS = 250
 HANDLED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT") if hasattr(signal, name))
 
 
-def close_on_stop_signals(app: QApplication, window: QWidget) -> QTimer | None:
-    """Install the handlers; return the wake-up timer, or None off the main thread."""
+def close_on_stop_signals(app: QApplication, window: QWidget,
+                          before_close: Callable[[], None] | None = None) -> QTimer | None:
+    """Install the handlers; return the wake-up timer, or None off the main thread.
+
+    ``before_close`` runs first, for example to finish a scripted run's outputs.
+    """
     if threading.current_thread() is not threading.main_thread():
         return None
 
     def on_signal(number: int, frame) -> None:
         name = signal.Signals(number).name
         log.info("received %s: closing the window", name)
+        if before_close is not None:
+            before_close()
         setter = getattr(window, "set_interactive", None)
         if setter is not None:
             setter(ask_on_close=False, show_dialogs=False)

@@ -463,3 +463,39 @@ def test_diverged_gui_run_exits_1(tmp_path):
     assert result.returncode == 1
     assert "rnn-desktop: training diverged: the training loss reached" in result.stderr
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "diverged"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_stop_signal_writes_scripted_outputs(tmp_path):
+    import signal
+    import time
+
+    from rnn_desktop.core.weights import load_weights
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    app = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", "--epochs", "100000", "--patience", "none",
+                            "--hidden", "8", "--autostart", "--exit-when-done", "--report", "r.json",
+                            "--save", "w.npz"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    try:
+        log_text = ""
+        deadline = time.monotonic() + 120
+        while "run 1 started" not in log_text and time.monotonic() < deadline:
+            time.sleep(0.2)
+            logs = list((tmp_path / "data").rglob("*.log"))
+            log_text = logs[0].read_text(encoding="utf-8") if logs else ""
+        assert "run 1 started" in log_text, "training did not start within 120 s"
+        time.sleep(2.0)
+        app.send_signal(signal.SIGTERM)
+        _, stderr = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+
+    assert app.returncode == 143, stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["stop_reason"] == "stopped"
+    assert report["epochs_run"] >= 1
+    assert load_weights(tmp_path / "w.npz").metadata["epoch"] == report["epochs_run"]
