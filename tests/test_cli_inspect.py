@@ -55,6 +55,15 @@ def test_unclear_point_note(tmp_path, capsys):
     assert "use --decimal ," in out
 
 
+def test_all_na_column_error(tmp_path, capsys):
+    source = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;NA\n")
+    code = main(["inspect", str(source)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "every value in column 'value' is missing (its cells are 'NA')" in err
+    assert "no numeric column to read" in err
+
+
 def test_json_output_keys_and_values(tmp_path, capsys):
     source = write(tmp_path, "t,v\n0,1.5\n1,NA\n2,3.5\n")
     output = tmp_path / "out.json"

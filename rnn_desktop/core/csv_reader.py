@@ -230,6 +230,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     # The window shows these settings for a file it could not read, so they can be changed there.
     reading = {"delimiter": delimiter, "decimal": decimal, "encoding": used_encoding, "header": header}
     try:
+        if column is None and not any(kind == "numeric" for _, kind in columns):
+            _check_missing_only_column(path, table, data_index, columns)
         target = _choose_column(column, columns, path)
         empty_columns = _find_empty_columns(table, data_index, columns, target) if header else []
         if column is None:
@@ -475,6 +477,51 @@ def _check_default_column(path: Path, table: csv_table.Table, index: np.ndarray,
                 f"on by default. Fill in column '{names[j]}', or choose another column, such as "
                 f"'{names[target]}'.",
                 code="csv.all_missing", path=str(path), column=names[j], columns=names)
+
+
+def _check_missing_only_column(path: Path, table: csv_table.Table, index: np.ndarray,
+                               columns: list[tuple[str, str]]) -> None:
+    """Raise CsvError "csv.all_missing" when a file without a numeric column has a column of only missing values.
+
+    In "date;value" with "NA" in every value cell, the value column is typed
+    text, and "no numeric column" would send the reader to the delimiter and
+    decimal mark. The last column with a marker such as "NA" is named. A
+    column of empty cells only is named when no other column contains text,
+    because next to text columns it may be an unused notes column.
+    """
+    names = [name for name, _ in columns]
+    missing_only = [j for j, (_, kind) in enumerate(columns)
+                    if kind == "text" and _is_missing_only(table, index, j)]
+    if not missing_only:
+        return
+
+    markers_by_column = {j: list(dict.fromkeys(cell.strip() for cell in table.column(index, j)))
+                         for j in missing_only}
+    marked = [j for j in missing_only if any(markers_by_column[j])]
+    text_columns = [j for j, (_, kind) in enumerate(columns) if kind == "text" and j not in missing_only]
+    if marked:
+        j = marked[-1]
+    elif not text_columns:
+        j = missing_only[-1]
+    else:
+        return
+
+    markers = markers_by_column[j]
+    marker_texts = [repr(marker) if marker else "empty" for marker in markers[:3]]
+    if len(markers) > 3:
+        marker_texts.append("other markers")
+    described = (marker_texts[0] if len(marker_texts) == 1
+                 else f"{', '.join(marker_texts[:-1])} or {marker_texts[-1]}")
+    raise CsvError(
+        f"{path}: every value in column '{names[j]}' is missing (its cells are {described}), so the file "
+        f"has no numeric column to read. Fill in column '{names[j]}' and read the file again.",
+        code="csv.all_missing", path=str(path), column=names[j], columns=names, markers=markers)
+
+
+def _is_missing_only(table: csv_table.Table, index: np.ndarray, j: int) -> bool:
+    # The first rows settle most columns without building the whole list of cells.
+    return all(all(csv_values.is_missing(cell) for cell in table.column(rows, j))
+               for rows in (index[:_TYPE_SAMPLE_ROWS], index))
 
 
 def _find_ragged(table: csv_table.Table, index: np.ndarray, width: int) -> list[int]:

@@ -562,6 +562,59 @@ def test_all_missing_is_rejected(tmp_path):
     assert caught.value.code == "csv.all_missing"
 
 
+def test_all_na_default_names_marker(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;NA\n2021-01-03;NA\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    error = caught.value
+    assert error.code == "csv.all_missing"
+    assert error.params["column"] == "value"
+    assert error.params["markers"] == ["NA"]
+    assert "every value in column 'value' is missing (its cells are 'NA')" in str(error)
+    assert "decimal mark" not in str(error)
+
+
+def test_all_missing_lists_markers(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;\n2021-01-03;n/a\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.all_missing"
+    assert "(its cells are 'NA', empty or 'n/a')" in str(caught.value)
+
+
+def test_empty_column_beside_dates(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;\n2021-01-02;\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.all_missing"
+    assert "(its cells are empty)" in str(caught.value)
+
+
+def test_empty_notes_beside_text_unnamed(tmp_path):
+    path = write(tmp_path, "name;city;notes\nAnna;Rome;\nBen;Oslo;\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+
+
+def test_text_with_markers_not_numeric(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;high\n2021-01-03;low\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+    assert "'value' (text)" in str(caught.value)
+
+
+def test_later_values_not_all_missing(tmp_path):
+    # The column is typed text from its first 200 rows, but a later row has a value.
+    rows = ["2021-01-01;NA"] * 250 + ["2021-01-02;5"]
+    path = write(tmp_path, "date;value\n" + "\n".join(rows) + "\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+    assert inspect_csv(path, column="value").values[-1] == 5.0
+
+
 def test_no_nan_reaches_the_series(tmp_path):
     rows = "\n".join(f"{i},{'NA' if i % 7 == 0 else i * 0.5}" for i in range(2000))
     path = write(tmp_path, "i,v\n" + rows + "\n")
