@@ -33,6 +33,37 @@ def test_prints_detected_settings(tmp_path, capsys):
     assert "min, max       -0.75, 2.25" in out
 
 
+def test_thousands_point_note(tmp_path, capsys):
+    source = write(tmp_path, "Data;Valore\n01/01/2021;986\n02/01/2021;1.017\n03/01/2021;1.026\n")
+    code = main(["inspect", str(source)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "decimal        ','" in out
+    assert "min, max       986, 1026" in out
+    assert "note           '.' is read as a thousands separator ('1.017' is 1017)" in out
+    assert "use --decimal ." in out
+
+
+def test_unclear_point_note(tmp_path, capsys):
+    source = write(tmp_path, "t;peso\n1;12.500\n2;13.250\n")
+    code = main(["inspect", str(source)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert "decimal        '.'" in out
+    assert "note           '.' is read as a decimal point, so '12.500' reads as 12.5" in out
+    assert "could also be grouped by thousands (12500)" in out
+    assert "use --decimal ," in out
+
+
+def test_all_na_column_error(tmp_path, capsys):
+    source = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;NA\n")
+    code = main(["inspect", str(source)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "every value in column 'value' is missing (its cells are 'NA')" in err
+    assert "no numeric column to read" in err
+
+
 def test_json_output_keys_and_values(tmp_path, capsys):
     source = write(tmp_path, "t,v\n0,1.5\n1,NA\n2,3.5\n")
     output = tmp_path / "out.json"

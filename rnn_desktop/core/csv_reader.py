@@ -36,6 +36,9 @@ PREVIEW_ROWS = 20
 _TYPE_SAMPLE_ROWS = 200
 # Header names that make a column of four-digit integers a year axis.
 _TIME_NAME_RE = re.compile(r"year|jahr|anno|année|annee|año|date|datum|time|zeit|fecha|period", re.I)
+# Delimiters of the spreadsheet exports that write 1026 as "1.026". A comma
+# delimiter goes with the English convention, where '.' is the decimal point.
+_POINT_THOUSANDS_DELIMITERS = (";", "\t")
 
 
 @dataclass
@@ -74,6 +77,9 @@ class CsvInfo:
     # Named columns after the target whose every data cell is blank or another missing-value
     # marker. The default choice, the last numeric column, passes over them.
     empty_columns: list[str] = field(default_factory=list)
+    # Set when numbers such as "1.026" were read with '.' as a thousands separator ("thousands"),
+    # or read as decimals although they fit that reading too ("unclear"). None otherwise.
+    point_grouping: csv_values.PointGrouping | None = None
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -99,6 +105,11 @@ class CsvInfo:
             "line_endings": self.line_endings,
             "comment_lines": self.comment_lines,
             "empty_columns": list(self.empty_columns),
+            "point_grouping": None if self.point_grouping is None else {
+                "reading": self.point_grouping.reading,
+                "columns": list(self.point_grouping.columns),
+                "example": self.point_grouping.example,
+            },
         }
         if include_values:
             values = self.values.tolist()
@@ -194,9 +205,12 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     first = int(table.nonblank[0])
     sample = [table.record(i) for i in table.nonblank[1:1 + _TYPE_SAMPLE_ROWS]]
     first_row = table.record(first)
+    # True when "." is only vote_decimal's default, so numbers such as "1.026" may group thousands.
+    point_undecided = False
     if decimal is None:
         cells = [cell for row in [first_row, *sample] for cell in row]
         decimal = csv_values.vote_decimal(cells, delimiter)
+        point_undecided = decimal == "." and not csv_values.has_decimal_votes(cells)
     if header is None:
         header = _detect_header(first_row, sample, decimal)
 
@@ -216,6 +230,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     # The window shows these settings for a file it could not read, so they can be changed there.
     reading = {"delimiter": delimiter, "decimal": decimal, "encoding": used_encoding, "header": header}
     try:
+        if column is None and not any(kind == "numeric" for _, kind in columns):
+            _check_missing_only_column(path, table, data_index, columns)
         target = _choose_column(column, columns, path)
         empty_columns = _find_empty_columns(table, data_index, columns, target) if header else []
         if column is None:
@@ -226,6 +242,16 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         ragged_rows = _find_ragged(table, data_index, width)
 
         cells = table.column(data_index, target)
+        point_grouping = None
+        if point_undecided and delimiter in _POINT_THOUSANDS_DELIMITERS:
+            point_grouping = _detect_point_grouping(columns, sample, target, cells)
+            if point_grouping.reading == "thousands":
+                # With no vote for either mark, no number in the sample contains ',' or a '.' that only
+                # a decimal point explains, so every column keeps its type under the decimal comma.
+                decimal = ","
+                reading["decimal"] = decimal
+            elif point_grouping.reading != "unclear":
+                point_grouping = None
         try:
             values = csv_values.parse_number_column(cells, decimal)
         except csv_values.BadCell as bad:
@@ -275,6 +301,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         comment_lines=comment_lines, preview=[table.record(i) for i in table.nonblank[:PREVIEW_ROWS]],
         value_lines=value_lines,
         empty_columns=empty_columns,
+        point_grouping=point_grouping,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
@@ -399,6 +426,23 @@ def _choose_column(column: str | int | None, columns: list[tuple[str, str]], pat
         code="csv.column_not_found", path=str(path), column=column, columns=names)
 
 
+def _detect_point_grouping(columns: list[tuple[str, str]], sample: Sequence[Sequence[str]], target: int,
+                           target_cells: Sequence[str]) -> csv_values.PointGrouping:
+    """Apply csv_values.detect_point_thousands to the sampled numeric columns.
+
+    When the sample leaves it open, the whole target column decides, because
+    its first rows may all be below 1000 and its later ones written "1.026".
+    """
+    numeric = [(j, name) for j, (name, kind) in enumerate(columns) if kind == "numeric"]
+    sampled = [[row[j] for row in sample if len(row) > j] for j, _ in numeric]
+    grouping = csv_values.detect_point_thousands([(name, cells) for (_, name), cells in zip(numeric, sampled)])
+    if (grouping.reading in ("none", "unclear") and columns[target][1] == "numeric"
+            and len(target_cells) > len(sample)):
+        whole = [(name, target_cells if j == target else cells) for (j, name), cells in zip(numeric, sampled)]
+        grouping = csv_values.detect_point_thousands(whole)
+    return grouping
+
+
 def _find_empty_columns(table: csv_table.Table, index: np.ndarray, columns: list[tuple[str, str]],
                         target: int) -> list[str]:
     """Return the names of the columns after ``target`` whose every cell is missing."""
@@ -433,6 +477,51 @@ def _check_default_column(path: Path, table: csv_table.Table, index: np.ndarray,
                 f"on by default. Fill in column '{names[j]}', or choose another column, such as "
                 f"'{names[target]}'.",
                 code="csv.all_missing", path=str(path), column=names[j], columns=names)
+
+
+def _check_missing_only_column(path: Path, table: csv_table.Table, index: np.ndarray,
+                               columns: list[tuple[str, str]]) -> None:
+    """Raise CsvError "csv.all_missing" when a file without a numeric column has a column of only missing values.
+
+    In "date;value" with "NA" in every value cell, the value column is typed
+    text, and "no numeric column" would send the reader to the delimiter and
+    decimal mark. The last column with a marker such as "NA" is named. A
+    column of empty cells only is named when no other column contains text,
+    because next to text columns it may be an unused notes column.
+    """
+    names = [name for name, _ in columns]
+    missing_only = [j for j, (_, kind) in enumerate(columns)
+                    if kind == "text" and _is_missing_only(table, index, j)]
+    if not missing_only:
+        return
+
+    markers_by_column = {j: list(dict.fromkeys(cell.strip() for cell in table.column(index, j)))
+                         for j in missing_only}
+    marked = [j for j in missing_only if any(markers_by_column[j])]
+    text_columns = [j for j, (_, kind) in enumerate(columns) if kind == "text" and j not in missing_only]
+    if marked:
+        j = marked[-1]
+    elif not text_columns:
+        j = missing_only[-1]
+    else:
+        return
+
+    markers = markers_by_column[j]
+    marker_texts = [repr(marker) if marker else "empty" for marker in markers[:3]]
+    if len(markers) > 3:
+        marker_texts.append("other markers")
+    described = (marker_texts[0] if len(marker_texts) == 1
+                 else f"{', '.join(marker_texts[:-1])} or {marker_texts[-1]}")
+    raise CsvError(
+        f"{path}: every value in column '{names[j]}' is missing (its cells are {described}), so the file "
+        f"has no numeric column to read. Fill in column '{names[j]}' and read the file again.",
+        code="csv.all_missing", path=str(path), column=names[j], columns=names, markers=markers)
+
+
+def _is_missing_only(table: csv_table.Table, index: np.ndarray, j: int) -> bool:
+    # The first rows settle most columns without building the whole list of cells.
+    return all(all(csv_values.is_missing(cell) for cell in table.column(rows, j))
+               for rows in (index[:_TYPE_SAMPLE_ROWS], index))
 
 
 def _find_ragged(table: csv_table.Table, index: np.ndarray, width: int) -> list[int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -30,6 +31,15 @@ _GROUPED_POINT_RE = re.compile(
     r"[+-]?\d{1,3}(?P<sep>[,' \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d*)?\Z")
 _GROUPED_COMMA_RE = re.compile(
     r"[+-]?\d{1,3}(?P<sep>[.' \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:,\d*)?\Z")
+
+# A whole number with '.' grouping its thousands: 1.026 or -12.345.678. The
+# first group never starts with 0, because "0.125" can only be a decimal.
+_POINT_THOUSANDS_RE = re.compile(r"[+-]?[1-9]\d{0,2}(?:\.\d{3})+\Z")
+_INTEGER_RE = re.compile(r"[+-]?\d+\Z")
+_NUMBER_LIKE_RE = re.compile(r"[+-]?[\d.,]*\d[\d.,]*\Z")
+# Read with '.' grouping thousands, the smallest grouped number of a column is
+# at most this many times its largest integer below 1000.
+POINT_THOUSANDS_MAX_RATIO = 10
 
 _ISO_DATE_RE = re.compile(
     r"(?P<year>\d{4})(?:[-/](?P<month>\d{1,2})(?:[-/](?P<day>\d{1,2})"
@@ -190,6 +200,23 @@ def vote_decimal(cells: Sequence[str], delimiter: str | None) -> str:
     ambiguous, so it decides only when nothing else does: comma when the
     delimiter is not a comma, point otherwise.
     """
+    votes, ambiguous_comma = _count_decimal_votes(cells)
+    if votes[","] > votes["."]:
+        return ","
+    if votes["."] > votes[","]:
+        return "."
+    if ambiguous_comma and delimiter != ",":
+        return ","
+    return "."
+
+
+def has_decimal_votes(cells: Sequence[str]) -> bool:
+    """Check whether any cell gives vote_decimal a reason, so that "." is not only its default."""
+    votes, ambiguous_comma = _count_decimal_votes(cells)
+    return bool(votes[","] or votes["."] or ambiguous_comma)
+
+
+def _count_decimal_votes(cells: Sequence[str]) -> tuple[dict[str, int], int]:
     votes = {",": 0, ".": 0}
     ambiguous_comma = 0
     for cell in cells:
@@ -215,14 +242,107 @@ def vote_decimal(cells: Sequence[str], delimiter: str | None) -> str:
                 votes[","] += 1
             elif len(text) - point - 1 != 3:
                 votes["."] += 1
+    return votes, ambiguous_comma
 
-    if votes[","] > votes["."]:
-        return ","
-    if votes["."] > votes[","]:
-        return "."
-    if ambiguous_comma and delimiter != ",":
-        return ","
-    return "."
+
+@dataclass
+class PointGrouping:
+    """The verdict of ``detect_point_thousands`` on numbers such as "1.026".
+
+    ``reading`` is "thousands" when '.' separates thousands. It is "unclear"
+    when every number with a '.' also fits that reading but no column shows
+    it, "decimal" when some number can only have a decimal point, and "none"
+    when no number has a '.' grouped like thousands. ``columns`` lists the
+    columns with grouped numbers, and ``example`` is the first of those numbers.
+    """
+
+    reading: str
+    columns: list[str] = field(default_factory=list)
+    example: str = ""
+
+
+def detect_point_thousands(columns: Sequence[tuple[str, Sequence[str]]]) -> PointGrouping:
+    """Decide whether '.' separates thousands in numeric columns of whole numbers.
+
+    ``columns`` pairs each numeric column's name with its cells. The reading
+    is "thousands" only when all of these hold:
+
+    - no number contains ',' and every number with a '.' is grouped as
+      1.026 or 12.345.678 (one to three digits, the first not 0, then groups
+      of exactly three digits);
+    - some column has both grouped numbers and integers without a '.', and
+      all of those integers are below 1000, because a grouping format writes
+      1000 and above with a '.';
+    - in that column the smallest grouped number, read as thousands, is at
+      most POINT_THOUSANDS_MAX_RATIO times the largest integer.
+
+    The second condition rejects values that all have three decimals, such
+    as 12.500 next to an integer index column, because the integers must be
+    in the same column. The third rejects a decimal column such as 7, 12.500,
+    9, whose grouped reading jumps from 9 to 12500. Those files fit both
+    readings and get "unclear". Dates and cells that are not numbers are
+    skipped, because they say nothing about the decimal mark.
+    """
+    grouped_columns: list[str] = []
+    example = ""
+    clear = False
+    for name, cells in columns:
+        joined = "".join(cells)
+        if "." not in joined and "," not in joined:
+            continue
+        summary = _summarize_point_column(cells)
+        if summary is None:
+            return PointGrouping("decimal")
+        smallest_grouped, largest_short, long_integer, first_grouped = summary
+        if not first_grouped:
+            continue
+        grouped_columns.append(name)
+        example = example or first_grouped
+        if (not long_integer and largest_short >= 0
+                and smallest_grouped <= POINT_THOUSANDS_MAX_RATIO * largest_short):
+            clear = True
+
+    if not grouped_columns:
+        return PointGrouping("none")
+    return PointGrouping("thousands" if clear else "unclear", grouped_columns, example)
+
+
+def _summarize_point_column(cells: Sequence[str]) -> tuple[float, int, bool, str] | None:
+    """Summarise the numbers of one column for detect_point_thousands.
+
+    The result is the smallest grouped number read as thousands (inf if
+    none), the largest integer below 1000 (-1 if none), whether an integer
+    of 1000 or more occurs, and the first grouped cell ("" if none). Returns
+    None at the first number with a ',' or with a '.' that cannot group thousands.
+    """
+    smallest_grouped = math.inf
+    largest_short = -1
+    long_integer = False
+    first_grouped = ""
+    for cell in cells:
+        number = cell.strip()
+        # Plain integers and grouped numbers, the common cells, skip the slower checks below.
+        if not (number.isascii() and number.isdigit()) and not _POINT_THOUSANDS_RE.match(number):
+            if is_missing(cell) or is_date(cell):
+                continue
+            match = _SYMBOL_RE.match(cell)
+            number = match.group("number") if match else number
+            if not _NUMBER_LIKE_RE.match(number):
+                continue
+            if "," in number or ("." in number and not _POINT_THOUSANDS_RE.match(number)):
+                return None
+            if "." not in number and not _INTEGER_RE.match(number):
+                continue
+
+        value = abs(int(number.replace(".", "")))
+        if "." in number:
+            smallest_grouped = min(smallest_grouped, value)
+            first_grouped = first_grouped or number
+        elif value >= 1000:
+            long_integer = True
+        else:
+            largest_short = max(largest_short, value)
+    return smallest_grouped, largest_short, long_integer, first_grouped
 
 
 def is_date(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,8 +106,12 @@ def needs_decimal_hint(dialect: Dialect, cells: list[list[str]], width: int) -> 
 
     Without a header, a one-column file of "1,5" also reads as two integer
     columns; and a comma-delimited file whose quoted numbers all look like
-    "1,234" reads as thousands.
+    "1,234" reads as thousands. A semicolon- or tab-delimited file whose
+    point numbers all look like "1.234" may read as thousands too.
     """
+    if dialect.decimal == "." and dialect.delimiter in (";", "\t"):
+        dotted = [text for row in cells for text in row if "." in text]
+        return bool(dotted) and all(re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text) for text in dotted)
     if dialect.decimal != ",":
         return False
     if width == 1 and not dialect.header:
@@ -119,7 +124,7 @@ def needs_decimal_hint(dialect: Dialect, cells: list[list[str]], width: int) -> 
 def test_random_dialect_reads_back_exactly(table, marker):
     dialect, names, cells, missing = table
     width = len(names)
-    hint = {"decimal": ","} if needs_decimal_hint(dialect, cells, width) else {}
+    hint = {"decimal": dialect.decimal} if needs_decimal_hint(dialect, cells, width) else {}
     data = render(dialect, names, cells, missing, marker)
     if dialect.delimiter == dialect.decimal == "," and b'"' not in data:
         # Without quotes, "0,0" is one number or two fields. A known decimal comma

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from rnn_desktop.core import csv_values
 from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv, read_series
 from rnn_desktop.core.errors import CsvError, DataError
 
@@ -237,6 +238,149 @@ def test_unclosed_quote_is_explained(tmp_path):
     assert "quote" in str(caught.value)
 
 
+# '.' as a thousands separator in whole numbers
+
+
+ITALIAN_INTEGERS = ("Data;Valore\r\n01/01/2021;986\r\n02/01/2021;1.017\r\n03/01/2021;1.026\r\n"
+                    "04/01/2021;1.084\r\n05/01/2021;999\r\n")
+
+
+def test_italian_integer_export_reads_thousands(tmp_path):
+    path = write(tmp_path, ITALIAN_INTEGERS, encoding="cp1252")
+    info = inspect_csv(path)
+    assert info.delimiter == ";"
+    assert info.decimal == ","
+    assert info.values.tolist() == [986.0, 1017.0, 1026.0, 1084.0, 999.0]
+    assert (info.min, info.max) == (986.0, 1084.0)
+    assert info.point_grouping is not None
+    assert info.point_grouping.reading == "thousands"
+    assert info.point_grouping.columns == ["Valore"]
+    assert info.point_grouping.example == "1.017"
+
+
+def test_thousands_reread_with_details(tmp_path):
+    # Weights files record the detected settings, and the file is read again with them.
+    path = write(tmp_path, ITALIAN_INTEGERS)
+    series = read_series(path)
+    again = inspect_csv(path, decimal=series.details["decimal"], delimiter=series.details["delimiter"])
+    assert again.values.tolist() == series.values.tolist()
+
+
+def test_tab_export_grouped_columns(tmp_path):
+    path = write(tmp_path, "Anno\tAbitanti\tNati\n2019\t12.345\t950\n2020\t12.410\t1.020\n2021\t12.390\t987\n")
+    info = inspect_csv(path, column="Abitanti")
+    assert info.decimal == ","
+    assert info.values.tolist() == [12345.0, 12410.0, 12390.0]
+    assert info.point_grouping.columns == ["Abitanti", "Nati"]
+    assert inspect_csv(path).values.tolist() == [950.0, 1020.0, 987.0]
+
+
+def test_grouped_negative_and_currency(tmp_path):
+    path = write(tmp_path, "giorno;saldo\n1;-1.250 €\n2;-980 €\n3;NA\n4;2.100.000 €\n5;640 €\n")
+    info = inspect_csv(path)
+    assert info.decimal == ","
+    assert info.values[[0, 1, 3, 4]].tolist() == [-1250.0, -980.0, 2100000.0, 640.0]
+    assert info.missing == 1
+
+
+def test_thousands_after_type_sample(tmp_path):
+    rows = [f"{day};{900 + day % 90}" for day in range(300)] + ["300;1.005", "301;1.012", "302;998"]
+    path = write(tmp_path, "giorno;valore\n" + "\n".join(rows) + "\n")
+    info = inspect_csv(path)
+    assert info.decimal == ","
+    assert info.values[-3:].tolist() == [1005.0, 1012.0, 998.0]
+    assert info.point_grouping.reading == "thousands"
+
+
+def test_three_decimals_stay_decimal(tmp_path):
+    # Every value has exactly three decimals, and only the index column has integers.
+    path = write(tmp_path, "t;peso\n1;12.500\n2;13.250\n3;11.750\n4;1.125\n")
+    info = inspect_csv(path)
+    assert info.decimal == "."
+    assert info.values.tolist() == [12.5, 13.25, 11.75, 1.125]
+    assert info.point_grouping.reading == "unclear"
+    assert info.point_grouping.columns == ["peso"]
+
+
+def test_leading_zero_stays_decimal(tmp_path):
+    path = write(tmp_path, "t;v\n1;0.125\n2;1.250\n3;986\n")
+    info = inspect_csv(path)
+    assert info.decimal == "."
+    assert info.values.tolist() == [0.125, 1.25, 986.0]
+    assert info.point_grouping is None
+
+
+@pytest.mark.parametrize(("content", "values"), [
+    # Read as thousands, the values would jump from 9 to 12500.
+    ("t;v\n1;7\n2;12.500\n3;9\n", [7.0, 12.5, 9.0]),
+    # An ungrouped integer above 999 in the same column rules the grouping format out.
+    ("t;v\n1;1.026\n2;1234\n3;999\n", [1.026, 1234.0, 999.0]),
+    # Read as thousands, 512.125 would be a thousand times its neighbours.
+    ("t;v\n1;512\n2;512.125\n3;513\n", [512.0, 512.125, 513.0]),
+])
+def test_ambiguous_column_stays_decimal(tmp_path, content, values):
+    info = inspect_csv(write(tmp_path, content))
+    assert info.decimal == "."
+    assert info.values.tolist() == values
+    assert info.point_grouping.reading == "unclear"
+
+
+def test_decimal_in_other_column_wins(tmp_path):
+    path = write(tmp_path, "a;b\n1.5;986\n2.5;1.026\n3.5;999\n")
+    info = inspect_csv(path)
+    assert info.decimal == "."
+    assert info.values.tolist() == [986.0, 1.026, 999.0]
+    assert info.point_grouping is None
+
+
+def test_decimal_after_type_sample_wins(tmp_path):
+    rows = [f"{day};{1000 + day}" for day in range(300)]
+    rows[1] = "1;1.001"
+    rows[250] = "250;3.5"
+    path = write(tmp_path, "t;v\n" + "\n".join(rows) + "\n")
+    info = inspect_csv(path)
+    assert info.decimal == "."
+    assert info.values[[1, 250]].tolist() == [1.001, 3.5]
+
+
+def test_comma_delimiter_keeps_decimal_point(tmp_path):
+    path = write(tmp_path, "t,v\n1,986\n2,1.026\n3,999\n")
+    info = inspect_csv(path)
+    assert info.decimal == "."
+    assert info.values.tolist() == [986.0, 1.026, 999.0]
+    assert info.point_grouping is None
+
+
+def test_decimal_override_skips_thousands(tmp_path):
+    path = write(tmp_path, ITALIAN_INTEGERS)
+    info = inspect_csv(path, decimal=".")
+    assert info.decimal == "."
+    assert info.values.tolist() == [986.0, 1.017, 1.026, 1.084, 999.0]
+    assert info.point_grouping is None
+
+
+def test_point_grouping_in_json_dict(tmp_path):
+    data = inspect_csv(write(tmp_path, ITALIAN_INTEGERS)).to_json_dict()
+    assert data["point_grouping"] == {"reading": "thousands", "columns": ["Valore"], "example": "1.017"}
+    assert inspect_csv(write(tmp_path, "t;v\n1;2\n2;3\n", name="plain.csv")).to_json_dict()["point_grouping"] is None
+
+
+@pytest.mark.parametrize(("columns", "reading"), [
+    ([("v", ["986", "1.017", "NA", "1.026"])], "thousands"),
+    ([("v", ["-1.026", "-986"])], "thousands"),
+    ([("v", ["999", "1.000.000"])], "unclear"),
+    ([("v", ["12.500", "13.250"])], "unclear"),
+    ([("v", ["1.026", "n.d.", "986"])], "thousands"),
+    ([("v", ["986", "1.026"]), ("w", ["1,5", "2"])], "decimal"),
+    ([("v", ["986", "12.34"])], "decimal"),
+    ([("v", ["986", "1.026", "1e3"])], "thousands"),
+    ([("v", ["986", "1234"])], "none"),
+    ([("d", ["31.12.2020", "01.01.2021"]), ("v", ["986", "1.026"])], "thousands"),
+])
+def test_detect_point_thousands(columns, reading):
+    assert csv_values.detect_point_thousands(columns).reading == reading
+
+
 # Header and columns
 
 
@@ -416,6 +560,59 @@ def test_all_missing_is_rejected(tmp_path):
     with pytest.raises(CsvError) as caught:
         inspect_csv(path, column="v")
     assert caught.value.code == "csv.all_missing"
+
+
+def test_all_na_default_names_marker(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;NA\n2021-01-03;NA\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    error = caught.value
+    assert error.code == "csv.all_missing"
+    assert error.params["column"] == "value"
+    assert error.params["markers"] == ["NA"]
+    assert "every value in column 'value' is missing (its cells are 'NA')" in str(error)
+    assert "decimal mark" not in str(error)
+
+
+def test_all_missing_lists_markers(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;\n2021-01-03;n/a\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.all_missing"
+    assert "(its cells are 'NA', empty or 'n/a')" in str(caught.value)
+
+
+def test_empty_column_beside_dates(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;\n2021-01-02;\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.all_missing"
+    assert "(its cells are empty)" in str(caught.value)
+
+
+def test_empty_notes_beside_text_unnamed(tmp_path):
+    path = write(tmp_path, "name;city;notes\nAnna;Rome;\nBen;Oslo;\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+
+
+def test_text_with_markers_not_numeric(tmp_path):
+    path = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;high\n2021-01-03;low\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+    assert "'value' (text)" in str(caught.value)
+
+
+def test_later_values_not_all_missing(tmp_path):
+    # The column is typed text from its first 200 rows, but a later row has a value.
+    rows = ["2021-01-01;NA"] * 250 + ["2021-01-02;5"]
+    path = write(tmp_path, "date;value\n" + "\n".join(rows) + "\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+    assert inspect_csv(path, column="value").values[-1] == 5.0
 
 
 def test_no_nan_reaches_the_series(tmp_path):
