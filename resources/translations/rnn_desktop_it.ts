@@ -505,6 +505,11 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>%1: every value in column &quot;%2&quot; is missing, so the file has no numeric column to read. Fill in column &quot;%2&quot; and read the file again.</source>
+        <translation>%1: nella colonna «%2» mancano tutti i valori, quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>The cell spans several lines, so a quote opened there is probably never closed.</source>
         <translation>La cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
@@ -675,12 +680,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non contiene righe di dati. Scegli un file che contenga dati.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-129"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+131"/>
         <source>%1, line %2: the CSV structure is broken (%3). Look for an unclosed quote near that line.</source>
         <translation>%1, riga %2: la struttura CSV non è valida (%3). Cerca una virgoletta non chiusa vicino a quella riga.</translation>
     </message>
@@ -1594,17 +1599,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+24"/>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-79"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

@@ -105,6 +105,14 @@ def _csv_missing_rejected(p: dict) -> str:
                 p["path"], p["column"], format_integer(p["count"]), shown)
 
 
+def _csv_all_missing(p: dict) -> str:
+    if "markers" in p:
+        # No column is numeric, so there is no other column to choose.
+        return fill(tr("%1: every value in column \"%2\" is missing, so the file has no numeric column to read. "
+                       "Fill in column \"%2\" and read the file again."), p["path"], p["column"])
+    return fill(tr("%1: every value in column \"%2\" is missing. Choose another column."), p["path"], p["column"])
+
+
 def _bad_cell_hint(p: dict, single: bool) -> str:
     """Return the sentence on the (first) bad cell's likely cause, with a leading space, or ""."""
     from rnn_desktop.core.csv_values import is_finite_number
@@ -232,8 +240,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
                                    p["path"], format_integer(p["line"]), p["byte"], p["encoding"]),
     "csv.missing_rejected": _csv_missing_rejected,
     "csv.empty": lambda p: fill(tr("%1 contains no data rows. Choose a file with data."), p["path"]),
-    "csv.all_missing": lambda p: fill(tr("%1: every value in column \"%2\" is missing. Choose another column."),
-                                      p["path"], p["column"]),
+    "csv.all_missing": _csv_all_missing,
     "csv.malformed": lambda p: fill(tr("%1, line %2: the CSV structure is broken (%3). Look for an unclosed "
                                        "quote near that line."), p["path"], format_integer(p["line"]), p["reason"]),
     "csv.no_numeric_column": lambda p: fill(tr("%1 has no numeric column (columns: %2). Choose a column, or check "

@@ -510,3 +510,15 @@ def test_other_data_warning_in_italian(italian, make_window, tmp_path):
 
     assert window.metrics_label.text().startswith(f"Attenzione: i pesi in {weights} sono stati addestrati su "
                                                   "generatore sine (valori: 200), non su generatore sine_wave")
+
+
+def test_all_missing_without_numeric_column_in_italian(italian, make_window, tmp_path, qtbot):
+    window = make_window()
+    path = tmp_path / "na.csv"
+    path.write_text("data;valore\n" + "".join(f"2020-01-{day:02d};NA\n" for day in range(1, 29)), encoding="utf-8")
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.open_csv(str(path))
+
+    assert shown.args[0] == (f"{path}: nella colonna «valore» mancano tutti i valori, quindi il file non ha "
+                             "colonne numeriche da leggere. Completa la colonna «valore» e leggi di nuovo il file.")
