@@ -1001,7 +1001,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+172"/>
         <source>too short for windows of %1 values</source>
         <translation>troppo corta per finestre di %1 valori</translation>
     </message>
@@ -1009,7 +1009,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-599"/>
+        <location line="-603"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1551,12 +1551,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+8"/>
+        <source>The CSV file in the Data tab could not be read. Change its column or reading settings, open another file, or choose Generator.</source>
+        <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>

@@ -525,6 +525,10 @@ class DataPanel(QWidget):
     def csv_path(self) -> str | None:
         return self._csv_path
 
+    def shows_unread_csv(self) -> bool:
+        """Return True while the CSV form shows a file that could not be read, in place of the series in use."""
+        return self._unread_csv_path is not None and self.csv_radio.isChecked()
+
     def regenerate(self) -> bool:
         """Build the series from the generator form; return False when it failed."""
         try:

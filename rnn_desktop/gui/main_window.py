@@ -887,6 +887,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _on_load_failed(self, error) -> None:
         self.show_error(messages.error_text(error))
+        if self.data_panel.shows_unread_csv():
+            # The status bar keeps the error, which names the cells to fix.
+            self._validate_form(announce=False)
 
     def _on_config_edited(self) -> None:
         self.data_panel.set_seq_len(self.training_panel.seq_len.value())
@@ -901,8 +904,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._state == IDLE:
             self._show_snapshot_now()
 
-    def _validate_form(self) -> bool:
-        """Show the first reason the settings cannot train on the current series, if any."""
+    def _validate_form(self, announce: bool = True) -> bool:
+        """Show the first reason the settings cannot train on the current series, if any.
+
+        With ``announce`` the reason also replaces the status bar's message.
+        """
         config = self.config()
         series = self.data_panel.series()
         problem = None
@@ -919,13 +925,17 @@ class MainWindow(FileActionsMixin, QMainWindow):
                         "%2", messages.format_integer(config.seq_len)).replace("%3", messages.format_integer(needed))
         except (RnnDesktopError, ValueError) as error:
             problem = messages.error_text(error)
+        if problem is None and self.data_panel.shows_unread_csv():
+            # Start would train the series still in use, which the Data tab no longer shows.
+            problem = self.tr("The CSV file in the Data tab could not be read. Change its column or reading "
+                              "settings, open another file, or choose Generator.")
         self.training_panel.show_problem(problem)
         self._form_problem = problem
         self._update_controls()
         # Show why Start is unavailable where the person looks: the status bar and its tooltip.
         for button, item in ((self.start_button, self.start_action), (self.step_button, self.step_action)):
             button.setToolTip(messages.status_cannot_start(problem) if problem else item.toolTip())
-        if problem is not None:
+        if problem is not None and announce:
             self.statusBar().showMessage(messages.status_cannot_start(problem))
         self._mark_previous_model()
         return problem is None

@@ -240,6 +240,10 @@ def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
     assert form.column.currentData() == "broken"
     assert form.delimiter.currentData() == ","
     assert form.summary.text().startswith("Not read: correct the file, or change the column")
+    # Start would train the sine, which the Data tab no longer shows, so it waits for a readable file.
+    assert not window.start_button.isEnabled()
+    assert window.start_button.toolTip().endswith("open another file, or choose Generator.")
+    assert "2 cells are not numbers" in window.statusBar().currentMessage()
 
     # Choosing another column reads the same file again, without the Open dialog.
     form.column.setCurrentIndex(form.column.findData("good"))
@@ -248,6 +252,7 @@ def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
     assert series is not sine
     assert series.name == "good"
     assert window.data_panel.csv_path() == str(path)
+    assert window.start_button.isEnabled()
     np.testing.assert_allclose(series.values[:3], np.round(np.sin(np.arange(3.0)), 6))
 
 
