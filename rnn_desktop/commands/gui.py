@@ -248,6 +248,9 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
             if scripted:
                 return window.last_error
             print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
+        elif args.load and window.trainer is not None and window.trainer.load_warning:
+            # A scripted run's progress soon replaces the warning in the window, so it is printed too.
+            print(f"rnn-desktop: warning: {window.trainer.load_warning}", file=sys.stderr)
         if given:
             # Loading data may adapt the window and split, and loading weights sets the file's
             # hyperparameters. The options given on the command line still win over both.

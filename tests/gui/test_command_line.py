@@ -499,3 +499,15 @@ def test_stop_signal_writes_scripted_outputs(tmp_path):
     assert report["stop_reason"] == "stopped"
     assert report["epochs_run"] >= 1
     assert load_weights(tmp_path / "w.npz").metadata["epoch"] == report["epochs_run"]
+
+
+def test_load_onto_other_csv_prints_warning(tmp_path):
+    data, weights = make_recorded_weights(tmp_path)
+    other = tmp_path / "other.csv"
+    other.write_text("day,level\n" + "".join(f"{i},{np.sin(0.1 * i):.4f}\n" for i in range(150)), encoding="utf-8")
+
+    result = run_gui_command(tmp_path, "--load", str(weights), "--csv", str(other), "--epochs", "1",
+                             "--autostart", "--exit-when-done")
+
+    assert result.returncode == 0, result.stderr
+    assert f"rnn-desktop: warning: the weights in {weights} were trained on {data}" in result.stderr
