@@ -478,7 +478,7 @@ class Trainer:
         self.model = ElmanRNN(1, config.hidden, config.activation, config.init, config.dtype)
         self.optimizer = make_optimizer(config.optimizer, self.model.params, config.lr, config.momentum)
         self._backup = {name: np.empty_like(p) for name, p in self.model.params.items()}
-        self.reset_weights(config.seed)
+        self.reset_weights(config.seed, refit_scaler=False)
         # True after from_file restored the optimiser state saved with the weights.
         self.optimizer_restored = False
 
@@ -517,12 +517,24 @@ class Trainer:
 
     # --- state ----------------------------------------------------------------
 
-    def reset_weights(self, seed: int | None = None) -> None:
+    def reset_weights(self, seed: int | None = None, refit_scaler: bool = True) -> None:
         """Re-initialise the model and the optimiser from ``seed`` (default: config.seed)
-        and forget the history."""
+        and forget the history.
+
+        With ``refit_scaler`` the scaler is fitted again on this trainer's training
+        part, so a fresh model never keeps the scaler of weights loaded from other data.
+        """
         if seed is not None and seed != self.config.seed:
             self.config = self.config.replace(seed=int(seed))
             self.config.validate()
+        if refit_scaler:
+            train_part = self.values[: self.split.n_train + self.config.seq_len]
+            fitted = series_mod.fit_scaler(self.config.scale, train_part)
+            if fitted != self.scaler:
+                logger.info("the new weights use a scaler fitted on this series, not the loaded one")
+                self.scaler = fitted
+                self._prepare_windows()
+            self.load_warning = None
         init_seed, shuffle_seed = np.random.SeedSequence(self.config.seed).spawn(2)
         self.model.reinitialise(np.random.default_rng(init_seed))
         self._shuffle_rng = np.random.default_rng(shuffle_seed)

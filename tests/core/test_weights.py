@@ -582,3 +582,17 @@ def test_malformed_origin_rejected(saved, origin):
 def test_unknown_origin_kind_ignored(saved):
     rewrite(saved, change_metadata=lambda meta: meta["data"].update(origin={"kind": "database", "table": "t"}))
     assert load_weights(saved).metadata["data"]["origin"]["kind"] == "database"
+
+
+def test_reset_after_loading_other_data_refits_scaler(saved, trained):
+    other = 100.0 + 50.0 * np.cos(np.arange(200.0) / 7.0)
+    loaded = Trainer.from_file(saved, other)
+    assert loaded.scaler == trained.scaler
+    assert loaded.load_warning is not None
+
+    loaded.reset_weights()
+
+    fresh = Trainer(loaded.config, other)
+    assert loaded.scaler == fresh.scaler
+    assert loaded.load_warning is None
+    assert loaded.run_epoch().val_loss == fresh.run_epoch().val_loss
