@@ -621,9 +621,25 @@ class DataPanel(QWidget):
             self._preview_dates = uses_dates
             axis = LocaleDateAxisItem(orientation="bottom") if uses_dates else LocaleAxisItem("bottom")
             self.preview.getPlotItem().setAxisItems({"bottom": axis})
-        self._preview_curve.setData(self._preview_x, np.where(np.isfinite(series.values), series.values, np.nan))
+        values = np.where(np.isfinite(series.values), series.values, np.nan)
+        self._preview_curve.setData(self._preview_x, values)
+        self._fit_preview(values)
         self._update_split_marks()
         self.series_changed.emit(series)
+
+    def _fit_preview(self, values: np.ndarray) -> None:
+        """Show the whole new series, then let the view follow its data again.
+
+        The curve clips to the view, so a series outside the old x range (dates
+        followed by positions) had no visible points and auto-range kept the old range.
+        """
+        finite = values[np.isfinite(values)]
+        if not self._preview_x.size or not finite.size:
+            return
+        view_box = self.preview.getPlotItem().getViewBox()
+        view_box.setRange(xRange=(float(self._preview_x[0]), float(self._preview_x[-1])),
+                          yRange=(float(finite.min()), float(finite.max())))
+        view_box.enableAutoRange()
 
     # Split.
 

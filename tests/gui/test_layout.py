@@ -215,3 +215,18 @@ def test_long_status_message_is_elided(qtbot, make_window):
     assert message.startswith(shown[:-1])
     assert status_bar.fontMetrics().horizontalAdvance(shown) <= status_bar.width()
     assert status_bar.toolTip() == message
+
+
+def test_preview_follows_series_without_dates(make_window, tmp_path):
+    window = make_window(series=None)
+    plain = tmp_path / "plain.csv"
+    plain.write_text("x,v\n" + "".join(f"{i},{np.sin(i / 3):.4f}\n" for i in range(120)), encoding="utf-8")
+    view_box = window.data_panel.preview.getPlotItem().getViewBox()
+
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+    assert window.open_csv(str(plain))
+
+    # The dated series left the view at 1949 to 1960 in seconds; the positions 0 to 119 must show.
+    (x_low, x_high), (y_low, y_high) = view_box.viewRange()
+    assert -10 < x_low <= 0 and 119 <= x_high < 130
+    assert -1.5 < y_low <= -0.99 and 0.99 <= y_high < 1.5
