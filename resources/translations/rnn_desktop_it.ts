@@ -254,7 +254,42 @@
         <translation>Nessun addestramento finora</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>the training loss</source>
+        <translation>la perdita di addestramento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the gradient norm</source>
+        <translation>la norma del gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the validation loss</source>
+        <translation>la perdita di validazione</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>a weight</source>
+        <translation>un peso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Diverged at epoch %1</source>
+        <translation>Divergenza all&apos;epoca %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Diverged at epoch %1: %2 reached %3, above the limit of %4</source>
+        <translation>Divergenza all&apos;epoca %1: %2 ha raggiunto %3, oltre il limite di %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Diverged at epoch %1: %2 became NaN or infinite</source>
+        <translation>Divergenza all&apos;epoca %1: valore NaN o infinito per %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Loaded weights of epoch %1; not trained further yet</source>
         <translation>Pesi dell&apos;epoca %1 caricati; non ancora addestrati oltre</translation>
     </message>
@@ -1001,7 +1036,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+188"/>
         <source>too short for windows of %1 values</source>
         <translation>troppo corta per finestre di %1 valori</translation>
     </message>
@@ -1009,7 +1044,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-603"/>
+        <location line="-619"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1308,7 +1343,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
+        <source>epoch %1, step %2: no finite hidden state</source>
+        <translation>epoca %1, passo %2: nessuno stato nascosto finito</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>epoch %1, step %2: hidden state from %3 to %4</source>
         <translation>epoca %1, passo %2: stato nascosto da %3 a %4</translation>
     </message>
@@ -1316,7 +1356,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-437"/>
+        <location line="-443"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1370,12 +1410,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+662"/>
+        <location line="+665"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-661"/>
+        <location line="-664"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1411,12 +1451,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+582"/>
+        <location line="+585"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-581"/>
+        <location line="-584"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1541,7 +1581,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+504"/>
+        <location line="+507"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1551,7 +1591,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>

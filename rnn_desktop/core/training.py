@@ -466,6 +466,8 @@ class Trainer:
         self.saved_origin: dict[str, Any] | None = None
         # Set by from_file when the weights were trained on other data, for the caller to show.
         self.load_warning: str | None = None
+        # What crossed which limit in the epoch that is diverging, until its report takes it.
+        self._divergence: dict[str, Any] | None = None
         self.control = control if control is not None else TrainingControl()
         self.record_dh = bool(record_dh)
         self.record_hidden_window = record_hidden_window
@@ -660,10 +662,13 @@ class Trainer:
                 if loss > self._divergence_loss:
                     happened = (f"the training loss reached {loss:.3g} {where}, above the divergence "
                                 f"limit of {self._divergence_loss:.3g}")
+                    self._divergence = {"quantity": "training loss", "value": loss,
+                                        "limit": self._divergence_loss, "batch": batch + 1}
                 else:
                     what = "training loss" if not math.isfinite(loss) else "gradient norm"
                     value = loss if not math.isfinite(loss) else norm
                     happened = f"the {what} became {value} {where}"
+                    self._divergence = {"quantity": what, "value": value, "limit": None, "batch": batch + 1}
                 reason = (f"{happened}; the weights from before that batch are kept. Lower the learning "
                           "rate or enable gradient clipping.")
                 break
@@ -680,6 +685,7 @@ class Trainer:
             if not all(np.isfinite(p).all() for p in model.params.values()):
                 model.set_weights(self._backup)
                 stop = STOP_DIVERGED
+                self._divergence = {"quantity": "weight", "value": math.nan, "limit": None, "batch": batch + 1}
                 reason = (f"a weight became NaN or infinite after batch {batch + 1} of {n_batches} in epoch "
                           f"{self.epoch + 1}; the weights from before that batch are kept. Lower the "
                           "learning rate.")
@@ -727,8 +733,11 @@ class Trainer:
             stop = STOP_DIVERGED
             reason = (f"the validation loss became {val_loss} at epoch {self.epoch}; lower the learning "
                       "rate or enable gradient clipping.")
+            self._divergence = {"quantity": "validation loss", "value": val_loss, "limit": None, "batch": None}
         elif stop is None and val_loss > self._divergence_loss:
             stop = STOP_DIVERGED
+            self._divergence = {"quantity": "validation loss", "value": val_loss,
+                                "limit": self._divergence_loss, "batch": None}
             reason = (f"the validation loss reached {val_loss:.3g} at epoch {self.epoch}, above the "
                       f"divergence limit of {self._divergence_loss:.3g}; lower the learning rate or "
                       "enable gradient clipping.")
@@ -739,6 +748,9 @@ class Trainer:
             self._continued_from_epoch = None
         if stop == STOP_DIVERGED:
             extra["reason"] = reason
+            # The same facts as numbers, for a caller that words them in its own language.
+            extra["divergence"] = self._divergence
+            self._divergence = None
             logger.warning("training diverged: %s", reason)
 
         improved = val_loss < self.best_val_loss

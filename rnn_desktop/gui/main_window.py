@@ -664,6 +664,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._show_progress(self._reports[-1])
             if reason == "early_stopping":
                 self._show_early_stop()
+            elif reason == "diverged":
+                report = self._reports[-1]
+                self._set_progress_text(messages.progress_diverged(report.epoch, report.extra.get("divergence")))
         self._show_final_metrics()
         if self._run_is_step and reason == "completed" and self._trainer is not None:
             continued_from = self._reports[-1].extra.get("continued_from_epoch") if self._reports else None

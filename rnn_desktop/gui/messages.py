@@ -254,6 +254,21 @@ def progress_idle() -> str:
     return tr("No training yet")
 
 
+def progress_diverged(epoch: int, divergence: dict | None) -> str:
+    """Say which value diverged at ``epoch``, from the trainer's ``extra["divergence"]`` numbers."""
+    quantities = {"training loss": tr("the training loss"), "gradient norm": tr("the gradient norm"),
+                  "validation loss": tr("the validation loss"), "weight": tr("a weight")}
+    if not divergence or divergence.get("quantity") not in quantities:
+        return tr("Diverged at epoch %1").replace("%1", format_integer(epoch))
+    quantity = quantities[divergence["quantity"]]
+    if divergence.get("limit") is not None:
+        return tr("Diverged at epoch %1: %2 reached %3, above the limit of %4").replace(
+            "%1", format_integer(epoch)).replace("%2", quantity).replace(
+            "%3", format_number(divergence["value"])).replace("%4", format_number(divergence["limit"]))
+    return tr("Diverged at epoch %1: %2 became NaN or infinite").replace(
+        "%1", format_integer(epoch)).replace("%2", quantity)
+
+
 def progress_loaded(epoch: int) -> str:
     return tr("Loaded weights of epoch %1; not trained further yet").replace("%1", format_integer(epoch))
 

@@ -665,9 +665,15 @@ class HiddenStatePlot(PlotPanel):
             return "", x
         step = int(np.clip(round(x), 1, self._states.shape[0]))
         values = self._states[step - 1]
+        finite = values[np.isfinite(values)]
+        if not finite.size:
+            # After divergence every state can be NaN, where np.nanmin warns and returns NaN.
+            text = self.tr("epoch %1, step %2: no finite hidden state").replace(
+                "%1", format_integer(self._epoch)).replace("%2", format_integer(step))
+            return text, float(step)
         text = self.tr("epoch %1, step %2: hidden state from %3 to %4").replace(
             "%1", format_integer(self._epoch)).replace("%2", format_integer(step)).replace(
-            "%3", format_number(float(np.nanmin(values)))).replace("%4", format_number(float(np.nanmax(values))))
+            "%3", format_number(float(finite.min()))).replace("%4", format_number(float(finite.max())))
         return text, float(step)
 
 

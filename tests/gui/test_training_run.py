@@ -103,3 +103,17 @@ def test_invalid_split_reported(make_window, field, value):
 
     assert not window.training_panel.problem_label.isHidden()
     assert not window.start_button.isEnabled()
+
+
+def test_diverged_run_names_the_value(qtbot, make_window):
+    from rnn_desktop.core.training import TrainConfig
+
+    window = make_window(TrainConfig(epochs=5, hidden=8, optimizer="sgd", lr=50.0, clip_norm=None))
+    with qtbot.waitSignal(window.run_finished, timeout=60000) as finished:
+        assert window.start_training()
+
+    assert finished.args == ["diverged"]
+    text = window.progress_label.text()
+    assert text.startswith("Diverged at epoch 1: the training loss reached ")
+    assert text.endswith(", above the limit of 1e+10")
+    assert window.statusBar().currentMessage().startswith("Training stopped: the loss diverged")
