@@ -390,8 +390,17 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._validate_form()
 
     def apply_preset(self, name: str) -> None:
-        """Show the preset's settings; the tutorial's also gets a status line on why it barely learns."""
-        self.set_config(TrainConfig.preset(name))
+        """Show the preset's settings; the tutorial's also gets a status line on why it barely learns.
+
+        A CSV series keeps its split: the presets' 50 validation windows belong to the
+        tutorial's sine, and the Data tab set the split for the file.
+        """
+        preset = TrainConfig.preset(name)
+        series = self.data_panel.series()
+        if series is not None and self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path():
+            current = self.config()
+            preset = preset.replace(val_windows=current.val_windows, val_fraction=current.val_fraction)
+        self.set_config(preset)
         if name == "tutorial" and self._form_problem is None:
             self.statusBar().showMessage(messages.status_tutorial_preset())
 

@@ -352,3 +352,24 @@ def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, mon
     assert window.metrics_label.text().startswith(
         f"Warning: the data in {path} changed since the weights in {weights} were saved (150 values then, "
         "150 now, and other values)")
+
+
+@pytest.mark.parametrize("preset", ["default", "tutorial"])
+def test_preset_keeps_csv_split(make_window, preset):
+    window = make_window(series=None)
+    assert window.open_csv(str(SHARED_DATA / "sunspots_monthly.csv"))
+    assert (window.config().val_windows, window.config().val_fraction) == (None, 0.2)
+
+    window.apply_preset(preset)
+
+    assert (window.config().val_windows, window.config().val_fraction) == (None, 0.2)
+    assert window.config().hidden == TrainConfig.preset(preset).hidden
+
+
+def test_preset_sets_split_for_generator(make_window):
+    window = make_window()
+    window.set_config(window.config().replace(val_windows=None, val_fraction=0.3))
+
+    window.apply_preset("tutorial")
+
+    assert window.config().val_windows == TrainConfig.preset("tutorial").val_windows
