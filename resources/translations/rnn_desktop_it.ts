@@ -99,17 +99,18 @@
         <translation>Pesi salvati in %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Weights loaded from %1 (trained for 1 epoch).</source>
+        <translation>Pesi caricati da %1 (addestrati per 1 epoca).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Weights loaded from %1 (trained for %2 epochs).</source>
         <translation>Pesi caricati da %1 (epoche di addestramento: %2).</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Weights loaded from %1 (trained for %2 epochs). Warning: %3</source>
-        <translation>Pesi caricati da %1 (epoche di addestramento: %2). Attenzione: %3</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Warning: %1</source>
         <translation>Attenzione: %1</translation>
     </message>
@@ -119,7 +120,12 @@
         <translation>Esportato in %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The data or the model settings changed, so training starts a new model; the previous one had trained for 1 epoch.</source>
+        <translation>I dati o le impostazioni del modello sono cambiati, quindi l&apos;addestramento parte da un nuovo modello; il precedente era stato addestrato per 1 epoca.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The data or the model settings changed, so training starts a new model; the previous one had trained for %1 epochs.</source>
         <translation>I dati o le impostazioni del modello sono cambiati, quindi l&apos;addestramento parte da un nuovo modello; il precedente era arrivato all&apos;epoca %1.</translation>
     </message>
@@ -715,7 +721,22 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non contiene righe di dati. Scegli un file che contenga dati.</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="+83"/>
+        <source>the same number of values, %1, but other ones</source>
+        <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 values then, %2 now</source>
+        <translation>valori allora: %1, ora: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the data in %1 changed since the weights in %2 were saved (%3); the scaler fitted then is reused, so the predictions and errors may be far off. Train on, or train a new model.</source>
+        <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
+    </message>
+    <message>
+        <location line="-215"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -825,12 +846,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>un&apos;altra serie</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the data in %1 changed since the weights in %2 were saved (%3 values then, %4 now, and other values); the scaler fitted then is reused, so the predictions and errors may be far off. Train on, or train a new model.</source>
-        <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (valori allora: %3, ora: %4, e valori diversi); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. Train a new model for this series, or open the data the weights were trained on.</source>
         <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie, oppure apri i dati su cui i pesi sono stati addestrati.</translation>
     </message>
@@ -990,7 +1006,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+35"/>
         <source>Not read: correct the file, or change the column or the settings above. The series in use is still %1.</source>
-        <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora %1.</translation>
+        <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora quella di prima: %1.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1410,12 +1426,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+665"/>
+        <location line="+674"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-664"/>
+        <location line="-673"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1451,12 +1467,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+585"/>
+        <location line="+594"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-584"/>
+        <location line="-593"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1581,7 +1597,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+507"/>
+        <location line="+516"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

@@ -987,9 +987,13 @@ def other_data_warning(path: Any, saved: dict[str, Any] | None, values: np.ndarr
     trained_on = saved.get("source") or "another series"
     this_series = source or "this series"
     if source and saved.get("source") == source:
-        return (f"the data in {source} changed since the weights in {path} were saved ({saved.get('length')} "
-                f"values then, {values.shape[0]} now, and other values); the scaler fitted then is reused, so "
-                "the predictions and errors may be far off. Train on, or train a new model.")
+        if saved.get("length") == values.shape[0]:
+            what = f"the same number of values, {values.shape[0]}, but other ones"
+        else:
+            what = f"{saved.get('length')} values then, {values.shape[0]} now"
+        return (f"the data in {source} changed since the weights in {path} were saved ({what}); the scaler "
+                "fitted then is reused, so the predictions and errors may be far off. Train on, or train a new "
+                "model.")
     return (f"the weights in {path} were trained on {trained_on} ({saved.get('length')} values), not on "
             f"{this_series} ({values.shape[0]} values); the scaler fitted on {trained_on} is reused, so the "
             "predictions and errors may be far off. Train a new model for this series, or open the data "

@@ -122,13 +122,14 @@ def status_weights_saved(path: str) -> str:
 
 
 def status_weights_loaded(path: str, epoch: int) -> str:
+    if epoch == 1:
+        return tr("Weights loaded from %1 (trained for 1 epoch).").replace("%1", path)
     return tr("Weights loaded from %1 (trained for %2 epochs).").replace("%1", path).replace(
         "%2", format_integer(epoch))
 
 
 def status_weights_loaded_other_data(path: str, epoch: int, warning: str) -> str:
-    return tr("Weights loaded from %1 (trained for %2 epochs). Warning: %3").replace("%1", path).replace(
-        "%2", format_integer(epoch)).replace("%3", warning)
+    return status_weights_loaded(path, epoch) + " " + tr("Warning: %1").replace("%1", warning)
 
 
 def warning_text(warning: str) -> str:
@@ -140,6 +141,9 @@ def status_exported(path: str) -> str:
 
 
 def status_new_model(old_epochs: int) -> str:
+    if old_epochs == 1:
+        return tr("The data or the model settings changed, so training starts a new model; "
+                  "the previous one had trained for 1 epoch.")
     return tr("The data or the model settings changed, so training starts a new model; "
               "the previous one had trained for %1 epochs.").replace("%1", format_integer(old_epochs))
 

@@ -350,8 +350,8 @@ def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, mon
 
     assert questions == []
     assert window.metrics_label.text().startswith(
-        f"Warning: the data in {path} changed since the weights in {weights} were saved (150 values then, "
-        "150 now, and other values)")
+        f"Warning: the data in {path} changed since the weights in {weights} were saved (the same number of "
+        "values, 150, but other ones)")
 
 
 @pytest.mark.parametrize("preset", ["default", "tutorial"])
