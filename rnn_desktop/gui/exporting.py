@@ -40,6 +40,27 @@ def _number(value: float | None) -> str:
     return repr(float(value))
 
 
+def future_times(time: np.ndarray | None, steps: int) -> np.ndarray | None:
+    """Return the ``steps`` times after the series' ``time`` axis, or None without one.
+
+    A datetime axis that steps by whole calendar months (the first of each month,
+    or each year's 1 January) goes on by months, since months differ in length;
+    any other axis goes on by its median step.
+    """
+    if time is None or len(time) < 2 or steps <= 0:
+        return None
+    if np.issubdtype(time.dtype, np.datetime64):
+        months = time.astype("datetime64[M]")
+        month_steps = np.diff(months.astype(np.int64))
+        on_month_starts = bool((months.astype(time.dtype) == time).all())
+        regular = bool((month_steps == month_steps[0]).all()) and month_steps[0] > 0
+        if on_month_starts and regular:
+            future = months[-1] + month_steps[0] * np.arange(1, steps + 1)
+            return future.astype(time.dtype)
+    gaps = np.sort(np.diff(time))
+    return time[-1] + gaps[gaps.size // 2] * np.arange(1, steps + 1)
+
+
 def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.ndarray | None,
                           snapshot) -> int:
     """Write one row per predicted value and per forecast step; return the number of rows.
@@ -53,8 +74,10 @@ def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.
         stamp = "" if time is None else str(time[position])
         part = "train" if k < n_train else "validation"
         rows.append((int(position), stamp, _number(values[position]), _number(prediction), part))
+    forecast_time = future_times(time, len(snapshot.forecast))
     for step, prediction in enumerate(snapshot.forecast, start=1):
-        rows.append((len(values) - 1 + step, "", "", _number(prediction), "forecast"))
+        stamp = "" if forecast_time is None else str(forecast_time[step - 1])
+        rows.append((len(values) - 1 + step, stamp, "", _number(prediction), "forecast"))
     _write_atomically(path, HEADER_COMMENT.format(what="predictions"),
                       ("position", "time", "actual", "prediction", "part"), rows)
     return len(rows)

@@ -373,3 +373,20 @@ def test_preset_sets_split_for_generator(make_window):
     window.apply_preset("tutorial")
 
     assert window.config().val_windows == TrainConfig.preset("tutorial").val_windows
+
+
+def test_forecast_rows_continue_the_dates(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.csv_reader import inspect_csv
+
+    window = make_window(TrainConfig().replace(**FAST), series=None)
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+    train(qtbot, window)
+    path = tmp_path / "predictions.csv"
+    assert window.export_predictions(str(path))
+
+    rows = read_exported(path)
+    forecast = [row for row in rows if row["part"] == "forecast"]
+    assert [row["time"] for row in forecast[:3]] == ["1961-01-01T00:00:00", "1961-02-01T00:00:00",
+                                                     "1961-03-01T00:00:00"]
+    # Reopened, the file keeps its date axis through the forecast rows.
+    assert inspect_csv(path, column="prediction").time_column == "time"
