@@ -739,6 +739,16 @@ def export_plot(panel: PlotPanel, path: str) -> None:
     exporter fails on SVG from Qt that it cannot read, QSvgGenerator draws the
     plot widget instead, and the reason is logged.
     """
+    # The dotted hover line marks where the mouse was, not the data, so exports leave it out.
+    cursor_shown = panel._cursor.isVisible()
+    panel._cursor.setVisible(False)
+    try:
+        _export_plot(panel, path)
+    finally:
+        panel._cursor.setVisible(cursor_shown)
+
+
+def _export_plot(panel: PlotPanel, path: str) -> None:
     from xml.parsers.expat import ExpatError
 
     from pyqtgraph import exporters

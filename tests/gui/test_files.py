@@ -390,3 +390,22 @@ def test_forecast_rows_continue_the_dates(qtbot, make_window, tmp_path):
                                                      "1961-03-01T00:00:00"]
     # Reopened, the file keeps its date axis through the forecast rows.
     assert inspect_csv(path, column="prediction").time_column == "time"
+
+
+def test_plot_export_leaves_out_hover_line(qtbot, make_window, tmp_path, monkeypatch):
+    from rnn_desktop.gui import plots
+
+    window = make_window()
+    train(qtbot, window)
+    panel = window.prediction_plot
+    panel._cursor.setPos(60.0)
+    panel._cursor.setVisible(True)
+    seen = []
+    original = plots._export_plot
+    monkeypatch.setattr(plots, "_export_plot", lambda p, path: (seen.append(p._cursor.isVisible()),
+                                                                original(p, path)))
+
+    assert window.export_plot(panel, str(tmp_path / "predictions.png"))
+
+    assert seen == [False]
+    assert panel._cursor.isVisible()
