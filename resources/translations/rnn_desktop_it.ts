@@ -1306,7 +1306,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+564"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+578"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1372,7 +1372,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-443"/>
+        <location line="-457"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1700,11 +1700,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <name>PredictionPlot</name>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+23"/>
+        <location line="+148"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-146"/>
         <location line="+52"/>
         <source>value</source>
         <translation>valore</translation>
@@ -1745,7 +1746,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+75"/>
+        <source>some predictions lie beyond this range, from %1 to %2</source>
+        <translation>alcune predizioni escono da questo intervallo, da %1 a %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>

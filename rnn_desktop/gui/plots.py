@@ -330,6 +330,7 @@ class PredictionPlot(PlotPanel):
         self._date_axis = LocaleDateAxisItem(orientation="bottom")
         super().__init__(parent)
         self.plot.setTitle(self.tr("Predictions against the series"))
+        self._title_note = ""
         self.plot.setLabel("left", self.tr("value"))
         # One row at the top, above the data: the y range leaves LEGEND_HEADROOM of space for it.
         self.plot.addLegend(offset=(10, 2), brush=LEGEND_BRUSH, colCount=4)
@@ -453,9 +454,14 @@ class PredictionPlot(PlotPanel):
         low, high = float(values.min()), float(values.max())
         span = high - low if high > low else max(1.0, abs(high))
         finite = predicted[np.isfinite(predicted)]
+        beyond = ""
         if finite.size:
+            if finite.min() < low - span or finite.max() > high + span:
+                beyond = self.tr("some predictions lie beyond this range, from %1 to %2").replace(
+                    "%1", format_number(float(finite.min()))).replace("%2", format_number(float(finite.max())))
             low = max(min(low, float(finite.min())), low - span)
             high = min(max(high, float(finite.max())), high + span)
+        self._set_title_note(beyond)
         pad = 0.05 * (high - low if high > low else span)
         y_range = (low - pad, high + pad + LEGEND_HEADROOM * (high - low if high > low else span))
         if self._range is not None and self._range[0][1] == float(x_end):
@@ -465,6 +471,14 @@ class PredictionPlot(PlotPanel):
             if contains and y_range[1] - y_range[0] >= RANGE_SHRINK_SHARE * (shown_high - shown_low):
                 return
         self.set_view_range((float(self._x[0]), float(x_end)), y_range)
+
+    def _set_title_note(self, note: str) -> None:
+        """Add ``note`` to the title in parentheses, or show the plain title when it is empty."""
+        if note == self._title_note:
+            return
+        self._title_note = note
+        title = self.tr("Predictions against the series")
+        self.plot.setTitle(f"{title} ({note})" if note else title)
 
     def point_counts(self) -> dict[str, int]:
         snapshot = self._snapshot

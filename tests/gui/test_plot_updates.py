@@ -228,3 +228,16 @@ def test_split_summary_one_of_each(make_window):
     window = make_window(TrainConfig().replace(seq_len=2, val_windows=1, val_fraction=None), series=short)
 
     assert window.data_panel.split_form.summary.text() == "1 training window, 1 validation window"
+
+
+def test_title_names_predictions_beyond_range(prediction_plot):
+    far = np.full(SINE.size - SEQ_LEN, 0.25)
+    far[5] = 61.5
+    prediction_plot.set_snapshot(snapshot(1, far))
+    prediction_plot.refresh()
+    assert prediction_plot.plot.titleLabel.text.endswith(
+        "(some predictions lie beyond this range, from 0.25 to 61.5)")
+
+    prediction_plot.set_snapshot(snapshot(2, np.full(SINE.size - SEQ_LEN, 0.25)))
+    prediction_plot.refresh()
+    assert prediction_plot.plot.titleLabel.text == "Predictions against the series"
