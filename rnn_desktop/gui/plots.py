@@ -518,7 +518,8 @@ class PredictionPlot(PlotPanel):
         line, the label moves right of the legend, or below it when the plot is
         too narrow for that. The label has no fill when it reaches past the
         band's end, where the band-coloured fill would make the band look wider
-        than it is.
+        than it is, and it is hidden when it would start past that end or run
+        off the plot.
         """
         if not self.val_region.isVisible():
             return
@@ -543,6 +544,9 @@ class PredictionPlot(PlotPanel):
                 else:
                     top = legend_rect.bottom() + SPLIT_LABEL_GAP
 
+        # A label that would start past the band's end, or be cut by the plot's edge, names nothing:
+        # the band and the legend's "prediction (validation)" entry still show the split.
+        label.setVisible(left + offset <= right and left + offset + width <= view.right())
         brush = self._label_fill if left + offset + width <= right else pg.mkBrush(None)
         if label.fill != brush:
             label.fill = brush

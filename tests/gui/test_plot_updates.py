@@ -241,3 +241,17 @@ def test_title_names_predictions_beyond_range(prediction_plot):
     prediction_plot.set_snapshot(snapshot(2, np.full(SINE.size - SEQ_LEN, 0.25)))
     prediction_plot.refresh()
     assert prediction_plot.plot.titleLabel.text == "Predictions against the series"
+
+
+def test_validation_label_hidden_where_it_would_be_cut(prediction_plot):
+    # Validation is the last four predictions, so the label would run off the plot's right edge.
+    narrow = PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, SINE.size), prediction=np.zeros(SINE.size - SEQ_LEN),
+                                n_train=SINE.size - SEQ_LEN - 4, forecast=np.zeros(0))
+    prediction_plot.set_snapshot(narrow)
+    prediction_plot.refresh()
+    assert prediction_plot.split_line.isVisible()
+    assert not prediction_plot.split_line.label.isVisible()
+
+    prediction_plot.set_snapshot(snapshot(2, np.zeros(SINE.size - SEQ_LEN)))
+    prediction_plot.refresh()
+    assert prediction_plot.split_line.label.isVisible()
