@@ -296,6 +296,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Stopped at epoch %1 of %2</source>
+        <translation>Fermato all&apos;epoca %1 di %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Loaded weights of epoch %1; not trained further yet</source>
         <translation>Pesi dell&apos;epoca %1 caricati; non ancora addestrati oltre</translation>
     </message>
@@ -1306,7 +1311,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+578"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+582"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1372,7 +1377,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-457"/>
+        <location line="-461"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1426,12 +1431,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+674"/>
+        <location line="+676"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-673"/>
+        <location line="-675"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1467,12 +1472,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+594"/>
+        <location line="+596"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-593"/>
+        <location line="-595"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1597,7 +1602,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+516"/>
+        <location line="+518"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

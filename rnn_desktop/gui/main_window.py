@@ -676,6 +676,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             elif reason == "diverged":
                 report = self._reports[-1]
                 self._set_progress_text(messages.progress_diverged(report.epoch, report.extra.get("divergence")))
+            elif reason == "stopped" and not self._run_is_step:
+                self._set_progress_text(messages.progress_stopped(self._reports[-1].epoch, self._run_target_epoch))
         self._show_final_metrics()
         if self._run_is_step and reason == "completed" and self._trainer is not None:
             continued_from = self._reports[-1].extra.get("continued_from_epoch") if self._reports else None

@@ -273,6 +273,10 @@ def progress_diverged(epoch: int, divergence: dict | None) -> str:
         "%1", format_integer(epoch)).replace("%2", quantity)
 
 
+def progress_stopped(epoch: int, target: int) -> str:
+    return tr("Stopped at epoch %1 of %2").replace("%1", format_integer(epoch)).replace("%2", format_integer(target))
+
+
 def progress_loaded(epoch: int) -> str:
     return tr("Loaded weights of epoch %1; not trained further yet").replace("%1", format_integer(epoch))
 

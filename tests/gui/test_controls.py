@@ -54,6 +54,7 @@ def test_stop_while_paused(qtbot, make_window):
 
     assert stop_and_wait(qtbot, window) == "stopped"
     assert window.state == "idle"
+    assert window.progress_label.text() == f"Stopped at epoch {window.reports[-1].epoch} of {LONG.epochs}"
 
 
 def test_step_from_idle_runs_one_epoch(qtbot, make_window):
