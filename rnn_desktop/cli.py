@@ -73,7 +73,7 @@ def add_csv_options(parser: argparse.ArgumentParser) -> None:
                        help="what to do with missing values (default: interpolate)")
 
 
-def add_training_options(parser: argparse.ArgumentParser) -> None:
+def add_training_options(parser: argparse.ArgumentParser, json_help: bool = True) -> None:
     """Data, model and training options shared by ``train`` and ``gui``.
 
     Hyperparameter options default to argparse.SUPPRESS: an option appears in
@@ -151,7 +151,9 @@ def add_training_options(parser: argparse.ArgumentParser) -> None:
                             "(default: default, whose values the option help shows)")
     files.add_argument("--save", metavar="PATH", help="write the trained weights to PATH (.npz)")
     files.add_argument("--load", metavar="PATH", help="start from the weights in PATH (.npz)")
-    files.add_argument("--json", metavar="PATH", help="write a JSON summary of the run to PATH")
+    # gui keeps --json only to say that it writes --report, so its help leaves it out.
+    files.add_argument("--json", metavar="PATH",
+                       help="write a JSON summary of the run to PATH" if json_help else argparse.SUPPRESS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,7 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="{gui,train,inspect}")
 
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
-    add_training_options(gui)
+    add_training_options(gui, json_help=False)
     gui.add_argument("--autostart", action="store_true", help="start training as soon as the window opens")
     gui.add_argument("--exit-when-done", action="store_true",
                      help="close the app when the training run ends (needs --autostart)")

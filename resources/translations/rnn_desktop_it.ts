@@ -301,6 +301,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Loaded the weights of epoch %1, which early stopping kept after %2 epochs</source>
+        <translation>Caricati i pesi dell&apos;epoca %1, tenuti dall&apos;arresto anticipato dopo %2 epoche</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Loaded weights of epoch %1; not trained further yet</source>
         <translation>Pesi dell&apos;epoca %1 caricati; non ancora addestrati oltre</translation>
     </message>
@@ -1664,18 +1669,18 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+80"/>
+        <location line="+27"/>
+        <location line="+84"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-83"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

@@ -57,16 +57,20 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
     """Return the ``--json`` summary.
 
     Validation metrics are those of the weights the run ends with, which after
-    early stopping are the restored best ones. ``samples_per_second`` counts
+    early stopping are the restored best ones; train_loss is then that epoch's
+    too. ``samples_per_second`` counts
     training windows per second of training (validation excluded).
     """
     last = trainer.history[-1] if trainer.history else None
+    # After early stopping the weights kept are the best epoch's, so its training loss goes with them.
+    restored = last.extra.get("restored_epoch") if last is not None else None
+    kept = next((report for report in trainer.history if report.epoch == restored), last)
     index, prediction = trainer.predict_windows()
     val = trainer.split.val
     metrics = regression_metrics(trainer.values[index[val]], prediction[val])
     summary = {
         "epochs_run": trainer.epoch,
-        "train_loss": last.train_loss if last else None,
+        "train_loss": kept.train_loss if kept else None,
         "val_loss": scaled_mse(metrics["rmse"], trainer.scaler.divisor),
         "val_rmse": metrics["rmse"],
         "val_mae": metrics["mae"],

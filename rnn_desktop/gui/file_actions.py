@@ -115,6 +115,9 @@ class FileActionsMixin:
         return True
 
     def choose_load_weights(self) -> None:
+        # Loading replaces the model in the window, as Start does after a change of settings.
+        if not self._confirm_replacing_model():
+            return
         title = QCoreApplication.translate("MainWindow", "Load weights")
         filters = QCoreApplication.translate("MainWindow", "Weights (*.npz);;All files (*)")
         path, _ = QFileDialog.getOpenFileName(self, title, self._last_folder(), filters)
@@ -179,8 +182,12 @@ class FileActionsMixin:
         self.set_config(config)
         self._show_snapshot_now()
         self._update_controls()
-        if trainer.epoch > 0:
+        if trainer.epoch > 0 and trainer.stop_reason == "early_stopping" and 0 < trainer.best_epoch < trainer.epoch:
+            self._set_progress_text(messages.progress_loaded_early_stop(trainer.best_epoch, trainer.epoch))
+        elif trainer.epoch > 0:
             self._set_progress_text(messages.progress_loaded(trainer.epoch))
+        # The metrics of the loaded weights, as after a run; the warning below replaces them for other data.
+        self._show_final_metrics()
         warning = getattr(trainer, "load_warning", None)
         if warning:
             warning = other_data_warning_text(path, series.source, len(series), warning)

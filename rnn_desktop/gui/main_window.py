@@ -92,6 +92,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._reports: list = []
         self._snapshot = None
         self._weights_unsaved = False
+        # The "Start is unavailable" message the status bar shows, cleared when its reason goes.
+        self._shown_cannot_start: str | None = None
         self._ask_on_close = True
         self._remember_config = True  # False when the command line set this session's data or settings
         self._show_dialogs = True
@@ -949,8 +951,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # Show why Start is unavailable where the person looks: the status bar and its tooltip.
         for button, item in ((self.start_button, self.start_action), (self.step_button, self.step_action)):
             button.setToolTip(messages.status_cannot_start(problem) if problem else item.toolTip())
-        if problem is not None and announce:
-            self.statusBar().showMessage(messages.status_cannot_start(problem))
+        cannot_start = messages.status_cannot_start(problem) if problem is not None else None
+        if cannot_start is not None and announce:
+            self.statusBar().showMessage(cannot_start)
+        elif problem is None and self.statusBar().currentMessage() == self._shown_cannot_start:
+            # The reason is gone, so its message must not stay beside an enabled Start.
+            self.statusBar().clearMessage()
+        self._shown_cannot_start = cannot_start if announce else self._shown_cannot_start
         self._mark_previous_model()
         return problem is None
 

@@ -277,6 +277,11 @@ def progress_stopped(epoch: int, target: int) -> str:
     return tr("Stopped at epoch %1 of %2").replace("%1", format_integer(epoch)).replace("%2", format_integer(target))
 
 
+def progress_loaded_early_stop(best_epoch: int, epoch: int) -> str:
+    return tr("Loaded the weights of epoch %1, which early stopping kept after %2 epochs").replace(
+        "%1", format_integer(best_epoch)).replace("%2", format_integer(epoch))
+
+
 def progress_loaded(epoch: int) -> str:
     return tr("Loaded weights of epoch %1; not trained further yet").replace("%1", format_integer(epoch))
 

@@ -580,3 +580,19 @@ def test_ragged_rows_and_constant_column_warned(tmp_path, capsys):
     assert f"warning: every value in column 'station_id' of {path} is 1001; if another column" in err
     code, out, err = run(["--csv", str(path), "--column", "temperature", "--epochs", "1", "--hidden", "4"], capsys)
     assert "every value in column" not in err
+
+
+def test_json_train_loss_of_restored_epoch(tmp_path, capsys):
+    summary_path = tmp_path / "s.json"
+    code, out, err = run(["--epochs", "400", "--json", str(summary_path)], capsys)
+    assert code == 0, err
+    summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    assert summary["stop_reason"] == "early_stopping"
+
+    weights = tmp_path / "w.npz"
+    run(["--epochs", "400", "--save", str(weights)], capsys)
+    history = load_weights(weights).history
+    restored = history[-1]["extra"]["restored_epoch"]
+    assert restored < len(history)
+    assert summary["train_loss"] == history[restored - 1]["train_loss"]
+    assert summary["train_loss"] != history[-1]["train_loss"]

@@ -409,3 +409,39 @@ def test_plot_export_leaves_out_hover_line(qtbot, make_window, tmp_path, monkeyp
 
     assert seen == [False]
     assert panel._cursor.isVisible()
+
+
+def test_cannot_start_message_cleared_when_fixed(make_window):
+    window = make_window()
+    window.training_panel.seq_len.setValue(3200)
+    window._on_config_edited()
+    assert window.statusBar().currentMessage().startswith("Start is unavailable:")
+
+    window.apply_preset("default")
+
+    assert window.start_button.isEnabled()
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_load_weights_asks_before_replacing_unsaved_model(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window = make_window(TrainConfig().replace(**FAST))
+    train(qtbot, window)
+    window.set_interactive(ask_on_close=True, show_dialogs=True)
+    assert window.weights_unsaved
+    questions: list[str] = []
+    opened: list[bool] = []
+
+    def question(parent, title, text, *args):
+        questions.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (opened.append(True), ("", ""))[1])
+
+    window.choose_load_weights()
+
+    assert len(questions) == 1
+    assert opened == []
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
