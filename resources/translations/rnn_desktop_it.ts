@@ -181,6 +181,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>validation on the last %1 windows again, as before the CSV file</source>
+        <translation>validazione di nuovo sulle ultime %1 finestre, come prima del file CSV</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Trained one more epoch; the model is now at epoch %1.</source>
         <translation>Addestrata un&apos;altra epoca; il modello ora è all&apos;epoca %1.</translation>
     </message>
@@ -1415,7 +1420,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+112"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+117"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1436,12 +1441,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+676"/>
+        <location line="+678"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-675"/>
+        <location line="-677"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1477,12 +1482,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+596"/>
+        <location line="+598"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-595"/>
+        <location line="-597"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1607,7 +1612,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+518"/>
+        <location line="+520"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1617,7 +1622,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+114"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
@@ -1627,7 +1632,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+146"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>

@@ -94,6 +94,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._weights_unsaved = False
         # The "Start is unavailable" message the status bar shows, cleared when its reason goes.
         self._shown_cannot_start: str | None = None
+        # True while the split is the one a CSV file got in place of the generators' 50 windows,
+        # so that a generated series gets those back (the tutorial's results need them).
+        self._split_adapted_for_csv = False
         self._ask_on_close = True
         self._remember_config = True  # False when the command line set this session's data or settings
         self._show_dialogs = True
@@ -323,6 +326,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.series_changed.connect(self._on_series_changed)
         self.data_panel.load_failed.connect(self._on_load_failed)
         self.data_panel.split_edited.connect(self._validate_form)
+        # A split the person chose stays, whatever data comes next.
+        self.data_panel.split_edited.connect(self._forget_adapted_split)
         self.data_panel.open_csv_requested.connect(self.choose_csv)
         self.training_panel.config_edited.connect(self._on_config_edited)
         self.training_panel.preset_requested.connect(self.apply_preset)
@@ -876,8 +881,18 @@ class MainWindow(FileActionsMixin, QMainWindow):
         split = (config.val_windows, config.val_fraction)
         from_csv = self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path()
         changes: list[str] = []
+        adapted_split = (None, ADAPTED_VAL_FRACTION)
         if from_csv and split == GENERATOR_SPLIT:
             config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
+        elif not from_csv and self._split_adapted_for_csv and split == adapted_split:
+            restored = config.replace(val_windows=GENERATOR_SPLIT[0], val_fraction=GENERATOR_SPLIT[1])
+            n_windows = len(series) - restored.seq_len
+            if n_windows >= 2 * GENERATOR_SPLIT[0]:
+                self._split_adapted_for_csv = False
+                log.info("split back to the last %d windows for %s", GENERATOR_SPLIT[0], series.source)
+                self.set_config(restored)
+                return messages.status_settings_adapted(
+                    len(series), [messages.change_split_to_windows(GENERATOR_SPLIT[0])])
 
         def fits(candidate: TrainConfig) -> bool:
             n_windows = len(series) - candidate.seq_len
@@ -895,11 +910,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
         if (config.val_windows, config.val_fraction) != split:
             changes.append(messages.change_split_to_fraction(round(ADAPTED_VAL_FRACTION * 100)))
+            self._split_adapted_for_csv = from_csv
         if not changes:
             return None
         log.info("settings adapted to %s (%d values): %s", series.source, len(series), changes)
         self.set_config(config)
         return messages.status_settings_adapted(len(series), changes)
+
+    def _forget_adapted_split(self) -> None:
+        self._split_adapted_for_csv = False
 
     def _on_load_failed(self, error) -> None:
         self.show_error(messages.error_text(error))
@@ -1062,6 +1081,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 self.set_config(TrainConfig.from_dict(json.loads(saved)))
             except (ValueError, TypeError) as error:
                 log.warning("ignoring the saved settings, they cannot be read: %s", error)
+        # The window then opens on a generated series, which gets its own split back.
+        self._split_adapted_for_csv = self._settings.value("splitAdaptedForCsv", False, type=bool)
         self.forecast_steps.setValue(self._settings.value("forecastSteps", 50, type=int))
         show_gradients = self._settings.value("showGradients", False, type=bool)
         self.gradients_action.setChecked(show_gradients)
@@ -1073,6 +1094,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._settings.setValue("plotSplitter", self.plot_splitter.saveState())
         if self._remember_config:
             self._settings.setValue("config", json.dumps(self.config().to_dict()))
+            self._settings.setValue("splitAdaptedForCsv", self._split_adapted_for_csv)
             self._settings.setValue("forecastSteps", self.forecast_steps.value())
         self._settings.sync()
 

@@ -190,6 +190,11 @@ def change_split_to_fraction(percent: int) -> str:
     return tr("validation on the last %1 % of the windows").replace("%1", format_integer(percent))
 
 
+def change_split_to_windows(windows: int) -> str:
+    return tr("validation on the last %1 windows again, as before the CSV file").replace(
+        "%1", format_integer(windows))
+
+
 def status_step_done(epoch: int) -> str:
     return tr("Trained one more epoch; the model is now at epoch %1.").replace("%1", format_integer(epoch))
 

@@ -445,3 +445,35 @@ def test_load_weights_asks_before_replacing_unsaved_model(qtbot, make_window, tm
     assert len(questions) == 1
     assert opened == []
     window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+
+def test_generator_gets_its_split_back_after_csv(make_window, settings):
+    from rnn_desktop.gui.main_window import MainWindow
+
+    window = make_window()
+    assert window.config().val_windows == 50
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    assert (window.config().val_windows, window.config().val_fraction) == (None, 0.2)
+
+    assert window.data_panel.regenerate()
+    assert (window.config().val_windows, window.config().val_fraction) == (50, None)
+
+    # Across a restart too: the settings saved with the CSV's split give the sine its 50 windows back.
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    window.save_settings()
+    restored = MainWindow(settings=settings, restore_settings=True)
+    try:
+        assert restored.data_panel.csv_path() is None
+        assert (restored.config().val_windows, restored.config().val_fraction) == (50, None)
+    finally:
+        restored.set_interactive(ask_on_close=False, show_dialogs=False)
+        restored.close()
+
+
+def test_chosen_split_stays_for_generator(make_window):
+    window = make_window()
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    window.data_panel.split_edited.emit()  # as when the person edits the split
+
+    assert window.data_panel.regenerate()
+    assert (window.config().val_windows, window.config().val_fraction) == (None, 0.2)
