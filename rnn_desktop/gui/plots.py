@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from rnn_desktop.gui.exporting import future_times
 from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
 from rnn_desktop.gui.messages import format_integer, format_number
 
@@ -427,7 +428,7 @@ class PredictionPlot(PlotPanel):
 
         steps = snapshot.forecast.size
         if steps and self._x.size:
-            forecast_x = extend_axis(self._x, steps)
+            forecast_x = self._forecast_x(steps)
             # Start the forecast line at the last value so it reads as a continuation.
             xs = np.concatenate([self._x[-1:], forecast_x])
             ys = np.concatenate([self._values[-1:], finite_or_nan(snapshot.forecast)])
@@ -447,7 +448,7 @@ class PredictionPlot(PlotPanel):
         """
         if self._x.size == 0:
             return
-        x_end = extend_axis(self._x, forecast_steps)[-1] if forecast_steps else self._x[-1]
+        x_end = self._forecast_x(forecast_steps)[-1] if forecast_steps else self._x[-1]
         values = self._values[np.isfinite(self._values)]
         if values.size == 0:
             return
@@ -471,6 +472,13 @@ class PredictionPlot(PlotPanel):
             if contains and y_range[1] - y_range[0] >= RANGE_SHRINK_SHARE * (shown_high - shown_low):
                 return
         self.set_view_range((float(self._x[0]), float(x_end)), y_range)
+
+    def _forecast_x(self, steps: int) -> np.ndarray:
+        """Return the x of ``steps`` forecast values, by calendar month on a date axis that steps by months."""
+        if self._uses_dates and self._x.size > 1 and steps > 0:
+            times = self._x.astype(np.int64).astype("datetime64[s]")
+            return future_times(times, steps).astype(np.int64).astype(np.float64)
+        return extend_axis(self._x, steps)
 
     def _set_title_note(self, note: str) -> None:
         """Add ``note`` to the title in parentheses, or show the plain title when it is empty."""
@@ -503,7 +511,7 @@ class PredictionPlot(PlotPanel):
             if j < snapshot.index.size and snapshot.index[j] == i:
                 text += self.tr(", prediction %1").replace("%1", format_number(snapshot.prediction[j]))
         if snapshot is not None and snapshot.forecast.size and x > self._x[-1]:
-            forecast_x = extend_axis(self._x, snapshot.forecast.size)
+            forecast_x = self._forecast_x(snapshot.forecast.size)
             k = nearest_index(forecast_x, x)
             text = self.tr("forecast step %1: %2").replace("%1", format_integer(k + 1)).replace(
                 "%2", format_number(snapshot.forecast[k]))

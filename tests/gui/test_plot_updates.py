@@ -255,3 +255,18 @@ def test_validation_label_hidden_where_it_would_be_cut(prediction_plot):
     prediction_plot.set_snapshot(snapshot(2, np.zeros(SINE.size - SEQ_LEN)))
     prediction_plot.refresh()
     assert prediction_plot.split_line.label.isVisible()
+
+
+def test_forecast_follows_calendar_months():
+    from rnn_desktop.core.csv_reader import read_series
+
+    from gui_helpers import SHARED_DATA
+
+    series = read_series(SHARED_DATA / "airpassengers.csv")
+    plot = PredictionPlot()
+    plot.set_series(series.values, series.time)
+    forecast_x = plot._forecast_x(14)
+
+    months = forecast_x.astype(np.int64).astype("datetime64[s]").astype("datetime64[D]")
+    assert str(months[0]) == "1961-01-01"
+    assert str(months[13]) == "1962-02-01"
