@@ -128,11 +128,12 @@ class FileActionsMixin:
     def load_weights(self, path: str, origin: str = "ask") -> bool:
         """Load a weights file onto the current series; a rejected file changes nothing.
 
-        When the weights were trained on other data that can still be opened (the
-        file records its CSV file or generator), ``origin`` chooses what to do: "ask"
-        the person (when dialogs are shown), "open" that data first, or "keep" the
-        current series. "require" opens it too, and fails when it cannot, as a
-        scripted run must not train the weights on other data.
+        The file may record the data the weights were trained on: a CSV file or a
+        generator. When that data differs from the current series and can still be
+        opened, ``origin`` chooses what to do. "ask" asks the person (when dialogs
+        are shown), "open" opens that data first, and "keep" keeps the current
+        series. "require" opens it too and fails when it cannot, because a scripted
+        run must not train the weights on other data.
         """
         if self._state != IDLE:
             self.show_error(messages.error_busy())
@@ -164,14 +165,12 @@ class FileActionsMixin:
         saved_origin = trainer.saved_origin if trainer.load_warning else None
         if saved_origin is not None and saved_origin == series_origin(series):
             saved_origin = None  # that data is open already, and its file changed since
-        if saved_origin is not None and origin == "require" and not (
-                origin_available(saved_origin) and self._open_origin(saved_origin)):
-            if origin_available(saved_origin):
-                return False  # _open_origin showed why
-            self.show_error(messages.error_origin_missing(path, origin_text(saved_origin)))
-            return False
         if saved_origin is not None and origin == "require":
-            return self.load_weights(path, origin="keep")
+            if not origin_available(saved_origin):
+                self.show_error(messages.error_origin_missing(path, origin_text(saved_origin)))
+                return False
+            # When opening fails, _open_origin has shown why.
+            return self._open_origin(saved_origin) and self.load_weights(path, origin="keep")
         if saved_origin is not None and origin_available(saved_origin):
             open_it = origin == "open" or (origin == "ask" and self._show_dialogs
                                            and self._ask_open_origin(saved_origin))
