@@ -17,10 +17,34 @@ from rnn_desktop.core.training import TrainConfig, Trainer
 
 
 def run_gui_command(tmp_path, *options: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"))
     return subprocess.run([sys.executable, "-m", "rnn_desktop", "gui", *options], capture_output=True,
-                          text=True, timeout=timeout, env=env, cwd=tmp_path)
+                          text=True, timeout=timeout, env=gui_env(tmp_path), cwd=tmp_path)
+
+
+def gui_env(tmp_path) -> dict[str, str]:
+    """Return the environment of a gui subprocess: offscreen, with its settings and log under tmp_path."""
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+                XDG_DATA_HOME=str(tmp_path / "data"))
+
+
+def start_gui(tmp_path, *options: str) -> subprocess.Popen:
+    """Start the gui command in the background, with text pipes for stdout and stderr."""
+    return subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", *options], env=gui_env(tmp_path),
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_first_run(tmp_path, timeout: float = 120) -> str:
+    """Wait until the gui's log file says run 1 started, and return the log's text."""
+    import time
+
+    log_text = ""
+    deadline = time.monotonic() + timeout
+    while "run 1 started" not in log_text and time.monotonic() < deadline:
+        time.sleep(0.2)
+        logs = list((tmp_path / "data").rglob("*.log"))
+        log_text = logs[0].read_text(encoding="utf-8") if logs else ""
+    assert "run 1 started" in log_text, f"training did not start within {timeout:.0f} s"
+    return log_text
 
 
 def test_epochs_option_wins_over_loaded_file(tmp_path):
@@ -282,11 +306,8 @@ def test_bad_csv_autostart_trains_nothing(tmp_path):
     path.write_text("value\n" + "".join(f"{i}.5\n" for i in range(100)) + "three\nfour\n", encoding="utf-8")
     report = tmp_path / "r.json"
     screenshot = tmp_path / "s.png"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"))
-    app = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", "--csv", str(path), "--autostart",
-                            "--report", str(report), "--screenshot", str(screenshot)],
-                           env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app = start_gui(tmp_path, "--csv", str(path), "--autostart", "--report", str(report),
+                    "--screenshot", str(screenshot))
     try:
         deadline = time.monotonic() + 120
         while not (report.exists() and screenshot.exists()) and time.monotonic() < deadline:
@@ -326,19 +347,9 @@ def test_stop_signal_closes_window_cleanly(tmp_path, signal_name):
     import signal
     import time
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"))
-    app = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", "--epochs", "100000", "--patience", "none",
-                            "--autostart"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    app = start_gui(tmp_path, "--epochs", "100000", "--patience", "none", "--autostart")
     try:
-        log_text = ""
-        deadline = time.monotonic() + 120
-        while "run 1 started" not in log_text and time.monotonic() < deadline:
-            time.sleep(0.2)
-            logs = list((tmp_path / "data").rglob("*.log"))
-            log_text = logs[0].read_text(encoding="utf-8") if logs else ""
-        assert "run 1 started" in log_text, "training did not start within 120 s"
+        log_text = wait_for_first_run(tmp_path)
         child = int(re.search(r"in process (\d+)", log_text).group(1))
 
         app.send_signal(getattr(signal, signal_name))
@@ -472,20 +483,10 @@ def test_stop_signal_writes_scripted_outputs(tmp_path):
 
     from rnn_desktop.core.weights import load_weights
 
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"))
-    app = subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", "--epochs", "100000", "--patience", "none",
-                            "--hidden", "8", "--autostart", "--exit-when-done", "--report", "r.json",
-                            "--save", "w.npz"], env=env, cwd=tmp_path, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    app = start_gui(tmp_path, "--epochs", "100000", "--patience", "none", "--hidden", "8", "--autostart",
+                    "--exit-when-done", "--report", "r.json", "--save", "w.npz")
     try:
-        log_text = ""
-        deadline = time.monotonic() + 120
-        while "run 1 started" not in log_text and time.monotonic() < deadline:
-            time.sleep(0.2)
-            logs = list((tmp_path / "data").rglob("*.log"))
-            log_text = logs[0].read_text(encoding="utf-8") if logs else ""
-        assert "run 1 started" in log_text, "training did not start within 120 s"
+        wait_for_first_run(tmp_path)
         time.sleep(2.0)
         app.send_signal(signal.SIGTERM)
         _, stderr = app.communicate(timeout=60)
