@@ -128,10 +128,8 @@ def test_predictions_drawn_above_series(make_window):
     assert plot.val_curve.opts["pen"].widthF() >= plot.actual_curve.opts["pen"].widthF()
 
 
-def test_validation_label_inside_band(qtbot, make_window):
-    from PySide6.QtCore import QPointF
-
-    window = make_window()
+def train_shown(qtbot, window) -> None:
+    """Show ``window`` at 1400 x 900, train one run and draw its plots."""
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
@@ -139,6 +137,13 @@ def test_validation_label_inside_band(qtbot, make_window):
         assert window.start_training()
     window.refresh_plots()
     qtbot.wait(50)
+
+
+def test_validation_label_inside_band(qtbot, make_window):
+    from PySide6.QtCore import QPointF
+
+    window = make_window()
+    train_shown(qtbot, window)
 
     plot = window.prediction_plot
     line_x = plot.plot.vb.mapViewToScene(QPointF(plot.split_line.value(), 0)).x()
@@ -158,13 +163,7 @@ def test_validation_label_fill_only_when_it_fits(qtbot, make_window):
     short = Series(values=np.sin(0.3 * np.arange(100.0)), name="short", source="test")
     window = make_window(TrainConfig(epochs=1, hidden=4, seq_len=40, val_windows=10, val_fraction=None),
                          series=short)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.run_finished, timeout=60000):
-        assert window.start_training()
-    window.refresh_plots()
-    qtbot.wait(50)
+    train_shown(qtbot, window)
 
     plot = window.prediction_plot
     label = plot.split_line.label
@@ -228,5 +227,7 @@ def test_preview_follows_series_without_dates(make_window, tmp_path):
 
     # The dated series left the view at 1949 to 1960 in seconds; the positions 0 to 119 must show.
     (x_low, x_high), (y_low, y_high) = view_box.viewRange()
-    assert -10 < x_low <= 0 and 119 <= x_high < 130
-    assert -1.5 < y_low <= -0.99 and 0.99 <= y_high < 1.5
+    assert -10 < x_low <= 0
+    assert 119 <= x_high < 130
+    assert -1.5 < y_low <= -0.99
+    assert 0.99 <= y_high < 1.5
