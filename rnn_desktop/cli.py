@@ -238,14 +238,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _csv_options_given(args: argparse.Namespace) -> list[str]:
     """Return the CSV reading options given on the command line, as their option names."""
-    given = [option for option, value in (("--column", args.column), ("--delimiter", args.delimiter),
+    options = [option for option, value in (("--column", args.column), ("--delimiter", args.delimiter),
                                           ("--decimal", args.decimal), ("--encoding", args.encoding))
              if value is not None]
     if args.header is not None:
-        given.append("--header" if args.header else "--no-header")
+        options.append("--header" if args.header else "--no-header")
     if args.missing != "interpolate":
-        given.append("--missing")
-    return given
+        options.append("--missing")
+    return options
 
 
 def _run_headless(args: argparse.Namespace) -> int:

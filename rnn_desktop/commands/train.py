@@ -64,13 +64,13 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
     last = trainer.history[-1] if trainer.history else None
     # After early stopping the weights kept are the best epoch's, so its training loss goes with them.
     restored = last.extra.get("restored_epoch") if last is not None else None
-    kept = next((report for report in trainer.history if report.epoch == restored), last)
+    kept_report = next((report for report in trainer.history if report.epoch == restored), last)
     index, prediction = trainer.predict_windows()
     val = trainer.split.val
     metrics = regression_metrics(trainer.values[index[val]], prediction[val])
     summary = {
         "epochs_run": trainer.epoch,
-        "train_loss": kept.train_loss if kept else None,
+        "train_loss": kept_report.train_loss if kept_report else None,
         "val_loss": scaled_mse(metrics["rmse"], trainer.scaler.divisor),
         "val_rmse": metrics["rmse"],
         "val_mae": metrics["mae"],

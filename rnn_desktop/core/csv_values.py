@@ -281,7 +281,7 @@ def detect_point_thousands(columns: Sequence[tuple[str, Sequence[str]]]) -> Poin
     in the same column. The third rejects a decimal column such as 7, 12.500,
     9, whose grouped reading jumps from 9 to 12500. Those files fit both
     readings and get "unclear". Dates and cells that are not numbers are
-    skipped, because they say nothing about the decimal mark.
+    skipped, because they carry no evidence about the decimal mark.
     """
     grouped_columns: list[str] = []
     example = ""

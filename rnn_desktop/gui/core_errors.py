@@ -322,12 +322,12 @@ def other_data_warning_text(path: str, source: str | None, length: int, warning:
     trained_on = series_name(saved.get("source"), tr("another series"))
     if source and saved.get("source") == source:
         if int(saved["length"]) == length:
-            what = fill(tr("the same number of values, %1, but other ones"), format_integer(length))
+            difference = fill(tr("the same number of values, %1, but other ones"), format_integer(length))
         else:
-            what = fill(tr("%1 values then, %2 now"), trained_length, format_integer(length))
+            difference = fill(tr("%1 values then, %2 now"), trained_length, format_integer(length))
         return fill(tr("the data in %1 changed since the weights in %2 were saved (%3); the scaler fitted then "
                        "is reused, so the predictions and errors may be far off. Train on, or train a new model."),
-                    series_name(source, ""), path, what)
+                    series_name(source, ""), path, difference)
     return fill(tr("the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted "
                    "on %2 is reused, so the predictions and errors may be far off. Train a new model for this "
                    "series, or open the data the weights were trained on."),

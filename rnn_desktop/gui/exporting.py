@@ -43,9 +43,9 @@ def _number(value: float | None) -> str:
 def future_times(time: np.ndarray | None, steps: int) -> np.ndarray | None:
     """Return the ``steps`` times after the series' ``time`` axis, or None without one.
 
-    A datetime axis that steps by whole calendar months (the first of each month,
-    or each year's 1 January) goes on by months, since months differ in length;
-    any other axis goes on by its median step.
+    Months differ in length, so a datetime axis that steps by whole calendar
+    months (the first of each month, or each year's 1 January) goes on by
+    months. Any other axis goes on by its median step.
     """
     if time is None or len(time) < 2 or steps <= 0:
         return None

@@ -524,10 +524,9 @@ class PredictionPlot(PlotPanel):
         The y range keeps that row free of the series (LEGEND_HEADROOM), so
         there the label rarely covers a curve. Where the legend spans the split
         line, the label moves right of the legend, or below it when the plot is
-        too narrow for that. The label has no fill when it reaches past the
-        band's end, where the band-coloured fill would make the band look wider
-        than it is, and it is hidden when it would start past that end or run
-        off the plot.
+        too narrow for that. Past the band's end, a band-coloured fill would make
+        the band look wider than it is, so the label then has no fill. It is hidden
+        when it would start past that end or run off the plot.
         """
         if not self.val_region.isVisible():
             return
