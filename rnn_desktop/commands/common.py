@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import copy
+import functools
+import os
 from typing import Any
 
 from rnn_desktop.core.errors import RnnDesktopError
@@ -42,12 +45,24 @@ def data_options_given(args: argparse.Namespace) -> bool:
 def recorded_origin(weights_path: str) -> dict[str, Any] | None:
     """Return the data origin a weights file records (see series.series_origin), or None.
 
-    None also when the file cannot be read: loading it later reports why.
+    None also when the file cannot be read: loading it later reports why. The
+    path checks and the data loading both need the origin, so the file is read
+    once for each version of it on disk.
     """
+    try:
+        stat = os.stat(weights_path)
+    except OSError:
+        return None
+    origin = _read_origin(os.path.abspath(weights_path), stat.st_mtime_ns, stat.st_size)
+    return copy.deepcopy(origin)
+
+
+@functools.lru_cache(maxsize=4)
+def _read_origin(path: str, mtime_ns: int, size: int) -> dict[str, Any] | None:
     from rnn_desktop.core.weights import load_weights
 
     try:
-        data = load_weights(weights_path).metadata.get("data") or {}
+        data = load_weights(path).metadata.get("data") or {}
     except (RnnDesktopError, OSError):
         return None
     origin = data.get("origin")
