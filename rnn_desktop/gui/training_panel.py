@@ -20,14 +20,21 @@ MAX_INT = 2**31 - 1
 
 
 class OptionalNumber(QWidget):
-    """A check box that turns a setting on, beside the spin box of its value; off means None."""
+    """A check box that turns a setting on, beside the spin box of its value; off means None.
+
+    ``suggested`` is the value the spin box shows until one is set, so that a
+    setting that starts off shows a useful value (not the spin box's minimum)
+    and keeps it when it is ticked.
+    """
 
     changed = Signal()
 
-    def __init__(self, spin: QAbstractSpinBox, check_text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, spin: QAbstractSpinBox, check_text: str, suggested: float,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox(check_text)
         self.spin = spin
+        self.spin.setValue(suggested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
@@ -131,10 +138,12 @@ class TrainingPanel(QWidget):
         self.momentum = float_spin(0.0, 0.9999, 4)
         self.batch_size = int_spin(1, 1000000)
         self.epochs = int_spin(1, 10000000)
-        self.bptt_truncate = OptionalNumber(int_spin(1, 100000), self.tr("truncate to"))
-        self.clip_value = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"))
-        self.clip_norm = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"))
-        self.patience = OptionalNumber(int_spin(1, 1000000), self.tr("after"))
+        # The values shown while a setting is off: the tutorial's truncation and
+        # clipping, and the default preset's norm and patience.
+        self.bptt_truncate = OptionalNumber(int_spin(1, 100000), self.tr("truncate to"), 5)
+        self.clip_value = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"), 10.0)
+        self.clip_norm = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"), 5.0)
+        self.patience = OptionalNumber(int_spin(1, 1000000), self.tr("after"), 30)
         self.reduce_on_plateau = QCheckBox(self.tr("halve when validation loss stalls"))
         self.seed = int_spin(0, MAX_INT)
 

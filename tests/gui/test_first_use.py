@@ -191,3 +191,19 @@ def test_pause_leaves_speed_unchanged(qtbot, make_window):
     speeds = sorted(report.samples_per_second for report in window.reports)
     median = speeds[len(speeds) // 2]
     assert speeds[0] > median / 5, speeds
+
+
+def test_settings_that_start_off_show_useful_values(make_window):
+    window = make_window(TrainConfig())
+    panel = window.training_panel
+    assert window.config().clip_value is None
+
+    shown_at_start = panel.clip_value.spin.value()
+    panel.tutorial_button.click()
+    panel.recommended_button.click()
+
+    assert shown_at_start == 10.0
+    assert panel.clip_value.spin.value() == 10.0
+    assert not panel.clip_value.spin.isEnabled()
+    assert panel.bptt_truncate.spin.value() == 5
+    assert window.config().clip_value is None
