@@ -16,7 +16,7 @@ import time
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
+    QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
     QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -113,6 +113,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._run_is_step = False  # the run trains one epoch from idle (Step), then ends
         self._paused_seconds = 0.0  # time the current run spent paused, left out of its ETA
         self._paused_since: float | None = None
+        # The widget that had the keyboard focus when a run began. A run disables
+        # the form and Start, and Qt then moves the focus along the tab chain
+        # (to Forecast steps); it goes back here when the run ends.
+        self._focus_before_run: QWidget | None = None
 
         self.setWindowTitle(self.tr("rnn-desktop"))
         icon_path = resource_path("icons", "rnn-desktop.png")
@@ -821,6 +825,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if state == self._state:
             return
         was_paused = self._state == PAUSED
+        if self._state == IDLE:
+            focused = QApplication.focusWidget()
+            self._focus_before_run = focused if focused is not None and self.isAncestorOf(focused) else None
         self._state = state
         now = time.perf_counter()
         if was_paused and self._paused_since is not None:
@@ -832,7 +839,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
         elif state == RUNNING and was_paused:
             self.statusBar().showMessage(messages.status_training())
         self._update_controls()
+        if state == IDLE:
+            self._restore_focus()
         self.state_changed.emit(state)
+
+    def _restore_focus(self) -> None:
+        widget, self._focus_before_run = self._focus_before_run, None
+        if widget is not None and widget.isEnabled() and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_controls(self) -> None:
         idle, running, paused = self._state == IDLE, self._state == RUNNING, self._state == PAUSED

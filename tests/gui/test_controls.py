@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from gui_helpers import FAST
 
 from rnn_desktop.core.training import TrainConfig, Trainer
@@ -261,3 +262,20 @@ def test_loaded_early_stop_continues(qtbot, make_window, tmp_path):
     assert finished.args[0] == "completed"
     assert loaded.reports[-1].epoch == stopped_at + 1
     assert loaded.reports[-1].extra["continued_from_epoch"] == kept_epoch
+
+
+@pytest.mark.parametrize("focused", ["start_button", "epochs"])
+def test_focus_returns_after_run(qtbot, make_window, focused):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 2}))
+    window.show()
+    qtbot.waitExposed(window)
+    widget = window.start_button if focused == "start_button" else window.training_panel.epochs
+    window.settings_tabs.setCurrentIndex(1)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.start_action.trigger()
+        assert not widget.hasFocus()
+
+    assert widget.hasFocus()
