@@ -1321,7 +1321,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+582"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+594"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1374,7 +1374,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
+        <source>epoch %1, step %2, unit %3: hidden state %4</source>
+        <translation>epoca %1, passo %2, unità %3: stato nascosto %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>epoch %1, step %2: no finite hidden state</source>
         <translation>epoca %1, passo %2: nessuno stato nascosto finito</translation>
     </message>
@@ -1387,7 +1392,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-461"/>
+        <location line="-478"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1420,7 +1425,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+117"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+121"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1441,12 +1446,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+678"/>
+        <location line="+688"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-677"/>
+        <location line="-687"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1482,12 +1487,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+598"/>
+        <location line="+608"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-597"/>
+        <location line="-607"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1612,7 +1617,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+520"/>
+        <location line="+530"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1632,7 +1637,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+141"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -1675,17 +1680,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+27"/>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-82"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+122"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -1715,12 +1720,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <name>PredictionPlot</name>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+23"/>
-        <location line="+148"/>
+        <location line="+155"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-153"/>
         <location line="+52"/>
         <source>value</source>
         <translation>valore</translation>
@@ -1766,7 +1771,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>alcune predizioni escono da questo intervallo, da %1 a %2</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>
@@ -1834,7 +1839,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+134"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+143"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

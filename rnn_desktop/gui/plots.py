@@ -127,7 +127,7 @@ class PlotPanel(QWidget):
         self._dirty = False
         self._range: tuple | None = None
         self._user_moved = False
-        self._readout_x: float | None = None  # data x that the readout describes, None when it is empty
+        self._readout_at: tuple[float, float] | None = None  # data point the readout describes, if any
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)
         self.plot.autoBtn.clicked.connect(self._on_auto_range_requested)
@@ -136,12 +136,13 @@ class PlotPanel(QWidget):
         if not self.plot.sceneBoundingRect().contains(scene_pos):
             self._cursor.setVisible(False)
             return
-        self._show_readout(self.plot.vb.mapSceneToView(scene_pos).x(), show_cursor=True)
+        point = self.plot.vb.mapSceneToView(scene_pos)
+        self._show_readout(point.x(), point.y(), show_cursor=True)
 
-    def _show_readout(self, x: float, show_cursor: bool) -> None:
-        text, cursor_x = self.describe(x)
+    def _show_readout(self, x: float, y: float, show_cursor: bool) -> None:
+        text, cursor_x = self.describe_point(x, y)
         if text:
-            self._readout_x = x
+            self._readout_at = (x, y)
             self.readout.setText(text)
             self._cursor.setPos(cursor_x)
             if show_cursor:
@@ -151,13 +152,17 @@ class PlotPanel(QWidget):
 
     def clear_readout(self) -> None:
         """Empty the readout line and hide the cursor line, because the data they describe is gone."""
-        self._readout_x = None
+        self._readout_at = None
         self.readout.setText(" ")
         self._cursor.setVisible(False)
 
     def describe(self, x: float) -> tuple[str, float]:
         """Return the readout text for the point nearest to x, and that point's x."""
         return "", x
+
+    def describe_point(self, x: float, y: float) -> tuple[str, float]:
+        """Like ``describe`` for the mouse at (x, y); plots whose readout depends on y override it."""
+        return self.describe(x)
 
     def mark_dirty(self) -> None:
         self._dirty = True
@@ -175,9 +180,9 @@ class PlotPanel(QWidget):
             return False
         self._dirty = False
         self.redraw()
-        if self._readout_x is not None:
-            # Describe the new data at the same x, so the readout never shows values no longer drawn.
-            self._show_readout(self._readout_x, show_cursor=False)
+        if self._readout_at is not None:
+            # Describe the new data at the same point, so the readout never shows values no longer drawn.
+            self._show_readout(*self._readout_at, show_cursor=False)
         if paint_now and self.isVisible():
             self.plot_widget.viewport().repaint()
         return True
@@ -686,18 +691,29 @@ class HiddenStatePlot(PlotPanel):
         self.set_view_range((0.5, states.shape[0] + 0.5), (-0.5, states.shape[1] - 0.5))
 
     def describe(self, x: float) -> tuple[str, float]:
+        """Describe the time step nearest to x: the range of its hidden states."""
+        return self.describe_point(x, None)
+
+    def describe_point(self, x: float, y: float | None) -> tuple[str, float]:
+        """Describe the cell under (x, y): its unit's state, or the step's range when y is off the map."""
         if self._states.size == 0:
             return "", x
         step = int(np.clip(round(x), 1, self._states.shape[0]))
         values = self._states[step - 1]
+        epoch, step_text = format_integer(self._epoch), format_integer(step)
+        unit = None if y is None or not np.isfinite(y) else int(round(y))
+        if unit is not None and 0 <= unit < values.size:
+            text = self.tr("epoch %1, step %2, unit %3: hidden state %4").replace("%1", epoch).replace(
+                "%2", step_text).replace("%3", format_integer(unit)).replace("%4", format_number(float(values[unit])))
+            return text, float(step)
         finite = values[np.isfinite(values)]
         if not finite.size:
             # After divergence every state can be NaN, where np.nanmin warns and returns NaN.
             text = self.tr("epoch %1, step %2: no finite hidden state").replace(
-                "%1", format_integer(self._epoch)).replace("%2", format_integer(step))
+                "%1", epoch).replace("%2", step_text)
             return text, float(step)
         text = self.tr("epoch %1, step %2: hidden state from %3 to %4").replace(
-            "%1", format_integer(self._epoch)).replace("%2", format_integer(step)).replace(
+            "%1", epoch).replace("%2", step_text).replace(
             "%3", format_number(float(finite.min()))).replace("%4", format_number(float(finite.max())))
         return text, float(step)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 from gui_helpers import FAST
 
 from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.gui.plots import GRADIENT_MAX_TICK_LABELS, HiddenStatePlot
 
 TIMEOUT_MS = 60_000
 LONG = TrainConfig().replace(**{**FAST, "epochs": 100_000})
@@ -192,10 +195,6 @@ def test_diagnostics_height_new_window(qtbot, settings):
 
 
 def test_gradient_axis_thins_many_decades(make_window):
-    from types import SimpleNamespace
-
-    from rnn_desktop.gui.plots import GRADIENT_MAX_TICK_LABELS
-
     plot = make_window().gradient_plot
     norms = np.logspace(-12, 0, 20)
     plot.set_report(SimpleNamespace(epoch=1, dh_norms=norms))
@@ -219,3 +218,18 @@ def test_empty_diagnostics_show_hint(qtbot, make_window):
     assert not window.hidden_plot.empty_hint.isVisibleTo(window.hidden_plot.plot)
     x_low, x_high = window.hidden_plot.plot.vb.viewRange()[0]
     assert x_high - x_low == window.config().seq_len
+
+
+def test_heat_map_readout_names_the_cell_under_the_mouse(qtbot):
+    plot = HiddenStatePlot()
+    qtbot.addWidget(plot)
+    states = np.array([[0.25, -0.5, 0.75], [0.125, 0.5, -0.875]])  # (steps, units)
+    plot.set_report(SimpleNamespace(epoch=3, hidden_states=states))
+    plot.refresh()
+
+    cell_text, cell_x = plot.describe_point(2.2, 1.1)
+    off_map_text, _ = plot.describe_point(1.0, 7.0)
+
+    assert cell_x == 2.0
+    assert cell_text == "epoch 3, step 2, unit 1: hidden state 0.5"
+    assert off_map_text == "epoch 3, step 1: hidden state from -0.5 to 0.75"
