@@ -1321,7 +1321,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+594"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+616"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1392,7 +1392,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-478"/>
+        <location line="-499"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1417,7 +1417,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+9"/>
+        <source>kept</source>
+        <translation>pesi tenuti</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1446,12 +1451,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+688"/>
+        <location line="+689"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-687"/>
+        <location line="-688"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1487,12 +1492,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+608"/>
+        <location line="+609"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-607"/>
+        <location line="-608"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1617,7 +1622,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+530"/>
+        <location line="+531"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1680,17 +1685,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+27"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

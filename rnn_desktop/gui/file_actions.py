@@ -183,6 +183,7 @@ class FileActionsMixin:
         self._update_controls()
         if trainer.epoch > 0 and trainer.stop_reason == "early_stopping" and 0 < trainer.best_epoch < trainer.epoch:
             self._set_progress_text(messages.progress_loaded_early_stop(trainer.best_epoch, trainer.epoch))
+            self.loss_plot.set_kept_epoch(trainer.best_epoch)
         elif trainer.epoch > 0:
             self._set_progress_text(messages.progress_loaded(trainer.epoch))
         # The metrics of the loaded weights, as after a run; the warning below replaces them for other data.

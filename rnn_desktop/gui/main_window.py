@@ -794,6 +794,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         kept = report.extra.get("restored_epoch", report.epoch)
         self.progress.setValue(self.progress.maximum())
         self._set_progress_text(messages.progress_early_stop(report.epoch, kept))
+        self.loss_plot.set_kept_epoch(kept)
 
     def _show_final_metrics(self) -> None:
         """Show the metrics of the weights kept, which early stopping takes from an earlier epoch."""

@@ -36,6 +36,7 @@ TRAIN_PREDICTION_COLOR = TRAIN_COLOR
 VAL_PREDICTION_COLOR = (204, 51, 0)
 # Translucent, so the split line, the validation band and the data stay visible under the legend.
 LEGEND_BRUSH = (255, 255, 255, 110)
+KEPT_COLOR = (90, 90, 90)
 VAL_REGION_COLOR = (255, 242, 230)
 # Opacity of the "validation" label's band-coloured fill, which lets a curve under it show through.
 SPLIT_LABEL_FILL_ALPHA = 150
@@ -248,6 +249,15 @@ class LossPlot(PlotPanel):
         self._train = GrowingArray()
         self._val = GrowingArray()
         self._last_epoch = 1
+        # The epoch whose weights early stopping kept, marked until training goes on. Its label
+        # sits left of the line at the top, away from the legend in the top right corner.
+        self._kept_epoch: int | None = None
+        self.kept_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DashLine),
+                                         label=self.tr("kept"),
+                                         labelOpts={"position": 0.97, "anchors": [(1.05, 0.0)] * 2,
+                                                    "color": KEPT_COLOR})
+        self.kept_line.setVisible(False)
+        self.plot.addItem(self.kept_line, ignoreBounds=True)
         # Draw the empty axes now, so they show the decades and epoch 1 rather than pyqtgraph's 0 to 1.
         self.redraw()
 
@@ -262,9 +272,16 @@ class LossPlot(PlotPanel):
         self.mark_dirty()
 
     def append(self, report) -> None:
+        """Add one epoch; a mark of kept weights goes, because training went on from them."""
         self._epochs.append(report.epoch)
         self._train.append(report.train_loss)
         self._val.append(report.val_loss)
+        self._kept_epoch = None
+        self.mark_dirty()
+
+    def set_kept_epoch(self, epoch: int | None) -> None:
+        """Mark the epoch whose weights early stopping kept, or remove the mark (None)."""
+        self._kept_epoch = None if epoch is None else int(epoch)
         self.mark_dirty()
 
     def clear(self) -> None:
@@ -272,6 +289,7 @@ class LossPlot(PlotPanel):
         for buffer in (self._epochs, self._train, self._val):
             buffer.clear()
         self._last_epoch = 1
+        self._kept_epoch = None
         self.mark_dirty()
 
     def redraw(self) -> None:
@@ -285,6 +303,10 @@ class LossPlot(PlotPanel):
                 curve.setSymbol(symbol)
             curve.setData(epochs, values)
 
+        kept = self._kept_epoch
+        self.kept_line.setVisible(kept is not None and epochs.size > 0)
+        if kept is not None:
+            self.kept_line.setPos(kept)
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
         y_range = decade_range(np.concatenate([train, val]))
         self._set_decade_ticks(y_range)

@@ -166,6 +166,23 @@ def test_early_stop_fills_bar_and_names_kept_epoch(qtbot, make_window):
     assert f"Stopped early at epoch {last.epoch}, kept epoch" in window.progress.format()
 
 
+def test_loss_plot_marks_kept_epoch_until_training_goes_on(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 1, "lr": 0.05}))
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+    window.refresh_plots()
+    kept = window.reports[-1].extra["restored_epoch"]
+    line = window.loss_plot.kept_line
+    shown_after_run = (line.isVisible(), line.value())
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.step_epoch()
+    window.refresh_plots()
+
+    assert shown_after_run == (True, kept)
+    assert not line.isVisible()
+
+
 def test_tutorial_preset_explains_its_result(make_window):
     window = make_window()
 
