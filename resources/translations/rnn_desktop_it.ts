@@ -1321,7 +1321,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+616"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+636"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1392,7 +1392,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-499"/>
+        <location line="-519"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1422,7 +1422,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>pesi tenuti</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+10"/>
+        <source>current data</source>
+        <translation>dati attuali</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1451,12 +1456,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+689"/>
+        <location line="+692"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-691"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1492,12 +1497,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+609"/>
+        <location line="+612"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-608"/>
+        <location line="-611"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1622,7 +1627,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+531"/>
+        <location line="+534"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1685,17 +1690,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+27"/>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-85"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

@@ -194,6 +194,8 @@ class FileActionsMixin:
             # Weights from other data may predict far off, so the status bar and metrics line show the warning.
             self.statusBar().showMessage(messages.status_weights_loaded_other_data(path, trainer.epoch, warning))
             self.metrics_label.setText(messages.warning_text(warning))
+            if trainer.epoch > 0:
+                self.loss_plot.set_data_change(trainer.epoch)
         else:
             self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)

@@ -710,7 +710,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         log.warning("showing the %d epochs the model has instead of the %d received", len(trainer.history),
                     len(self._reports))
         self._reports = list(trainer.history)
+        data_change = self.loss_plot.data_change_epoch
         self.loss_plot.clear()
+        if data_change is not None and data_change < trainer.epoch:
+            self.loss_plot.set_data_change(data_change)
         self.loss_plot.set_epoch_span(trainer.epoch)
         for report in self._reports:
             self.loss_plot.append(report)

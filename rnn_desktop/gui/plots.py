@@ -258,6 +258,16 @@ class LossPlot(PlotPanel):
                                                     "color": KEPT_COLOR})
         self.kept_line.setVisible(False)
         self.plot.addItem(self.kept_line, ignoreBounds=True)
+        # After weights trained on other data (or on an earlier version of this file) are loaded,
+        # a line between their last epoch and the next one; its label sits right of the line.
+        self.data_change_epoch: int | None = None
+        self.data_change_line = pg.InfiniteLine(angle=90, movable=False,
+                                                pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DotLine),
+                                                label=self.tr("current data"),
+                                                labelOpts={"position": 0.97, "anchors": [(-0.05, 0.0)] * 2,
+                                                           "color": KEPT_COLOR})
+        self.data_change_line.setVisible(False)
+        self.plot.addItem(self.data_change_line, ignoreBounds=True)
         # Draw the empty axes now, so they show the decades and epoch 1 rather than pyqtgraph's 0 to 1.
         self.redraw()
 
@@ -284,12 +294,18 @@ class LossPlot(PlotPanel):
         self._kept_epoch = None if epoch is None else int(epoch)
         self.mark_dirty()
 
+    def set_data_change(self, last_epoch: int | None) -> None:
+        """Mark that the epochs after ``last_epoch`` train on the data now open, or remove the mark (None)."""
+        self.data_change_epoch = None if last_epoch is None else int(last_epoch)
+        self.mark_dirty()
+
     def clear(self) -> None:
-        """Remove every epoch, and the span of the last run with them."""
+        """Remove every epoch and mark, and the span of the last run with them."""
         for buffer in (self._epochs, self._train, self._val):
             buffer.clear()
         self._last_epoch = 1
         self._kept_epoch = None
+        self.data_change_epoch = None
         self.mark_dirty()
 
     def redraw(self) -> None:
@@ -307,6 +323,10 @@ class LossPlot(PlotPanel):
         self.kept_line.setVisible(kept is not None and epochs.size > 0)
         if kept is not None:
             self.kept_line.setPos(kept)
+        change = self.data_change_epoch
+        self.data_change_line.setVisible(change is not None and epochs.size > 0)
+        if change is not None:
+            self.data_change_line.setPos(change + 0.5)
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
         y_range = decade_range(np.concatenate([train, val]))
         self._set_decade_ticks(y_range)

@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 import pytest
-from gui_helpers import SHARED_DATA
+from gui_helpers import FAST, SHARED_DATA
 from PySide6.QtCore import Qt
 
 from rnn_desktop.core.generators import COMMON_PARAMETERS
@@ -91,6 +91,29 @@ def test_weights_from_other_data_warn(make_window, tmp_path):
     assert "Warning:" in window.statusBar().currentMessage()
     assert "cosine" in window.statusBar().currentMessage()
     assert window.metrics_label.text().startswith("Warning:")
+    window.refresh_plots()
+    assert window.loss_plot.data_change_line.isVisible()
+    assert window.loss_plot.data_change_line.value() == 2.5
+
+
+def test_data_change_mark_stays_while_training_goes_on(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    other = Trainer(TrainConfig().replace(**{**FAST, "epochs": 2}), np.cos(np.arange(200.0)), source="cosine")
+    other.run()
+    other.save(tmp_path / "cosine.npz")
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 2}))
+    assert window.load_weights(str(tmp_path / "cosine.npz"))
+
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.step_epoch()
+    window.refresh_plots()
+    shown_after_step = window.loss_plot.data_change_line.isVisible()
+    window.reset_weights()
+    window.refresh_plots()
+
+    assert shown_after_step
+    assert not window.loss_plot.data_change_line.isVisible()
 
 
 @pytest.mark.parametrize("changes, expected", [
