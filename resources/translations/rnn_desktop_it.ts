@@ -1019,6 +1019,21 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 righe hanno più o meno celle della prima riga (righe %2).</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>line %1: %2</source>
+        <translation>riga %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 value lies far from the others (%1); check it in the file.</source>
+        <translation>1 valore è molto lontano dagli altri (%1); controllalo nel file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 values lie far from the others (%2); check them in the file.</source>
+        <translation>%1 valori sono molto lontani dagli altri (%2); controllali nel file.</translation>
+    </message>
+    <message>
         <location line="+35"/>
         <source>Not read: correct the file, or change the column or the settings above. The series in use is still %1.</source>
         <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora quella di prima: %1.</translation>
@@ -1075,7 +1090,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-619"/>
+        <location line="-634"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1821,7 +1836,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+277"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+292"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

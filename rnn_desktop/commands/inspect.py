@@ -13,6 +13,7 @@ from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
 from rnn_desktop.core import csv_values
 from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv
 from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.core.series import OUTLIER_IQR_FACTOR
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,11 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
     ]
     if info.empty_columns:
         lines.append(f"empty columns  {', '.join(info.empty_columns)} (every value is missing, so the last numeric column is used)")
+    if info.outliers:
+        shown = ", ".join(f"line {line}: {value:g}" for line, value in info.outliers[:5])
+        more = ", ..." if len(info.outliers) > 5 else ""
+        lines.append(f"far values     {len(info.outliers)} ({shown}{more}), more than {OUTLIER_IQR_FACTOR:g} "
+                     "times the interquartile range from the median")
     if info.point_grouping is not None:
         lines.append(f"note           {_describe_point_grouping(info.point_grouping)}")
     if info.missing and info.missing_policy == "refuse":

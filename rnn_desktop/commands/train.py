@@ -20,7 +20,7 @@ from rnn_desktop.commands.common import (
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import regression_metrics, scaled_mse, series_origin
+from rnn_desktop.core.series import OUTLIER_IQR_FACTOR, regression_metrics, scaled_mse, series_origin
 from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
@@ -267,6 +267,15 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
                         f"(line{'' if len(ragged) == 1 else 's'} {lines}); an unquoted number with a "
                         "thousands separator or a stray delimiter shifts the cells, so check them with "
                         "rnn-desktop inspect")
+    outliers = series.details.get("outliers") or []
+    if outliers:
+        shown = ", ".join(f"line {line}: {value:g}" for line, value in outliers[:5]) + (
+            ", ..." if len(outliers) > 5 else "")
+        values = "1 value lies" if len(outliers) == 1 else f"{len(outliers)} values lie"
+        warnings.append(f"{values} far from the others in column '{series.name}' of {series.source} "
+                        f"({shown}), more than {OUTLIER_IQR_FACTOR:g} times the interquartile range from "
+                        "the median; scaling squeezes the other values into a narrow band, so check "
+                        f"{'that cell' if len(outliers) == 1 else 'those cells'} in the file")
     if default_column and "column" in series.details and series.values.size and np.ptp(series.values) == 0:
         warnings.append(f"every value in column '{series.name}' of {series.source} is {series.values[0]:g}; "
                         "if another column is the series, choose it with --column")

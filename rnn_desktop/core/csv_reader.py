@@ -26,7 +26,7 @@ import numpy as np
 from rnn_desktop.core import csv_dialect, csv_table, csv_values
 from rnn_desktop.core.csv_dialect import WHITESPACE
 from rnn_desktop.core.errors import CsvError, DataError
-from rnn_desktop.core.series import Series
+from rnn_desktop.core.series import Series, find_outliers
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +80,8 @@ class CsvInfo:
     # Set when numbers such as "1.026" were read with '.' as a thousands separator ("thousands"),
     # or read as decimals although they fit that reading too ("unclear"). None otherwise.
     point_grouping: csv_values.PointGrouping | None = None
+    # (line, value) of the values far from the others (series.find_outliers), often a typing slip.
+    outliers: list[tuple[int, float]] = field(default_factory=list)
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -105,6 +107,7 @@ class CsvInfo:
             "line_endings": self.line_endings,
             "comment_lines": self.comment_lines,
             "empty_columns": list(self.empty_columns),
+            "outliers": [[line, value] for line, value in self.outliers],
             "point_grouping": None if self.point_grouping is None else {
                 "reading": self.point_grouping.reading,
                 "columns": list(self.point_grouping.columns),
@@ -285,6 +288,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         error.params.setdefault("reading", reading)
         raise
     missing_lines = value_lines[np.isnan(values)].tolist()
+    outliers = [(int(value_lines[i]), float(values[i])) for i in find_outliers(values)]
 
     time_axis = None
     if time_index is not None:
@@ -302,6 +306,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         value_lines=value_lines,
         empty_columns=empty_columns,
         point_grouping=point_grouping,
+        outliers=outliers,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,

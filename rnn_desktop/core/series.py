@@ -42,6 +42,31 @@ SCALERS = ("minmax", "zscore", "none")
 CSV_VAL_FRACTION = 0.2
 
 
+# A value counts as far from the others when it lies more than this many interquartile
+# ranges from the median. Typing slips (1e308, a sentinel such as -9999 among values
+# near 20) pass it; the largest monthly sunspot count lies 3.5 of them from the median.
+OUTLIER_IQR_FACTOR = 100.0
+
+
+def find_outliers(values: np.ndarray, factor: float = OUTLIER_IQR_FACTOR) -> np.ndarray:
+    """Return the positions of the values more than ``factor`` interquartile ranges from the median.
+
+    NaN values are ignored. Nothing counts as an outlier when fewer than 4
+    values are known or when the middle half of them are all equal (IQR 0).
+    """
+    values = np.asarray(values, dtype=np.float64)
+    known = values[~np.isnan(values)]
+    if known.size < 4:
+        return np.zeros(0, dtype=np.int64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        low, median, high = np.percentile(known, [25.0, 50.0, 75.0])
+        spread = high - low
+        if not (np.isfinite(spread) and spread > 0.0):
+            return np.zeros(0, dtype=np.int64)
+        distance = np.abs(values - median)
+    return np.flatnonzero(distance > factor * spread).astype(np.int64)
+
+
 def make_windows(values: np.ndarray, seq_len: int) -> tuple[np.ndarray, np.ndarray]:
     """Return (inputs, targets) for one-step-ahead prediction, both views of ``values``.
 

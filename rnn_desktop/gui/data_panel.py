@@ -190,7 +190,7 @@ class GeneratorForm(QWidget):
         return None
 
 
-# The ragged rows the CSV form names by line; it counts them all.
+# The ragged rows, and the values far from the others, that the CSV form names by line; it counts them all.
 RAGGED_LINES_SHOWN = 5
 
 
@@ -309,6 +309,21 @@ class CsvForm(QWidget):
                 else:
                     summary += ". " + self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
                         "%1", messages.format_integer(len(ragged))).replace("%2", lines)
+            outliers = details.get("outliers") or []
+            if outliers:
+                # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.
+                shown = ", ".join(self.tr("line %1: %2").replace("%1", messages.format_integer(line)).replace(
+                    "%2", messages.format_number(value)) for line, value in outliers[:RAGGED_LINES_SHOWN])
+                if len(outliers) > RAGGED_LINES_SHOWN:
+                    shown += ", ..."
+                if not summary.endswith("."):
+                    summary += "."
+                if len(outliers) == 1:
+                    summary += " " + self.tr("1 value lies far from the others (%1); check it in the file.").replace(
+                        "%1", shown)
+                else:
+                    summary += " " + self.tr("%1 values lie far from the others (%2); check them in the file.").replace(
+                        "%1", messages.format_integer(len(outliers))).replace("%2", shown)
             self.summary.setText(summary)
         finally:
             for widget in widgets:

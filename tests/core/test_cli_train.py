@@ -582,6 +582,19 @@ def test_ragged_rows_and_constant_column_warned(tmp_path, capsys):
     assert "every value in column" not in err
 
 
+def test_value_far_from_the_others_warned(tmp_path, capsys):
+    path = tmp_path / "levels.csv"
+    rows = [f"{i},{20 + 5 * np.sin(i / 5):.2f}" for i in range(150)]
+    rows[30] = "30,1e308"
+    path.write_text("t,level\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert (f"warning: 1 value lies far from the others in column 'level' of {path} (line 32: 1e+308), "
+            "more than 100 times the interquartile range from the median") in err
+
+
 def test_json_train_loss_of_restored_epoch(tmp_path, capsys):
     summary_path = tmp_path / "s.json"
     code, out, err = run(["--epochs", "400", "--json", str(summary_path)], capsys)

@@ -215,6 +215,18 @@ def test_rows_of_only_delimiters_are_skipped(tmp_path):
     assert info.values.tolist() == [2.0, 4.0]
 
 
+def test_values_far_from_the_others_are_reported_by_line(tmp_path):
+    rows = [f"{20 + (i % 7)};{i}" for i in range(40)]
+    rows[5] = "1e308;5"
+    path = write(tmp_path, "level;n\n" + "\n".join(rows) + "\n")
+
+    info = inspect_csv(path, column="level")
+
+    assert info.outliers == [(7, 1e308)]
+    assert info.to_json_dict()["outliers"] == [[7, 1e308]]
+    assert inspect_csv(path, column="n").outliers == []
+
+
 def test_ragged_rows_are_reported(tmp_path):
     path = write(tmp_path, "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
     info = inspect_csv(path)

@@ -1,10 +1,12 @@
 """Windows, split, scalers, metrics and forecasts."""
 
+import warnings
+
 import numpy as np
 import pytest
 
 from rnn_desktop.core.series import (
-    Scaler, fit_scaler, forecast_recursive, make_windows, min_series_length, naive_persistence_rmse,
+    Scaler, find_outliers, fit_scaler, forecast_recursive, make_windows, min_series_length, naive_persistence_rmse,
     predict_one_step, regression_metrics, split_windows,
 )
 
@@ -142,3 +144,22 @@ def test_forecast_recursive_feeds_back_predictions():
     values = np.arange(5.0)
     forecast = forecast_recursive(LastValueModel(), Scaler(), values, 3, 4)
     np.testing.assert_array_equal(forecast, [5.0, 6.0, 7.0, 8.0])
+
+
+def test_find_outliers_names_typing_slips_only():
+    values = 20.0 + 5.0 * np.sin(np.arange(300) / 7.0)
+    slips = values.copy()
+    slips[[12, 200]] = [1e308, -9999.0]
+    slips[50] = np.nan
+
+    assert find_outliers(slips).tolist() == [12, 200]
+    assert find_outliers(values).size == 0
+    # Pairs of values at the extremes of a float do not overflow into warnings or false results.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert find_outliers(np.array([-1e308, 1e308, -1e308, 1e308, 0.0])).size == 0
+
+
+@pytest.mark.parametrize("values", [[1.0, 2.0, 1e9], [5.0] * 10 + [1e9], [np.nan] * 5])
+def test_find_outliers_needs_a_spread(values):
+    assert find_outliers(np.array(values)).size == 0

@@ -328,6 +328,21 @@ def test_csv_form_names_ragged_rows(make_window, tmp_path):
     assert summary.endswith("(interpolate). 2 rows have more or fewer cells than the first row (lines 9, 42).")
 
 
+def test_csv_form_names_values_far_from_the_others(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "levels.csv"
+    rows = [f"{i},{20 + 5 * np.sin(i):.5f}" for i in range(120)]
+    rows[7] = "7,-9999"
+    rows[40] = "40,1e308"
+    path.write_text("t,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    summary = window.data_panel.csv_form.summary.text()
+    assert summary.endswith("(interpolate). 2 values lie far from the others (line 9: -9999, line 42: 1e+308); "
+                            "check them in the file.")
+
+
 def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
