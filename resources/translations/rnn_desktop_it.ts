@@ -874,7 +874,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+207"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+208"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1019,7 +1019,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 righe hanno più o meno celle della prima riga (righe %2).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>&apos;.&apos; is read as a thousands separator (%1 is %2); if it is a decimal point, choose &apos;.&apos; as the decimal mark.</source>
+        <translation>&apos;.&apos; è letto come separatore delle migliaia (%1 vale %2); se è un separatore decimale, scegli &apos;.&apos; come separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;.&apos; is read as a decimal point (%1 is %2), but it could also separate thousands; if it does, choose &apos;,&apos; as the decimal mark.</source>
+        <translation>&apos;.&apos; è letto come separatore decimale (%1 vale %2), ma potrebbe anche separare le migliaia; in quel caso scegli &apos;,&apos; come separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1090,7 +1100,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-634"/>
+        <location line="-649"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1836,7 +1846,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+292"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+307"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -8,6 +8,7 @@ import functools
 import os
 from typing import Any
 
+from rnn_desktop.core import csv_values
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
 from rnn_desktop.core.training import TrainConfig
@@ -114,3 +115,21 @@ def series_from_args(args: argparse.Namespace) -> Series:
         seed=getattr(args, "seed", 0),
         **dict(getattr(args, "param", None) or []),
     )
+
+
+def describe_point_grouping(grouping: Any) -> str:
+    """Explain how the reader took numbers such as '1.026': a csv_values.PointGrouping, or its JSON dict."""
+    if isinstance(grouping, dict):
+        grouping = csv_values.PointGrouping(reading=grouping["reading"], columns=list(grouping["columns"]),
+                                            example=grouping["example"])
+    columns = ", ".join(f"'{name}'" for name in grouping.columns)
+    column_word = "column" if len(grouping.columns) == 1 else "columns"
+    as_thousands = csv_values.parse_number(grouping.example, ",")
+    as_decimal = csv_values.parse_number(grouping.example, ".")
+    if grouping.reading == "thousands":
+        return (f"'.' is read as a thousands separator ({grouping.example!r} is {as_thousands:g}), because in "
+                f"{column_word} {columns} every number with a '.' is grouped by three digits and the others "
+                "are below 1000. If '.' is a decimal point, use --decimal .")
+    return (f"'.' is read as a decimal point, so {grouping.example!r} reads as {as_decimal:g}, but every number "
+            f"with a '.' in {column_word} {columns} could also be grouped by thousands ({as_thousands:g}). "
+            "If '.' separates thousands there, use --decimal ,")

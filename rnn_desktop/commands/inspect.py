@@ -8,9 +8,9 @@ import logging
 import sys
 from typing import TextIO
 
+from rnn_desktop.commands.common import describe_point_grouping
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
-from rnn_desktop.core import csv_values
 from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import OUTLIER_IQR_FACTOR
@@ -95,26 +95,12 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         lines.append(f"far values     {len(info.outliers)} ({shown}{more}), more than {OUTLIER_IQR_FACTOR:g} "
                      "times the interquartile range from the median")
     if info.point_grouping is not None:
-        lines.append(f"note           {_describe_point_grouping(info.point_grouping)}")
+        lines.append(f"note           {describe_point_grouping(info.point_grouping)}")
     if info.missing and info.missing_policy == "refuse":
         lines.append("note           with the policy 'refuse', reading this column for training fails")
     lines.append("first rows")
     lines.extend(f"  {row}" for row in info.preview[:_PREVIEW_ROWS])
     out.write("\n".join(lines) + "\n")
-
-
-def _describe_point_grouping(grouping: csv_values.PointGrouping) -> str:
-    columns = ", ".join(f"'{name}'" for name in grouping.columns)
-    column_word = "column" if len(grouping.columns) == 1 else "columns"
-    as_thousands = csv_values.parse_number(grouping.example, ",")
-    as_decimal = csv_values.parse_number(grouping.example, ".")
-    if grouping.reading == "thousands":
-        return (f"'.' is read as a thousands separator ({grouping.example!r} is {as_thousands:g}), because in "
-                f"{column_word} {columns} every number with a '.' is grouped by three digits and the others "
-                "are below 1000. If '.' is a decimal point, use --decimal .")
-    return (f"'.' is read as a decimal point, so {grouping.example!r} reads as {as_decimal:g}, but every number "
-            f"with a '.' in {column_word} {columns} could also be grouped by thousands ({as_thousands:g}). "
-            "If '.' separates thousands there, use --decimal ,")
 
 
 def _describe_time_axis(info: CsvInfo) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from rnn_desktop.commands.common import (
-    config_from_args, data_options_given, input_paths, recorded_origin, series_from_args, series_from_origin,
+    config_from_args, data_options_given, describe_point_grouping, input_paths, recorded_origin, series_from_args, series_from_origin,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
@@ -136,6 +136,8 @@ def run_train(args: argparse.Namespace) -> int:
     print(f"training on {len(series.values)} values {_describe_input(series)}: "
           f"{trainer.split.n_train} training and {trainer.split.n_val} validation windows of "
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
+    if series.details.get("point_grouping"):
+        print(f"note: {describe_point_grouping(series.details['point_grouping'])}", flush=True)
     for column in series.details.get("empty_columns", []) if args.column is None else []:
         print(f"rnn-desktop train: warning: every value in column '{column}' of {series.source} is missing, "
               f"so the default column is '{series.name}'; if '{column}' is the series, fill it in, "

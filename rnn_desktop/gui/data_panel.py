@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from rnn_desktop.core import csv_values
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows
 from rnn_desktop.gui import messages
@@ -309,6 +310,21 @@ class CsvForm(QWidget):
                 else:
                     summary += ". " + self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
                         "%1", messages.format_integer(len(ragged))).replace("%2", lines)
+            grouping = details.get("point_grouping")
+            if grouping:
+                # The Decimal mark field shows the mark chosen; this says why, and how to take the other.
+                if not summary.endswith("."):
+                    summary += "."
+                if grouping["reading"] == "thousands":
+                    note = self.tr("'.' is read as a thousands separator (%1 is %2); if it is a decimal point, "
+                                   "choose '.' as the decimal mark.")
+                    value = csv_values.parse_number(grouping["example"], ",")
+                else:
+                    note = self.tr("'.' is read as a decimal point (%1 is %2), but it could also separate "
+                                   "thousands; if it does, choose ',' as the decimal mark.")
+                    value = csv_values.parse_number(grouping["example"], ".")
+                # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
+                summary += " " + note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}")
             outliers = details.get("outliers") or []
             if outliers:
                 # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.

@@ -582,6 +582,18 @@ def test_ragged_rows_and_constant_column_warned(tmp_path, capsys):
     assert "every value in column" not in err
 
 
+def test_thousands_reading_noted(tmp_path, capsys):
+    path = tmp_path / "visits.csv"
+    rows = [f"{i};{value // 1000}.{value % 1000:03d}" if value >= 1000 else f"{i};{value}"
+            for i, value in ((i, 900 + (i * 37) % 400) for i in range(120))]
+    path.write_text("giorno;visite\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert "note: '.' is read as a thousands separator ('1.011' is 1011)" in out
+
+
 def test_value_far_from_the_others_warned(tmp_path, capsys):
     path = tmp_path / "levels.csv"
     rows = [f"{i},{20 + 5 * np.sin(i / 5):.2f}" for i in range(150)]

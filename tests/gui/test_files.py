@@ -9,6 +9,7 @@ import pytest
 from gui_helpers import FAST, SHARED_DATA
 
 from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.gui.messages import format_number
 
 TIMEOUT_MS = 60_000
 
@@ -339,8 +340,24 @@ def test_csv_form_names_values_far_from_the_others(make_window, tmp_path):
     assert window.open_csv(str(path))
 
     summary = window.data_panel.csv_form.summary.text()
-    assert summary.endswith("(interpolate). 2 values lie far from the others (line 9: -9999, line 42: 1e+308); "
-                            "check them in the file.")
+    sentinel = format_number(-9999.0)  # "-9,999" in an English locale that groups digits
+    assert summary.endswith(f"(interpolate). 2 values lie far from the others (line 9: {sentinel}, "
+                            "line 42: 1e+308); check them in the file.")
+
+
+def test_csv_form_says_how_it_read_grouped_numbers(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "visits.csv"
+    rows = [f"{i};{value // 1000}.{value % 1000:03d}" if value >= 1000 else f"{i};{value}"
+            for i, value in ((i, 900 + (i * 37) % 400) for i in range(120))]
+    path.write_text("giorno;visite\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    assert window.data_panel.csv_form.decimal.currentData() == ","
+    assert window.data_panel.csv_form.summary.text().endswith(
+        "(interpolate). '.' is read as a thousands separator (1.011 is 1011); if it is a decimal point, "
+        "choose '.' as the decimal mark.")
 
 
 def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, monkeypatch):
