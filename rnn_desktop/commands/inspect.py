@@ -90,9 +90,9 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
     if info.empty_columns:
         lines.append(f"empty columns  {', '.join(info.empty_columns)} (every value is missing, so the last numeric column is used)")
     if info.outliers:
-        shown = ", ".join(f"line {line}: {value:g}" for line, value in info.outliers[:5])
+        listed = ", ".join(f"line {line}: {value:g}" for line, value in info.outliers[:5])
         more = ", ..." if len(info.outliers) > 5 else ""
-        lines.append(f"far values     {len(info.outliers)} ({shown}{more}), more than {OUTLIER_IQR_FACTOR:g} "
+        lines.append(f"far values     {len(info.outliers)} ({listed}{more}), more than {OUTLIER_IQR_FACTOR:g} "
                      "times the interquartile range from the median")
     if info.point_grouping is not None:
         lines.append(f"note           {describe_point_grouping(info.point_grouping)}")

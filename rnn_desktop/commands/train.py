@@ -271,11 +271,11 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
                         "rnn-desktop inspect")
     outliers = series.details.get("outliers") or []
     if outliers:
-        shown = ", ".join(f"line {line}: {value:g}" for line, value in outliers[:5]) + (
+        listed = ", ".join(f"line {line}: {value:g}" for line, value in outliers[:5]) + (
             ", ..." if len(outliers) > 5 else "")
         values = "1 value lies" if len(outliers) == 1 else f"{len(outliers)} values lie"
         warnings.append(f"{values} far from the others in column '{series.name}' of {series.source} "
-                        f"({shown}), more than {OUTLIER_IQR_FACTOR:g} times the interquartile range from "
+                        f"({listed}), more than {OUTLIER_IQR_FACTOR:g} times the interquartile range from "
                         "the median; scaling squeezes the other values into a narrow band, so check "
                         f"{'that cell' if len(outliers) == 1 else 'those cells'} in the file")
     if default_column and "column" in series.details and series.values.size and np.ptp(series.values) == 0:

@@ -43,8 +43,9 @@ CSV_VAL_FRACTION = 0.2
 
 
 # A value counts as far from the others when it lies more than this many interquartile
-# ranges from the median. Typing slips (1e308, a sentinel such as -9999 among values
-# near 20) pass it; the largest monthly sunspot count lies 3.5 of them from the median.
+# ranges from the median. Typing slips such as 1e308 pass that limit, and so does a
+# placeholder such as -9999 among values near 20. The largest monthly sunspot count
+# lies 3.5 of them from the median.
 OUTLIER_IQR_FACTOR = 100.0
 
 

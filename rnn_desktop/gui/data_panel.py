@@ -312,7 +312,7 @@ class CsvForm(QWidget):
                         "%1", messages.format_integer(len(ragged))).replace("%2", lines)
             grouping = details.get("point_grouping")
             if grouping:
-                # The Decimal mark field shows the mark chosen; this says why, and how to take the other.
+                # The Decimal mark field shows the mark chosen; this note gives the reason, and how to take the other.
                 if not summary.endswith("."):
                     summary += "."
                 if grouping["reading"] == "thousands":
@@ -328,18 +328,18 @@ class CsvForm(QWidget):
             outliers = details.get("outliers") or []
             if outliers:
                 # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.
-                shown = ", ".join(self.tr("line %1: %2").replace("%1", messages.format_integer(line)).replace(
+                listed = ", ".join(self.tr("line %1: %2").replace("%1", messages.format_integer(line)).replace(
                     "%2", messages.format_number(value)) for line, value in outliers[:RAGGED_LINES_SHOWN])
                 if len(outliers) > RAGGED_LINES_SHOWN:
-                    shown += ", ..."
+                    listed += ", ..."
                 if not summary.endswith("."):
                     summary += "."
                 if len(outliers) == 1:
                     summary += " " + self.tr("1 value lies far from the others (%1); check it in the file.").replace(
-                        "%1", shown)
+                        "%1", listed)
                 else:
                     summary += " " + self.tr("%1 values lie far from the others (%2); check them in the file.").replace(
-                        "%1", messages.format_integer(len(outliers))).replace("%2", shown)
+                        "%1", messages.format_integer(len(outliers))).replace("%2", listed)
             self.summary.setText(summary)
         finally:
             for widget in widgets:

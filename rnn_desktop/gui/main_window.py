@@ -114,8 +114,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._paused_seconds = 0.0  # time the current run spent paused, left out of its ETA
         self._paused_since: float | None = None
         # The widget that had the keyboard focus when a run began. A run disables
-        # the form and Start, and Qt then moves the focus along the tab chain
-        # (to Forecast steps); it goes back here when the run ends.
+        # the form and Start, so Qt moves the focus along the tab chain, to
+        # Forecast steps. The focus goes back to this widget when the run ends.
         self._focus_before_run: QWidget | None = None
 
         self.setWindowTitle(self.tr("rnn-desktop"))
