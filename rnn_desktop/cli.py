@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from typing import Sequence
 
@@ -191,6 +192,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl+C while numpy and the package load (a second or so), or while inspect reads a
+        # file. train and the window install their own handlers, which stop cleanly.
+        print("rnn-desktop: stopped by Ctrl+C; nothing was written", file=sys.stderr, flush=True)
+        return 128 + int(signal.SIGINT)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in ("gui", "train") and not args.csv:

@@ -28,7 +28,6 @@ logger = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1  # training diverged or an output file could not be written
 EXIT_BAD_INPUT = 2  # invalid option, data or weights file
-EXIT_INTERRUPTED = 128 + int(signal.SIGINT)  # Ctrl+C stopped training; the outputs are still written
 
 
 def format_epoch(report: EpochReport, total: int) -> str:
@@ -93,17 +92,61 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
     return code
 
 
+# The signals that stop training at the next batch boundary, with the outputs still written.
+STOP_SIGNALS = {signal.SIGINT: "Ctrl+C"}
+if hasattr(signal, "SIGTERM"):
+    STOP_SIGNALS[signal.SIGTERM] = "SIGTERM"
+
+
+class _StopRequest:
+    """The first stop signal received, shared by the signal handler and the training loop.
+
+    The handlers are installed before the data is read and the model is built,
+    so a signal during those seconds (a large model takes several) stops the
+    command too, rather than raising KeyboardInterrupt or being ignored when
+    the shell started the command with SIGINT ignored.
+    """
+
+    def __init__(self, control: TrainingControl) -> None:
+        self.control = control
+        self.signum: int | None = None
+
+    def __call__(self, signum: int, frame: Any) -> None:
+        if self.signum is None:
+            print("stop requested; finishing the current batch", file=sys.stderr, flush=True)
+            self.signum = signum
+        self.control.request_stop()
+
+    @property
+    def name(self) -> str:
+        return STOP_SIGNALS.get(self.signum, f"signal {self.signum}")
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + int(self.signum or 0)
+
+
 def run_train(args: argparse.Namespace) -> int:
     """Train with the given options and return the exit code.
 
     The code is 0 when done, 1 when training diverged or an output failed, 2 on
-    bad input, and 130 after Ctrl+C.
+    bad input, and 128 plus the signal's number after Ctrl+C (130) or SIGTERM (143).
     """
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     problem = path_options_problem(args)
     if problem is not None:
         logger.info("train command rejected its file options: %s", problem)
         return _fail(problem)
+    stop = _StopRequest(TrainingControl())
+    previous = _install_stop_handlers(stop)
+    try:
+        return _train(args, stop)
+    finally:
+        _restore_handlers(previous)
+
+
+def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
+    control = stop.control
     try:
         config = config_from_args(args)
         config.validate()
@@ -115,7 +158,6 @@ def run_train(args: argparse.Namespace) -> int:
             print(f"using the data recorded in {args.load}", flush=True)
         else:
             series = series_from_args(args)
-        control = TrainingControl()
         if args.load:
             changes = {name: getattr(config, name) for name in _given_options(args)}
             trainer = Trainer.from_file(args.load, series.values, control, source=_describe(series), **changes)
@@ -131,10 +173,16 @@ def run_train(args: argparse.Namespace) -> int:
         logger.info("train command ran out of memory while preparing: %s", error)
         return _fail(_out_of_memory_message(error))
 
+    if stop.signum is not None:
+        print(f"rnn-desktop train: stopped by {stop.name} before training started; nothing was written",
+              file=sys.stderr, flush=True)
+        return stop.exit_code
+
     start_epoch = trainer.epoch
     total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
+    windows = "window" if trainer.split.n_train == trainer.split.n_val == 1 else "windows"
     print(f"training on {len(series.values)} values {_describe_input(series)}: "
-          f"{trainer.split.n_train} training and {trainer.split.n_val} validation windows of "
+          f"{trainer.split.n_train} training and {trainer.split.n_val} validation {windows} of "
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
     if series.details.get("point_grouping"):
         print(f"note: {describe_point_grouping(series.details['point_grouping'])}", flush=True)
@@ -163,29 +211,22 @@ def run_train(args: argparse.Namespace) -> int:
             totals["samples"] += samples
             totals["seconds"] += samples / report.samples_per_second
 
-    # Ctrl+C requests a stop, which the trainer honours at the next batch boundary,
-    # so the outputs below are still written for the epochs done.
-    interrupted = threading.Event()
-
-    def request_stop(signum: int, frame: Any) -> None:
-        print("stop requested; finishing the current batch", file=sys.stderr, flush=True)
-        interrupted.set()
-        control.request_stop()
-
-    previous_handler = _install_sigint_handler(request_stop)
+    # A stop signal asks the trainer to stop at the next batch boundary, so the
+    # outputs below are still written for the epochs done.
     started = time.perf_counter()
     try:
         trainer.run(epochs=trainer.config.epochs if args.load else None, on_epoch=on_epoch)
     except MemoryError as error:
         logger.info("train command ran out of memory at epoch %d: %s", trainer.epoch, error)
         return _fail(_out_of_memory_message(error))
-    finally:
-        _install_sigint_handler(previous_handler)
     seconds = time.perf_counter() - started
 
     summary = build_summary(trainer, seconds, totals["samples"], totals["seconds"])
     epochs = "epoch" if trainer.epoch == 1 else "epochs"
-    line = f"stop: {trainer.stop_reason} after {trainer.epoch} {epochs} in {seconds:.2f} s"
+    this_run = trainer.epoch - start_epoch
+    # After --load, the epoch count includes the loaded file's epochs, but the time is this run's only.
+    loaded = f" ({this_run} in this run)" if start_epoch else ""
+    line = f"stop: {trainer.stop_reason} after {trainer.epoch} {epochs}{loaded} in {seconds:.2f} s"
     if summary["val_rmse"] is not None:
         line += f"; val_rmse {summary['val_rmse']:.6g} (naive persistence {trainer.naive_val_rmse:.6g})"
     print(line, flush=True)
@@ -210,12 +251,12 @@ def run_train(args: argparse.Namespace) -> int:
                  "before using them") if args.save else ""
         return _fail(f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm{saved}",
                      EXIT_FAILED)
-    if interrupted.is_set() and trainer.stop_reason == STOP_REQUESTED:
+    if stop.signum is not None and trainer.stop_reason == STOP_REQUESTED:
         written = [option for option, path in (("--save", args.save), ("--json", args.json)) if path]
         outputs = f"; {' and '.join(written)} written for the epochs done" if written else ""
-        print(f"rnn-desktop train: training interrupted by Ctrl+C after {trainer.epoch} {epochs}{outputs}",
+        print(f"rnn-desktop train: training interrupted by {stop.name} after {trainer.epoch} {epochs}{outputs}",
               file=sys.stderr, flush=True)
-        return EXIT_INTERRUPTED
+        return stop.exit_code
     return EXIT_OK
 
 
@@ -313,11 +354,16 @@ def _out_of_memory_message(error: MemoryError) -> str:
             "or close other programs")
 
 
-def _install_sigint_handler(handler: Any) -> Any:
-    """Set the SIGINT handler when running in the main thread; return the previous one."""
-    if threading.current_thread() is not threading.main_thread() or handler is None:
-        return None
-    return signal.signal(signal.SIGINT, handler)
+def _install_stop_handlers(handler: Any) -> dict[int, Any]:
+    """Set ``handler`` for the stop signals when running in the main thread; return the previous handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    return {signum: signal.signal(signum, handler) for signum in STOP_SIGNALS}
+
+
+def _restore_handlers(previous: dict[int, Any]) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
 def _given_options(args: argparse.Namespace) -> list[str]:

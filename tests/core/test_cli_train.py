@@ -406,7 +406,8 @@ def test_load_onto_short_series_advice(tmp_path, capsys):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_exits_130_with_outputs(tmp_path):
+@pytest.mark.parametrize("signal_name, code, name", [("SIGINT", 130, "Ctrl+C"), ("SIGTERM", 143, "SIGTERM")])
+def test_stop_signal_exits_with_outputs(tmp_path, signal_name, code, name):
     import signal
 
     weights, summary = tmp_path / "w.npz", tmp_path / "run.json"
@@ -415,19 +416,44 @@ def test_ctrl_c_exits_130_with_outputs(tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first_line = process.stdout.readline()
     epoch_line = process.stdout.readline()
-    process.send_signal(signal.SIGINT)
+    process.send_signal(getattr(signal, signal_name))
     out, err = process.communicate(timeout=120)
 
     assert first_line.startswith("training on 200 values from generator sine")
     assert epoch_line.startswith("epoch ")
-    assert process.returncode == 130, err
-    assert "rnn-desktop train: training interrupted by Ctrl+C after" in err
+    assert process.returncode == code, err
+    assert f"rnn-desktop train: training interrupted by {name} after" in err
     assert "--save and --json written for the epochs done" in err
     assert f"saved weights to {weights}" in out
     data = json.loads(summary.read_text())
     assert data["stop_reason"] == "stopped"
     assert data["epochs_run"] >= 1
     assert load_weights(weights).metadata["epoch"] == data["epochs_run"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_while_building_the_model_writes_nothing(tmp_path, capsys, monkeypatch):
+    import os
+    import signal
+
+    from rnn_desktop.commands import train
+
+    def build_then_interrupt(*args, **kwargs):
+        trainer = Trainer(*args, **kwargs)
+        os.kill(os.getpid(), signal.SIGINT)  # as if Ctrl+C came while a large model was built
+        return trainer
+
+    monkeypatch.setattr(train, "Trainer", build_then_interrupt)
+    weights = tmp_path / "w.npz"
+    weights.write_bytes(b"the user's earlier file")
+
+    code, out, err = run(["--epochs", "5", "--hidden", "4", "--save", str(weights)], capsys)
+
+    assert code == 130
+    assert "stopped by Ctrl+C before training started; nothing was written" in err
+    assert "epoch" not in out
+    assert weights.read_bytes() == b"the user's earlier file"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 def write_rows(tmp_path, name, header, rows):
@@ -621,3 +647,13 @@ def test_json_train_loss_of_restored_epoch(tmp_path, capsys):
     assert restored < len(history)
     assert summary["train_loss"] == history[restored - 1]["train_loss"]
     assert summary["train_loss"] != history[-1]["train_loss"]
+
+
+def test_last_line_after_load_counts_this_runs_epochs(tmp_path, capsys):
+    weights = tmp_path / "w.npz"
+    run(["--epochs", "3", "--hidden", "4", "--patience", "none", "--save", str(weights)], capsys)
+
+    code, out, err = run(["--load", str(weights), "--epochs", "2"], capsys)
+
+    assert code == 0, err
+    assert "stop: completed after 5 epochs (2 in this run) in " in out
