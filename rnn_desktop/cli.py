@@ -210,6 +210,11 @@ def _main(argv: Sequence[str] | None) -> int:
         if unused:
             command_parser = args.gui_parser if args.command == "gui" else args.train_parser
             command_parser.error(f"{unused[0]} needs --csv: it sets how the CSV file is read")
+    if args.command in ("gui", "train") and getattr(args, "load", None) and getattr(args, "preset", None):
+        # A preset sets the model's shape too, which loaded weights fix; it would be ignored or half applied.
+        command_parser = args.gui_parser if args.command == "gui" else args.train_parser
+        command_parser.error("--preset cannot be combined with --load: the weights file sets the model and "
+                             "its training settings; change single settings such as --lr or --epochs instead")
     if args.command == "gui" and args.json is not None:
         # The training options are shared with train, whose --json gui would silently ignore.
         args.gui_parser.error("--json is for train; gui writes the run's summary, curves and latency "

@@ -585,6 +585,18 @@ def test_csv_option_without_csv_rejected(capsys):
     assert "rnn-desktop train: error: --column needs --csv" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("command", ["train", "gui"])
+def test_preset_with_load_rejected(tmp_path, capsys, command):
+    weights = tmp_path / "w.npz"
+    run(["--epochs", "1", "--hidden", "4", "--save", str(weights)], capsys)
+
+    with pytest.raises(SystemExit) as caught:
+        main([command, "--load", str(weights), "--preset", "tutorial"])
+
+    assert caught.value.code == 2
+    assert f"rnn-desktop {command}: error: --preset cannot be combined with --load" in capsys.readouterr().err
+
+
 def test_diverged_save_says_weights_need_training(tmp_path, capsys):
     weights = tmp_path / "d.npz"
     code, out, err = run(["--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "3",
