@@ -1029,7 +1029,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&apos;.&apos; è letto come separatore decimale (%1 vale %2), ma potrebbe anche separare le migliaia; in quel caso scegli &apos;,&apos; come separatore decimale.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>The rows run from newest to oldest, so they are read bottom up.</source>
+        <translation>Le righe vanno dalla più recente alla più vecchia, quindi sono lette dal basso.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The times go back at line %1, so the rows are not in time order; sort the file by time.</source>
+        <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo; ordina il file per tempo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1100,7 +1110,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-649"/>
+        <location line="-660"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1846,7 +1856,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+307"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+318"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

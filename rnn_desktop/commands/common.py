@@ -117,6 +117,12 @@ def series_from_args(args: argparse.Namespace) -> Series:
     )
 
 
+def describe_unordered_time(time_column: str | None, line: int | None) -> str:
+    """Explain that the time axis goes back somewhere, so the rows are used in file order."""
+    return (f"the times in '{time_column}' go back at line {line}, so the rows are not in time order; "
+            "they are used as they stand in the file, and sorting the file by time fixes that")
+
+
 def describe_point_grouping(grouping: Any) -> str:
     """Explain how the reader took numbers such as '1.026': a csv_values.PointGrouping, or its JSON dict."""
     if isinstance(grouping, dict):

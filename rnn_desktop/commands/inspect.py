@@ -8,7 +8,7 @@ import logging
 import sys
 from typing import TextIO
 
-from rnn_desktop.commands.common import describe_point_grouping
+from rnn_desktop.commands.common import describe_point_grouping, describe_unordered_time
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
 from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv
@@ -96,6 +96,11 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
                      "times the interquartile range from the median")
     if info.point_grouping is not None:
         lines.append(f"note           {describe_point_grouping(info.point_grouping)}")
+    if info.time_order == "newest_first":
+        lines.append(f"note           the rows run from newest to oldest by '{info.time_column}', "
+                     "so they are read bottom up, oldest first")
+    elif info.time_order == "unordered":
+        lines.append(f"note           {describe_unordered_time(info.time_column, info.unordered_line)}")
     if info.missing and info.missing_policy == "refuse":
         lines.append("note           with the policy 'refuse', reading this column for training fails")
     lines.append("first rows")

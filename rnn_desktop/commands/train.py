@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from rnn_desktop.commands.common import (
-    config_from_args, data_options_given, describe_point_grouping, input_paths, recorded_origin, series_from_args, series_from_origin,
+    config_from_args, data_options_given, describe_point_grouping, describe_unordered_time, input_paths, recorded_origin, series_from_args, series_from_origin,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
@@ -186,6 +186,9 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
     if series.details.get("point_grouping"):
         print(f"note: {describe_point_grouping(series.details['point_grouping'])}", flush=True)
+    if series.details.get("time_order") == "newest_first":
+        print(f"note: the rows of {series.source} run from newest to oldest by '{series.details['time_column']}', "
+              "so they were read bottom up, oldest first", flush=True)
     for column in series.details.get("empty_columns", []) if args.column is None else []:
         print(f"rnn-desktop train: warning: every value in column '{column}' of {series.source} is missing, "
               f"so the default column is '{series.name}'; if '{column}' is the series, fill it in, "
@@ -310,6 +313,9 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
                         f"(line{'' if len(ragged) == 1 else 's'} {lines}); an unquoted number with a "
                         "thousands separator or a stray delimiter shifts the cells, so check them with "
                         "rnn-desktop inspect")
+    if series.details.get("time_order") == "unordered":
+        warnings.append(f"in {series.source}, "
+                        + describe_unordered_time(series.details.get("time_column"), series.details.get("unordered_line")))
     outliers = series.details.get("outliers") or []
     if outliers:
         listed = ", ".join(f"line {line}: {value:g}" for line, value in outliers[:5]) + (

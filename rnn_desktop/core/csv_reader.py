@@ -82,6 +82,10 @@ class CsvInfo:
     point_grouping: csv_values.PointGrouping | None = None
     # (line, value) of the values far from the others (series.find_outliers), often a typing slip.
     outliers: list[tuple[int, float]] = field(default_factory=list)
+    # "ascending" (also with no time axis), "newest_first" (the rows were read in reverse,
+    # so ``values`` runs oldest first) or "unordered", with the first line whose time goes back.
+    time_order: str = "ascending"
+    unordered_line: int | None = None
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -108,6 +112,8 @@ class CsvInfo:
             "comment_lines": self.comment_lines,
             "empty_columns": list(self.empty_columns),
             "outliers": [[line, value] for line, value in self.outliers],
+            "time_order": self.time_order,
+            "unordered_line": self.unordered_line,
             "point_grouping": None if self.point_grouping is None else {
                 "reading": self.point_grouping.reading,
                 "columns": list(self.point_grouping.columns),
@@ -287,13 +293,19 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     except CsvError as error:
         error.params.setdefault("reading", reading)
         raise
-    missing_lines = value_lines[np.isnan(values)].tolist()
-    outliers = [(int(value_lines[i]), float(values[i])) for i in find_outliers(values)]
-
     time_axis = None
     if time_index is not None:
         time_cells = table.column(data_index, time_index)
         time_axis = _parse_time(time_cells, keep, path, names[time_index])
+    time_order, unordered_line = _time_order(time_axis, value_lines)
+    if time_order == "newest_first":
+        # Bank and spreadsheet exports often list the newest row first; training and the
+        # forecast need the oldest first, so the rows are read bottom up.
+        values, time_axis, value_lines = values[::-1].copy(), time_axis[::-1].copy(), value_lines[::-1].copy()
+        known = values[~np.isnan(values)]
+
+    missing_lines = sorted(value_lines[np.isnan(values)].tolist())
+    outliers = sorted((int(value_lines[i]), float(values[i])) for i in find_outliers(values))
 
     info = CsvInfo(
         path=str(path), encoding=used_encoding, delimiter=delimiter, decimal=decimal, header=header,
@@ -307,11 +319,27 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         empty_columns=empty_columns,
         point_grouping=point_grouping,
         outliers=outliers,
+        time_order=time_order,
+        unordered_line=unordered_line,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
              used_encoding, delimiter, decimal)
     return info
+
+
+def _time_order(time_axis: np.ndarray | None, value_lines: np.ndarray) -> tuple[str, int | None]:
+    """Return ("ascending" | "newest_first" | "unordered", first line whose time goes back or None)."""
+    if time_axis is None or time_axis.size < 2:
+        return "ascending", None
+    steps = np.diff(time_axis)
+    zero = np.zeros(1, dtype=steps.dtype)[0]
+    back = steps < zero
+    if not back.any():
+        return "ascending", None
+    if not (steps > zero).any():
+        return "newest_first", None
+    return "unordered", int(value_lines[1:][back][0])
 
 
 def _check_options(decimal: str | None, missing: str) -> None:

@@ -65,7 +65,8 @@ def find_outliers(values: np.ndarray, factor: float = OUTLIER_IQR_FACTOR) -> np.
         if not (np.isfinite(spread) and spread > 0.0):
             return np.zeros(0, dtype=np.int64)
         distance = np.abs(values - median)
-    return np.flatnonzero(distance > factor * spread).astype(np.int64)
+        far = distance > factor * spread  # an infinite limit (spread near 1e308) leaves nothing far
+    return np.flatnonzero(far).astype(np.int64)
 
 
 def make_windows(values: np.ndarray, seq_len: int) -> tuple[np.ndarray, np.ndarray]:

@@ -325,6 +325,17 @@ class CsvForm(QWidget):
                     value = csv_values.parse_number(grouping["example"], ".")
                 # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
                 summary += " " + note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}")
+            order = details.get("time_order")
+            if order in ("newest_first", "unordered"):
+                if not summary.endswith("."):
+                    summary += "."
+                if order == "newest_first":
+                    note = self.tr("The rows run from newest to oldest, so they are read bottom up.")
+                else:
+                    note = self.tr("The times go back at line %1, so the rows are not in time order; "
+                                   "sort the file by time.").replace(
+                        "%1", messages.format_integer(details.get("unordered_line") or 0))
+                summary += " " + note
             outliers = details.get("outliers") or []
             if outliers:
                 # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.

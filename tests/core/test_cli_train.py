@@ -632,6 +632,23 @@ def test_thousands_reading_noted(tmp_path, capsys):
     assert "note: '.' is read as a thousands separator ('1.011' is 1011)" in out
 
 
+def test_newest_first_file_trains_like_the_oldest_first_one(tmp_path, capsys):
+    rows = (SAMPLE_DATA / "airpassengers.csv").read_text(encoding="utf-8").splitlines()
+    reversed_file = tmp_path / "newest_first.csv"
+    reversed_file.write_text("\n".join([rows[0], *rows[:0:-1]]) + "\n", encoding="utf-8")
+    options = ["--epochs", "2", "--hidden", "4"]
+
+    _, forward, _ = run(["--csv", str(SAMPLE_DATA / "airpassengers.csv"), *options], capsys)
+    code, backward, err = run(["--csv", str(reversed_file), *options], capsys)
+
+    assert code == 0, err
+    assert "run from newest to oldest by 'month', so they were read bottom up, oldest first" in backward
+    def losses(out):  # the epoch lines without their seconds and samples/s
+        return [line.rsplit("  ", 2)[0] for line in out.splitlines() if line.startswith("epoch")]
+
+    assert losses(backward) == losses(forward)
+
+
 def test_value_far_from_the_others_warned(tmp_path, capsys):
     path = tmp_path / "levels.csv"
     rows = [f"{i},{20 + 5 * np.sin(i / 5):.2f}" for i in range(150)]

@@ -215,6 +215,32 @@ def test_rows_of_only_delimiters_are_skipped(tmp_path):
     assert info.values.tolist() == [2.0, 4.0]
 
 
+def test_newest_first_rows_are_read_oldest_first(tmp_path):
+    rows = [f"2020-{month:02d}-01,{value}" for month, value in ((m, 10 * m) for m in range(12, 0, -1))]
+    rows[3] = "2020-09-01,NA"
+    path = write(tmp_path, "date,value\n" + "\n".join(rows) + "\n")
+
+    info = inspect_csv(path)
+    series = read_series(path, missing="drop")
+
+    assert info.time_order == "newest_first"
+    assert info.time[0] == np.datetime64("2020-01-01") and info.time[-1] == np.datetime64("2020-12-01")
+    assert info.first == 10.0 and info.last == 120.0
+    assert info.missing_rows == [5]
+    assert info.value_lines.tolist() == list(range(13, 1, -1))
+    assert series.values.tolist() == [10.0 * m for m in range(1, 13) if m != 9]
+
+
+def test_times_that_go_back_are_reported_and_kept_in_file_order(tmp_path):
+    rows = ["2020-01-01,1", "2020-02-01,2", "2020-04-01,4", "2020-03-01,3", "2020-05-01,5"]
+    path = write(tmp_path, "date,value\n" + "\n".join(rows) + "\n")
+
+    info = inspect_csv(path)
+
+    assert (info.time_order, info.unordered_line) == ("unordered", 5)
+    assert info.values.tolist() == [1.0, 2.0, 4.0, 3.0, 5.0]
+
+
 def test_values_far_from_the_others_are_reported_by_line(tmp_path):
     rows = [f"{20 + (i % 7)};{i}" for i in range(40)]
     rows[5] = "1e308;5"

@@ -158,6 +158,7 @@ def test_find_outliers_names_typing_slips_only():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert find_outliers(np.array([-1e308, 1e308, -1e308, 1e308, 0.0])).size == 0
+        assert find_outliers(np.array([0.0, 1e307, 2e307, 3e307, 4e307])).size == 0
 
 
 @pytest.mark.parametrize("values", [[1.0, 2.0, 1e9], [5.0] * 10 + [1e9], [np.nan] * 5])

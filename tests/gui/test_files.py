@@ -360,6 +360,20 @@ def test_csv_form_says_how_it_read_grouped_numbers(make_window, tmp_path):
         "choose '.' as the decimal mark.")
 
 
+def test_csv_form_says_rows_were_read_bottom_up(make_window, tmp_path):
+    window = make_window(series=None)
+    rows = (SHARED_DATA / "airpassengers.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "newest_first.csv"
+    path.write_text("\n".join([rows[0], *rows[:0:-1]]) + "\n", encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    assert window.data_panel.csv_form.summary.text().endswith(
+        "(interpolate). The rows run from newest to oldest, so they are read bottom up.")
+    series = window.data_panel.series()
+    assert series.time[0] < series.time[-1]
+
+
 def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
