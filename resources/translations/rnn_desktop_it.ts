@@ -1019,7 +1019,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 righe hanno più o meno celle della prima riga (righe %2).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>Cells in the header row: %1, in most data rows: %2; check the delimiter.</source>
+        <translation>Celle nella riga di intestazione: %1, nella maggior parte delle righe di dati: %2; controlla il separatore.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&apos;.&apos; is read as a thousands separator (%1 is %2); if it is a decimal point, choose &apos;.&apos; as the decimal mark.</source>
         <translation>&apos;.&apos; è letto come separatore delle migliaia (%1 vale %2); se è un separatore decimale, scegli &apos;.&apos; come separatore decimale.</translation>
     </message>
@@ -1110,7 +1115,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-660"/>
+        <location line="-668"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1856,7 +1861,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+318"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+326"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -117,6 +117,15 @@ def series_from_args(args: argparse.Namespace) -> Series:
     )
 
 
+def describe_header_mismatch(header_cells: int, row_cells: int, delimiter: str | None) -> str:
+    """Explain a header row whose cell count differs from the data rows', often a wrong delimiter."""
+    cells = "1 cell" if header_cells == 1 else f"{header_cells} cells"
+    shown = "no delimiter" if delimiter is None else f"the delimiter {delimiter!r}"
+    return (f"the header row has {cells} and most data rows have {row_cells}, so some columns lack a name "
+            f"or values; if {shown} is wrong, give the right one with --delimiter, or leave the option out "
+            "to detect it")
+
+
 def describe_unordered_time(time_column: str | None, line: int | None) -> str:
     """Explain that the time axis goes back somewhere, so the rows are used in file order."""
     return (f"the times in '{time_column}' go back at line {line}, so the rows are not in time order; "

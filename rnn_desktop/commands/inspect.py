@@ -8,7 +8,9 @@ import logging
 import sys
 from typing import TextIO
 
-from rnn_desktop.commands.common import describe_point_grouping, describe_unordered_time
+from rnn_desktop.commands.common import (
+    describe_header_mismatch, describe_point_grouping, describe_unordered_time,
+)
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
 from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv
@@ -94,6 +96,8 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         more = ", ..." if len(info.outliers) > 5 else ""
         lines.append(f"far values     {len(info.outliers)} ({listed}{more}), more than {OUTLIER_IQR_FACTOR:g} "
                      "times the interquartile range from the median")
+    if info.header_mismatch is not None:
+        lines.append(f"note           {describe_header_mismatch(*info.header_mismatch, info.delimiter)}")
     if info.point_grouping is not None:
         lines.append(f"note           {describe_point_grouping(info.point_grouping)}")
     if info.time_order == "newest_first":

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from rnn_desktop.commands.common import (
-    config_from_args, data_options_given, describe_point_grouping, describe_unordered_time, input_paths, recorded_origin, series_from_args, series_from_origin,
+    config_from_args, data_options_given, describe_header_mismatch, describe_point_grouping, describe_unordered_time, input_paths, recorded_origin, series_from_args, series_from_origin,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
@@ -313,6 +313,10 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
                         f"(line{'' if len(ragged) == 1 else 's'} {lines}); an unquoted number with a "
                         "thousands separator or a stray delimiter shifts the cells, so check them with "
                         "rnn-desktop inspect")
+    mismatch = series.details.get("header_mismatch")
+    if mismatch:
+        warnings.append(f"in {series.source}, "
+                        + describe_header_mismatch(mismatch[0], mismatch[1], series.details.get("delimiter")))
     if series.details.get("time_order") == "unordered":
         warnings.append(f"in {series.source}, "
                         + describe_unordered_time(series.details.get("time_column"), series.details.get("unordered_line")))

@@ -86,6 +86,9 @@ class CsvInfo:
     # so ``values`` runs oldest first) or "unordered", with the first line whose time goes back.
     time_order: str = "ascending"
     unordered_line: int | None = None
+    # (header cells, cells of most data rows) when they differ, as with a wrong delimiter that
+    # splits the data rows at their decimal commas but leaves the header whole. None otherwise.
+    header_mismatch: tuple[int, int] | None = None
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -112,6 +115,7 @@ class CsvInfo:
             "comment_lines": self.comment_lines,
             "empty_columns": list(self.empty_columns),
             "outliers": [[line, value] for line, value in self.outliers],
+            "header_mismatch": None if self.header_mismatch is None else list(self.header_mismatch),
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "point_grouping": None if self.point_grouping is None else {
@@ -233,6 +237,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     if not header:
         sample = [first_row, *sample]
     width = _count_columns(first_row if header else None, sample)
+    header_mismatch = _header_mismatch(first_row, sample) if header else None
     names = _column_names(first_row if header else None, width)
     columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
                for j, name in enumerate(names)]
@@ -321,6 +326,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         outliers=outliers,
         time_order=time_order,
         unordered_line=unordered_line,
+        header_mismatch=header_mismatch,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
@@ -389,6 +395,16 @@ def _count_columns(header_row: Sequence[str] | None, sample: Sequence[Sequence[s
     if header_row is not None:
         width = max(width, _width_without_trailing_empty(header_row))
     return width
+
+
+def _header_mismatch(header_row: Sequence[str], sample: Sequence[Sequence[str]]) -> tuple[int, int] | None:
+    """Return (header cells, usual data row cells) when the two differ, else None."""
+    widths = Counter(_width_without_trailing_empty(row) for row in sample if row)
+    if not widths:
+        return None
+    row_cells = widths.most_common(1)[0][0]
+    header_cells = _width_without_trailing_empty(header_row)
+    return None if header_cells == row_cells else (header_cells, row_cells)
 
 
 def _width_without_trailing_empty(row: Sequence[str]) -> int:

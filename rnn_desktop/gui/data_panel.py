@@ -310,6 +310,14 @@ class CsvForm(QWidget):
                 else:
                     summary += ". " + self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
                         "%1", messages.format_integer(len(ragged))).replace("%2", lines)
+            mismatch = details.get("header_mismatch")
+            if mismatch:
+                # Often a wrong delimiter, which splits the data rows (at decimal commas) but not the header.
+                if not summary.endswith("."):
+                    summary += "."
+                summary += " " + self.tr("Cells in the header row: %1, in most data rows: %2; "
+                                         "check the delimiter.").replace(
+                    "%1", messages.format_integer(mismatch[0])).replace("%2", messages.format_integer(mismatch[1]))
             grouping = details.get("point_grouping")
             if grouping:
                 # The Decimal mark field shows the mark chosen; this note gives the reason, and how to take the other.

@@ -649,6 +649,19 @@ def test_newest_first_file_trains_like_the_oldest_first_one(tmp_path, capsys):
     assert losses(backward) == losses(forward)
 
 
+def test_wrong_delimiter_warned_by_header_cells(tmp_path, capsys):
+    path = tmp_path / "vendite.csv"
+    rows = [f"{day:02d}/01/2020;Torino;{1000 + day * 7},{day:02d}" for day in range(1, 29)]
+    path.write_text("Data;Citta;Vendite\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--delimiter", ",", "--column", "1", "--seq-len", "5",
+                          "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert ("the header row has 1 cell and most data rows have 2, so some columns lack a name or values; "
+            "if the delimiter ',' is wrong, give the right one with --delimiter") in err
+
+
 def test_value_far_from_the_others_warned(tmp_path, capsys):
     path = tmp_path / "levels.csv"
     rows = [f"{i},{20 + 5 * np.sin(i / 5):.2f}" for i in range(150)]

@@ -215,6 +215,14 @@ def test_rows_of_only_delimiters_are_skipped(tmp_path):
     assert info.values.tolist() == [2.0, 4.0]
 
 
+def test_header_with_other_cell_count_is_reported(tmp_path):
+    path = write(tmp_path, "Data;Citta;Vendite\n01/01/2020;Torino;1.043,48\n02/01/2020;Roma;987,54\n"
+                           "03/01/2020;Bari;1.001,10\n")
+
+    assert inspect_csv(path, delimiter=",").header_mismatch == (1, 2)
+    assert inspect_csv(path).header_mismatch is None
+
+
 def test_newest_first_rows_are_read_oldest_first(tmp_path):
     rows = [f"2020-{month:02d}-01,{value}" for month, value in ((m, 10 * m) for m in range(12, 0, -1))]
     rows[3] = "2020-09-01,NA"

@@ -360,6 +360,18 @@ def test_csv_form_says_how_it_read_grouped_numbers(make_window, tmp_path):
         "choose '.' as the decimal mark.")
 
 
+def test_csv_form_notes_header_cells_that_differ(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "vendite.csv"
+    rows = [f"{day:02d}/01/2020;Torino;{1000 + day * 7},{day:02d}" for day in range(1, 29)]
+    path.write_text("Data;Citta;Vendite\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    assert window.open_csv(str(path), column="1", delimiter=",")
+
+    assert window.data_panel.csv_form.summary.text().endswith(
+        "Cells in the header row: 1, in most data rows: 2; check the delimiter.")
+
+
 def test_csv_form_says_rows_were_read_bottom_up(make_window, tmp_path):
     window = make_window(series=None)
     rows = (SHARED_DATA / "airpassengers.csv").read_text(encoding="utf-8").splitlines()
