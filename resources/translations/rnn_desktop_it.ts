@@ -736,7 +736,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non contiene righe di dati. Scegli un file che contenga dati.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+8"/>
+        <source>%1 reads as one text column: with the decimal mark &apos;,&apos; the comma cannot also be the delimiter. If the commas separate columns, choose &apos;.&apos; as the decimal mark; if they are decimal marks, choose the delimiter.</source>
+        <translation>%1 si legge come un'unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>the same number of values, %1, but other ones</source>
         <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
     </message>
@@ -751,7 +756,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-219"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -766,7 +771,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non ha colonne numeriche (colonne: %2). Scegli una colonna, oppure controlla il separatore e il separatore decimale.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>%1 has no column %2. Columns: %3.</source>
         <translation>%1 non ha la colonna %2. Colonne: %3.</translation>
     </message>

@@ -209,6 +209,9 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         # quotes can protect the numbers from being split.
         comma_is_decimal = decimal == "," and not any('"' in line for line in lines)
         delimiter = csv_dialect.detect_delimiter(lines, exclude="," if comma_is_decimal else None)
+        comma_ruled_out = comma_is_decimal and delimiter is None and any("," in line for line in lines)
+    else:
+        comma_ruled_out = False
 
     table = csv_table.parse_table(body, delimiter, path, skipped_lines)
     if not table.nonblank.size:
@@ -244,6 +247,12 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     # The window shows these settings for a file it could not read, so they can be changed there.
     reading = {"delimiter": delimiter, "decimal": decimal, "encoding": used_encoding, "header": header}
     try:
+        if comma_ruled_out and not any(kind == "numeric" for _, kind in columns):
+            raise CsvError(
+                f"{path} reads as one text column: with the decimal mark ',' the comma cannot also be the "
+                "delimiter, and no other delimiter was found. If the commas separate columns, leave "
+                "--decimal out or use --decimal . ; if they are decimal marks, give the delimiter with --delimiter.",
+                code="csv.comma_decimal_one_column", path=str(path), columns=[name for name, _ in columns])
         if column is None and not any(kind == "numeric" for _, kind in columns):
             _check_missing_only_column(path, table, data_index, columns)
         target = _choose_column(column, columns, path)

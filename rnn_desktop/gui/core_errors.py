@@ -246,6 +246,10 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
     "csv.no_numeric_column": lambda p: fill(tr("%1 has no numeric column (columns: %2). Choose a column, or check "
                                                "the delimiter and the decimal mark."),
                                             p["path"], _listed(p["columns"])),
+    "csv.comma_decimal_one_column": lambda p: fill(tr(
+        "%1 reads as one text column: with the decimal mark ',' the comma cannot also be the delimiter. If the "
+        "commas separate columns, choose '.' as the decimal mark; if they are decimal marks, choose the delimiter."),
+        p["path"]),
     "csv.column_not_found": lambda p: fill(tr("%1 has no column %2. Columns: %3."),
                                            p["path"], p["column"], _listed(p["columns"])),
     "csv.bad_value": _csv_bad_value,

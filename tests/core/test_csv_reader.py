@@ -215,6 +215,17 @@ def test_rows_of_only_delimiters_are_skipped(tmp_path):
     assert info.values.tolist() == [2.0, 4.0]
 
 
+def test_decimal_comma_on_a_comma_file_explains_itself(tmp_path):
+    path = write(tmp_path, "month,passengers\n1949-01,112\n1949-02,118\n1949-03,132\n")
+
+    with pytest.raises(CsvError) as caught:
+        read_series(path, decimal=",")
+
+    assert caught.value.code == "csv.comma_decimal_one_column"
+    assert "with the decimal mark ',' the comma cannot also be the delimiter" in str(caught.value)
+    assert read_series(path).values.tolist() == [112.0, 118.0, 132.0]
+
+
 def test_header_with_other_cell_count_is_reported(tmp_path):
     path = write(tmp_path, "Data;Citta;Vendite\n01/01/2020;Torino;1.043,48\n02/01/2020;Roma;987,54\n"
                            "03/01/2020;Bari;1.001,10\n")
