@@ -669,8 +669,9 @@ class Trainer:
                     value = loss if not math.isfinite(loss) else norm
                     happened = f"the {what} became {value} {where}"
                     self._divergence = {"quantity": what, "value": value, "limit": None, "batch": batch + 1}
-                reason = (f"{happened}; the weights from before that batch are kept. Lower the learning "
-                          "rate or enable gradient clipping.")
+                reason = (f"{happened}; the weights from before that batch are kept, but they may already "
+                          "predict far off. Lower the learning rate or enable gradient clipping, and train again "
+                          "from fresh weights.")
                 break
             grad_norm = norm
 
@@ -687,8 +688,9 @@ class Trainer:
                 stop = STOP_DIVERGED
                 self._divergence = {"quantity": "weight", "value": math.nan, "limit": None, "batch": batch + 1}
                 reason = (f"a weight became NaN or infinite after batch {batch + 1} of {n_batches} in epoch "
-                          f"{self.epoch + 1}; the weights from before that batch are kept. Lower the "
-                          "learning rate.")
+                          f"{self.epoch + 1}; the weights from before that batch are kept, but they may "
+                          "already predict far off. Lower the learning rate, and train again from fresh "
+                          "weights.")
                 break
             loss_sum += loss * index.shape[0]
             seen += index.shape[0]
