@@ -120,9 +120,9 @@ def series_from_args(args: argparse.Namespace) -> Series:
 def describe_header_mismatch(header_cells: int, row_cells: int, delimiter: str | None) -> str:
     """Explain a header row whose cell count differs from the data rows', often a wrong delimiter."""
     cells = "1 cell" if header_cells == 1 else f"{header_cells} cells"
-    shown = "no delimiter" if delimiter is None else f"the delimiter {delimiter!r}"
+    used = "no delimiter" if delimiter is None else f"the delimiter {delimiter!r}"
     return (f"the header row has {cells} and most data rows have {row_cells}, so some columns lack a name "
-            f"or values; if {shown} is wrong, give the right one with --delimiter, or leave the option out "
+            f"or values; if {used} is wrong, give the right one with --delimiter, or leave the option out "
             "to detect it")
 
 

@@ -102,9 +102,9 @@ class _StopRequest:
     """The first stop signal received, shared by the signal handler and the training loop.
 
     The handlers are installed before the data is read and the model is built,
-    so a signal during those seconds (a large model takes several) stops the
-    command too, rather than raising KeyboardInterrupt or being ignored when
-    the shell started the command with SIGINT ignored.
+    which takes several seconds for a large model. A signal in that time stops
+    the command too. Without them, Ctrl+C would raise KeyboardInterrupt there,
+    and a shell that started the command with SIGINT ignored would lose it.
     """
 
     def __init__(self, control: TrainingControl) -> None:
@@ -214,7 +214,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             totals["samples"] += samples
             totals["seconds"] += samples / report.samples_per_second
 
-    # A stop signal asks the trainer to stop at the next batch boundary, so the
+    # After a stop signal the trainer stops at the next batch boundary, so the
     # outputs below are still written for the epochs done.
     started = time.perf_counter()
     try:
