@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_desktop.gui.exporting import future_times
-from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
+from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes, localize_tick_strings
 from rnn_desktop.gui.messages import format_integer, format_number
 
 log = logging.getLogger(__name__)
@@ -687,7 +687,8 @@ class HiddenStatePlot(PlotPanel):
     """Hidden state h_t of every unit over the first validation window, as a heat map.
 
     x is the time step in the window and y the hidden unit; the colour is the
-    activation. Units that stay saturated read as flat bands.
+    activation, and the colour bar beside the map shows its scale. Units that
+    stay saturated read as flat bands.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -701,6 +702,13 @@ class HiddenStatePlot(PlotPanel):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("CET-D1"))
         self.plot.addItem(self.image)
+        # The colour scale right of the map. It only shows the image's levels, which redraw sets,
+        # so it has no handles and no colour map menu.
+        self.color_bar = pg.ColorBarItem(colorMap=self.image.getColorMap(), width=12, interactive=False,
+                                         colorMapMenu=False)
+        self.color_bar.setImageItem(self.image, insert_in=self.plot)
+        self.color_bar.getAxis("right").enableAutoSIPrefix(False)
+        localize_tick_strings(self.color_bar.getAxis("right"))
         self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._states = np.zeros((0, 0))
         self._epoch = 0
@@ -720,6 +728,8 @@ class HiddenStatePlot(PlotPanel):
     def redraw(self) -> None:
         states = self._states
         show_empty_state(self.plot, self.empty_hint, states.size == 0)
+        # Without data the bar would show pyqtgraph's default levels, 0 to 1.
+        self.color_bar.setVisible(states.size > 0)
         if states.size == 0:
             self.image.clear()
             # One empty cell around the hint, rather than pyqtgraph's range of an empty plot.
@@ -731,6 +741,10 @@ class HiddenStatePlot(PlotPanel):
         limit = float(np.abs(image).max()) or 1.0
         low = -limit if image.min() < 0 else 0.0
         self.image.setImage(image, levels=(low, limit), autoLevels=False)
+        # pyqtgraph 0.14's first setImage applies, after these levels, the 0 to 1 that the colour
+        # bar gave the still empty image. Setting them again wins; the image renders when painted.
+        self.image.setLevels((low, limit), update=False)
+        self.color_bar.setLevels((low, limit), update_items=False)
         self.image.setRect(0.5, -0.5, states.shape[0], states.shape[1])
         self.set_view_range((0.5, states.shape[0] + 0.5), (-0.5, states.shape[1] - 0.5))
 
