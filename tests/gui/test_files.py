@@ -257,6 +257,30 @@ def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
     np.testing.assert_allclose(series.values[:3], np.round(np.sin(np.arange(3.0)), 6))
 
 
+def test_csv_error_replaced_when_data_loads(qtbot, make_window, tmp_path):
+    window = make_window()
+    path = tmp_path / "text.csv"
+    path.write_text("x\n" + "".join(f"{i}.5\n" for i in range(120)) + "abc\n", encoding="utf-8")
+    with qtbot.waitSignal(window.error_shown, timeout=2000):
+        assert not window.open_csv(str(path))
+    assert '"abc" is not a number' in window.statusBar().currentMessage()
+
+    window.data_panel.generator_radio.click()
+
+    assert window.data_panel.series().source.startswith("generator")
+    assert window.start_button.isEnabled()
+    assert window.statusBar().currentMessage() == "Ready. Press Start (F5) to train."
+
+
+def test_unrelated_status_kept_when_data_loads(make_window):
+    window = make_window()
+    window.statusBar().showMessage("Weights saved to w.npz.")
+
+    assert window.data_panel.set_generator("sine_wave", 300, 0.0, 4, {"period": 25.0})
+
+    assert window.statusBar().currentMessage() == "Weights saved to w.npz."
+
+
 @pytest.mark.parametrize("answer", ["Yes", "No"])
 def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypatch, answer):
     from PySide6.QtWidgets import QMessageBox
