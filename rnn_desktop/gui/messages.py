@@ -100,9 +100,19 @@ def error_origin_missing(path: str, data: str) -> str:
               "--generator.").replace("%1", path).replace("%2", data)
 
 
+def title_open_origin() -> str:
+    return tr("Open the weights' data?")
+
+
 def question_open_origin(data: str) -> str:
-    return tr("These weights were trained on %1. Open that data and load the weights onto it? "
-              "No loads them onto the current series.").replace("%1", data)
+    return tr("These weights were trained on %1, not on the current series.\n\n"
+              "Yes: open that data and load the weights onto it.\n"
+              "No: load the weights onto the current series.\n"
+              "Cancel: do not load the weights.").replace("%1", data)
+
+
+def status_weights_not_loaded(path: str) -> str:
+    return tr("Weights from %1 not loaded.").replace("%1", path)
 
 
 def origin_csv(path: str, column: str) -> str:

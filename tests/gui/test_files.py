@@ -295,10 +295,10 @@ def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypa
     assert trained.save_weights(str(weights))
     trained.close()
 
-    questions: list[str] = []
+    questions: list[tuple] = []
 
-    def question(parent, title, text, *args):
-        questions.append(text)
+    def question(parent, title, text, buttons, default):
+        questions.append((title, text, buttons, default))
         return getattr(QMessageBox.StandardButton, answer)
 
     monkeypatch.setattr(QMessageBox, "question", question)
@@ -306,8 +306,13 @@ def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypa
     window.set_interactive(ask_on_close=False, show_dialogs=True)
     assert window.load_weights(str(weights)), window.last_error
 
-    assert questions == [f'These weights were trained on {path}, column "level". Open that data and load the '
-                         "weights onto it? No loads them onto the current series."]
+    buttons = QMessageBox.StandardButton
+    assert questions == [("Open the weights' data?",
+                          f'These weights were trained on {path}, column "level", not on the current series.\n\n'
+                          "Yes: open that data and load the weights onto it.\n"
+                          "No: load the weights onto the current series.\n"
+                          "Cancel: do not load the weights.",
+                          buttons.Yes | buttons.No | buttons.Cancel, buttons.Yes)]
     if answer == "Yes":
         assert window.data_panel.csv_path() == str(path)
         assert window.trainer.load_warning is None
@@ -316,6 +321,33 @@ def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypa
     else:
         assert window.data_panel.generator_radio.isChecked()
         assert window.trainer.load_warning is not None
+
+
+def test_cancel_at_origin_question_loads_nothing(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    trained = make_window(TrainConfig().replace(**FAST))
+    assert trained.data_panel.set_generator("sine_wave", 300, 0.0, 4, {"period": 25.0})
+    train(qtbot, trained)
+    weights = tmp_path / "wave.npz"
+    assert trained.save_weights(str(weights))
+    trained.close()
+
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 3, "hidden": 5}))
+    train(qtbot, window)
+    trainer, series, config = window.trainer, window.data_panel.series(), window.config()
+    reports = list(window.reports)
+    window.set_interactive(ask_on_close=False, show_dialogs=True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Cancel)
+
+    assert not window.load_weights(str(weights))
+
+    assert window.trainer is trainer
+    assert window.data_panel.series() is series
+    assert window.data_panel.generator_form.name.currentData() == "sine"
+    assert window.config() == config
+    assert window.reports == reports
+    assert window.statusBar().currentMessage() == f"Weights from {weights} not loaded."
 
 
 def test_loading_weights_opens_their_generator(qtbot, make_window, tmp_path, monkeypatch):
