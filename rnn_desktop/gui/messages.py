@@ -83,8 +83,10 @@ def status_finished(reason: str) -> str:
     return {
         "completed": tr("Training finished: all epochs ran."),
         "early_stopping": tr("Training finished: validation loss stopped improving (early stopping)."),
-        "diverged": tr("Training stopped: the loss diverged (non-finite or far too large). The weights "
-                        "from before that point are kept; lower the learning rate or enable clipping."),
+        # The weights from before the divergence can already predict far worse than the naive forecast.
+        "diverged": tr("Training stopped: the loss diverged. The weights kept from before that point may "
+                       "already be far off, so lower the learning rate or enable clipping, press Reset weights "
+                       "and train again before using them."),
         "stopped": tr("Training stopped."),
         "failed": tr("Training failed; see the error message and the log file."),
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
