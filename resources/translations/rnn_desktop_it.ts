@@ -71,7 +71,7 @@
     <message>
         <location line="-14"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
-        <translation>Addestramento fermato: la perdita è divergita. I pesi conservati da prima di quel punto possono già dare predizioni molto lontane dal vero, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e addestra di nuovo prima di usarli.</translation>
+        <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
         <location line="+19"/>
