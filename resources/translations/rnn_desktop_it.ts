@@ -44,12 +44,7 @@
         <translation>Addestramento terminato: la perdita di validazione ha smesso di migliorare (arresto anticipato).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Training stopped: the loss diverged (non-finite or far too large). The weights from before that point are kept; lower the learning rate or enable clipping.</source>
-        <translation>Addestramento fermato: la perdita è divergita (non finita o enormemente grande). Restano i pesi di prima di quel punto; abbassa il tasso di apprendimento o attiva il clipping.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Training stopped.</source>
         <translation>Addestramento interrotto.</translation>
     </message>
@@ -74,12 +69,35 @@
         <translation>%1 è stato addestrato su %2, che non si può più aprire. Indica i dati con --csv o --generator.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>These weights were trained on %1. Open that data and load the weights onto it? No loads them onto the current series.</source>
-        <translation>Questi pesi sono stati addestrati su %1. Vuoi aprire quei dati e caricarci sopra i pesi? Con No li carichi sulla serie attuale.</translation>
+        <location line="-14"/>
+        <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
+        <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
+        <source>Open the weights&apos; data?</source>
+        <translation>Aprire i dati dei pesi?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>These weights were trained on %1, not on the current series.
+
+Yes: open that data and load the weights onto it.
+No: load the weights onto the current series.
+Cancel: do not load the weights.</source>
+        <translation>Questi pesi sono stati addestrati su %1, non sulla serie attuale.
+
+Sì: apri quei dati e carica i pesi su di essi.
+No: carica i pesi sulla serie attuale.
+Annulla: non caricare i pesi.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Weights from %1 not loaded.</source>
+        <translation>I pesi di %1 non sono stati caricati.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1, column &quot;%2&quot;</source>
         <translation>%1, colonna «%2»</translation>
     </message>
@@ -1366,7 +1384,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+636"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+638"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1399,7 +1417,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>HiddenStatePlot</name>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Hidden state over the first validation window</source>
         <translation>Stato nascosto, prima finestra di validazione</translation>
     </message>
@@ -1414,12 +1432,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>unità nascosta</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>Recorded from the next epoch on</source>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>epoch %1, step %2, unit %3: hidden state %4</source>
         <translation>epoca %1, passo %2, unità %3: stato nascosto %4</translation>
     </message>
@@ -1437,7 +1455,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-519"/>
+        <location line="-532"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1480,7 +1498,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+121"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+123"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1682,7 +1700,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+118"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
@@ -1692,7 +1710,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -1735,17 +1753,16 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+27"/>
-        <location line="+86"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="+1"/>
         <source>Weights (*.npz);;All files (*)</source>
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+136"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -1775,18 +1792,18 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <name>PredictionPlot</name>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+23"/>
-        <location line="+155"/>
+        <location line="+157"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+52"/>
+        <location line="-155"/>
+        <location line="+54"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-51"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -1811,7 +1828,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>date</source>
         <translation>data</translation>
     </message>

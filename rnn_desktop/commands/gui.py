@@ -302,6 +302,27 @@ def _save_screenshot(window, path: str) -> str | None:
     return None
 
 
+def _screenshot_not_started(window, problem: str, path: str) -> None:
+    """Show ``window`` with why the scripted run cannot start, save its image to ``path``, and close it.
+
+    A failed write is printed and logged, but the exit status stays that of the run that could not start.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if window.last_error != problem:
+        window.show_error(problem)
+    window.show()
+    # Let the window lay out and paint before it is grabbed, with the 300 ms the other screenshots wait.
+    painted = QEventLoop()
+    QTimer.singleShot(300, painted.quit)
+    painted.exec()
+    failure = _save_screenshot(window, path)
+    if failure is not None:
+        log.error("%s", failure)
+        print(f"rnn-desktop: {failure}", file=sys.stderr)
+    window.close()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window; with --autostart train at once, with --exit-when-done close when done."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -351,6 +372,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
     problem = apply_options(window, args, scripted)
     if problem is not None and args.exit_when_done:
+        if args.screenshot:
+            _screenshot_not_started(window, problem, args.screenshot)
         return not_started(problem)
 
     probe = LatencyProbe(parent=window)
@@ -398,8 +421,12 @@ def run_gui(args: argparse.Namespace) -> int:
         probe.start()
         if not window.start_training():
             probe.stop()
-            outcome["exit"] = not_started(f"training did not start: {window.last_error}")
+            problem = f"training did not start: {window.last_error}"
+            outcome["exit"] = not_started(problem)
             if args.exit_when_done:
+                if args.screenshot:
+                    # The window already shows why Start is unavailable.
+                    _screenshot_not_started(window, window.last_error, args.screenshot)
                 window.close()
                 app.quit()
 

@@ -133,7 +133,8 @@ class FileActionsMixin:
         opened, ``origin`` chooses what to do. "ask" asks the person (when dialogs
         are shown), "open" opens that data first, and "keep" keeps the current
         series. "require" opens it too and fails when it cannot, because a scripted
-        run must not train the weights on other data.
+        run must not train the weights on other data. Cancel in the question
+        returns False and changes nothing.
         """
         if self._state != IDLE:
             self.show_error(messages.error_busy())
@@ -172,9 +173,14 @@ class FileActionsMixin:
             # When opening fails, _open_origin has shown why.
             return self._open_origin(saved_origin) and self.load_weights(path, origin="keep")
         if saved_origin is not None and origin_available(saved_origin):
-            open_it = origin == "open" or (origin == "ask" and self._show_dialogs
-                                           and self._ask_open_origin(saved_origin))
-            if open_it and self._open_origin(saved_origin):
+            if origin == "ask" and self._show_dialogs:
+                origin = self._ask_open_origin(saved_origin)
+            if origin == "cancel":
+                # Nothing has changed yet: the model, data and settings stay as they were.
+                log.info("loading weights from %s cancelled at the question about their data", path)
+                self.statusBar().showMessage(messages.status_weights_not_loaded(path))
+                return False
+            if origin == "open" and self._open_origin(saved_origin):
                 return self.load_weights(path, origin="keep")
         trainer.origin = series_origin(series)
         self._install_trainer(trainer, config, series, control)
@@ -201,13 +207,18 @@ class FileActionsMixin:
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True
 
-    def _ask_open_origin(self, origin: dict) -> bool:
-        """Ask whether to open the data that weights were trained on; True for yes."""
+    def _ask_open_origin(self, origin: dict) -> str:
+        """Ask whether to open the data that weights were trained on; return "open", "keep" or "cancel"."""
         answer = QMessageBox.question(
-            self, QCoreApplication.translate("MainWindow", "Load weights"), messages.question_open_origin(
-                origin_text(origin)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+            self, messages.title_open_origin(), messages.question_open_origin(origin_text(origin)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            return "open"
+        if answer == QMessageBox.StandardButton.No:
+            return "keep"
+        # Cancel, Escape and closing the dialog.
+        return "cancel"
 
     def _open_origin(self, origin: dict) -> bool:
         """Open the CSV file or generator that ``origin`` records; False when it failed (the error is shown)."""

@@ -60,6 +60,17 @@ class LocaleDateAxisItem(pg.DateAxisItem):
         return [localize_date_text(text, locale) for text in super().tickStrings(values, scale, spacing)]
 
 
+def localize_tick_strings(axis: pg.AxisItem) -> None:
+    """Make an axis that pyqtgraph created itself, such as a ColorBarItem's, use the locale's decimal mark."""
+    pyqtgraph_strings = axis.tickStrings
+
+    def tick_strings(values, scale, spacing):
+        locale = QLocale()
+        return [localize_number_text(text, locale) for text in pyqtgraph_strings(values, scale, spacing)]
+
+    axis.tickStrings = tick_strings
+
+
 def locale_axes() -> dict[str, LocaleAxisItem]:
     """Return new left and bottom axes for a PlotWidget's ``axisItems``."""
     return {"left": LocaleAxisItem("left"), "bottom": LocaleAxisItem("bottom")}

@@ -94,6 +94,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._weights_unsaved = False
         # The "Start is unavailable" message the status bar shows, cleared when its reason goes.
         self._shown_cannot_start: str | None = None
+        # The error line that show_error put in the status bar, replaced once new data loads.
+        self._shown_error: str | None = None
         # True while the split is the one a CSV file got in place of the generators' 50 windows,
         # so that a generated series gets those back (the tutorial's results need them).
         self._split_adapted_for_csv = False
@@ -876,6 +878,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.training_panel.set_editable(idle, lr_editable=paused)
 
     def _on_series_changed(self, series: Series) -> None:
+        if self._shown_error is not None and self.statusBar().currentMessage() == self._shown_error:
+            # The error came before this data loaded, for example from a CSV file that failed to load.
+            self.statusBar().showMessage(messages.status_ready())
+        self._shown_error = None
         details = series.details or {}
         self.prediction_plot.set_series(series.values, series.time, value_name=details.get("column"),
                                         time_name=details.get("time_column"))
@@ -1071,7 +1077,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         """Show an error in the status bar and a message box, and log it."""
         log.error("shown to the user: %s", text)
         self.last_error = text
-        self.statusBar().showMessage(text.splitlines()[0] if text else "", 15000)
+        self._shown_error = text.splitlines()[0] if text else ""
+        self.statusBar().showMessage(self._shown_error, 15000)
         if self._show_dialogs:
             box = QMessageBox(QMessageBox.Icon.Warning, title or messages.title_error(), text,
                               QMessageBox.StandardButton.Ok, self)

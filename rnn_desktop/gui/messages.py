@@ -83,8 +83,10 @@ def status_finished(reason: str) -> str:
     return {
         "completed": tr("Training finished: all epochs ran."),
         "early_stopping": tr("Training finished: validation loss stopped improving (early stopping)."),
-        "diverged": tr("Training stopped: the loss diverged (non-finite or far too large). The weights "
-                        "from before that point are kept; lower the learning rate or enable clipping."),
+        # The weights from before the divergence can already predict far worse than the naive forecast.
+        "diverged": tr("Training stopped: the loss diverged. The weights kept from before that point may "
+                       "already be far off, so lower the learning rate or enable clipping, press Reset weights "
+                       "and train again before using them."),
         "stopped": tr("Training stopped."),
         "failed": tr("Training failed; see the error message and the log file."),
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
@@ -100,9 +102,19 @@ def error_origin_missing(path: str, data: str) -> str:
               "--generator.").replace("%1", path).replace("%2", data)
 
 
+def title_open_origin() -> str:
+    return tr("Open the weights' data?")
+
+
 def question_open_origin(data: str) -> str:
-    return tr("These weights were trained on %1. Open that data and load the weights onto it? "
-              "No loads them onto the current series.").replace("%1", data)
+    return tr("These weights were trained on %1, not on the current series.\n\n"
+              "Yes: open that data and load the weights onto it.\n"
+              "No: load the weights onto the current series.\n"
+              "Cancel: do not load the weights.").replace("%1", data)
+
+
+def status_weights_not_loaded(path: str) -> str:
+    return tr("Weights from %1 not loaded.").replace("%1", path)
 
 
 def origin_csv(path: str, column: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_desktop.gui.exporting import future_times
-from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
+from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes, localize_tick_strings
 from rnn_desktop.gui.messages import format_integer, format_number
 
 log = logging.getLogger(__name__)
@@ -41,9 +41,12 @@ VAL_REGION_COLOR = (255, 242, 230)
 # Opacity of the "validation" label's band-coloured fill, which lets a curve under it show through.
 SPLIT_LABEL_FILL_ALPHA = 150
 # Space between the split line and the label, as a share of the label's width, and pixels
-# between the label and the legend beside or above it.
+# between the label and the legend above it.
 SPLIT_LABEL_INDENT = 0.1
 SPLIT_LABEL_GAP = 4
+# The label stays in the legend's row only when it starts at least this many label heights right
+# of the legend. Closer, it read as one more legend entry ("forecast validation").
+SPLIT_LABEL_LEGEND_CLEARANCE = 2.0
 
 
 def finite_or_nan(values: np.ndarray, positive: bool = False) -> np.ndarray:
@@ -409,6 +412,8 @@ class PredictionPlot(PlotPanel):
         self.plot.addItem(self.split_line, ignoreBounds=True)
         self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, SPLIT_LABEL_FILL_ALPHA))
         self.plot.vb.sigTransformChanged.connect(self._fit_split_label)
+        # The legend's size follows its text, which the language and the font set.
+        self.plot.legend.geometryChanged.connect(self._fit_split_label)
 
         self._x = np.zeros(0)
         self._values = np.zeros(0)
@@ -566,14 +571,14 @@ class PredictionPlot(PlotPanel):
         return text, float(self._x[i])
 
     def _fit_split_label(self, *_args) -> None:
-        """Place the "validation" label at the top of the band, in the legend's row.
+        """Place the "validation" label at the top of the band, or below the legend's row.
 
-        The y range keeps that row free of the series (LEGEND_HEADROOM), so
-        there the label rarely covers a curve. Where the legend spans the split
-        line, the label moves right of the legend, or below it when the plot is
-        too narrow for that. Past the band's end, a band-coloured fill would make
-        the band look wider than it is, so the label then has no fill. It is hidden
-        when it would start past that end or run off the plot.
+        The y range keeps the legend's row free of the series (LEGEND_HEADROOM),
+        so there the label rarely covers a curve. The label shares that row only
+        when it starts well right of the legend (SPLIT_LABEL_LEGEND_CLEARANCE), and
+        otherwise moves below the legend. Past the band's end, a band-coloured fill
+        would make the band look wider than it is, so the label then has no fill.
+        It is hidden when it would start past that end or run off the plot.
         """
         if not self.val_region.isVisible():
             return
@@ -582,6 +587,7 @@ class PredictionPlot(PlotPanel):
         left = self.plot.vb.mapViewToScene(QPointF(start, 0)).x()
         right = self.plot.vb.mapViewToScene(QPointF(end, 0)).x()
         width = max(1.0, label.boundingRect().width())
+        height = label.boundingRect().height()
         view = self.plot.vb.sceneBoundingRect()
         # Pixels from the line to the text's left edge, and the text's top edge in the scene.
         offset = SPLIT_LABEL_INDENT * width
@@ -589,18 +595,14 @@ class PredictionPlot(PlotPanel):
         legend = self.plot.legend
         if legend is not None and legend.isVisible():
             legend_rect = legend.sceneBoundingRect()
-            if left < legend_rect.right() and legend_rect.bottom() > top:
-                beside = legend_rect.right() + SPLIT_LABEL_GAP - left
-                if left + beside + width <= view.right():
-                    # In line with the legend's entries.
-                    offset = beside
-                    top = max(top, legend_rect.center().y() - label.boundingRect().height() / 2)
-                else:
-                    top = legend_rect.bottom() + SPLIT_LABEL_GAP
+            clear_of_legend = legend_rect.right() + SPLIT_LABEL_LEGEND_CLEARANCE * height
+            if left + offset < clear_of_legend and legend_rect.bottom() > top:
+                top = legend_rect.bottom() + SPLIT_LABEL_GAP
 
         # A label that would start past the band's end, or be cut by the plot's edge, names nothing:
         # the band and the legend's "prediction (validation)" entry still show the split.
-        label.setVisible(left + offset <= right and left + offset + width <= view.right())
+        label.setVisible(left + offset <= right and left + offset + width <= view.right()
+                         and top + height <= view.bottom())
         brush = self._label_fill if left + offset + width <= right else pg.mkBrush(None)
         if label.fill != brush:
             label.fill = brush
@@ -685,7 +687,8 @@ class HiddenStatePlot(PlotPanel):
     """Hidden state h_t of every unit over the first validation window, as a heat map.
 
     x is the time step in the window and y the hidden unit; the colour is the
-    activation. Units that stay saturated read as flat bands.
+    activation, and the colour bar beside the map shows its scale. Units that
+    stay saturated read as flat bands.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -699,6 +702,13 @@ class HiddenStatePlot(PlotPanel):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("CET-D1"))
         self.plot.addItem(self.image)
+        # The colour scale right of the map. It only shows the image's levels, which redraw sets,
+        # so it has no handles and no colour map menu.
+        self.color_bar = pg.ColorBarItem(colorMap=self.image.getColorMap(), width=12, interactive=False,
+                                         colorMapMenu=False)
+        self.color_bar.setImageItem(self.image, insert_in=self.plot)
+        self.color_bar.getAxis("right").enableAutoSIPrefix(False)
+        localize_tick_strings(self.color_bar.getAxis("right"))
         self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._states = np.zeros((0, 0))
         self._epoch = 0
@@ -718,6 +728,8 @@ class HiddenStatePlot(PlotPanel):
     def redraw(self) -> None:
         states = self._states
         show_empty_state(self.plot, self.empty_hint, states.size == 0)
+        # Without data the bar would show pyqtgraph's default levels, 0 to 1.
+        self.color_bar.setVisible(states.size > 0)
         if states.size == 0:
             self.image.clear()
             # One empty cell around the hint, rather than pyqtgraph's range of an empty plot.
@@ -729,6 +741,10 @@ class HiddenStatePlot(PlotPanel):
         limit = float(np.abs(image).max()) or 1.0
         low = -limit if image.min() < 0 else 0.0
         self.image.setImage(image, levels=(low, limit), autoLevels=False)
+        # pyqtgraph 0.14's first setImage applies, after these levels, the 0 to 1 that the colour
+        # bar gave the still empty image. Setting them again wins; the image renders when painted.
+        self.image.setLevels((low, limit), update=False)
+        self.color_bar.setLevels((low, limit), update_items=False)
         self.image.setRect(0.5, -0.5, states.shape[0], states.shape[1])
         self.set_view_range((0.5, states.shape[0] + 0.5), (-0.5, states.shape[1] - 0.5))
 

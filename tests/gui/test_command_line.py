@@ -263,6 +263,37 @@ def test_run_that_cannot_start_writes_report(tmp_path):
     assert "100 values" in report["error"]
 
 
+def assert_screenshot_written(path) -> None:
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull(), f"{path} is missing or not an image"
+    assert image.width() > 400
+    assert image.height() > 300
+
+
+def test_run_that_cannot_start_writes_screenshot(tmp_path):
+    result = run_gui_command(tmp_path, "--csv", str(SHARED_DATA / "nile.csv"), "--val-windows", "50",
+                             "--autostart", "--exit-when-done", "--screenshot", "s.png")
+
+    assert result.returncode == 2
+    assert "training did not start" in result.stderr
+    assert_screenshot_written(tmp_path / "s.png")
+
+
+def test_bad_csv_exit_when_done_writes_screenshot(tmp_path):
+    path = tmp_path / "cells.csv"
+    path.write_text("value\n" + "".join(f"{i}.5\n" for i in range(100)) + "three\nfour\n", encoding="utf-8")
+
+    result = run_gui_command(tmp_path, "--csv", str(path), "--autostart", "--exit-when-done",
+                             "--screenshot", "s.png", "--report", "r.json")
+
+    assert result.returncode == 2
+    assert "2 cells are not numbers" in result.stderr
+    assert_screenshot_written(tmp_path / "s.png")
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "not_started"
+
+
 def test_invalid_option_writes_report(tmp_path):
     result = run_gui_command(tmp_path, "--lr", "-1", "--autostart", "--exit-when-done", "--report", "r.json")
 

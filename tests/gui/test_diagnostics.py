@@ -233,3 +233,24 @@ def test_heat_map_readout_names_the_cell_under_the_mouse(qtbot):
     assert cell_x == 2.0
     assert cell_text == "epoch 3, step 2, unit 1: hidden state 0.5"
     assert off_map_text == "epoch 3, step 1: hidden state from -0.5 to 0.75"
+
+
+def test_heat_map_color_bar_shows_levels(qtbot):
+    plot = HiddenStatePlot()
+    qtbot.addWidget(plot)
+    bar = plot.color_bar
+    assert not bar.isVisible()
+
+    plot.set_report(SimpleNamespace(epoch=1, hidden_states=np.array([[0.25, -0.5], [0.125, 0.75]])))
+    plot.refresh()
+    assert bar.isVisible()
+    assert not bar.interactive
+    assert tuple(bar.levels()) == (-0.75, 0.75)
+    assert tuple(bar.levels()) == tuple(plot.image.getLevels())
+
+    # States that are all positive (as from a ReLU) start the scale at 0.
+    plot.set_report(SimpleNamespace(epoch=2, hidden_states=np.array([[0.5, 2.0], [1.0, 0.0]])))
+    plot.refresh()
+    assert tuple(bar.levels()) == (0.0, 2.0)
+    assert tuple(bar.levels()) == tuple(plot.image.getLevels())
+    assert bar.axis.range == [0.0, 2.0]

@@ -257,6 +257,30 @@ def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
     np.testing.assert_allclose(series.values[:3], np.round(np.sin(np.arange(3.0)), 6))
 
 
+def test_csv_error_replaced_when_data_loads(qtbot, make_window, tmp_path):
+    window = make_window()
+    path = tmp_path / "text.csv"
+    path.write_text("x\n" + "".join(f"{i}.5\n" for i in range(120)) + "abc\n", encoding="utf-8")
+    with qtbot.waitSignal(window.error_shown, timeout=2000):
+        assert not window.open_csv(str(path))
+    assert '"abc" is not a number' in window.statusBar().currentMessage()
+
+    window.data_panel.generator_radio.click()
+
+    assert window.data_panel.series().source.startswith("generator")
+    assert window.start_button.isEnabled()
+    assert window.statusBar().currentMessage() == "Ready. Press Start (F5) to train."
+
+
+def test_unrelated_status_kept_when_data_loads(make_window):
+    window = make_window()
+    window.statusBar().showMessage("Weights saved to w.npz.")
+
+    assert window.data_panel.set_generator("sine_wave", 300, 0.0, 4, {"period": 25.0})
+
+    assert window.statusBar().currentMessage() == "Weights saved to w.npz."
+
+
 @pytest.mark.parametrize("answer", ["Yes", "No"])
 def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypatch, answer):
     from PySide6.QtWidgets import QMessageBox
@@ -271,10 +295,10 @@ def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypa
     assert trained.save_weights(str(weights))
     trained.close()
 
-    questions: list[str] = []
+    questions: list[tuple] = []
 
-    def question(parent, title, text, *args):
-        questions.append(text)
+    def question(parent, title, text, buttons, default):
+        questions.append((title, text, buttons, default))
         return getattr(QMessageBox.StandardButton, answer)
 
     monkeypatch.setattr(QMessageBox, "question", question)
@@ -282,8 +306,13 @@ def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypa
     window.set_interactive(ask_on_close=False, show_dialogs=True)
     assert window.load_weights(str(weights)), window.last_error
 
-    assert questions == [f'These weights were trained on {path}, column "level". Open that data and load the '
-                         "weights onto it? No loads them onto the current series."]
+    buttons = QMessageBox.StandardButton
+    assert questions == [("Open the weights' data?",
+                          f'These weights were trained on {path}, column "level", not on the current series.\n\n'
+                          "Yes: open that data and load the weights onto it.\n"
+                          "No: load the weights onto the current series.\n"
+                          "Cancel: do not load the weights.",
+                          buttons.Yes | buttons.No | buttons.Cancel, buttons.Yes)]
     if answer == "Yes":
         assert window.data_panel.csv_path() == str(path)
         assert window.trainer.load_warning is None
@@ -292,6 +321,33 @@ def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypa
     else:
         assert window.data_panel.generator_radio.isChecked()
         assert window.trainer.load_warning is not None
+
+
+def test_cancel_at_origin_question_loads_nothing(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    trained = make_window(TrainConfig().replace(**FAST))
+    assert trained.data_panel.set_generator("sine_wave", 300, 0.0, 4, {"period": 25.0})
+    train(qtbot, trained)
+    weights = tmp_path / "wave.npz"
+    assert trained.save_weights(str(weights))
+    trained.close()
+
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 3, "hidden": 5}))
+    train(qtbot, window)
+    trainer, series, config = window.trainer, window.data_panel.series(), window.config()
+    reports = list(window.reports)
+    window.set_interactive(ask_on_close=False, show_dialogs=True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Cancel)
+
+    assert not window.load_weights(str(weights))
+
+    assert window.trainer is trainer
+    assert window.data_panel.series() is series
+    assert window.data_panel.generator_form.name.currentData() == "sine"
+    assert window.config() == config
+    assert window.reports == reports
+    assert window.statusBar().currentMessage() == f"Weights from {weights} not loaded."
 
 
 def test_loading_weights_opens_their_generator(qtbot, make_window, tmp_path, monkeypatch):

@@ -174,8 +174,11 @@ def test_validation_label_above_data(prediction_plot, qtbot):
     assert label.fill.color().alpha() < 255
 
 
-def early_split_plot(qtbot, width: int) -> PredictionPlot:
-    """Return a plot ``width`` pixels wide whose split line, at a tenth of the series, lies under the legend."""
+def early_split_plot(qtbot, width: int, n_train: int = 2) -> PredictionPlot:
+    """Return a plot ``width`` pixels wide whose split line follows ``n_train`` training predictions.
+
+    With the default, the split line lies at a tenth of the series, under the legend.
+    """
     plot = PredictionPlot()
     qtbot.addWidget(plot)
     plot.resize(width, 350)
@@ -183,33 +186,49 @@ def early_split_plot(qtbot, width: int) -> PredictionPlot:
     qtbot.waitExposed(plot)
     plot.set_series(SINE)
     plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, SINE.size),
-                                         prediction=SINE[SEQ_LEN:], n_train=2, forecast=np.zeros(0)))
+                                         prediction=SINE[SEQ_LEN:], n_train=n_train, forecast=np.zeros(0)))
     plot.refresh(paint_now=True)
     qtbot.wait(50)
     return plot
 
 
-def test_validation_label_beside_legend(qtbot):
+@pytest.fixture(params=["en", "it"])
+def language(request, qapp):
+    """Run a test in English and in Italian, whose legend entries are longer."""
+    from rnn_desktop.gui.app import install_translators
+
+    install_translators(qapp, request.param)
+    yield request.param
+    install_translators(qapp, "en")
+
+
+def test_validation_label_below_legend_row(qtbot, language):
     plot = early_split_plot(qtbot, 900)
 
     label_rect = plot.split_line.label.sceneBoundingRect()
     legend_rect = plot.plot.legend.sceneBoundingRect()
-    top_of_series = plot.plot.vb.mapViewToScene(QPointF(0, SINE.max())).y()
-    assert label_rect.left() >= legend_rect.right()
-    assert label_rect.right() <= plot.plot.vb.sceneBoundingRect().right()
-    assert label_rect.bottom() < top_of_series
-
-
-def test_validation_label_below_legend(qtbot):
-    plot = early_split_plot(qtbot, 500)
-
-    label_rect = plot.split_line.label.sceneBoundingRect()
-    legend_rect = plot.plot.legend.sceneBoundingRect()
     line_x = plot.plot.vb.mapViewToScene(QPointF(plot.split_line.value(), 0)).x()
+    assert plot.split_line.label.isVisible()
     assert label_rect.left() >= line_x
-    assert label_rect.left() < legend_rect.right()
     assert label_rect.top() >= legend_rect.bottom()
     assert label_rect.bottom() <= plot.plot.vb.sceneBoundingRect().bottom()
+
+
+@pytest.mark.parametrize("width", [500, 900, 1100])
+def test_validation_label_apart_from_legend(qtbot, language, width):
+    # Split lines from under the legend to past its right end: the label never touches the
+    # legend's row, nor follows its last entry closer than one line height.
+    for n_train in range(2, 140, 6):
+        plot = early_split_plot(qtbot, width, n_train)
+        label = plot.split_line.label
+        label_rect = label.sceneBoundingRect()
+        legend_rect = plot.plot.legend.sceneBoundingRect()
+        if not label.isVisible():
+            continue
+        margin = label.boundingRect().height()
+        assert not label_rect.adjusted(-margin, 0, 0, 0).intersects(legend_rect), (n_train, label_rect, legend_rect)
+        assert label_rect.right() <= plot.plot.vb.sceneBoundingRect().right()
+        plot.close()
 
 
 @pytest.mark.parametrize(("val_windows", "expected"), [

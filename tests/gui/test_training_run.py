@@ -116,4 +116,8 @@ def test_diverged_run_names_the_value(qtbot, make_window):
     text = window.progress_label.text()
     assert text.startswith("Diverged at epoch 1: the training loss reached ")
     assert text.endswith(", above the limit of 1e+10")
-    assert window.statusBar().currentMessage().startswith("Training stopped: the loss diverged")
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Training stopped: the loss diverged.")
+    assert "may already be far off" in status
+    assert "lower the learning rate" in status
+    assert "press Reset weights and train again before using them" in status

@@ -522,3 +522,11 @@ def test_all_missing_without_numeric_column_in_italian(italian, make_window, tmp
 
     assert shown.args[0] == (f"{path}: nella colonna «valore» mancano tutti i valori, quindi il file non ha "
                              "colonne numeriche da leggere. Completa la colonna «valore» e leggi di nuovo il file.")
+
+
+def test_heat_map_color_bar_uses_decimal_comma(italian):
+    from rnn_desktop.gui.plots import HiddenStatePlot
+
+    axis = HiddenStatePlot().color_bar.getAxis("right")
+
+    assert axis.tickStrings([-0.5, 0.0, 0.5], 1.0, 0.5) == ["-0,5", "0", "0,5"]
