@@ -756,7 +756,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+8"/>
         <source>%1 reads as one text column: with the decimal mark &apos;,&apos; the comma cannot also be the delimiter. If the commas separate columns, choose &apos;.&apos; as the decimal mark; if they are decimal marks, choose the delimiter.</source>
-        <translation>%1 si legge come un'unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
+        <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
     </message>
     <message>
         <location line="+79"/>
