@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
@@ -292,7 +293,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         for name in SAMPLE_FILES:
             path = resource_path("data", name)
             if path.is_file():
-                self.sample_menu.addAction(messages.sample_title(name), lambda p=str(path): self.open_csv(p))
+                self.sample_menu.addAction(messages.sample_title(name),
+                                           lambda p=str(path): self.open_csv(p, sample=True))
             else:
                 log.warning("sample file %s not found", path)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
@@ -422,19 +424,25 @@ class MainWindow(FileActionsMixin, QMainWindow):
         counts.update(self.prediction_plot.point_counts())
         return counts
 
-    def open_csv(self, path: str, **overrides) -> bool:
-        """Load a CSV file; on failure show the error and keep the current data and model."""
+    def open_csv(self, path: str, sample: bool = False, **overrides) -> bool:
+        """Load a CSV file; on failure show the error and keep the current data and model.
+
+        For a ``sample`` file (File > Open sample), the status bar gives the file
+        name, not the long path inside the installed package, and Open recent
+        leaves it out, since the sample menu always lists it.
+        """
         if self._state != IDLE:
             self.show_error(messages.error_busy())
             return False
         self._adapted_message = None
         loaded = self.data_panel.load_csv(str(path), **overrides)
         if loaded:
-            self._remember_file(str(path))
+            if not sample:
+                self._remember_file(str(path))
             series = self.data_panel.series()
             if self._form_problem is not None:
                 return loaded
-            text = messages.status_csv_loaded(str(path), len(series), series.name)
+            text = messages.status_csv_loaded(Path(path).name if sample else str(path), len(series), series.name)
             if self._adapted_message:
                 text = f"{text} {self._adapted_message}"
             self.statusBar().showMessage(text)

@@ -21,6 +21,8 @@ def test_open_sample_lists_and_loads_series(make_window):
 
     assert len(window.data_panel.series()) == 100
     assert window.data_panel.csv_path().endswith("nile.csv")
+    assert window.statusBar().currentMessage().startswith('Loaded nile.csv: 100 values from column "flow".')
+    assert not any(path.endswith("nile.csv") for path in window._recent_files())
 
 
 def test_recent_files_are_absolute(make_window, tmp_path, monkeypatch):
