@@ -204,6 +204,7 @@ class FileActionsMixin:
                 self.loss_plot.set_data_change(trainer.epoch)
         else:
             self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
+        self.loss_plot.refresh()  # draws the kept and data-change marks set above
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True
 

@@ -808,6 +808,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress.setValue(self.progress.maximum())
         self._set_progress_text(messages.progress_early_stop(report.epoch, kept))
         self.loss_plot.set_kept_epoch(kept)
+        # The run's last refresh came before this, and the refresh timer has stopped.
+        self.loss_plot.refresh()
 
     def _show_final_metrics(self) -> None:
         """Show the metrics of the weights kept, which early stopping takes from an earlier epoch."""

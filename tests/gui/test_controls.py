@@ -256,7 +256,6 @@ def test_loaded_early_stop_continues(qtbot, make_window, tmp_path):
 
     loaded = make_window(EARLY_STOPPING)
     assert loaded.load_weights(str(path))
-    loaded.refresh_plots()
     assert loaded.loss_plot.kept_line.value() == kept_epoch
     assert loaded.loss_plot.kept_line.isVisible()
     with qtbot.waitSignal(loaded.run_finished, timeout=TIMEOUT_MS) as finished:

@@ -93,7 +93,6 @@ def test_weights_from_other_data_warn(make_window, tmp_path):
     assert "Warning:" in window.statusBar().currentMessage()
     assert "cosine" in window.statusBar().currentMessage()
     assert window.metrics_label.text().startswith("Warning:")
-    window.refresh_plots()
     assert window.loss_plot.data_change_line.isVisible()
     assert window.loss_plot.data_change_line.value() == 2.5
 

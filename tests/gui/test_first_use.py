@@ -170,7 +170,6 @@ def test_loss_plot_marks_kept_epoch_until_training_goes_on(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 1, "lr": 0.05}))
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.start_training()
-    window.refresh_plots()
     kept = window.reports[-1].extra["restored_epoch"]
     line = window.loss_plot.kept_line
     shown_after_run = (line.isVisible(), line.value())
