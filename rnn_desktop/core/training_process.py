@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import pickle
 import select
+import signal
 import threading
 import time
 import traceback
@@ -365,8 +366,26 @@ def _run_one(message: tuple, control: PipeControl, results: Connection) -> None:
     control.trainer = None
 
 
+def _ignore_stop_signals() -> None:
+    """Leave Ctrl+C and SIGTERM to the parent, which stops the run and then ends this process.
+
+    A terminal's Ctrl+C, or `timeout`, signals the whole process group. Had the
+    child died of it, the parent would have lost every epoch since the last
+    pause. The child still ends when the parent asks, when the parent's pipe
+    closes, or on SIGKILL.
+    """
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            try:
+                signal.signal(number, signal.SIG_IGN)
+            except (OSError, ValueError):  # not the main thread, or a platform without it
+                log.debug("could not ignore %s in the training process", name)
+
+
 def serve(commands: Connection, results: Connection) -> None:
     """Entry point of the child process: run each ``run`` message until ``quit`` or the parent goes away."""
+    _ignore_stop_signals()
     root = logging.getLogger()
     root.handlers[:] = [_ForwardingHandler(results)]
     root.setLevel(logging.INFO)
@@ -457,11 +476,10 @@ class TrainingProcess:
             return None
         self.send((QUIT,))
         if not self.join(timeout):
-            log.warning("training process %d did not quit within %g s; terminating it", self.pid, timeout)
-            self._process.terminate()
-            if not self.join(timeout):
-                self._process.kill()
-                self.join(None)
+            # The child ignores SIGTERM (see _ignore_stop_signals), so it gets SIGKILL.
+            log.warning("training process %d did not quit within %g s; killing it", self.pid, timeout)
+            self._process.kill()
+            self.join(None)
         if self._commands is not None:
             self._commands.close()
         return self._process.exitcode

@@ -27,10 +27,15 @@ def gui_env(tmp_path) -> dict[str, str]:
                 XDG_DATA_HOME=str(tmp_path / "data"))
 
 
-def start_gui(tmp_path, *options: str) -> subprocess.Popen:
-    """Start the gui command in the background, with text pipes for stdout and stderr."""
+def start_gui(tmp_path, *options: str, new_group: bool = False) -> subprocess.Popen:
+    """Start the gui command in the background, with text pipes for stdout and stderr.
+
+    ``new_group`` puts it in a process group of its own, which a signal can then reach
+    as a terminal's Ctrl+C reaches its foreground group: the gui and its training process.
+    """
     return subprocess.Popen([sys.executable, "-m", "rnn_desktop", "gui", *options], env=gui_env(tmp_path),
-                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=new_group)
 
 
 def wait_for_first_run(tmp_path, timeout: float = 120) -> str:
@@ -508,25 +513,32 @@ def test_diverged_gui_run_exits_1(tmp_path):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_stop_signal_writes_scripted_outputs(tmp_path):
+@pytest.mark.parametrize("signal_name, whole_group", [("SIGTERM", False), ("SIGTERM", True), ("SIGINT", True)])
+def test_stop_signal_writes_scripted_outputs(tmp_path, signal_name, whole_group):
+    import os
     import signal
     import time
 
     from rnn_desktop.core.weights import load_weights
 
     app = start_gui(tmp_path, "--epochs", "100000", "--patience", "none", "--hidden", "8", "--autostart",
-                    "--exit-when-done", "--report", "r.json", "--save", "w.npz")
+                    "--exit-when-done", "--report", "r.json", "--save", "w.npz", new_group=whole_group)
+    number = getattr(signal, signal_name)
     try:
         wait_for_first_run(tmp_path)
         time.sleep(2.0)
-        app.send_signal(signal.SIGTERM)
+        if whole_group:  # as Ctrl+C in a terminal or `timeout` does: the training process gets it too
+            os.killpg(app.pid, number)
+        else:
+            app.send_signal(number)
         _, stderr = app.communicate(timeout=60)
     finally:
         if app.poll() is None:
             app.kill()
             app.wait()
 
-    assert app.returncode == 143, stderr
+    assert app.returncode == 128 + number, stderr
+    assert "Traceback" not in stderr
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["stop_reason"] == "stopped"
     assert report["epochs_run"] >= 1
