@@ -67,6 +67,10 @@ class FileActionsMixin:
             self.open_csv(path)
 
     def _remember_file(self, path: str) -> None:
+        # A session whose data or settings came from the command line saves none of its
+        # settings, recent files included, so a scripted run leaves the next session as it was.
+        if not self._remember_config:
+            return
         # Absolute, so the entry still opens after the app starts from another folder.
         path = str(Path(path).resolve())
         recent = [p for p in self._recent_files() if p != path]

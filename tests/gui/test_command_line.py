@@ -555,3 +555,14 @@ def test_load_onto_other_csv_prints_warning(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert f"rnn-desktop: warning: the weights in {weights} were trained on {data}" in result.stderr
+
+
+def test_scripted_run_leaves_recent_files_alone(tmp_path):
+    result = run_gui_command(tmp_path, "--csv", str(SHARED_DATA / "nile.csv"), "--seq-len", "10", "--epochs", "1",
+                             "--autostart", "--exit-when-done")
+
+    assert result.returncode == 0, result.stderr
+    settings_text = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "config").rglob("*.conf"))
+    assert "geometry" in settings_text
+    assert "recentFiles" not in settings_text
+    assert "nile.csv" not in settings_text
