@@ -9,6 +9,7 @@ Non-finite values become gaps (``connect="finite"``) and never blank a plot.
 from __future__ import annotations
 
 import logging
+import os
 
 import numpy as np
 import pyqtgraph as pg
@@ -838,6 +839,9 @@ def export_plot(panel: PlotPanel, path: str) -> None:
     exporter fails on SVG from Qt that it cannot read, QSvgGenerator draws the
     plot widget instead, and the reason is logged.
     """
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OSError(f"the folder {folder} does not exist")
     # The dotted hover line marks where the mouse was, not the data, so exports leave it out.
     cursor_shown = panel._cursor.isVisible()
     panel._cursor.setVisible(False)
@@ -855,7 +859,10 @@ def _export_plot(panel: PlotPanel, path: str) -> None:
     if not path.lower().endswith(".svg"):
         exporter = exporters.ImageExporter(panel.plot)
         exporter.parameters()["width"] = max(800, int(panel.plot.width()))
-        exporter.export(path)
+        # export(path) ignores the result of QImage.save, so a failed write would pass unseen.
+        image = exporter.export(toBytes=True)
+        if not image.save(path):
+            raise OSError(f"{path} could not be written; check that the folder is writable and has free space")
         return
 
     from rnn_desktop.gui.svg_export import PlotSvgExporter

@@ -170,6 +170,23 @@ def test_plot_export(qtbot, make_window, tmp_path, suffix):
     assert path.stat().st_size > 1000
 
 
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+@pytest.mark.parametrize("where", ["missing folder", "a folder's name"])
+def test_plot_export_failure_is_reported(make_window, tmp_path, suffix, where):
+    # A path that names a folder fails to open for writing even for root, like a read-only folder.
+    path = tmp_path / "no such folder" / f"loss{suffix}" if where == "missing folder" else tmp_path / f"loss{suffix}"
+    if where == "a folder's name":
+        path.mkdir()
+    window = make_window()
+
+    assert not window.export_plot(window.loss_plot, str(path))
+
+    assert path.exists() == (where == "a folder's name")
+    assert window.last_error is not None
+    assert str(path) in window.last_error
+    assert not window.statusBar().currentMessage().startswith("Exported")
+
+
 def test_settings_persist(make_window, settings):
     window = make_window(TrainConfig().replace(**{**FAST, "hidden": 17}))
     window.save_settings()
