@@ -704,12 +704,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 = %2 richiede circa %3 GiB di memoria, ma questo computer ne ha %4 GiB.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Use %1 or fewer hidden units.</source>
-        <translation>Usa al massimo %1 unità nascoste.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Use a shorter window or a smaller batch.</source>
         <translation>Usa una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -774,12 +769,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+103"/>
+        <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
+        <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>%1, line %2: the CSV structure is broken (%3). Look for an unclosed quote near that line.</source>
         <translation>%1, riga %2: la struttura CSV non è valida (%3). Cerca una virgoletta non chiusa vicino a quella riga.</translation>
     </message>
@@ -1384,7 +1384,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+638"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+639"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1498,7 +1498,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+123"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+124"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1519,12 +1519,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+692"/>
+        <location line="+701"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-691"/>
+        <location line="-700"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1560,12 +1560,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+612"/>
+        <location line="+621"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-611"/>
+        <location line="-620"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1655,7 +1655,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Open &amp;recent</source>
         <translation>Apri &amp;recenti</translation>
     </message>
@@ -1690,7 +1690,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+534"/>
+        <location line="+542"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1737,7 +1737,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>File CSV (*.csv *.tsv *.txt);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>(none)</source>
         <translation>(nessuno)</translation>
     </message>
@@ -1762,7 +1762,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

@@ -336,7 +336,8 @@ def check_memory(config: TrainConfig, n_windows: int, available: int | None = No
             high = middle
     gib = 2**30
     if low >= 1:
-        fix = f"use hidden {low} or less"
+        # The buffers grow with seq_len x batch_size x hidden, so a long window may be the cause.
+        fix = f"use hidden {low} or less, or a shorter seq_len or a smaller batch_size"
     else:
         fix = "use a shorter seq_len or a smaller batch_size"
     raise ConfigError(

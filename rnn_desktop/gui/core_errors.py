@@ -213,7 +213,8 @@ def _config_memory(p: dict) -> str:
                 field_label(p["name"]), _value(p["value"]), format_number(p["estimated_bytes"] / 2**30, 3),
                 format_number(p["available_bytes"] / 2**30, 3))
     if p["maximum"] >= 1:
-        return text + " " + fill(tr("Use %1 or fewer hidden units."), format_integer(p["maximum"]))
+        return text + " " + fill(tr("Use %1 or fewer hidden units, or a shorter window or a smaller batch."),
+                                 format_integer(p["maximum"]))
     return text + " " + tr("Use a shorter window or a smaller batch.")
 
 
