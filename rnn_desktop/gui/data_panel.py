@@ -191,6 +191,9 @@ class GeneratorForm(QWidget):
         return None
 
 
+# The colour of the reasons that keep Start disabled, as in the training panel.
+PROBLEM_COLOR = "#b00020"
+
 # The ragged rows, and the values far from the others, that the CSV form names by line; it counts them all.
 RAGGED_LINES_SHOWN = 5
 
@@ -360,6 +363,7 @@ class CsvForm(QWidget):
                     summary += " " + self.tr("%1 values lie far from the others (%2); check them in the file.").replace(
                         "%1", messages.format_integer(len(outliers))).replace("%2", listed)
             self.summary.setText(summary)
+            self.summary.setStyleSheet("")
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -391,12 +395,16 @@ class CsvForm(QWidget):
                                (self.missing, "missing")):
                 if reading.get(key) is not None:
                     self._select(combo, reading[key])
+            # The reason in the form itself, in the red of the other problems that block Start:
+            # the status bar that also shows it is easy to miss, and later messages replace it.
             if in_use:
-                self.summary.setText(self.tr("Not read: correct the file, or change the column or the settings "
-                                             "above. The series in use is still %1.").replace("%1", in_use))
+                hint = self.tr("Not read: correct the file, or change the column or the settings "
+                               "above. The series in use is still %1.").replace("%1", in_use)
             else:
-                self.summary.setText(self.tr("Not read: correct the file, or change the column or the settings "
-                                             "above."))
+                hint = self.tr("Not read: correct the file, or change the column or the settings "
+                               "above.")
+            self.summary.setText(f"{messages.error_text(error)}\n{hint}")
+            self.summary.setStyleSheet(f"color: {PROBLEM_COLOR};")
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

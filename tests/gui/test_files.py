@@ -257,7 +257,10 @@ def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
     assert [form.column.itemData(i) for i in range(form.column.count())] == ["step", "good", "broken"]
     assert form.column.currentData() == "broken"
     assert form.delimiter.currentData() == ","
-    assert form.summary.text().startswith("Not read: correct the file, or change the column")
+    reason, hint = form.summary.text().split("\n")
+    assert "2 cells are not numbers" in reason
+    assert hint.startswith("Not read: correct the file, or change the column")
+    assert "#b00020" in form.summary.styleSheet()
     # Start would train the sine, which the Data tab no longer shows, so it waits for a readable file.
     assert not window.start_button.isEnabled()
     assert window.start_button.toolTip().endswith("open another file, or choose Generator.")
@@ -271,6 +274,7 @@ def test_unread_csv_shown_for_another_column(qtbot, make_window, tmp_path):
     assert series.name == "good"
     assert window.data_panel.csv_path() == str(path)
     assert window.start_button.isEnabled()
+    assert form.summary.styleSheet() == ""
     np.testing.assert_allclose(series.values[:3], np.round(np.sin(np.arange(3.0)), 6))
 
 
