@@ -579,12 +579,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1: every value in column &quot;%2&quot; is missing, so the file has no numeric column to read. Fill in column &quot;%2&quot; and read the file again.</source>
-        <translation>%1: nella colonna «%2» mancano tutti i valori, quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>The cell spans several lines, so a quote opened there is probably never closed.</source>
         <translation>La cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
     </message>
@@ -774,7 +769,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="-4"/>
+        <source>empty</source>
+        <translation>vuote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: every value in column &quot;%2&quot; is missing (its cells are %3), so the file has no numeric column to read. Fill in column &quot;%2&quot; and read the file again.</source>
+        <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -897,7 +902,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+208"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+211"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1082,7 +1087,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori sono molto lontani dagli altri (%2); controllali nel file.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Not read: correct the file, or change the column or the settings above. The series in use is still %1.</source>
         <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora quella di prima: %1.</translation>
     </message>
@@ -1095,7 +1100,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location line="+116"/>
+        <location line="+118"/>
         <source>Generator</source>
         <translation>Generatore</translation>
     </message>
@@ -1138,7 +1143,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-668"/>
+        <location line="-676"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1883,7 +1888,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+326"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+334"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

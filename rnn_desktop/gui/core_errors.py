@@ -107,9 +107,11 @@ def _csv_missing_rejected(p: dict) -> str:
 
 def _csv_all_missing(p: dict) -> str:
     if "markers" in p:
-        # No column is numeric, so there is no other column to choose.
-        return fill(tr("%1: every value in column \"%2\" is missing, so the file has no numeric column to read. "
-                       "Fill in column \"%2\" and read the file again."), p["path"], p["column"])
+        # No column is numeric, so there is no other column to choose. The markers show what the cells hold.
+        markers = ", ".join(f'"{marker}"' if marker else tr("empty") for marker in p["markers"][:3])
+        return fill(tr("%1: every value in column \"%2\" is missing (its cells are %3), so the file has no numeric "
+                       "column to read. Fill in column \"%2\" and read the file again."),
+                    p["path"], p["column"], markers)
     return fill(tr("%1: every value in column \"%2\" is missing. Choose another column."), p["path"], p["column"])
 
 

@@ -520,8 +520,9 @@ def test_all_missing_without_numeric_column_in_italian(italian, make_window, tmp
     with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
         assert not window.open_csv(str(path))
 
-    assert shown.args[0] == (f"{path}: nella colonna «valore» mancano tutti i valori, quindi il file non ha "
-                             "colonne numeriche da leggere. Completa la colonna «valore» e leggi di nuovo il file.")
+    assert shown.args[0] == (f"{path}: nella colonna «valore» mancano tutti i valori (le sue celle sono \"NA\"), "
+                             "quindi il file non ha colonne numeriche da leggere. Completa la colonna «valore» e "
+                             "leggi di nuovo il file.")
 
 
 def test_heat_map_color_bar_uses_decimal_comma(italian):
