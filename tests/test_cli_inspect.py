@@ -223,3 +223,12 @@ def test_blank_column_listed_as_empty(tmp_path, capsys):
     assert code == 0
     assert "column         t (index 0)" in out
     assert "empty columns  value (every value is missing, so the last numeric column is used)" in out
+
+
+def test_rows_after_drop_reported(tmp_path, capsys):
+    source = write(tmp_path, "t,v\n1,2\n2,\n3,4\n4,5\n")
+
+    code = main(["inspect", str(source), "--missing", "drop"])
+
+    assert code == 0
+    assert "rows           4 (3 after the missing ones are dropped)" in capsys.readouterr().out

@@ -83,7 +83,8 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         f"columns        {columns}",
         f"column         {info.column} (index {info.column_index})",
         f"time axis      {_describe_time_axis(info)}",
-        f"rows           {info.rows}",
+        f"rows           {info.rows}" + (f" ({info.rows - info.missing} after the missing ones are dropped)"
+                                            if info.missing_policy == "drop" and info.missing else ""),
         f"missing        {info.missing}{_lines_suffix(info.missing_rows)}, policy {info.missing_policy}",
         f"ragged rows    {len(info.ragged_rows)}{_lines_suffix(info.ragged_rows)}",
         f"first, last    {info.first:g}, {info.last:g}",

@@ -186,6 +186,14 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
     if series.details.get("point_grouping"):
         print(f"note: {describe_point_grouping(series.details['point_grouping'])}", flush=True)
+    missing_lines = series.details.get("missing_rows") or []
+    if missing_lines:
+        done = {"interpolate": "filled in linearly", "drop": "left out with their rows"}.get(
+            series.details.get("missing_policy"), "handled")
+        listed = ", ".join(str(line) for line in missing_lines[:5]) + (", ..." if len(missing_lines) > 5 else "")
+        values = "1 missing value was" if len(missing_lines) == 1 else f"{len(missing_lines)} missing values were"
+        print(f"note: {values} {done} (line{'' if len(missing_lines) == 1 else 's'} {listed}); "
+              "--missing chooses how", flush=True)
     if series.details.get("time_order") == "newest_first":
         print(f"note: the rows of {series.source} run from newest to oldest by '{series.details['time_column']}', "
               "so they were read bottom up, oldest first", flush=True)
@@ -225,6 +233,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     seconds = time.perf_counter() - started
 
     summary = build_summary(trainer, seconds, totals["samples"], totals["seconds"])
+    if stop.signum is not None and trainer.stop_reason == STOP_REQUESTED and not summary["reason"]:
+        summary["reason"] = f"stopped by {stop.name} in epoch {trainer.epoch}, which counts with the batches it ran"
     epochs = "epoch" if trainer.epoch == 1 else "epochs"
     this_run = trainer.epoch - start_epoch
     # After --load, the epoch count includes the loaded file's epochs, but the time is this run's only.

@@ -427,6 +427,7 @@ def test_stop_signal_exits_with_outputs(tmp_path, signal_name, code, name):
     assert f"saved weights to {weights}" in out
     data = json.loads(summary.read_text())
     assert data["stop_reason"] == "stopped"
+    assert data["reason"] == f"stopped by {name} in epoch {data['epochs_run']}, which counts with the batches it ran"
     assert data["epochs_run"] >= 1
     assert load_weights(weights).metadata["epoch"] == data["epochs_run"]
 
@@ -660,6 +661,18 @@ def test_wrong_delimiter_warned_by_header_cells(tmp_path, capsys):
     assert code == 0, err
     assert ("the header row has 1 cell and most data rows have 2, so some columns lack a name or values; "
             "if the delimiter ',' is wrong, give the right one with --delimiter") in err
+
+
+@pytest.mark.parametrize("policy, done", [("interpolate", "filled in linearly"), ("drop", "left out with their rows")])
+def test_missing_values_noted(tmp_path, capsys, policy, done):
+    path = tmp_path / "gaps.csv"
+    rows = [f"{i},{'' if i in (4, 9) else round(np.sin(i), 4)}" for i in range(120)]
+    path.write_text("t,level\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--missing", policy, "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert f"note: 2 missing values were {done} (lines 6, 11); --missing chooses how" in out
 
 
 def test_value_far_from_the_others_warned(tmp_path, capsys):
