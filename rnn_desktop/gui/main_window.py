@@ -211,6 +211,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         right_layout.addLayout(buttons)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label)
+        progress_row.addSpacing(12)  # a long line (divergence) otherwise runs into the bar
         progress_row.addWidget(self.progress, 1)
         right_layout.addLayout(progress_row)
         right_layout.addWidget(self.metrics_label)
