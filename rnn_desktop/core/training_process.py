@@ -371,7 +371,7 @@ def _ignore_stop_signals() -> None:
 
     A terminal's Ctrl+C, or `timeout`, signals the whole process group. Had the
     child died of it, the parent would have lost every epoch since the last
-    pause. The child still ends when the parent asks, when the parent's pipe
+    pause. The child still ends on the parent's quit command, when the parent's pipe
     closes, or on SIGKILL.
     """
     for name in ("SIGINT", "SIGTERM"):

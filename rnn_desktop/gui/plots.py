@@ -263,7 +263,7 @@ class LossPlot(PlotPanel):
         self.kept_line.setVisible(False)
         self.plot.addItem(self.kept_line, ignoreBounds=True)
         # After weights trained on other data (or on an earlier version of this file) are loaded,
-        # a line between their last epoch and the next one; its label sits right of the line.
+        # a line between their last epoch and the next one. Its label sits right of the line.
         self.data_change_epoch: int | None = None
         self.data_change_line = pg.InfiniteLine(angle=90, movable=False,
                                                 pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DotLine),
