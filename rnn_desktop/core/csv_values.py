@@ -364,8 +364,12 @@ def parse_date_column(cells: Sequence[str]) -> np.ndarray | None:
 
     Day-first forms (31/12/2020, 31.12.2020) are read as month-first only
     when some first number exceeds 12 in none of the cells and some second
-    number does, as in US exports (12/31/2020). Returns None if a cell is
-    neither a date nor a missing marker.
+    number does, as in US exports (12/31/2020). When no number exceeds 12 in
+    either place, the slashed dates are read month first only if that puts
+    them in time order (either way) and day first does not, or if both do and
+    month first spaces them far more evenly. Monthly US data dated on the 1st
+    (1/1/2020, 2/1/2020, ...) read day first runs through January 1 to 12 and
+    then jumps a year. Returns None if a cell is neither a date nor a missing marker.
     """
     # numpy parses the ISO forms in C and raises on anything else.
     try:
@@ -379,7 +383,20 @@ def parse_date_column(cells: Sequence[str]) -> np.ndarray | None:
     except ValueError:
         pass
 
-    month_first = _is_month_first(texts)
+    order = _slashed_order(texts)
+    day_first = _dates_from_texts(texts, month_first=order == "month first")
+    if order != "unclear" or day_first is None:
+        return day_first
+    month_first = _dates_from_texts(texts, month_first=True)
+    if month_first is None or not _in_time_order(month_first):
+        return day_first
+    if not _in_time_order(day_first):
+        return month_first
+    # In order both ways: month first only when its steps are far more even than day first's.
+    return month_first if 2 * _unevenness(month_first) < _unevenness(day_first) else day_first
+
+
+def _dates_from_texts(texts: Sequence[str], month_first: bool) -> np.ndarray | None:
     iso_texts = []
     for text in texts:
         if text.lower() in MISSING_MARKERS:
@@ -395,14 +412,33 @@ def parse_date_column(cells: Sequence[str]) -> np.ndarray | None:
         return None  # for example a 31st of February
 
 
-def _is_month_first(texts: Sequence[str]) -> bool:
+def _unevenness(dates: np.ndarray) -> float:
+    """Return the largest step between the known dates over their median step (inf when that is 0)."""
+    steps = np.abs(np.diff(dates[~np.isnat(dates)]).astype(np.int64))
+    if steps.size == 0:
+        return 1.0
+    median = float(np.median(steps))
+    return float(steps.max()) / median if median > 0 else float("inf")
+
+
+def _in_time_order(dates: np.ndarray) -> bool:
+    """Return True when the known dates never go back, or never go forward."""
+    known = dates[~np.isnat(dates)]
+    steps = np.diff(known).astype(np.int64)
+    return bool((steps >= 0).all() or (steps <= 0).all())
+
+
+def _slashed_order(texts: Sequence[str]) -> str:
+    """Return "month first", "day first" or "unclear" (no slashed date, or no number above 12) for the dates."""
     first_above_12 = second_above_12 = False
     for text in texts:
         match = _DAY_FIRST_RE.match(text)
         if match and match.group("sep") == "/":
             first_above_12 |= int(match.group("first")) > 12
             second_above_12 |= int(match.group("second")) > 12
-    return second_above_12 and not first_above_12
+    if second_above_12 and not first_above_12:
+        return "month first"
+    return "day first" if first_above_12 else "unclear"
 
 
 def _to_iso(text: str, month_first: bool) -> str | None:

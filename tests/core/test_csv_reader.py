@@ -839,6 +839,26 @@ def test_ambiguous_slash_dates_are_day_first(tmp_path):
     assert inspect_csv(path).time.astype("datetime64[D]").astype(str).tolist() == ["2020-02-01", "2020-04-03"]
 
 
+def test_ambiguous_slash_dates_month_first_when_only_that_is_in_order(tmp_path):
+    # Monthly US data dated on the 1st: read day first, the dates would run 1 to 12 January, then back.
+    us = [f"{month}/1/{year}" for year in (2020, 2021) for month in range(1, 13)]
+    path = write(tmp_path, "date,v\n" + "".join(f"{date},{i}\n" for i, date in enumerate(us)))
+
+    info = inspect_csv(path)
+
+    assert info.time_order == "ascending"
+    assert info.time[1].astype("datetime64[D]").astype(str) == "2020-02-01"
+    assert info.time[-1].astype("datetime64[D]").astype(str) == "2021-12-01"
+
+
+def test_ambiguous_slash_dates_in_order_both_ways_stay_day_first(tmp_path):
+    # The first twelve days of January, day first; month first they would be in order too.
+    days = [f"{day:02d}/01/2020" for day in range(1, 13)]
+    path = write(tmp_path, "date,v\n" + "".join(f"{date},{i}\n" for i, date in enumerate(days)))
+
+    assert inspect_csv(path).time[-1].astype("datetime64[D]").astype(str) == "2020-01-12"
+
+
 def test_year_column_is_time_axis_by_name(tmp_path):
     path = write(tmp_path, "year,flow\n1871,1120\n1872,1160\n")
     info = inspect_csv(path)
