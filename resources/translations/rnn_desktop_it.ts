@@ -902,7 +902,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+211"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+217"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1037,7 +1037,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>1 row has more or fewer cells than the first row (line %1).</source>
         <translation>1 riga ha più o meno celle della prima riga (riga %1).</translation>
     </message>
@@ -1047,12 +1047,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 righe hanno più o meno celle della prima riga (righe %2).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Cells in the header row: %1, in most data rows: %2; check the delimiter.</source>
         <translation>Celle nella riga di intestazione: %1, nella maggior parte delle righe di dati: %2; controlla il separatore.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&apos;.&apos; is read as a thousands separator (%1 is %2); if it is a decimal point, choose &apos;.&apos; as the decimal mark.</source>
         <translation>&apos;.&apos; è letto come separatore delle migliaia (%1 vale %2); se è un separatore decimale, scegli &apos;.&apos; come separatore decimale.</translation>
     </message>
@@ -1062,7 +1062,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&apos;.&apos; è letto come separatore decimale (%1 vale %2), ma potrebbe anche separare le migliaia; in quel caso scegli &apos;,&apos; come separatore decimale.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>The rows run from newest to oldest, so they are read bottom up.</source>
         <translation>Le righe vanno dalla più recente alla più vecchia, quindi sono lette dal basso.</translation>
     </message>
@@ -1072,12 +1072,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo; ordina il file per tempo.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>1 value lies far from the others (%1); check it in the file.</source>
         <translation>1 valore è molto lontano dagli altri (%1); controllalo nel file.</translation>
     </message>
@@ -1087,7 +1087,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori sono molto lontani dagli altri (%2); controllali nel file.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>Not read: correct the file, or change the column or the settings above. The series in use is still %1.</source>
         <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora quella di prima: %1.</translation>
     </message>
@@ -1143,7 +1143,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-676"/>
+        <location line="-675"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1524,12 +1524,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+701"/>
+        <location line="+702"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-700"/>
+        <location line="-701"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1554,7 +1554,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Passi di previsione</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>&amp;Start</source>
         <translation>&amp;Avvia</translation>
     </message>
@@ -1888,7 +1888,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+334"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+333"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

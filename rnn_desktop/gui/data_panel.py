@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -24,6 +24,7 @@ from rnn_desktop.gui.generator_texts import translated
 from rnn_desktop.gui.limits import OutOfLimits, limit_problem, spin_limit_problem
 from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
+from rnn_desktop.gui.training_panel import PROBLEM_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -191,11 +192,14 @@ class GeneratorForm(QWidget):
         return None
 
 
-# The colour of the reasons that keep Start disabled, as in the training panel.
-PROBLEM_COLOR = "#b00020"
-
 # The ragged rows, and the values far from the others, that the CSV form names by line; it counts them all.
 RAGGED_LINES_SHOWN = 5
+
+
+def _first_few(items: list, text_of: Callable[[Any], str]) -> str:
+    """Join the texts of the first RAGGED_LINES_SHOWN items, with ", ..." when there are more."""
+    listed = ", ".join(text_of(item) for item in items[:RAGGED_LINES_SHOWN])
+    return listed + ", ..." if len(items) > RAGGED_LINES_SHOWN else listed
 
 
 class CsvForm(QWidget):
@@ -301,72 +305,65 @@ class CsvForm(QWidget):
                 "%1", messages.format_integer(len(series))).replace(
                 "%2", messages.format_integer(len(series.missing_positions))).replace(
                 "%3", self.missing.currentText())
-            ragged = details.get("ragged_rows") or []
-            if ragged:
-                # inspect lists these too; a row with a cell too few or too many often hides a shifted value.
-                lines = ", ".join(messages.format_integer(line) for line in ragged[:RAGGED_LINES_SHOWN])
-                if len(ragged) > RAGGED_LINES_SHOWN:
-                    lines += ", ..."
-                if len(ragged) == 1:
-                    summary += ". " + self.tr("1 row has more or fewer cells than the first row (line %1).").replace(
-                        "%1", lines)
-                else:
-                    summary += ". " + self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
-                        "%1", messages.format_integer(len(ragged))).replace("%2", lines)
-            mismatch = details.get("header_mismatch")
-            if mismatch:
-                # Often a wrong delimiter, which splits the data rows (at decimal commas) but not the header.
-                if not summary.endswith("."):
-                    summary += "."
-                summary += " " + self.tr("Cells in the header row: %1, in most data rows: %2; "
-                                         "check the delimiter.").replace(
-                    "%1", messages.format_integer(mismatch[0])).replace("%2", messages.format_integer(mismatch[1]))
-            grouping = details.get("point_grouping")
-            if grouping:
-                # The Decimal mark field shows the mark chosen; this note gives the reason, and how to take the other.
-                if not summary.endswith("."):
-                    summary += "."
-                if grouping["reading"] == "thousands":
-                    note = self.tr("'.' is read as a thousands separator (%1 is %2); if it is a decimal point, "
-                                   "choose '.' as the decimal mark.")
-                    value = csv_values.parse_number(grouping["example"], ",")
-                else:
-                    note = self.tr("'.' is read as a decimal point (%1 is %2), but it could also separate "
-                                   "thousands; if it does, choose ',' as the decimal mark.")
-                    value = csv_values.parse_number(grouping["example"], ".")
-                # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
-                summary += " " + note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}")
-            order = details.get("time_order")
-            if order in ("newest_first", "unordered"):
-                if not summary.endswith("."):
-                    summary += "."
-                if order == "newest_first":
-                    note = self.tr("The rows run from newest to oldest, so they are read bottom up.")
-                else:
-                    note = self.tr("The times go back at line %1, so the rows are not in time order; "
-                                   "sort the file by time.").replace(
-                        "%1", messages.format_integer(details.get("unordered_line") or 0))
-                summary += " " + note
-            outliers = details.get("outliers") or []
-            if outliers:
-                # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.
-                listed = ", ".join(self.tr("line %1: %2").replace("%1", messages.format_integer(line)).replace(
-                    "%2", messages.format_number(value)) for line, value in outliers[:RAGGED_LINES_SHOWN])
-                if len(outliers) > RAGGED_LINES_SHOWN:
-                    listed += ", ..."
-                if not summary.endswith("."):
-                    summary += "."
-                if len(outliers) == 1:
-                    summary += " " + self.tr("1 value lies far from the others (%1); check it in the file.").replace(
-                        "%1", listed)
-                else:
-                    summary += " " + self.tr("%1 values lie far from the others (%2); check them in the file.").replace(
-                        "%1", messages.format_integer(len(outliers))).replace("%2", listed)
+            notes = self._reading_notes(details)
+            if notes:
+                summary += ". " + " ".join(notes)
             self.summary.setText(summary)
             self.summary.setStyleSheet("")
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
+
+    def _reading_notes(self, details: dict[str, Any]) -> list[str]:
+        """Return the sentences on how the file was read that the summary adds after its counts."""
+        notes = []
+        ragged = details.get("ragged_rows") or []
+        if ragged:
+            # inspect lists these too; a row with a cell too few or too many often hides a shifted value.
+            lines = _first_few(ragged, messages.format_integer)
+            if len(ragged) == 1:
+                notes.append(self.tr("1 row has more or fewer cells than the first row (line %1).").replace(
+                    "%1", lines))
+            else:
+                notes.append(self.tr("%1 rows have more or fewer cells than the first row (lines %2).").replace(
+                    "%1", messages.format_integer(len(ragged))).replace("%2", lines))
+        mismatch = details.get("header_mismatch")
+        if mismatch:
+            # Often a wrong delimiter, which splits the data rows (at decimal commas) but not the header.
+            notes.append(self.tr("Cells in the header row: %1, in most data rows: %2; check the delimiter.").replace(
+                "%1", messages.format_integer(mismatch[0])).replace("%2", messages.format_integer(mismatch[1])))
+        grouping = details.get("point_grouping")
+        if grouping:
+            # The Decimal mark field shows the mark chosen; this note gives the reason, and how to take the other.
+            if grouping["reading"] == "thousands":
+                note = self.tr("'.' is read as a thousands separator (%1 is %2); if it is a decimal point, "
+                               "choose '.' as the decimal mark.")
+                value = csv_values.parse_number(grouping["example"], ",")
+            else:
+                note = self.tr("'.' is read as a decimal point (%1 is %2), but it could also separate "
+                               "thousands; if it does, choose ',' as the decimal mark.")
+                value = csv_values.parse_number(grouping["example"], ".")
+            # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
+            notes.append(note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}"))
+        order = details.get("time_order")
+        if order == "newest_first":
+            notes.append(self.tr("The rows run from newest to oldest, so they are read bottom up."))
+        elif order == "unordered":
+            notes.append(self.tr("The times go back at line %1, so the rows are not in time order; "
+                                 "sort the file by time.").replace(
+                "%1", messages.format_integer(details.get("unordered_line") or 0)))
+        outliers = details.get("outliers") or []
+        if outliers:
+            # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.
+            listed = _first_few(outliers, lambda outlier: self.tr("line %1: %2").replace(
+                "%1", messages.format_integer(outlier[0])).replace("%2", messages.format_number(outlier[1])))
+            if len(outliers) == 1:
+                notes.append(self.tr("1 value lies far from the others (%1); check it in the file.").replace(
+                    "%1", listed))
+            else:
+                notes.append(self.tr("%1 values lie far from the others (%2); check them in the file.").replace(
+                    "%1", messages.format_integer(len(outliers))).replace("%2", listed))
+        return notes
 
     def show_unread(self, path: str, error: RnnDesktopError, overrides: dict[str, Any],
                     in_use: str | None) -> None:
@@ -404,7 +401,7 @@ class CsvForm(QWidget):
                 hint = self.tr("Not read: correct the file, or change the column or the settings "
                                "above.")
             self.summary.setText(f"{messages.error_text(error)}\n{hint}")
-            self.summary.setStyleSheet(f"color: {PROBLEM_COLOR};")
+            self.summary.setStyleSheet(PROBLEM_STYLE)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

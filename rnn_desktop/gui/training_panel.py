@@ -17,6 +17,8 @@ from rnn_desktop.gui.decimal_key import with_locale_mark
 from rnn_desktop.gui.limits import OutOfLimits, spin_limit_problem
 
 MAX_INT = 2**31 - 1
+# The style of a reason that keeps Start disabled; the Data tab uses it too.
+PROBLEM_STYLE = "color: #b00020;"
 
 
 class OptionalNumber(QWidget):
@@ -151,7 +153,7 @@ class TrainingPanel(QWidget):
         self.tutorial_button = QPushButton(self.tr("Tutorial (classic numpy RNN)"))
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #b00020;")
+        self.problem_label.setStyleSheet(PROBLEM_STYLE)
         self.problem_label.setVisible(False)
 
         self._set_tooltips()
