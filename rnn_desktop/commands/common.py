@@ -6,7 +6,7 @@ import argparse
 import copy
 import functools
 import os
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from rnn_desktop.core import csv_values
 from rnn_desktop.core.errors import RnnDesktopError
@@ -115,6 +115,22 @@ def series_from_args(args: argparse.Namespace) -> Series:
         seed=getattr(args, "seed", 0),
         **dict(getattr(args, "param", None) or []),
     )
+
+
+def first_few(items: Sequence[Any], text_of: Callable[[Any], str] = str, shown: int = 5) -> str:
+    """Join the texts of the first ``shown`` items with commas, and ", ..." when there are more."""
+    listed = ", ".join(text_of(item) for item in items[:shown])
+    return listed + ", ..." if len(items) > shown else listed
+
+
+def line_list(lines: Sequence[int], shown: int = 5) -> str:
+    """Return "line 7" or "lines 7, 9, ..." for the line numbers in ``lines``."""
+    return f"line{'' if len(lines) == 1 else 's'} {first_few(lines, shown=shown)}"
+
+
+def describe_outliers(outliers: Sequence[Sequence[float]]) -> str:
+    """Return "line 14: 1e+308, ..." for the (line, value) pairs of the values far from the others."""
+    return first_few(outliers, lambda outlier: f"line {outlier[0]}: {outlier[1]:g}")
 
 
 def describe_header_mismatch(header_cells: int, row_cells: int, delimiter: str | None) -> str:

@@ -9,7 +9,7 @@ import sys
 from typing import TextIO
 
 from rnn_desktop.commands.common import (
-    describe_header_mismatch, describe_point_grouping, describe_unordered_time,
+    describe_header_mismatch, describe_outliers, describe_point_grouping, describe_unordered_time, line_list,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
@@ -93,9 +93,7 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
     if info.empty_columns:
         lines.append(f"empty columns  {', '.join(info.empty_columns)} (every value is missing, so the last numeric column is used)")
     if info.outliers:
-        listed = ", ".join(f"line {line}: {value:g}" for line, value in info.outliers[:5])
-        more = ", ..." if len(info.outliers) > 5 else ""
-        lines.append(f"far values     {len(info.outliers)} ({listed}{more}), more than {OUTLIER_IQR_FACTOR:g} "
+        lines.append(f"far values     {len(info.outliers)} ({describe_outliers(info.outliers)}), more than {OUTLIER_IQR_FACTOR:g} "
                      "times the interquartile range from the median")
     if info.header_mismatch is not None:
         lines.append(f"note           {describe_header_mismatch(*info.header_mismatch, info.delimiter)}")
@@ -126,5 +124,4 @@ def _describe_time_axis(info: CsvInfo) -> str:
 def _lines_suffix(lines: list[int]) -> str:
     if not lines:
         return ""
-    shown = ", ".join(str(line) for line in lines[:_SHOWN_LINES])
-    return f" ({'line' if len(lines) == 1 else 'lines'} {shown}{', ...' if len(lines) > _SHOWN_LINES else ''})"
+    return f" ({line_list(lines, shown=_SHOWN_LINES)})"

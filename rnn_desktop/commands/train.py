@@ -16,7 +16,8 @@ from typing import Any
 import numpy as np
 
 from rnn_desktop.commands.common import (
-    config_from_args, data_options_given, describe_header_mismatch, describe_point_grouping, describe_unordered_time, input_paths, recorded_origin, series_from_args, series_from_origin,
+    config_from_args, data_options_given, describe_header_mismatch, describe_outliers, describe_point_grouping,
+    describe_unordered_time, input_paths, line_list, recorded_origin, series_from_args, series_from_origin,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
@@ -190,10 +191,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     if missing_lines:
         done = {"interpolate": "filled in linearly", "drop": "left out with their rows"}.get(
             series.details.get("missing_policy"), "handled")
-        listed = ", ".join(str(line) for line in missing_lines[:5]) + (", ..." if len(missing_lines) > 5 else "")
         values = "1 missing value was" if len(missing_lines) == 1 else f"{len(missing_lines)} missing values were"
-        print(f"note: {values} {done} (line{'' if len(missing_lines) == 1 else 's'} {listed}); "
-              "--missing chooses how", flush=True)
+        print(f"note: {values} {done} ({line_list(missing_lines)}); --missing chooses how", flush=True)
     if series.details.get("time_order") == "newest_first":
         print(f"note: the rows of {series.source} run from newest to oldest by '{series.details['time_column']}', "
               "so they were read bottom up, oldest first", flush=True)
@@ -317,10 +316,9 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
     warnings = []
     ragged = series.details.get("ragged_rows") or []
     if ragged:
-        lines = ", ".join(str(line) for line in ragged[:5]) + (", ..." if len(ragged) > 5 else "")
         rows = "1 row has" if len(ragged) == 1 else f"{len(ragged)} rows have"
         warnings.append(f"{rows} more or fewer cells than the first row of {series.source} "
-                        f"(line{'' if len(ragged) == 1 else 's'} {lines}); an unquoted number with a "
+                        f"({line_list(ragged)}); an unquoted number with a "
                         "thousands separator or a stray delimiter shifts the cells, so check them with "
                         "rnn-desktop inspect")
     mismatch = series.details.get("header_mismatch")
@@ -332,11 +330,9 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
                         + describe_unordered_time(series.details.get("time_column"), series.details.get("unordered_line")))
     outliers = series.details.get("outliers") or []
     if outliers:
-        listed = ", ".join(f"line {line}: {value:g}" for line, value in outliers[:5]) + (
-            ", ..." if len(outliers) > 5 else "")
         values = "1 value lies" if len(outliers) == 1 else f"{len(outliers)} values lie"
         warnings.append(f"{values} far from the others in column '{series.name}' of {series.source} "
-                        f"({listed}), more than {OUTLIER_IQR_FACTOR:g} times the interquartile range from "
+                        f"({describe_outliers(outliers)}), more than {OUTLIER_IQR_FACTOR:g} times the interquartile range from "
                         "the median; scaling squeezes the other values into a narrow band, so check "
                         f"{'that cell' if len(outliers) == 1 else 'those cells'} in the file")
     if default_column and "column" in series.details and series.values.size and np.ptp(series.values) == 0:
