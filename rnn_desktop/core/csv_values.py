@@ -429,16 +429,20 @@ def _in_time_order(dates: np.ndarray) -> bool:
 
 
 def _slashed_order(texts: Sequence[str]) -> str:
-    """Return "month first", "day first" or "unclear" (no slashed date, or no number above 12) for the dates."""
-    first_above_12 = second_above_12 = False
+    """Return "month first", "day first" or "unclear" (slashed dates with no number above 12) for the dates.
+
+    Dates without slashes (31.12.2020) are always day first, so they are "day first" here too.
+    """
+    slashed = first_above_12 = second_above_12 = False
     for text in texts:
         match = _DAY_FIRST_RE.match(text)
         if match and match.group("sep") == "/":
+            slashed = True
             first_above_12 |= int(match.group("first")) > 12
             second_above_12 |= int(match.group("second")) > 12
     if second_above_12 and not first_above_12:
         return "month first"
-    return "day first" if first_above_12 else "unclear"
+    return "unclear" if slashed and not first_above_12 else "day first"
 
 
 def _to_iso(text: str, month_first: bool) -> str | None:
