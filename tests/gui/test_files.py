@@ -344,16 +344,21 @@ def test_loading_weights_offers_their_csv(qtbot, make_window, tmp_path, monkeypa
         assert window.trainer.load_warning is not None
 
 
-def test_cancel_at_origin_question_loads_nothing(qtbot, make_window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def save_sine_wave_weights(qtbot, make_window, tmp_path):
+    """Train briefly on the sine_wave generator (300 values, period 25) and return the saved weights' path."""
     trained = make_window(TrainConfig().replace(**FAST))
     assert trained.data_panel.set_generator("sine_wave", 300, 0.0, 4, {"period": 25.0})
     train(qtbot, trained)
     weights = tmp_path / "wave.npz"
     assert trained.save_weights(str(weights))
     trained.close()
+    return weights
 
+
+def test_cancel_at_origin_question_loads_nothing(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    weights = save_sine_wave_weights(qtbot, make_window, tmp_path)
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 3, "hidden": 5}))
     train(qtbot, window)
     trainer, series, config = window.trainer, window.data_panel.series(), window.config()
@@ -374,13 +379,7 @@ def test_cancel_at_origin_question_loads_nothing(qtbot, make_window, tmp_path, m
 def test_loading_weights_opens_their_generator(qtbot, make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    trained = make_window(TrainConfig().replace(**FAST))
-    assert trained.data_panel.set_generator("sine_wave", 300, 0.0, 4, {"period": 25.0})
-    train(qtbot, trained)
-    weights = tmp_path / "wave.npz"
-    assert trained.save_weights(str(weights))
-    trained.close()
-
+    weights = save_sine_wave_weights(qtbot, make_window, tmp_path)
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     window = make_window()
     window.set_interactive(ask_on_close=False, show_dialogs=True)
