@@ -430,19 +430,9 @@ def test_load_with_other_hidden_rejected_like_train(tmp_path, capsys):
 
 def test_load_alone_opens_recorded_data(qtbot, settings, tmp_path):
     from rnn_desktop.commands.gui import apply_options
-    from rnn_desktop.core.csv_reader import read_series
-    from rnn_desktop.core.series import series_origin
     from rnn_desktop.gui.main_window import MainWindow
 
-    data = tmp_path / "levels.csv"
-    data.write_text("day,level\n" + "".join(f"{i},{np.cos(0.2 * i):.4f}\n" for i in range(150)), encoding="utf-8")
-    series = read_series(data)
-    trainer = Trainer(TrainConfig(epochs=2, hidden=8, val_windows=None, val_fraction=0.2), series.values,
-                      source=series.source)
-    trainer.origin = series_origin(series)
-    trainer.run()
-    trainer.save(tmp_path / "w.npz")
-
+    data, _ = make_recorded_weights(tmp_path, epochs=2)
     window = MainWindow(settings=settings, restore_settings=False)
     window.set_interactive(ask_on_close=False, show_dialogs=False)
     qtbot.addWidget(window)
@@ -453,14 +443,15 @@ def test_load_alone_opens_recorded_data(qtbot, settings, tmp_path):
     assert window.trainer.load_warning is None
 
 
-def make_recorded_weights(tmp_path):
+def make_recorded_weights(tmp_path, epochs: int = 1):
+    """Train on a CSV file for ``epochs`` and save weights that record it; return (CSV path, weights path)."""
     from rnn_desktop.core.csv_reader import read_series
     from rnn_desktop.core.series import series_origin
 
     data = tmp_path / "levels.csv"
     data.write_text("day,level\n" + "".join(f"{i},{np.cos(0.2 * i):.4f}\n" for i in range(150)), encoding="utf-8")
     series = read_series(data)
-    trainer = Trainer(TrainConfig(epochs=1, hidden=8, val_windows=None, val_fraction=0.2), series.values,
+    trainer = Trainer(TrainConfig(epochs=epochs, hidden=8, val_windows=None, val_fraction=0.2), series.values,
                       source=series.source)
     trainer.origin = series_origin(series)
     trainer.run()

@@ -134,16 +134,22 @@ def test_diagnostics_height_after_restart(qtbot, settings):
     window.close()
 
 
-def test_diagnostics_handle_drag_enlarges(qtbot, make_window):
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-
+def shown_with_diagnostics(qtbot, make_window):
+    """Return a 1400 x 900 window on screen with the diagnostics panels turned on."""
     window = make_window()
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
     window.gradients_action.trigger()
     qtbot.wait(50)
+    return window
+
+
+def test_diagnostics_handle_drag_enlarges(qtbot, make_window):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    window = shown_with_diagnostics(qtbot, make_window)
     before = window.diagnostics.height()
 
     handle = window.plot_splitter.handle(2)
@@ -161,12 +167,7 @@ def test_diagnostics_handle_drag_enlarges(qtbot, make_window):
 
 
 def test_diagnostics_cannot_collapse(qtbot, make_window):
-    window = make_window()
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.gradients_action.trigger()
-    qtbot.wait(50)
+    window = shown_with_diagnostics(qtbot, make_window)
 
     window.plot_splitter.setSizes([400, 400, 0])
     qtbot.wait(50)
