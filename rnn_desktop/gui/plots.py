@@ -323,10 +323,10 @@ class LossPlot(PlotPanel):
                 curve.setSymbol(symbol)
             curve.setData(epochs, values)
 
-        kept = self._kept_epoch
-        self.kept_line.setVisible(kept is not None and epochs.size > 0)
-        if kept is not None:
-            self.kept_line.setPos(kept)
+        kept_epoch = self._kept_epoch
+        self.kept_line.setVisible(kept_epoch is not None and epochs.size > 0)
+        if kept_epoch is not None:
+            self.kept_line.setPos(kept_epoch)
         change = self.data_change_epoch
         self.data_change_line.setVisible(change is not None and epochs.size > 0)
         if change is not None:
@@ -841,7 +841,7 @@ def export_plot(panel: PlotPanel, path: str) -> None:
     """
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OSError(f"the folder {folder} does not exist")
+        raise OSError(f"the folder {folder} was not found; choose an existing folder")
     # The dotted hover line marks where the mouse was, not the data, so exports leave it out.
     cursor_shown = panel._cursor.isVisible()
     panel._cursor.setVisible(False)

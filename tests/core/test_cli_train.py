@@ -433,7 +433,7 @@ def test_stop_signal_exits_with_outputs(tmp_path, signal_name, code, name):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_while_building_the_model_writes_nothing(tmp_path, capsys, monkeypatch):
+def test_ctrl_c_during_setup_writes_nothing(tmp_path, capsys, monkeypatch):
     import os
     import signal
 
@@ -633,7 +633,7 @@ def test_thousands_reading_noted(tmp_path, capsys):
     assert "note: '.' is read as a thousands separator ('1.011' is 1011)" in out
 
 
-def test_newest_first_file_trains_like_the_oldest_first_one(tmp_path, capsys):
+def test_newest_first_file_trains_same(tmp_path, capsys):
     rows = (SAMPLE_DATA / "airpassengers.csv").read_text(encoding="utf-8").splitlines()
     reversed_file = tmp_path / "newest_first.csv"
     reversed_file.write_text("\n".join([rows[0], *rows[:0:-1]]) + "\n", encoding="utf-8")
@@ -675,7 +675,7 @@ def test_missing_values_noted(tmp_path, capsys, policy, done):
     assert f"note: 2 missing values were {done} (lines 6, 11); --missing chooses how" in out
 
 
-def test_value_far_from_the_others_warned(tmp_path, capsys):
+def test_far_value_warned(tmp_path, capsys):
     path = tmp_path / "levels.csv"
     rows = [f"{i},{20 + 5 * np.sin(i / 5):.2f}" for i in range(150)]
     rows[30] = "30,1e308"
@@ -704,7 +704,7 @@ def test_json_train_loss_of_restored_epoch(tmp_path, capsys):
     assert summary["train_loss"] != history[-1]["train_loss"]
 
 
-def test_last_line_after_load_counts_this_runs_epochs(tmp_path, capsys):
+def test_load_stop_line_counts_run(tmp_path, capsys):
     weights = tmp_path / "w.npz"
     run(["--epochs", "3", "--hidden", "4", "--patience", "none", "--save", str(weights)], capsys)
 

@@ -215,7 +215,7 @@ def test_rows_of_only_delimiters_are_skipped(tmp_path):
     assert info.values.tolist() == [2.0, 4.0]
 
 
-def test_decimal_comma_on_a_comma_file_explains_itself(tmp_path):
+def test_decimal_comma_on_comma_file_explained(tmp_path):
     path = write(tmp_path, "month,passengers\n1949-01,112\n1949-02,118\n1949-03,132\n")
 
     with pytest.raises(CsvError) as caught:
@@ -226,7 +226,7 @@ def test_decimal_comma_on_a_comma_file_explains_itself(tmp_path):
     assert read_series(path).values.tolist() == [112.0, 118.0, 132.0]
 
 
-def test_header_with_other_cell_count_is_reported(tmp_path):
+def test_header_cell_count_mismatch_reported(tmp_path):
     path = write(tmp_path, "Data;Citta;Vendite\n01/01/2020;Torino;1.043,48\n02/01/2020;Roma;987,54\n"
                            "03/01/2020;Bari;1.001,10\n")
 
@@ -243,14 +243,16 @@ def test_newest_first_rows_are_read_oldest_first(tmp_path):
     series = read_series(path, missing="drop")
 
     assert info.time_order == "newest_first"
-    assert info.time[0] == np.datetime64("2020-01-01") and info.time[-1] == np.datetime64("2020-12-01")
-    assert info.first == 10.0 and info.last == 120.0
+    assert info.time[0] == np.datetime64("2020-01-01")
+    assert info.time[-1] == np.datetime64("2020-12-01")
+    assert info.first == 10.0
+    assert info.last == 120.0
     assert info.missing_rows == [5]
     assert info.value_lines.tolist() == list(range(13, 1, -1))
     assert series.values.tolist() == [10.0 * m for m in range(1, 13) if m != 9]
 
 
-def test_times_that_go_back_are_reported_and_kept_in_file_order(tmp_path):
+def test_unordered_times_keep_file_order(tmp_path):
     rows = ["2020-01-01,1", "2020-02-01,2", "2020-04-01,4", "2020-03-01,3", "2020-05-01,5"]
     path = write(tmp_path, "date,value\n" + "\n".join(rows) + "\n")
 
@@ -260,7 +262,7 @@ def test_times_that_go_back_are_reported_and_kept_in_file_order(tmp_path):
     assert info.values.tolist() == [1.0, 2.0, 4.0, 3.0, 5.0]
 
 
-def test_values_far_from_the_others_are_reported_by_line(tmp_path):
+def test_far_values_reported_by_line(tmp_path):
     rows = [f"{20 + (i % 7)};{i}" for i in range(40)]
     rows[5] = "1e308;5"
     path = write(tmp_path, "level;n\n" + "\n".join(rows) + "\n")
@@ -839,7 +841,7 @@ def test_ambiguous_slash_dates_are_day_first(tmp_path):
     assert inspect_csv(path).time.astype("datetime64[D]").astype(str).tolist() == ["2020-02-01", "2020-04-03"]
 
 
-def test_ambiguous_slash_dates_month_first_when_only_that_is_in_order(tmp_path):
+def test_ambiguous_slash_dates_month_first_in_order(tmp_path):
     # Monthly US data dated on the 1st: read day first, the dates would run 1 to 12 January, then back.
     us = [f"{month}/1/{year}" for year in (2020, 2021) for month in range(1, 13)]
     path = write(tmp_path, "date,v\n" + "".join(f"{date},{i}\n" for i, date in enumerate(us)))
@@ -851,7 +853,7 @@ def test_ambiguous_slash_dates_month_first_when_only_that_is_in_order(tmp_path):
     assert info.time[-1].astype("datetime64[D]").astype(str) == "2021-12-01"
 
 
-def test_ambiguous_slash_dates_in_order_both_ways_stay_day_first(tmp_path):
+def test_ambiguous_slash_dates_both_orders_day_first(tmp_path):
     # The first twelve days of January, day first; month first they would be in order too.
     days = [f"{day:02d}/01/2020" for day in range(1, 13)]
     path = write(tmp_path, "date,v\n" + "".join(f"{date},{i}\n" for i, date in enumerate(days)))

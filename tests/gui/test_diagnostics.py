@@ -221,7 +221,7 @@ def test_empty_diagnostics_show_hint(qtbot, make_window):
     assert x_high - x_low == window.config().seq_len
 
 
-def test_heat_map_readout_names_the_cell_under_the_mouse(qtbot):
+def test_heat_map_readout_names_cell(qtbot):
     plot = HiddenStatePlot()
     qtbot.addWidget(plot)
     states = np.array([[0.25, -0.5, 0.75], [0.125, 0.5, -0.875]])  # (steps, units)

@@ -405,7 +405,7 @@ def test_csv_form_names_ragged_rows(make_window, tmp_path):
     assert summary.endswith("(interpolate). 2 rows have more or fewer cells than the first row (lines 9, 42).")
 
 
-def test_csv_form_names_values_far_from_the_others(make_window, tmp_path):
+def test_csv_form_names_far_values(make_window, tmp_path):
     window = make_window(series=None)
     path = tmp_path / "levels.csv"
     rows = [f"{i},{20 + 5 * np.sin(i):.5f}" for i in range(120)]
@@ -421,7 +421,7 @@ def test_csv_form_names_values_far_from_the_others(make_window, tmp_path):
                             "line 42: 1e+308); check them in the file.")
 
 
-def test_csv_form_says_how_it_read_grouped_numbers(make_window, tmp_path):
+def test_csv_form_notes_grouped_numbers(make_window, tmp_path):
     window = make_window(series=None)
     path = tmp_path / "visits.csv"
     rows = [f"{i};{value // 1000}.{value % 1000:03d}" if value >= 1000 else f"{i};{value}"
@@ -436,7 +436,7 @@ def test_csv_form_says_how_it_read_grouped_numbers(make_window, tmp_path):
         "choose '.' as the decimal mark.")
 
 
-def test_csv_form_notes_header_cells_that_differ(make_window, tmp_path):
+def test_csv_form_notes_header_mismatch(make_window, tmp_path):
     window = make_window(series=None)
     path = tmp_path / "vendite.csv"
     rows = [f"{day:02d}/01/2020;Torino;{1000 + day * 7},{day:02d}" for day in range(1, 29)]

@@ -166,7 +166,7 @@ def test_early_stop_fills_bar_and_names_kept_epoch(qtbot, make_window):
     assert f"Stopped early at epoch {last.epoch}, kept epoch" in window.progress.format()
 
 
-def test_loss_plot_marks_kept_epoch_until_training_goes_on(qtbot, make_window):
+def test_loss_plot_marks_kept_epoch(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 1, "lr": 0.05}))
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.start_training()
