@@ -26,6 +26,9 @@ EXIT_BROKEN_BINDING = 3  # the installed PySide6 would crash the app
 NOT_STARTED = "not_started"
 # How long a stop signal waits for a scripted run to stop before the window closes regardless.
 STOP_WAIT_MS = 20000
+# How long the window has to lay out and paint after it is shown, before a scripted run starts or
+# a screenshot of a run that cannot start is taken.
+PAINT_WAIT_MS = 300
 
 # Options that mean "use these settings" rather than the ones saved from the last session.
 _CONFIG_OPTIONS = (
@@ -312,9 +315,9 @@ def _screenshot_not_started(window, problem: str, path: str) -> None:
     if window.last_error != problem:
         window.show_error(problem)
     window.show()
-    # Let the window lay out and paint before it is grabbed, with the 300 ms the other screenshots wait.
+    # Let the window lay out and paint before it is grabbed.
     painted = QEventLoop()
-    QTimer.singleShot(300, painted.quit)
+    QTimer.singleShot(PAINT_WAIT_MS, painted.quit)
     painted.exec()
     failure = _save_screenshot(window, path)
     if failure is not None:
@@ -431,6 +434,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 app.quit()
 
     window.run_finished.connect(on_finished)
+
     def finish_outputs() -> None:
         """On a stop signal mid-run, stop training so the outputs are written for the epochs done."""
         if outcome["started"] is None or outcome["reason"] is not None or window.state == IDLE:
@@ -453,9 +457,9 @@ def run_gui(args: argparse.Namespace) -> int:
             window.show_error(problem)
         outcome["exit"] = not_started(problem)
         if args.screenshot:
-            QTimer.singleShot(300, take_screenshot)
+            QTimer.singleShot(PAINT_WAIT_MS, take_screenshot)
     elif args.autostart:
-        QTimer.singleShot(300, start)
+        QTimer.singleShot(PAINT_WAIT_MS, start)
 
     status = app.exec()
     log.info("event loop ended with status %d; log file %s", status, log_file_path())
