@@ -227,6 +227,26 @@ class IntegerAxisItem(LocaleAxisItem):
         return levels or [(1.0, 0.0)]
 
 
+# Powers of ten that log axes label as plain numbers, 0.0001 to 1000. An axis reaching beyond
+# them labels every tick as 10 with a superscript exponent, so one axis never mixes the two forms.
+PLAIN_DECADES = range(-4, 4)
+_SUPERSCRIPTS = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def decade_ticks(low: float, high: float, max_labels: int) -> list[tuple[float, str]]:
+    """Return (log10 value, label) ticks for the powers of ten from ``low`` to ``high``.
+
+    ``low`` and ``high`` are log10 values. When there are more than ``max_labels``
+    decades, every second (third...) one is labelled.
+    """
+    decades = list(range(int(low), int(high) + 1))
+    every = max(1, -(-len(decades) // max_labels))
+    labelled = decades[::every]
+    if all(decade in PLAIN_DECADES for decade in labelled):
+        return [(float(decade), format_number(10.0 ** decade)) for decade in labelled]
+    return [(float(decade), "10" + str(decade).translate(_SUPERSCRIPTS)) for decade in labelled]
+
+
 # Most labelled powers of ten on the loss axis; more decades label every second (third...) one.
 LOSS_MAX_TICK_LABELS = 6
 # The loss curves mark each epoch with a dot up to this many epochs: a single epoch draws no line,
@@ -342,10 +362,7 @@ class LossPlot(PlotPanel):
         pyqtgraph's own log ticks label 2 to 9 within each decade, which overlap
         when the loss spans several decades and read oddly on an empty plot.
         """
-        decades = list(range(int(y_range[0]), int(y_range[1]) + 1))
-        every = max(1, -(-len(decades) // LOSS_MAX_TICK_LABELS))
-        major = [(float(d), format_number(10.0 ** d)) for d in decades[::every]]
-        self.plot.getAxis("left").setTicks([major, []])
+        self.plot.getAxis("left").setTicks([decade_ticks(*y_range, LOSS_MAX_TICK_LABELS), []])
 
     def point_counts(self) -> dict[str, int]:
         return {"train_loss": len(self._train), "val_loss": len(self._val)}
@@ -666,9 +683,7 @@ class GradientPlot(PlotPanel):
         self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
         # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height
         # the labels of minor log ticks or of many decades overlap.
-        decades = list(range(int(low), int(high) + 1))
-        every = max(1, -(-len(decades) // GRADIENT_MAX_TICK_LABELS))
-        major = [(float(d), format_number(10.0 ** d, 1)) for d in decades[::every]]
+        major = decade_ticks(low, high, GRADIENT_MAX_TICK_LABELS)
         self.empty_hint.setPos(1.0, (low + high) / 2)
         show_empty_state(self.plot, self.empty_hint, self._norms.size == 0)
         if self._norms.size:
