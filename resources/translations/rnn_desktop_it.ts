@@ -739,12 +739,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1, riga %2: il byte %3 non è valido nella codifica %4. Imposta la codifica con cui è stato salvato il file (per esempio utf-8, utf-16 o cp1252).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>%1 contains no data rows. Choose a file with data.</source>
-        <translation>%1 non contiene righe di dati. Scegli un file che contenga dati.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>%1 reads as one text column: with the decimal mark &apos;,&apos; the comma cannot also be the delimiter. If the commas separate columns, choose &apos;.&apos; as the decimal mark; if they are decimal marks, choose the delimiter.</source>
         <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
     </message>
@@ -764,7 +759,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-221"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -784,7 +779,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
+        <source>%1 contains no data rows. Choose a file with at least %2 values.</source>
+        <translation>%1 non contiene righe di dati. Scegli un file con almeno %2 valori.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1, line %2: the CSV structure is broken (%3). Look for an unclosed quote near that line.</source>
         <translation>%1, riga %2: la struttura CSV non è valida (%3). Cerca una virgoletta non chiusa vicino a quella riga.</translation>
     </message>
@@ -902,7 +902,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+217"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+215"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1143,7 +1143,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-675"/>
+        <location line="-672"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1389,7 +1389,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+639"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+656"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1414,7 +1414,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+35"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1460,7 +1460,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-532"/>
+        <location line="-527"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1495,7 +1495,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>dati attuali</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1888,7 +1888,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+333"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+330"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>
@@ -1916,7 +1916,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+143"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+145"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

@@ -216,7 +216,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     table = csv_table.parse_table(body, delimiter, path, skipped_lines)
     if not table.nonblank.size:
         raise CsvError(f"{path} contains no data rows. Choose a file with at least {MIN_LENGTH} values.",
-                       code="csv.empty", path=str(path))
+                       code="csv.empty", path=str(path), min_length=MIN_LENGTH)
 
     first = int(table.nonblank[0])
     sample = [table.record(i) for i in table.nonblank[1:1 + _TYPE_SAMPLE_ROWS]]

@@ -242,7 +242,8 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
                                       "file was saved with (for example utf-8, utf-16 or cp1252)."),
                                    p["path"], format_integer(p["line"]), p["byte"], p["encoding"]),
     "csv.missing_rejected": _csv_missing_rejected,
-    "csv.empty": lambda p: fill(tr("%1 contains no data rows. Choose a file with data."), p["path"]),
+    "csv.empty": lambda p: fill(tr("%1 contains no data rows. Choose a file with at least %2 values."),
+                                p["path"], format_integer(p["min_length"])),
     "csv.all_missing": _csv_all_missing,
     "csv.malformed": lambda p: fill(tr("%1, line %2: the CSV structure is broken (%3). Look for an unclosed "
                                        "quote near that line."), p["path"], format_integer(p["line"]), p["reason"]),

@@ -54,6 +54,17 @@ def test_missing_csv_file_reported(qtbot, make_window, tmp_path):
     assert window.last_error
 
 
+def test_empty_csv_names_minimum(qtbot, make_window, tmp_path):
+    window = make_window()
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.open_csv(str(empty))
+
+    assert shown.args[0] == f"{empty} contains no data rows. Choose a file with at least 2 values."
+
+
 def test_csv_override_failure_restores_form(qtbot, make_window):
     window = make_window(series=None)
     assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
