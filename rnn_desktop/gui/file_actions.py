@@ -286,7 +286,7 @@ class FileActionsMixin:
 
     def export_history(self, path: str) -> bool:
         try:
-            write_loss_history_csv(path, self._reports)
+            write_loss_history_csv(path, self._reports, self.loss_plot.data_change_epoch)
         except OSError as error:
             self.show_error(messages.error_file_not_written(path, str(error)))
             return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 
 import numpy as np
@@ -115,6 +116,24 @@ def test_data_change_mark_stays_while_training_goes_on(qtbot, make_window, tmp_p
 
     assert shown_after_step
     assert not window.loss_plot.data_change_line.isVisible()
+
+
+def test_history_export_marks_other_data(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    other = Trainer(TrainConfig().replace(**{**FAST, "epochs": 2}), np.cos(np.arange(200.0)), source="cosine")
+    other.run()
+    other.save(tmp_path / "cosine.npz")
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 1}))
+    assert window.load_weights(str(tmp_path / "cosine.npz"))
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.step_epoch()
+    history = tmp_path / "history.csv"
+
+    assert window.export_history(str(history))
+
+    rows = list(csv.DictReader(history.read_text(encoding="utf-8").splitlines()[1:]))
+    assert [(row["epoch"], row["data"]) for row in rows] == [("1", "other"), ("2", "other"), ("3", "current")]
 
 
 @pytest.mark.parametrize("changes, expected", [

@@ -169,6 +169,7 @@ def test_exports_machine_readable(qtbot, make_window, tmp_path):
     epochs = read_exported(history)
     assert [int(row["epoch"]) for row in epochs] == list(range(1, FAST["epochs"] + 1))
     assert float(epochs[-1]["val_loss"]) == window.reports[-1].val_loss
+    assert {row["data"] for row in epochs} == {"current"}
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
