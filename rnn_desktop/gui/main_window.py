@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
+    QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
     QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -244,6 +244,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             if tip:
                 item.setToolTip(tip)
                 item.setStatusTip(tip)
+            # A shortcut or menu leaves the focus in a spin box whose typed text is not applied yet.
+            item.triggered.connect(self.commit_typed_values)
             item.triggered.connect(slot)
             return item
 
@@ -451,14 +453,26 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     # Training.
 
+    def commit_typed_values(self) -> None:
+        """Apply the text typed into any spin box, as Enter or leaving the field would.
+
+        The spin boxes apply typed text only then (keyboard tracking is off, so a
+        half-typed number rebuilds nothing), but a shortcut or menu action keeps
+        the focus in the field.
+        """
+        for spin in self.findChildren(QAbstractSpinBox):
+            spin.interpretText()
+
     def start_training(self) -> bool:
         """Train the current model (built first when needed) for the set epochs; False when refused."""
+        self.commit_typed_values()
         if self._state != IDLE:
             return False
         return self._begin_run(single_epoch=False)
 
     def step_epoch(self) -> bool:
         """Train one epoch: a paused run pauses again after it, an idle window goes back to idle."""
+        self.commit_typed_values()
         if self._state == RUNNING:
             return False
         if self._state == PAUSED:
@@ -493,6 +507,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def reset_weights(self) -> None:
         """Re-initialise the weights from the seed; a paused run is stopped first."""
+        self.commit_typed_values()
         if self._state == RUNNING:
             return
         if self._run is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from gui_helpers import FAST
+from PySide6.QtCore import Qt
 
 from rnn_desktop.core.training import TrainConfig, Trainer
 
@@ -281,3 +282,40 @@ def test_focus_returns_after_run(qtbot, make_window, focused):
         assert not widget.hasFocus()
 
     assert widget.hasFocus()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_F5, Qt.Key.Key_F10], ids=["F5", "F10"])
+def test_shortcut_applies_typed_value(qtbot, make_window, key):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 2, "hidden": 8}))
+    window.show()
+    qtbot.waitExposed(window)
+    window.settings_tabs.setCurrentIndex(1)
+    field = window.training_panel.hidden
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "4")
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        qtbot.keyClick(field, key)
+
+    assert field.value() == 4
+    assert window.trainer.config.hidden == 4
+    assert window.trainer.model.hidden == 4
+
+
+def test_menu_start_applies_typed_epochs(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 50}))
+    window.show()
+    qtbot.waitExposed(window)
+    window.settings_tabs.setCurrentIndex(1)
+    field = window.training_panel.epochs
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClicks(field, "3")
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.start_action.trigger()
+
+    assert window.reports[-1].epoch == 3
