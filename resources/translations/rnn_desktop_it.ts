@@ -243,9 +243,34 @@ Annulla: non caricare i pesi.</translation>
         <translation>Modello precedente: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Start trains a new model and replaces the current one, trained for %1 epochs, whose weights have not been saved. Save them first?</source>
-        <translation>Avvia addestra un nuovo modello e sostituisce quello attuale, arrivato all&apos;epoca %1, i cui pesi non sono stati salvati. Vuoi salvarli prima?</translation>
+        <location line="+5"/>
+        <source>Training now starts a new model, which replaces the current one, trained for 1 epoch. Its weights have not been saved. Save them first?</source>
+        <translation>L&apos;addestramento ora inizia un nuovo modello, che sostituisce quello attuale, addestrato per 1 epoca. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training now starts a new model, which replaces the current one, trained for %1 epochs. Its weights have not been saved. Save them first?</source>
+        <translation>L&apos;addestramento ora inizia un nuovo modello, che sostituisce quello attuale, addestrato per %1 epoche. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading weights replaces the current model, trained for 1 epoch. Its weights have not been saved. Save them first?</source>
+        <translation>Caricare i pesi sostituisce il modello attuale, addestrato per 1 epoca. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading weights replaces the current model, trained for %1 epochs. Its weights have not been saved. Save them first?</source>
+        <translation>Caricare i pesi sostituisce il modello attuale, addestrato per %1 epoche. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reset weights discards the training of the current model, 1 epoch. Its weights have not been saved. Save them first?</source>
+        <translation>Reinizializzare i pesi annulla l&apos;addestramento del modello attuale, 1 epoca. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset weights discards the training of the current model, %1 epochs. Its weights have not been saved. Save them first?</source>
+        <translation>Reinizializzare i pesi annulla l&apos;addestramento del modello attuale, %1 epoche. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1524,12 +1549,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+702"/>
+        <location line="+720"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-701"/>
+        <location line="-719"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1554,7 +1579,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Passi di previsione</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>&amp;Start</source>
         <translation>&amp;Avvia</translation>
     </message>
@@ -1565,12 +1590,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+621"/>
+        <location line="+637"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-620"/>
+        <location line="-636"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1695,7 +1720,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+542"/>
+        <location line="+558"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

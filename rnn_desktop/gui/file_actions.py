@@ -120,7 +120,7 @@ class FileActionsMixin:
 
     def choose_load_weights(self) -> None:
         # Loading replaces the model in the window, as Start does after a change of settings.
-        if not self._confirm_replacing_model():
+        if not self._confirm_discarding_model(messages.question_load_model):
             return
         title = QCoreApplication.translate("MainWindow", "Load weights")
         filters = QCoreApplication.translate("MainWindow", "Weights (*.npz);;All files (*)")

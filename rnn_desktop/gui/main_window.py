@@ -510,10 +510,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.commit_typed_values()
         if self._state == RUNNING:
             return
-        if self._run is not None:
-            self._finish_thread(wait=True)
         if self._trainer is None:
             return
+        if self._trainer.epoch > 0 and not self._confirm_discarding_model(messages.question_reset_model):
+            return
+        if self._run is not None:
+            self._finish_thread(wait=True)
         self._trainer.reset_weights()
         self._reports.clear()
         self.loss_plot.clear()
@@ -589,7 +591,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return None
         if self._trainer is not None and self._trainer_series is series and self._fits_model(config):
             return self._trainer
-        if not self._confirm_replacing_model():
+        if not self._confirm_discarding_model(messages.question_replace_model):
             return None
 
         from rnn_desktop.core.training import Trainer
@@ -609,15 +611,16 @@ class MainWindow(FileActionsMixin, QMainWindow):
         log.info("new model: %s on %s (%d values)", config.to_dict(), series.source, len(series))
         return trainer
 
-    def _confirm_replacing_model(self) -> bool:
-        """Ask to save a trained model with unsaved weights before a new one replaces it.
+    def _confirm_discarding_model(self, question) -> bool:
+        """Ask to save a trained model with unsaved weights before a new model or a reset discards it.
 
-        Returns False when the person cancels or the save fails, like closing the window does.
+        ``question`` makes the text from the epochs trained. Returns False when the
+        person cancels or the save fails, like closing the window does.
         """
         if self._trainer is None or not self._weights_unsaved or not self._ask_on_close:
             return True
         answer = QMessageBox.question(
-            self, messages.title_unsaved_weights(), messages.question_replace_model(self._trainer.epoch),
+            self, messages.title_unsaved_weights(), question(self._trainer.epoch),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Cancel:

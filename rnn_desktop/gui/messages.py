@@ -245,8 +245,27 @@ def metrics_previous_model(text: str) -> str:
 
 
 def question_replace_model(epochs: int) -> str:
-    return tr("Start trains a new model and replaces the current one, trained for %1 epochs, "
-              "whose weights have not been saved. Save them first?").replace("%1", format_integer(epochs))
+    if epochs == 1:
+        return tr("Training now starts a new model, which replaces the current one, trained for 1 epoch. "
+                  "Its weights have not been saved. Save them first?")
+    return tr("Training now starts a new model, which replaces the current one, trained for %1 epochs. "
+              "Its weights have not been saved. Save them first?").replace("%1", format_integer(epochs))
+
+
+def question_load_model(epochs: int) -> str:
+    if epochs == 1:
+        return tr("Loading weights replaces the current model, trained for 1 epoch. "
+                  "Its weights have not been saved. Save them first?")
+    return tr("Loading weights replaces the current model, trained for %1 epochs. "
+              "Its weights have not been saved. Save them first?").replace("%1", format_integer(epochs))
+
+
+def question_reset_model(epochs: int) -> str:
+    if epochs == 1:
+        return tr("Reset weights discards the training of the current model, 1 epoch. "
+                  "Its weights have not been saved. Save them first?")
+    return tr("Reset weights discards the training of the current model, %1 epochs. "
+              "Its weights have not been saved. Save them first?").replace("%1", format_integer(epochs))
 
 
 def menu_open_sample() -> str:

@@ -97,13 +97,57 @@ def test_start_asks_before_replacing_unsaved_model(qtbot, make_window, monkeypat
     window.set_config(window.config().replace(hidden=9))
 
     assert not window.start_training()
-    assert len(questions) == 1
+    assert questions == ["Training now starts a new model, which replaces the current one, trained for 6 epochs. "
+                         "Its weights have not been saved. Save them first?"]
     assert window.trainer.epoch == 6
 
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.start_training()
     assert window.trainer.config.hidden == 9
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+
+def test_reset_asks_before_discarding_unsaved_model(qtbot, make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.step_epoch()
+    window.set_interactive(ask_on_close=True, show_dialogs=False)
+    questions = []
+
+    def answer_cancel(*args, **kwargs):
+        questions.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    window.reset_weights()
+
+    assert questions == ["Reset weights discards the training of the current model, 1 epoch. "
+                         "Its weights have not been saved. Save them first?"]
+    assert window.trainer.epoch == 1
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    window.reset_weights()
+    assert window.trainer.epoch == 0
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+
+def test_reset_of_saved_weights_asks_nothing(qtbot, make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    train_briefly(qtbot, window)
+    assert window.save_weights(str(tmp_path / "saved.npz"))
+    window.set_interactive(ask_on_close=True, show_dialogs=False)
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: questions.append(args[2]))
+
+    window.reset_weights()
+
+    assert questions == []
+    assert window.trainer.epoch == 0
     window.set_interactive(ask_on_close=False, show_dialogs=False)
 
 
