@@ -1414,7 +1414,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+656"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+658"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1434,12 +1434,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>norma del gradiente</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
+        <source>0: no gradient reaches the step</source>
+        <translation>0: nessun gradiente raggiunge il passo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Recorded from the next epoch on</source>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+43"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1485,7 +1490,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-527"/>
+        <location line="-543"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>

@@ -198,7 +198,8 @@ class EpochReport:
     best_val_loss: float
     stop_reason: str | None = None  # set on the last report of a run
     # Optional diagnostics, filled only when requested (see Trainer.__init__):
-    dh_norms: np.ndarray | None = None  # (seq_len,) mean ||dL/dh_t|| over the last batch
+    # (seq_len,) mean ||dL/dh_t|| over the epoch's last batch; None when the epoch stopped before it.
+    dh_norms: np.ndarray | None = None
     hidden_states: np.ndarray | None = None  # (seq_len, hidden) for the chosen window
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -696,6 +697,9 @@ class Trainer:
             loss_sum += loss * index.shape[0]
             seen += index.shape[0]
             batches_run += 1
+        if batches_run < n_batches:
+            # The last batch, the one recorded, did not finish, so there is no gradient record.
+            dh_norms = None
         if stop == STOP_REQUESTED and batches_run == 0:
             # Nothing was trained, so this is no epoch: the shuffle is undone, and a
             # resumed run draws the same order an uninterrupted one would.

@@ -38,6 +38,8 @@ VAL_PREDICTION_COLOR = (204, 51, 0)
 # Translucent, so the split line, the validation band and the data stay visible under the legend.
 LEGEND_BRUSH = (255, 255, 255, 110)
 KEPT_COLOR = (90, 90, 90)
+# Markers of gradient norms that are exactly 0.
+ZERO_COLOR = (204, 51, 0)
 VAL_REGION_COLOR = (255, 242, 230)
 # Opacity of the "validation" label's band-coloured fill, which lets a curve under it show through.
 SPLIT_LABEL_FILL_ALPHA = 150
@@ -659,6 +661,14 @@ class GradientPlot(PlotPanel):
         self.plot.setLogMode(x=False, y=True)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = make_curve(self.plot, TRAIN_COLOR, self.tr("gradient norm"), symbol="o")
+        # A log axis cannot show 0, the norm of steps that no gradient reaches (saturated units or
+        # truncated backpropagation), so those steps get a marker on the bottom edge, with a legend.
+        self.zero_points = self.plot.plot([], [], pen=None, symbol="t", symbolSize=7, symbolBrush=ZERO_COLOR,
+                                          symbolPen=ZERO_COLOR)
+        self._legend = pg.LegendItem(offset=(-10, 2), brush=LEGEND_BRUSH)
+        self._legend.setParentItem(self.plot.getViewBox())
+        self._legend.addItem(self.zero_points, self.tr("0: no gradient reaches the step"))
+        self._legend.setVisible(False)
         self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._norms = np.zeros(0)
         self._epoch = 0
@@ -678,8 +688,17 @@ class GradientPlot(PlotPanel):
     def redraw(self) -> None:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
         norms = finite_or_nan(self._norms, positive=True)
-        self.curve.setData(steps, norms)
+        if np.isnan(norms).all():
+            # An all-NaN curve makes pyqtgraph warn, so the curve gets no data.
+            self.curve.setData([], [])
+        else:
+            self.curve.setData(steps, norms)
         low, high = decade_range(norms)
+        zero = self._norms == 0.0
+        # The markers sit just above the bottom edge, so they show whole. The item takes linear
+        # values and applies the log itself.
+        self.zero_points.setData(steps[zero], np.full(int(zero.sum()), 10.0 ** (low + 0.04 * (high - low))))
+        self._legend.setVisible(bool(zero.any()))
         self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
         # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height
         # the labels of minor log ticks or of many decades overlap.

@@ -595,6 +595,15 @@ def test_stop_before_first_batch_counts_no_epoch():
     assert trainer._shuffle_rng.bit_generator.state == reference._shuffle_rng.bit_generator.state
 
 
+def test_stop_mid_epoch_records_no_gradients():
+    trainer = Trainer(small_config(), SINE, StopAtCheckpoint(at=3), record_dh=True)
+
+    report = trainer.run_epoch()
+
+    assert report.stop_reason == "stopped"
+    assert report.dh_norms is None
+
+
 def test_run_reports_no_epoch_after_early_stop_request():
     config = small_config(batch_size=1000)
     trainer = Trainer(config, SINE, StopAtCheckpoint(at=1))

@@ -206,6 +206,59 @@ def test_gradient_axis_thins_many_decades(make_window):
     assert minor == []
 
 
+def x_values(item) -> list[float]:
+    """Return the x data of a plot item, an empty list when it has none."""
+    xs = item.getData()[0]
+    return [] if xs is None else list(xs)
+
+
+def test_zero_gradient_steps_marked(make_window):
+    plot = make_window().gradient_plot
+    norms = np.array([0.0, 0.0, 0.0, 1e-3, 1e-2])
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=norms))
+    plot.refresh()
+
+    xs, ys = plot.zero_points.getData()
+    low, high = plot.plot.vb.viewRange()[1]
+
+    assert list(xs) == [1.0, 2.0, 3.0]
+    assert np.all((low <= ys) & (ys <= low + 0.1 * (high - low)))
+    assert plot._legend.isVisible()
+
+
+def test_all_zero_gradients_draw_markers_only(make_window, recwarn):
+    plot = make_window().gradient_plot
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=np.zeros(5)))
+    plot.refresh()
+
+    assert x_values(plot.curve) == []
+    assert len(x_values(plot.zero_points)) == 5
+    assert not [warning for warning in recwarn if "All-NaN" in str(warning.message)]
+
+
+def test_positive_gradients_hide_zero_legend(make_window):
+    plot = make_window().gradient_plot
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=np.array([1e-3, 1e-2])))
+    plot.refresh()
+
+    assert x_values(plot.zero_points) == []
+    assert not plot._legend.isVisible()
+
+
+def test_stop_keeps_gradient_record(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
+    window.gradients_action.trigger()
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.start_training()
+        qtbot.waitUntil(lambda: len(window.reports) >= 3, timeout=60_000)
+        window.stop_training()
+    window.refresh_plots()
+
+    ys = window.gradient_plot.curve.getData()[1]
+    assert ys is not None
+    assert np.isfinite(ys).any()
+
+
 def test_empty_diagnostics_show_hint(qtbot, make_window):
     window = make_window()
     assert window.gradient_plot.empty_hint.isVisibleTo(window.gradient_plot.plot)
