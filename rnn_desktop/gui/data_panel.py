@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from rnn_desktop.core import csv_values
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import Series, count_val_windows
+from rnn_desktop.core.series import Series, count_val_windows, series_origin
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.core_errors import series_name
 from rnn_desktop.gui.decimal_key import DecimalSpinBox
@@ -625,6 +625,10 @@ class DataPanel(QWidget):
                 in_use = series_name(self._series.source, "") if self._series is not None else None
                 self.csv_form.show_unread(str(path), error, overrides, in_use)
                 self._set_source("csv")
+            elif self._unread_csv_path is not None and str(path) != self._unread_csv_path:
+                # The form showed another file that could not be read: it goes back to the series in use
+                # rather than mix that file with this one's error.
+                self._show_series_in_use()
             self.load_failed.emit(error)
             return False
         self._unread_csv_path = None
@@ -634,6 +638,16 @@ class DataPanel(QWidget):
         self.set_series(series)
         log.info("loaded %s: %d values from column %s", path, len(series), series.name)
         return True
+
+    def _show_series_in_use(self) -> None:
+        """Make the source form show the series in use again, in place of a file that could not be read."""
+        self._unread_csv_path = None
+        origin = series_origin(self._series) if self._series is not None else None
+        if origin is not None and origin["kind"] == "csv" and self._csv_path is not None:
+            self.csv_form.show_info(self._csv_path, self._series)
+            self._set_source("csv")
+        else:
+            self._set_source("generator")
 
     def _reload_csv(self) -> None:
         if self._unread_csv_path is not None:

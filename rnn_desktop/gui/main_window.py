@@ -975,9 +975,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _on_load_failed(self, error) -> None:
         self.show_error(messages.error_text(error))
-        if self.data_panel.shows_unread_csv():
-            # The status bar keeps the error, which names the cells to fix.
-            self._validate_form(announce=False)
+        # The Data tab may now show a file it could not read, or the series in use again. The status
+        # bar keeps the error, which names what to fix.
+        self._validate_form(announce=False)
 
     def _on_config_edited(self) -> None:
         self.data_panel.set_seq_len(self.training_panel.seq_len.value())

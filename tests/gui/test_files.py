@@ -54,6 +54,33 @@ def test_missing_csv_file_reported(qtbot, make_window, tmp_path):
     assert window.last_error
 
 
+@pytest.mark.parametrize("first", ["airpassengers.csv", None])
+def test_unopenable_file_after_unread_one_shows_series_in_use(qtbot, make_window, tmp_path, first):
+    window = make_window()
+    if first:
+        assert window.open_csv(str(SHARED_DATA / first))
+    text = tmp_path / "text.csv"
+    text.write_text("name,comment\nalpha,beta\ngamma,delta\n", encoding="utf-8")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    assert not window.open_csv(str(text))
+    assert not window.start_action.isEnabled()
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.open_csv(str(empty))
+
+    panel = window.data_panel
+    assert "empty.csv" in shown.args[0]
+    assert not panel.shows_unread_csv()
+    assert window.start_action.isEnabled()
+    if first:
+        assert panel.csv_radio.isChecked()
+        assert panel.csv_form.path_label.text() == str(SHARED_DATA / first)
+        assert panel.csv_form.summary.text().startswith("144 values")
+    else:
+        assert panel.generator_radio.isChecked()
+
+
 def test_empty_csv_names_minimum(qtbot, make_window, tmp_path):
     window = make_window()
     empty = tmp_path / "empty.csv"
