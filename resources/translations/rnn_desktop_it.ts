@@ -97,6 +97,11 @@ Annulla: non caricare i pesi.</translation>
         <translation>I pesi di %1 non sono stati caricati.</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>sample %1</source>
+        <translation>esempio %1</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>%1, column &quot;%2&quot;</source>
         <translation>%1, colonna «%2»</translation>
@@ -1160,7 +1165,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+202"/>
         <source>too short for windows of %1 values</source>
         <translation>troppo corta per finestre di %1 valori</translation>
     </message>
@@ -1168,7 +1173,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-672"/>
+        <location line="-686"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1444,7 +1449,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1490,7 +1495,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-543"/>
+        <location line="-544"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.gui.messages import format_integer, format_number
+from rnn_desktop.gui.messages import format_integer, format_number, shown_path
 
 # pyside6-lupdate files module-level tr() calls under the empty context.
 _CONTEXT = ""
@@ -311,7 +311,7 @@ def series_name(source: str | None, fallback: str) -> str:
         return fallback
     if source.startswith("generator "):
         return fill(tr("generator %1"), source.removeprefix("generator "))
-    return source
+    return shown_path(source)
 
 
 def other_data_warning_text(path: str, source: str | None, length: int, warning: str) -> str:

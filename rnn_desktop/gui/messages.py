@@ -117,8 +117,26 @@ def status_weights_not_loaded(path: str) -> str:
     return tr("Weights from %1 not loaded.").replace("%1", path)
 
 
+def shown_path(path: str) -> str:
+    """Return ``path`` as messages show it: "sample NAME" for a file of File > Open sample.
+
+    The samples live inside the installed package, under a long path that
+    says nothing to the person.
+    """
+    from pathlib import Path
+
+    from rnn_desktop.resources import resource_path
+
+    try:
+        candidate = Path(path).resolve()
+        is_sample = candidate.parent == resource_path("data").resolve() and candidate.is_file()
+    except (OSError, ValueError):
+        return path
+    return tr("sample %1").replace("%1", candidate.name) if is_sample else path
+
+
 def origin_csv(path: str, column: str) -> str:
-    return tr("%1, column \"%2\"").replace("%1", path).replace("%2", column)
+    return tr("%1, column \"%2\"").replace("%1", shown_path(path)).replace("%2", column)
 
 
 def origin_generator(name: str, length: int) -> str:

@@ -26,6 +26,23 @@ def test_open_sample_lists_and_loads_series(make_window):
     assert not any(path.endswith("nile.csv") for path in window._recent_files())
 
 
+def test_messages_name_samples_briefly(make_window, tmp_path):
+    from rnn_desktop.gui.core_errors import series_name
+    from rnn_desktop.gui.messages import origin_csv, shown_path
+    from rnn_desktop.resources import resource_path
+
+    make_window()
+    sample = str(resource_path("data", "nile.csv"))
+    own = tmp_path / "nile.csv"
+    own.write_text("flow\n1\n2\n", encoding="utf-8")
+
+    assert shown_path(sample) == "sample nile.csv"
+    assert series_name(sample, "") == "sample nile.csv"
+    assert origin_csv(sample, "flow") == 'sample nile.csv, column "flow"'
+    assert shown_path(str(own)) == str(own)
+    assert shown_path(str(tmp_path / "absent.csv")) == str(tmp_path / "absent.csv")
+
+
 def test_recent_files_are_absolute(make_window, tmp_path, monkeypatch):
     (tmp_path / "short.csv").write_text((SHARED_DATA / "nile.csv").read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
