@@ -121,7 +121,7 @@ def shown_path(path: str) -> str:
     """Return ``path`` as messages show it: "sample NAME" for a file of File > Open sample.
 
     The samples live inside the installed package, under a long path that
-    says nothing to the person.
+    means nothing to the person.
     """
     from pathlib import Path
 
