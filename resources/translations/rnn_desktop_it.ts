@@ -414,8 +414,8 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Cannot open %1: drop a .csv file to load data or a .npz file to load weights.</source>
-        <translation>Impossibile aprire %1: trascina un file .csv per caricare i dati o un file .npz per caricare i pesi.</translation>
+        <source>Cannot open %1: drop a .csv, .tsv or .txt file to load data, or a .npz file to load weights.</source>
+        <translation>Impossibile aprire %1: trascina un file .csv, .tsv o .txt per caricare i dati, o un file .npz per caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -396,8 +396,8 @@ def error_file_not_written(path: str, reason: str) -> str:
 
 
 def error_dropped_file(path: str) -> str:
-    return tr("Cannot open %1: drop a .csv file to load data or a .npz file to load weights.").replace(
-        "%1", path)
+    return tr("Cannot open %1: drop a .csv, .tsv or .txt file to load data, or a .npz file to load "
+              "weights.").replace("%1", path)
 
 
 def error_worker(message: str, log_path: str) -> str:

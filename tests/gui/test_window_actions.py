@@ -92,6 +92,7 @@ def test_drop_other_file_shows_error(qtbot, make_window, tmp_path):
     with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
         drop(window, path)
     assert "notes.docx" in shown.args[0]
+    assert ".csv, .tsv or .txt" in shown.args[0]
 
 
 def test_gradient_view_plots_norms(qtbot, make_window):
