@@ -32,10 +32,18 @@ EXIT_BAD_INPUT = 2  # invalid option, data or weights file
 
 
 def format_epoch(report: EpochReport, total: int) -> str:
-    """Return the one-line summary of an epoch that the command prints."""
+    """Return the one-line summary of an epoch that the command prints.
+
+    An epoch that a stop or a divergence cut short gives its training loss over
+    the batches it finished, and says how many.
+    """
+    train_loss = f"train_loss {report.train_loss:.6g}"
+    batches_run, batches = report.extra.get("batches_run"), report.extra.get("batches")
+    if batches_run is not None and batches is not None and batches_run < batches:
+        train_loss += f" ({batches_run} of {batches} batches)"
     parts = [
         f"epoch {report.epoch:>{len(str(total))}}/{total}",
-        f"train_loss {report.train_loss:.6g}",
+        train_loss,
         f"val_loss {report.val_loss:.6g}",
         f"val_rmse {report.val_rmse:.6g}",
         f"val_mae {report.val_mae:.6g}",

@@ -275,6 +275,21 @@ def test_diverged_run_exits_1(capsys):
     assert "training diverged at epoch" in err
 
 
+def test_cut_epoch_names_its_batches(capsys):
+    code, out, _ = run(["--lr", "50", "--optimizer", "sgd", "--activation", "relu", "--epochs", "5"], capsys)
+
+    epoch_lines = [line for line in out.splitlines() if line.startswith("epoch ")]
+    assert code == 1
+    assert "(1 of 7 batches)" in epoch_lines[-1]
+
+
+def test_full_epoch_line_names_no_batches(capsys):
+    code, out, _ = run(["--epochs", "2", "--hidden", "5"], capsys)
+
+    assert code == 0
+    assert "batches)" not in out
+
+
 def test_load_onto_csv_warns(tmp_path, capsys):
     weights = tmp_path / "sine.npz"
     csv = tmp_path / "counts.csv"
