@@ -348,6 +348,12 @@ def test_help_shows_default_preset_values(capsys):
     assert f"generated noise (default: {default.seed})" in text
 
 
+def test_help_names_decimal_marks(capsys):
+    text = train_help(capsys)
+    assert "--decimal MARK decimal mark: '.' or ','" in text
+    assert "{.,,}" not in text
+
+
 def test_help_lists_generator_names(capsys):
     from rnn_desktop.core.generators import GENERATORS
 
