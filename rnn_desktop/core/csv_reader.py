@@ -600,7 +600,7 @@ _BAD_CELLS_SHOWN = 5
 
 def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, decimal: str,
                      columns: list[tuple[str, str]]) -> CsvError:
-    """Return the error for the (line, text) cells of ``column`` that are not numbers, first one first."""
+    """Return the error for the (line, text) cells of ``column`` that are not numbers or beyond the float64 range, first one first."""
     line, text = bad_cells[0]
     single = len(bad_cells) == 1
     hint = ""
@@ -612,12 +612,24 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
         hint = (f" {'It' if single else 'The first one'} reads as a number with the decimal mark '{other}'; "
                 "if the file uses it, set the decimal mark.")
     names = [name for name, _ in columns]
+    if single and csv_values.is_too_large(text, decimal):
+        return CsvError(
+            f"{path}, line {line}, column '{column}': {text!r} is too large for a 64-bit float, which holds "
+            "magnitudes up to about 1.8e308. Correct or empty that cell, or choose another column. If the "
+            "column really holds values this large, divide them by a power of ten in the file first.",
+            code="csv.value_too_large", path=str(path), line=line, column=column, text=text,
+            decimal=decimal, columns=names)
     if single:
         return CsvError(
             f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} "
             "Correct or empty that cell, or choose another column.",
             code="csv.bad_value", path=str(path), line=line, column=column, text=text,
             decimal=decimal, columns=names)
+    too_large = next(([cell_line, cell_text] for cell_line, cell_text in bad_cells
+                      if csv_values.is_too_large(cell_text, decimal)), None)
+    if too_large is not None:
+        hint += (f" Line {too_large[0]} {too_large[1]!r} is too large for a 64-bit float, which holds "
+                 "magnitudes up to about 1.8e308.")
     count = len(bad_cells)
     at_least = count >= _BAD_CELLS_COUNTED
     listed = ", ".join(f"line {cell_line} {cell_text!r}" for cell_line, cell_text in bad_cells[:_BAD_CELLS_SHOWN])
@@ -629,7 +641,7 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
         f"{listed}.{hint} Correct or empty those cells, or choose another column.",
         code="csv.bad_values", path=str(path), line=line, column=column, text=text, count=count,
         at_least=at_least, cells=[list(cell) for cell in bad_cells[:_BAD_CELLS_SHOWN]],
-        decimal=decimal, columns=names)
+        too_large=too_large, decimal=decimal, columns=names)
 
 
 def _parse_time(cells: list[str], keep: np.ndarray, path: Path, name: str) -> np.ndarray | None:

@@ -777,9 +777,44 @@ def test_overflow_cell_has_no_decimal_hint(tmp_path, content, decimal):
     # 1e400 is infinite with either decimal mark, so switching the mark cannot help.
     with pytest.raises(CsvError) as caught:
         inspect_csv(write(tmp_path, content), decimal=decimal)
-    assert caught.value.code in ("csv.bad_value", "csv.bad_values")
+    assert caught.value.code in ("csv.value_too_large", "csv.bad_values")
     assert "'1e400'" in str(caught.value)
     assert "decimal mark" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["1e309", "-1e309", "1,8e308 €"])
+def test_overflow_cell_named_too_large(tmp_path, text):
+    path = write(tmp_path, f"v\n1\n{text}\n2\n")
+
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, decimal="," if "," in text else ".")
+
+    error = caught.value
+    assert error.code == "csv.value_too_large"
+    assert (error.params["line"], error.params["text"]) == (3, text)
+    message = str(error)
+    assert f"line 3, column 'v': {text!r} is too large for a 64-bit float" in message
+    assert "up to about 1.8e308" in message
+    assert "not a number" not in message
+    assert "divide them by a power of ten" in message
+
+
+def test_overflow_among_bad_cells_hinted(tmp_path):
+    path = write(tmp_path, "v\n1\nx\n2\n1e309\n3\n")
+
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+
+    error = caught.value
+    assert error.code == "csv.bad_values"
+    assert error.params["too_large"] == [5, "1e309"]
+    assert "Line 5 '1e309' is too large for a 64-bit float" in str(error)
+
+
+def test_largest_float_still_reads(tmp_path):
+    path = write(tmp_path, "v\n1\n1.7976931348623157e308\n2\n")
+
+    assert inspect_csv(path).max == np.finfo(np.float64).max
 
 
 def test_only_empty_rows_are_too_short(tmp_path):
