@@ -1042,7 +1042,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1062,7 +1062,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Celle nella riga di intestazione: %1, nella maggior parte delle righe di dati: %2; controlla il separatore.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Every row is two whole numbers separated by a comma (%1); if the file is one column of numbers with decimal commas, choose &apos;,&apos; as the decimal mark.</source>
+        <translation>Ogni riga è fatta di due numeri interi separati da una virgola (%1); se il file è una sola colonna di numeri con la virgola decimale, scegli &apos;,&apos; come separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&apos;.&apos; is read as a thousands separator (%1 is %2); if it is a decimal point, choose &apos;.&apos; as the decimal mark.</source>
         <translation>&apos;.&apos; è letto come separatore delle migliaia (%1 vale %2); se è un separatore decimale, scegli &apos;.&apos; come separatore decimale.</translation>
     </message>
@@ -1082,7 +1087,8 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo; ordina il file per tempo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-22"/>
+        <location line="+28"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1153,7 +1159,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-672"/>
+        <location line="-695"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1898,7 +1904,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+330"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+353"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>
