@@ -63,7 +63,7 @@ def add_csv_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("CSV reading (each overrides the detected value)")
     group.add_argument("--column", help="target column, by name or 0-based index (default: last numeric column)")
     group.add_argument("--delimiter", help="field delimiter: ',', ';', 'tab', '|' or 'space'")
-    group.add_argument("--decimal", choices=[".", ","], help="decimal mark")
+    group.add_argument("--decimal", choices=[".", ","], metavar="MARK", help="decimal mark: '.' or ','")
     group.add_argument("--encoding", help="text encoding, for example utf-8, utf-16, cp1252")
     header = group.add_mutually_exclusive_group()
     header.add_argument("--header", dest="header", action="store_true", default=None,

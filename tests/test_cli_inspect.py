@@ -55,6 +55,40 @@ def test_unclear_point_note(tmp_path, capsys):
     assert "use --decimal ," in out
 
 
+def test_decimal_comma_rows_note(tmp_path, capsys):
+    source = write(tmp_path, "100,13\n98,7\n101,05\n99,5\n")
+    code = main(["inspect", str(source)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert err == ""
+    assert "columns        0: column 0 (numeric), 1: column 1 (numeric)" in out
+    assert ("note           every row is two whole numbers separated by a comma (line 1: 100,13, and line 3: "
+            "101,05 with a leading 0 after the comma, as decimals have)") in out
+    assert "such as 100,13 for 100.13, read it with --decimal ," in out
+
+
+def test_decimal_comma_rows_note_gone_with_option(tmp_path, capsys):
+    source = write(tmp_path, "100,13\n98,7\n101,05\n99,5\n")
+    output = tmp_path / "out.json"
+    code = main(["inspect", str(source), "--decimal", ",", "--json", str(output)])
+    out, err = capsys.readouterr()
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert code == 0
+    assert "two whole numbers" not in out
+    assert data["decimal_comma_rows"] == []
+    assert data["values"] == [100.13, 98.7, 101.05, 99.5]
+
+
+def test_decimal_comma_rows_in_json(tmp_path, capsys):
+    source = write(tmp_path, "100,13\n98,7\n101,05\n99,5\n")
+    output = tmp_path / "out.json"
+    code = main(["inspect", str(source), "--json", str(output)])
+    capsys.readouterr()
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert code == 0
+    assert data["decimal_comma_rows"] == [[1, "100,13"], [3, "101,05"]]
+
+
 def test_all_na_column_error(tmp_path, capsys):
     source = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;NA\n")
     code = main(["inspect", str(source)])

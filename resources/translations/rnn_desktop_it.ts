@@ -635,6 +635,11 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>%1, line %2, column &quot;%3&quot;: &quot;%4&quot; is too large for a 64-bit float, which holds magnitudes up to about 1.8e308. Correct or empty that cell, or choose another column. If the column really holds values this large, divide them by a power of ten in the file first.</source>
+        <translation>%1, riga %2, colonna «%3»: «%4» è troppo grande per un numero in virgola mobile a 64 bit, che arriva in valore assoluto a circa 1,8e308. Correggi o svuota la cella, oppure scegli un&apos;altra colonna. Se la colonna contiene davvero valori così grandi, dividili prima per una potenza di dieci nel file.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>line %1 &quot;%2&quot;</source>
         <translation>riga %1 «%2»</translation>
     </message>
@@ -662,6 +667,11 @@ I dettagli sono nel file di log %2.</translation>
         <location line="+3"/>
         <source>%1, column &quot;%2&quot;: %3 cells are not numbers: %4.</source>
         <translation>%1, colonna «%2»: %3 celle non sono numeri: %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line %1 &quot;%2&quot; is too large for a 64-bit float, which holds magnitudes up to about 1.8e308.</source>
+        <translation>Il valore «%2» della riga %1 è troppo grande per un numero in virgola mobile a 64 bit, che arriva in valore assoluto a circa 1,8e308.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -774,7 +784,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>the same number of values, %1, but other ones</source>
         <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
     </message>
@@ -789,7 +799,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-234"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -804,7 +814,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+118"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -829,7 +839,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non ha la colonna %2. Colonne: %3.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The series is not numeric. Choose a numeric column.</source>
         <translation>La serie non è numerica. Scegli una colonna numerica.</translation>
     </message>
@@ -1062,7 +1072,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+57"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1082,7 +1092,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Celle nella riga di intestazione: %1, nella maggior parte delle righe di dati: %2; controlla il separatore.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Every row is two whole numbers separated by a comma (%1); if the file is one column of numbers with decimal commas, choose &apos;,&apos; as the decimal mark.</source>
+        <translation>Ogni riga è fatta di due numeri interi separati da una virgola (%1); se il file è una sola colonna di numeri con la virgola decimale, scegli &apos;,&apos; come separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&apos;.&apos; is read as a thousands separator (%1 is %2); if it is a decimal point, choose &apos;.&apos; as the decimal mark.</source>
         <translation>&apos;.&apos; è letto come separatore delle migliaia (%1 vale %2); se è un separatore decimale, scegli &apos;.&apos; come separatore decimale.</translation>
     </message>
@@ -1102,7 +1117,8 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo; ordina il file per tempo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-22"/>
+        <location line="+28"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1173,7 +1189,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-686"/>
+        <location line="-709"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1923,7 +1939,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+330"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+353"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

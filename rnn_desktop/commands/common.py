@@ -142,6 +142,24 @@ def describe_header_mismatch(header_cells: int, row_cells: int, delimiter: str |
             "to detect it")
 
 
+def describe_decimal_comma_rows(rows: Sequence[Sequence[Any]]) -> str:
+    """Explain that rows of two whole numbers split at a comma may be one column of numbers with decimal commas.
+
+    ``rows`` are the reader's (line, text) pairs: the first row, then the
+    first whose part after the comma starts with 0, if that is another row.
+    """
+    listed = []
+    for line, text in rows:
+        after_comma = text.split(",")[1].rstrip()
+        leading_zero = len(after_comma) > 1 and after_comma.startswith("0")
+        listed.append(f"line {line}: {text}" + (" with a leading 0 after the comma, as decimals have"
+                                                if leading_zero else ""))
+    evidence = ", and ".join(listed)
+    return (f"every row is two whole numbers separated by a comma ({evidence}); if the file is one column "
+            f"of numbers with decimal commas, such as {rows[0][1]} for {rows[0][1].replace(',', '.')}, "
+            "read it with --decimal ,")
+
+
 def describe_unordered_time(time_column: str | None, line: int | None) -> str:
     """Explain that the time axis goes back somewhere, so the rows are used in file order."""
     return (f"the times in '{time_column}' go back at line {line}, so the rows are not in time order; "

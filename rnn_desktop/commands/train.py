@@ -16,8 +16,9 @@ from typing import Any
 import numpy as np
 
 from rnn_desktop.commands.common import (
-    config_from_args, data_options_given, describe_header_mismatch, describe_outliers, describe_point_grouping,
-    describe_unordered_time, input_paths, line_list, recorded_origin, series_from_args, series_from_origin,
+    config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
+    describe_point_grouping, describe_unordered_time, input_paths, line_list, recorded_origin, series_from_args,
+    series_from_origin,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
@@ -333,6 +334,9 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
     if mismatch:
         warnings.append(f"in {series.source}, "
                         + describe_header_mismatch(mismatch[0], mismatch[1], series.details.get("delimiter")))
+    decimal_comma_rows = series.details.get("decimal_comma_rows")
+    if decimal_comma_rows:
+        warnings.append(f"in {series.source}, {describe_decimal_comma_rows(decimal_comma_rows)}")
     if series.details.get("time_order") == "unordered":
         warnings.append(f"in {series.source}, "
                         + describe_unordered_time(series.details.get("time_column"), series.details.get("unordered_line")))

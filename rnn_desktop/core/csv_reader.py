@@ -89,6 +89,9 @@ class CsvInfo:
     # (header cells, cells of most data rows) when they differ, as with a wrong delimiter that
     # splits the data rows at their decimal commas but leaves the header whole. None otherwise.
     header_mismatch: tuple[int, int] | None = None
+    # (line, text) of rows that show a one-column file with decimal commas split at ',' taken as the
+    # delimiter: the first row, then the first whose second field starts with 0 ("101,05"). Empty otherwise.
+    decimal_comma_rows: list[tuple[int, str]] = field(default_factory=list)
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -116,6 +119,7 @@ class CsvInfo:
             "empty_columns": list(self.empty_columns),
             "outliers": [[line, value] for line, value in self.outliers],
             "header_mismatch": None if self.header_mismatch is None else list(self.header_mismatch),
+            "decimal_comma_rows": [[line, text] for line, text in self.decimal_comma_rows],
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "point_grouping": None if self.point_grouping is None else {
@@ -203,6 +207,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         skipped_lines += 1
         if delimiter is None:
             delimiter = csv_dialect.normalize_delimiter(hinted_delimiter)
+    delimiter_detected = delimiter is None
     if delimiter is None:
         lines = csv_dialect.sample_lines(body)
         # A known decimal comma rules the comma out as delimiter, unless
@@ -223,6 +228,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     first_row = table.record(first)
     # True when "." is only vote_decimal's default, so numbers such as "1.026" may group thousands.
     point_undecided = False
+    decimal_detected = decimal is None
     if decimal is None:
         cells = [cell for row in [first_row, *sample] for cell in row]
         decimal = csv_values.vote_decimal(cells, delimiter)
@@ -318,6 +324,10 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         values, time_axis, value_lines = values[::-1].copy(), time_axis[::-1].copy(), value_lines[::-1].copy()
         known = values[~np.isnan(values)]
 
+    decimal_comma_rows = []
+    if delimiter_detected and decimal_detected and delimiter == "," and decimal == "." and '"' not in body:
+        decimal_comma_rows = _find_decimal_comma_rows(table, table.nonblank)
+
     missing_lines = sorted(value_lines[np.isnan(values)].tolist())
     outliers = sorted((int(value_lines[i]), float(values[i])) for i in find_outliers(values))
 
@@ -336,6 +346,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         time_order=time_order,
         unordered_line=unordered_line,
         header_mismatch=header_mismatch,
+        decimal_comma_rows=decimal_comma_rows,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
@@ -414,6 +425,74 @@ def _header_mismatch(header_row: Sequence[str], sample: Sequence[Sequence[str]])
     row_cells = widths.most_common(1)[0][0]
     header_cells = _width_without_trailing_empty(header_row)
     return None if header_cells == row_cells else (header_cells, row_cells)
+
+
+def _find_decimal_comma_rows(table: csv_table.Table, index: np.ndarray) -> list[tuple[int, str]]:
+    """Return the (line, text) rows that show numbers such as 100,13 split at their decimal comma, or [].
+
+    ``index`` lists every record from the first, a header included, so a
+    header that names two columns rules the reading out. Each record must
+    be two whole numbers, the second without a sign, or a single
+    missing-value marker, and at least MIN_LENGTH records must be pairs.
+    First fields that step by a constant non-zero amount (1, 2, 3 or 2001,
+    2002, 2003) make an index or year column. Such a file gives [] unless
+    some second field starts with 0, because decimals such as "05" often do
+    and whole numbers rarely do.
+    """
+    lengths = table.lengths[index]
+    pairs = index[lengths == 2]
+    if pairs.size < MIN_LENGTH or (lengths[lengths != 2] != 1).any():
+        return []
+    if not all(csv_values.is_missing(cell) for cell in table.column(index[lengths != 2], 0)):
+        return []
+    # The first rows settle most files before the whole columns are read.
+    sample = _whole_number_pairs(table, pairs[:_TYPE_SAMPLE_ROWS])
+    if sample is None:
+        return []
+    # NOTE: the whole columns are read again as text, which about doubles the read time of a file of
+    # a million such rows (docs/benchmarks.md).
+    columns = sample if pairs.size <= _TYPE_SAMPLE_ROWS else _whole_number_pairs(table, pairs)
+    if columns is None:
+        return []
+
+    whole_parts, decimal_parts = columns
+    leading_zero = re.search(r"^0\d", decimal_parts, re.M)
+    if leading_zero is None and _counts_steadily(sample[0]) and _counts_steadily(whole_parts):
+        return []
+    evidence = [int(pairs[0])]
+    if leading_zero is not None:
+        position = decimal_parts.count("\n", 0, leading_zero.start())
+        if position:
+            evidence.append(int(pairs[position]))
+    return [(int(table.lines[record]), ",".join(table.record(record)).strip()) for record in evidence]
+
+
+def _whole_number_pairs(table: csv_table.Table, rows: np.ndarray) -> tuple[str, str] | None:
+    """Return the two cells of ``rows`` as two columns joined by "\n", or None unless both are whole numbers.
+
+    The first cells may start with '-', the second cells are digits only
+    and may end in the blanks that the line table leaves before a line end.
+    """
+    whole_parts = "\n".join(table.column(rows, 0))
+    decimal_parts = "\n".join(table.column(rows, 1))
+    if " " in decimal_parts or "\t" in decimal_parts:
+        decimal_parts = re.sub(r"[ \t]+$", "", decimal_parts, flags=re.M)
+    unsigned = ("\n" + whole_parts).replace("\n-", "\n")[1:]
+    if not (_are_digit_runs(unsigned) and _are_digit_runs(decimal_parts)):
+        return None
+    return whole_parts, decimal_parts
+
+
+def _are_digit_runs(joined: str) -> bool:
+    """Check whether every cell of ``joined`` (cells joined by "\n") is one or more ASCII digits."""
+    return (joined.isascii() and joined.replace("\n", "").isdigit() and "\n\n" not in joined
+            and not joined.startswith("\n") and not joined.endswith("\n"))
+
+
+def _counts_steadily(whole_parts: str) -> bool:
+    """Check whether the numbers of ``whole_parts`` (joined by "\n") step by one constant non-zero amount."""
+    steps = np.diff(np.array(whole_parts.split("\n"), dtype=np.float64))
+    return steps.size >= 2 and steps[0] != 0 and bool((steps == steps[0]).all())
 
 
 def _width_without_trailing_empty(row: Sequence[str]) -> int:
@@ -600,7 +679,7 @@ _BAD_CELLS_SHOWN = 5
 
 def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, decimal: str,
                      columns: list[tuple[str, str]]) -> CsvError:
-    """Return the error for the (line, text) cells of ``column`` that are not numbers, first one first."""
+    """Return the error for the (line, text) cells of ``column`` that are not numbers or beyond the float64 range, first one first."""
     line, text = bad_cells[0]
     single = len(bad_cells) == 1
     hint = ""
@@ -612,12 +691,24 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
         hint = (f" {'It' if single else 'The first one'} reads as a number with the decimal mark '{other}'; "
                 "if the file uses it, set the decimal mark.")
     names = [name for name, _ in columns]
+    if single and csv_values.is_too_large(text, decimal):
+        return CsvError(
+            f"{path}, line {line}, column '{column}': {text!r} is too large for a 64-bit float, which holds "
+            "magnitudes up to about 1.8e308. Correct or empty that cell, or choose another column. If the "
+            "column really holds values this large, divide them by a power of ten in the file first.",
+            code="csv.value_too_large", path=str(path), line=line, column=column, text=text,
+            decimal=decimal, columns=names)
     if single:
         return CsvError(
             f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} "
             "Correct or empty that cell, or choose another column.",
             code="csv.bad_value", path=str(path), line=line, column=column, text=text,
             decimal=decimal, columns=names)
+    too_large = next(([cell_line, cell_text] for cell_line, cell_text in bad_cells
+                      if csv_values.is_too_large(cell_text, decimal)), None)
+    if too_large is not None:
+        hint += (f" Line {too_large[0]} {too_large[1]!r} is too large for a 64-bit float, which holds "
+                 "magnitudes up to about 1.8e308.")
     count = len(bad_cells)
     at_least = count >= _BAD_CELLS_COUNTED
     listed = ", ".join(f"line {cell_line} {cell_text!r}" for cell_line, cell_text in bad_cells[:_BAD_CELLS_SHOWN])
@@ -629,7 +720,7 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
         f"{listed}.{hint} Correct or empty those cells, or choose another column.",
         code="csv.bad_values", path=str(path), line=line, column=column, text=text, count=count,
         at_least=at_least, cells=[list(cell) for cell in bad_cells[:_BAD_CELLS_SHOWN]],
-        decimal=decimal, columns=names)
+        too_large=too_large, decimal=decimal, columns=names)
 
 
 def _parse_time(cells: list[str], keep: np.ndarray, path: Path, name: str) -> np.ndarray | None:

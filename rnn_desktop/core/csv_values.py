@@ -88,10 +88,20 @@ def is_finite_number(text: str, decimal: str) -> bool:
     return value is not None and math.isfinite(value)
 
 
+def is_too_large(text: str, decimal: str) -> bool:
+    """Check whether ``text`` is a number beyond the float64 range (about 1.8e308), such as "1e309".
+
+    "inf" is not: the reader takes it for junk, not for a number.
+    """
+    value = parse_number(text, decimal)
+    return value is not None and math.isinf(value)
+
+
 def parse_number_column(cells: Sequence[str], decimal: str) -> np.ndarray:
     """Convert the cells of one column to float64, with NaN for missing-value markers.
 
-    Raises BadCell on the first cell that is junk or not finite. A column of
+    Raises BadCell on the first cell that is junk or not finite, which
+    includes "inf" and numbers beyond the float64 range. A column of
     plain numbers takes a vectorised path; only columns with markers,
     thousands separators or signs are parsed cell by cell.
     """

@@ -140,6 +140,13 @@ def _csv_bad_value(p: dict) -> str:
                 p["path"], format_integer(p["line"]), p["column"], p["text"], _bad_cell_hint(p, True))
 
 
+def _csv_value_too_large(p: dict) -> str:
+    return fill(tr("%1, line %2, column \"%3\": \"%4\" is too large for a 64-bit float, which holds magnitudes "
+                   "up to about 1.8e308. Correct or empty that cell, or choose another column. If the column "
+                   "really holds values this large, divide them by a power of ten in the file first."),
+                p["path"], format_integer(p["line"]), p["column"], p["text"])
+
+
 def _csv_bad_values(p: dict) -> str:
     listed = ", ".join(fill(tr("line %1 \"%2\""), format_integer(line), text) for line, text in p["cells"])
     more = p["count"] - len(p["cells"])
@@ -156,7 +163,12 @@ def _csv_bad_values(p: dict) -> str:
     else:
         summary = fill(tr("%1, column \"%2\": %3 cells are not numbers: %4."),
                        p["path"], p["column"], format_integer(p["count"]), listed)
-    return summary + _bad_cell_hint(p, False) + " " + tr("Correct or empty those cells, or choose another column.")
+    hint = _bad_cell_hint(p, False)
+    if p.get("too_large"):
+        line, text = p["too_large"]
+        hint += " " + fill(tr("Line %1 \"%2\" is too large for a 64-bit float, which holds magnitudes up to "
+                              "about 1.8e308."), format_integer(line), text)
+    return summary + hint + " " + tr("Correct or empty those cells, or choose another column.")
 
 
 def _data_too_short(p: dict) -> str:
@@ -258,6 +270,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
                                            p["path"], p["column"], _listed(p["columns"])),
     "csv.bad_value": _csv_bad_value,
     "csv.bad_values": _csv_bad_values,
+    "csv.value_too_large": _csv_value_too_large,
     "data.too_short": _data_too_short,
     "data.not_numeric": lambda p: tr("The series is not numeric. Choose a numeric column."),
     "data.shape": lambda p: fill(tr("The series must be one-dimensional, but its shape is %1."), p["shape"]),

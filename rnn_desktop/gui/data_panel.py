@@ -262,10 +262,24 @@ class CsvForm(QWidget):
         form.addRow(self.summary)
 
         self.open_button.clicked.connect(self.open_requested)
+        # Connected before ``edited``, so the reload already uses the settings it changes.
+        self.decimal.activated.connect(self._on_decimal_chosen)
         for combo in (self.column, self.delimiter, self.decimal, self.header, self.missing):
             combo.activated.connect(self.edited)
         self.encoding.activated.connect(self.edited)
         self.encoding.lineEdit().editingFinished.connect(self.edited)
+
+    def _on_decimal_chosen(self) -> None:
+        """Let the reader detect the delimiter and column again when ',' becomes both decimal mark and delimiter.
+
+        The comma cannot be both, and the reader keeps it as the delimiter
+        only where quotes protect the numbers. A file that was split at its
+        decimal commas then reads as one column, which lacks the column
+        chosen before.
+        """
+        if self.decimal.currentData() == "," and self.delimiter.currentData() == ",":
+            self.delimiter.setCurrentIndex(self.delimiter.findData(None))
+            self.column.setCurrentIndex(-1)
 
     def overrides(self) -> dict[str, Any]:
         """Return the reading settings shown, as read_series keyword arguments."""
@@ -332,6 +346,15 @@ class CsvForm(QWidget):
             # Often a wrong delimiter, which splits the data rows (at decimal commas) but not the header.
             notes.append(self.tr("Cells in the header row: %1, in most data rows: %2; check the delimiter.").replace(
                 "%1", messages.format_integer(mismatch[0])).replace("%2", messages.format_integer(mismatch[1])))
+        decimal_comma_rows = details.get("decimal_comma_rows")
+        if decimal_comma_rows:
+            # A one-column file with decimal commas, split at them, reads 100,13 as 100 and 13.
+            # Semicolons separate the rows, because their own commas would blur a comma-separated list.
+            listed = "; ".join(self.tr("line %1: %2").replace("%1", messages.format_integer(line)).replace("%2", text)
+                               for line, text in decimal_comma_rows)
+            notes.append(self.tr("Every row is two whole numbers separated by a comma (%1); if the file is one "
+                                 "column of numbers with decimal commas, choose ',' as the decimal mark.").replace(
+                "%1", listed))
         grouping = details.get("point_grouping")
         if grouping:
             # The Decimal mark field shows the mark chosen; this note gives the reason, and how to take the other.

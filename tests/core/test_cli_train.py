@@ -363,6 +363,12 @@ def test_help_shows_default_preset_values(capsys):
     assert f"generated noise (default: {default.seed})" in text
 
 
+def test_help_names_decimal_marks(capsys):
+    text = train_help(capsys)
+    assert "--decimal MARK decimal mark: '.' or ','" in text
+    assert "{.,,}" not in text
+
+
 def test_help_lists_generator_names(capsys):
     from rnn_desktop.core.generators import GENERATORS
 
@@ -676,6 +682,38 @@ def test_wrong_delimiter_warned_by_header_cells(tmp_path, capsys):
     assert code == 0, err
     assert ("the header row has 1 cell and most data rows have 2, so some columns lack a name or values; "
             "if the delimiter ',' is wrong, give the right one with --delimiter") in err
+
+
+def test_decimal_comma_rows_warned(tmp_path, capsys):
+    path = tmp_path / "prezzi.csv"
+    rows = [f"{100 + (day * 7) % 5},{(day * 37) % 100}" for day in range(60)]
+    rows[2] = "101,05"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--seq-len", "5", "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert out.startswith(f"training on 60 values of column 'column 1' from {path}: ")
+    assert (f"warning: in {path}, every row is two whole numbers separated by a comma (line 1: 100,0, and "
+            "line 3: 101,05 with a leading 0 after the comma, as decimals have); if the file is one column of "
+            "numbers with decimal commas, such as 100,0 for 100.0, read it with --decimal ,") in err
+    code, out, err = run(["--csv", str(path), "--decimal", ",", "--seq-len", "5", "--epochs", "1",
+                          "--hidden", "4"], capsys)
+    assert code == 0, err
+    assert out.startswith(f"training on 60 values of column 'column 0' from {path}: ")
+    assert "two whole numbers" not in err
+
+
+def test_decimal_comma_rows_not_warned_with_delimiter(tmp_path, capsys):
+    path = tmp_path / "prezzi.csv"
+    rows = [f"{100 + (day * 7) % 5},{(day * 37) % 100:02d}" for day in range(60)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--delimiter", ",", "--seq-len", "5", "--epochs", "1",
+                          "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert err == ""
 
 
 @pytest.mark.parametrize("policy, done", [("interpolate", "filled in linearly"), ("drop", "left out with their rows")])

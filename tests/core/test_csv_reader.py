@@ -234,6 +234,69 @@ def test_header_cell_count_mismatch_reported(tmp_path):
     assert inspect_csv(path).header_mismatch is None
 
 
+@pytest.mark.parametrize(("content", "expected"), [
+    ("100,13\n98,7\n101,05\n", [(1, "100,13"), (3, "101,05")]),
+    ("100,13\n98,7\n101,5\n-2,25\n", [(1, "100,13")]),
+    ("100,13\r\n98,7 \r\n101,5\r\n", [(1, "100,13")]),
+    ("100,00\n98,7\n101,05\n", [(1, "100,00")]),
+    ("100,13\nNA\n98,7\n", [(1, "100,13")]),
+    # Counting first fields make an index column, unless a leading 0 shows decimals.
+    ("1,05\n2,3\n3,7\n", [(1, "1,05")]),
+    ("# export\n\n100,13\n98,7\n", [(3, "100,13")]),
+])
+def test_decimal_comma_rows_found(tmp_path, content, expected):
+    info = inspect_csv(write(tmp_path, content))
+
+    assert info.delimiter == ","
+    assert info.decimal == "."
+    assert info.decimal_comma_rows == expected
+    assert info.to_json_dict()["decimal_comma_rows"] == [list(row) for row in expected]
+
+
+def test_decimal_comma_rows_read_unchanged(tmp_path):
+    path = write(tmp_path, "100,13\n98,7\n101,05\n")
+
+    info = inspect_csv(path)
+
+    assert info.column == "column 1"
+    assert info.values.tolist() == [13.0, 7.0, 5.0]
+    assert inspect_csv(path, decimal=",").values.tolist() == [100.13, 98.7, 101.05]
+
+
+@pytest.mark.parametrize("content", [
+    "count,total\n100,13\n98,7\n101,05\n",  # a header names two columns
+    "2020-01-01,13\n2020-01-02,7\n2020-01-03,5\n",  # a date column
+    "2001,13\n2002,7\n2003,5\n2004,25\n",  # a year column without a header
+    "1,5\n2,3\n3,7\n",  # an index column
+    "100,13\n98,-7\n101,5\n",  # a sign after the comma
+    "100, 13\n98, 7\n101, 5\n",  # a blank after the comma
+    "100,13\n98,7.5\n101,5\n",  # a decimal point
+    "100,13,4\n98,7,1\n",  # three fields
+    "100,13\n98\n101,5\n",  # a row of one number
+    '"100","13"\n"98","7"\n',  # quoted fields
+    "sep=,\n100,13\n98,7\n101,5\n",  # the file names its delimiter
+    "100,13\n",  # one row
+])
+def test_decimal_comma_rows_not_found(tmp_path, content):
+    assert inspect_csv(write(tmp_path, content)).decimal_comma_rows == []
+
+
+@pytest.mark.parametrize("options", [{"delimiter": ","}, {"decimal": "."}, {"decimal": ","}])
+def test_decimal_comma_rows_not_found_with_options(tmp_path, options):
+    info = inspect_csv(write(tmp_path, "100,13\n98,7\n101,05\n"), **options)
+
+    assert info.decimal_comma_rows == []
+
+
+def test_decimal_comma_rows_scan_whole_file(tmp_path):
+    rows = [f"{100 + i % 7},{i % 100}" for i in range(1000)]
+    later = rows.copy()
+    later[900] = "106,5.5"
+
+    assert inspect_csv(write(tmp_path, "\n".join(rows) + "\n")).decimal_comma_rows == [(1, "100,0")]
+    assert inspect_csv(write(tmp_path, "\n".join(later) + "\n", name="later.csv")).decimal_comma_rows == []
+
+
 def test_newest_first_rows_are_read_oldest_first(tmp_path):
     rows = [f"2020-{month:02d}-01,{value}" for month, value in ((m, 10 * m) for m in range(12, 0, -1))]
     rows[3] = "2020-09-01,NA"
@@ -777,9 +840,44 @@ def test_overflow_cell_has_no_decimal_hint(tmp_path, content, decimal):
     # 1e400 is infinite with either decimal mark, so switching the mark cannot help.
     with pytest.raises(CsvError) as caught:
         inspect_csv(write(tmp_path, content), decimal=decimal)
-    assert caught.value.code in ("csv.bad_value", "csv.bad_values")
+    assert caught.value.code in ("csv.value_too_large", "csv.bad_values")
     assert "'1e400'" in str(caught.value)
     assert "decimal mark" not in str(caught.value)
+
+
+@pytest.mark.parametrize("text", ["1e309", "-1e309", "1,8e308 €"])
+def test_overflow_cell_named_too_large(tmp_path, text):
+    path = write(tmp_path, f"v\n1\n{text}\n2\n")
+
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, decimal="," if "," in text else ".")
+
+    error = caught.value
+    assert error.code == "csv.value_too_large"
+    assert (error.params["line"], error.params["text"]) == (3, text)
+    message = str(error)
+    assert f"line 3, column 'v': {text!r} is too large for a 64-bit float" in message
+    assert "up to about 1.8e308" in message
+    assert "not a number" not in message
+    assert "divide them by a power of ten" in message
+
+
+def test_overflow_among_bad_cells_hinted(tmp_path):
+    path = write(tmp_path, "v\n1\nx\n2\n1e309\n3\n")
+
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+
+    error = caught.value
+    assert error.code == "csv.bad_values"
+    assert error.params["too_large"] == [5, "1e309"]
+    assert "Line 5 '1e309' is too large for a 64-bit float" in str(error)
+
+
+def test_largest_float_still_reads(tmp_path):
+    path = write(tmp_path, "v\n1\n1.7976931348623157e308\n2\n")
+
+    assert inspect_csv(path).max == np.finfo(np.float64).max
 
 
 def test_only_empty_rows_are_too_short(tmp_path):

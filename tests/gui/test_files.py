@@ -487,6 +487,33 @@ def test_csv_form_notes_header_mismatch(make_window, tmp_path):
         "Cells in the header row: 1, in most data rows: 2; check the delimiter.")
 
 
+def test_csv_form_notes_decimal_comma_rows(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "prezzi.csv"
+    rows = [f"{100 + (day * 7) % 5},{(day * 37) % 100}" for day in range(60)]
+    rows[2] = "101,05"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    form = window.data_panel.csv_form
+
+    assert window.open_csv(str(path))
+
+    assert window.data_panel.series().name == "column 1"
+    assert form.summary.text().endswith(
+        "(interpolate). Every row is two whole numbers separated by a comma (line 1: 100,0; line 3: 101,05); "
+        "if the file is one column of numbers with decimal commas, choose ',' as the decimal mark.")
+
+    # The fix the note suggests: with ',' as the decimal mark the file reads as one column.
+    index = form.decimal.findData(",")
+    form.decimal.setCurrentIndex(index)
+    form.decimal.activated.emit(index)
+
+    series = window.data_panel.series()
+    assert series.name == "column 0"
+    assert series.values[:3].tolist() == [100.0, 102.37, 101.05]
+    assert form.delimiter.currentData() is None
+    assert "two whole numbers" not in form.summary.text()
+
+
 def test_csv_form_says_rows_were_read_bottom_up(make_window, tmp_path):
     window = make_window(series=None)
     rows = (SHARED_DATA / "airpassengers.csv").read_text(encoding="utf-8").splitlines()

@@ -172,6 +172,8 @@ def real_core_errors(tmp_path: Path) -> list[RnnDesktopError]:
         raised(lambda: read_series(csv_file("text.csv", b"name,comment\nalpha,beta\ngamma,delta\n"))),
         raised(lambda: read_series(csv_file("cell.csv", b"value\n1\n2\nthree\n4\n"))),
         raised(lambda: read_series(csv_file("cells.csv", b"value\n1\n2\nthree\n4\nfive\n"))),
+        raised(lambda: read_series(csv_file("huge.csv", b"value\n1\n2\n1e309\n4\n"))),
+        raised(lambda: read_series(csv_file("huge_cells.csv", b"value\n1\n2\nthree\n4\n1e309\n"))),
         raised(lambda: read_series(csv_file("words.csv", b"n,word\n" + b"".join(b"%d,w%d\n" % (i, i) for i in range(1200))),
                                    column="word")),
         raised(lambda: read_series(csv_file("gap.csv", b"step,value\n" + b"1,1\n" * 30 + b"2,\n" + b"3,2\n" * 30),
@@ -209,6 +211,21 @@ def test_bad_cell_decimal_hint_only_when_finite(tmp_path, content, hinted):
 
     assert text is not None
     assert ("decimal mark" in text) == hinted, text
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"value\n1\n2\n1e309\n4\n", "\"1e309\" is too large for a 64-bit float"),
+    (b"value\n1\n2\nthree\n4\n1e309\n", "Line 6 \"1e309\" is too large for a 64-bit float"),
+])
+def test_overflow_cell_sentence_names_float_range(tmp_path, content, expected):
+    from rnn_desktop.core.csv_reader import read_series
+
+    path = tmp_path / "cells.csv"
+    path.write_bytes(content)
+    text = core_error_text(raised(lambda: read_series(path)))
+
+    assert expected in text
+    assert "up to about 1.8e308" in text
 
 
 def test_qm_folder_compiles_a_checkout_once(tmp_path):
