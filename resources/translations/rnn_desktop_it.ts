@@ -779,6 +779,11 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1, riga %2: il byte %3 non è valido nella codifica %4. Imposta la codifica con cui è stato salvato il file (per esempio utf-8, utf-16 o cp1252).</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>%1 has no zero bytes, so it is not %2 text. Leave out the encoding to detect it, or set the one the file was saved with (for example utf-8 or cp1252).</source>
+        <translation>%1 non contiene byte zero, quindi non è testo %2. Togli la codifica per farla riconoscere, o imposta quella con cui il file è stato salvato (per esempio utf-8 o cp1252).</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>%1 reads as one text column: with the decimal mark &apos;,&apos; the comma cannot also be the delimiter. If the commas separate columns, choose &apos;.&apos; as the decimal mark; if they are decimal marks, choose the delimiter.</source>
         <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
@@ -799,7 +804,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-237"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -819,7 +824,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>%1 contains no data rows. Choose a file with at least %2 values.</source>
         <translation>%1 non contiene righe di dati. Scegli un file con almeno %2 valori.</translation>
     </message>

@@ -86,6 +86,13 @@ def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
             raise CsvError(f"Unknown encoding {encoding!r}. Use a Python codec name such as "
                            "utf-8, utf-16 or cp1252.",
                            code="csv.bad_option", option="encoding", value=encoding) from None
+        wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+        if wide and data and b"\x00" not in data[:4096]:
+            # Digits and delimiters take a zero byte each in UTF-16 and UTF-32, so text without any
+            # would decode into unrelated characters and no line breaks.
+            raise CsvError(f"{path} has no zero bytes, so it is not {encoding} text. Leave out the encoding "
+                           "to detect it, or set the one the file was saved with (for example utf-8 or cp1252).",
+                           code="csv.encoding_not_wide", path=str(path), encoding=encoding)
         return _decode_as(data, path, encoding).lstrip("\ufeff"), encoding
 
     for bom, name in _BOMS:

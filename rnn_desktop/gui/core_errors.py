@@ -253,6 +253,9 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
     "csv.encoding": lambda p: fill(tr("%1, line %2: byte %3 is invalid in the encoding %4. Set the encoding the "
                                       "file was saved with (for example utf-8, utf-16 or cp1252)."),
                                    p["path"], format_integer(p["line"]), p["byte"], p["encoding"]),
+    "csv.encoding_not_wide": lambda p: fill(tr("%1 has no zero bytes, so it is not %2 text. Leave out the encoding "
+                                               "to detect it, or set the one the file was saved with (for example "
+                                               "utf-8 or cp1252)."), p["path"], p["encoding"]),
     "csv.missing_rejected": _csv_missing_rejected,
     "csv.empty": lambda p: fill(tr("%1 contains no data rows. Choose a file with at least %2 values."),
                                 p["path"], format_integer(p["min_length"])),

@@ -80,6 +80,26 @@ def test_encoding_override_that_fails_names_line(tmp_path):
     assert "utf-8" in str(caught.value)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "UTF16", "utf-16-le", "utf-32"])
+def test_wide_encoding_on_narrow_text_is_rejected(tmp_path, encoding):
+    path = write(tmp_path, "value\n1\n2\n3\n")
+
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, encoding=encoding)
+
+    assert caught.value.code == "csv.encoding_not_wide"
+    assert f"not {encoding} text" in str(caught.value)
+    assert "Leave out the encoding" in str(caught.value)
+
+
+def test_wide_encoding_override_reads_wide_text(tmp_path):
+    path = write(tmp_path, "value\n1\n2\n3\n".encode("utf-16-le"))
+
+    info = inspect_csv(path, encoding="utf-16-le")
+
+    assert info.values.tolist() == [1.0, 2.0, 3.0]
+
+
 def test_unknown_encoding_is_rejected(tmp_path):
     path = write(tmp_path, "a\n1\n2\n")
     with pytest.raises(CsvError) as caught:
