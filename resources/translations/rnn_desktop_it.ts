@@ -164,8 +164,8 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Start is unavailable: %1</source>
-        <translation>Avvia non è disponibile: %1</translation>
+        <source>Start is unavailable. %1</source>
+        <translation>Avvia non è disponibile. %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1440,7 +1440,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+658"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+662"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1516,12 +1516,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-544"/>
+        <location line="-510"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-36"/>
         <source>epoch</source>
         <translation>epoca</translation>
     </message>
@@ -1551,7 +1551,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>dati attuali</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+10"/>
+        <source>Loss (MSE on the series&apos; values)</source>
+        <translation>Perdita (MSE sui valori della serie)</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1580,12 +1585,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+720"/>
+        <location line="+721"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-719"/>
+        <location line="-720"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1621,12 +1626,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+637"/>
+        <location line="+638"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-636"/>
+        <location line="-637"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1751,7 +1756,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+558"/>
+        <location line="+559"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

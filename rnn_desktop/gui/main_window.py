@@ -664,6 +664,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         control.trainer = trainer
         self._reports = list(getattr(trainer, "history", []) or [])
         self.loss_plot.clear()
+        self.loss_plot.set_scaled(trainer.config.scale != "none")
         for report in self._reports:
             self.loss_plot.append(report)
         self.gradient_plot.clear()

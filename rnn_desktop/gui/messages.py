@@ -187,7 +187,7 @@ def status_language_changed() -> str:
 
 
 def status_cannot_start(problem: str) -> str:
-    return tr("Start is unavailable: %1").replace("%1", problem)
+    return tr("Start is unavailable. %1").replace("%1", problem)
 
 
 def status_settings_adapted(values: int, changes: list[str]) -> str:

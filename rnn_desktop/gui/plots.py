@@ -261,7 +261,7 @@ class LossPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot.setTitle(self.tr("Loss (MSE on scaled data)"))
+        self.set_scaled(True)
         self.plot.setAxisItems({"bottom": IntegerAxisItem("bottom")})
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("loss"))
@@ -296,6 +296,10 @@ class LossPlot(PlotPanel):
         self.plot.addItem(self.data_change_line, ignoreBounds=True)
         # Draw the empty axes now, so they show the decades and epoch 1 rather than pyqtgraph's 0 to 1.
         self.redraw()
+
+    def set_scaled(self, scaled: bool) -> None:
+        """Title the plot for losses on scaled data, or on the series' own values (scaling none)."""
+        self.plot.setTitle(self.tr("Loss (MSE on scaled data)") if scaled else self.tr("Loss (MSE on the series' values)"))
 
     def set_epoch_span(self, last_epoch: int) -> None:
         """Keep the x axis from epoch 1 to ``last_epoch``, the end of the current run."""

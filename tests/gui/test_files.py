@@ -615,7 +615,7 @@ def test_cannot_start_message_cleared_when_fixed(make_window):
     window = make_window()
     window.training_panel.seq_len.setValue(3200)
     window._on_config_edited()
-    assert window.statusBar().currentMessage().startswith("Start is unavailable:")
+    assert window.statusBar().currentMessage().startswith("Start is unavailable. ")
 
     window.apply_preset("default")
 

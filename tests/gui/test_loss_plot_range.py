@@ -117,3 +117,14 @@ def test_loaded_history_sets_range(qtbot, make_window, tmp_path):
     window.refresh_plots()
 
     assert x_range(window.loss_plot) == pytest.approx((0.5, 4.5))
+
+
+@pytest.mark.parametrize("scale, title", [("none", "Loss (MSE on the series' values)"),
+                                          ("minmax", "Loss (MSE on scaled data)")])
+def test_title_names_what_loss_measures(qtbot, make_window, scale, title):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 1, "scale": scale}))
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.step_epoch()
+
+    assert window.loss_plot.plot.titleLabel.text == title
