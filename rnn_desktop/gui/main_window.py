@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QScrollArea,
-    QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+    QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from rnn_desktop.core.errors import RnnDesktopError
@@ -512,7 +512,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return
         if self._trainer is None:
             return
-        if self._trainer.epoch > 0 and not self._confirm_discarding_model(messages.question_reset_model):
+        # self.trainer first copies a paused run's state, so the epoch count is current.
+        if self.trainer.epoch > 0 and not self._confirm_discarding_model(messages.question_reset_model):
             return
         if self._run is not None:
             self._finish_thread(wait=True)

@@ -134,6 +134,30 @@ def test_reset_asks_before_discarding_unsaved_model(qtbot, make_window, monkeypa
     window.set_interactive(ask_on_close=False, show_dialogs=False)
 
 
+def test_reset_while_paused_asks_with_run_epochs(qtbot, make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
+    assert window.start_training()
+    qtbot.waitUntil(lambda: len(window.reports) >= 2, timeout=TIMEOUT_MS)
+    window.pause_training()
+    qtbot.waitUntil(lambda: window.state == "paused", timeout=TIMEOUT_MS)
+    window.set_interactive(ask_on_close=True, show_dialogs=False)
+    questions = []
+
+    def answer_cancel(*args, **kwargs):
+        questions.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    window.reset_weights()
+
+    assert len(questions) == 1
+    assert questions[0].startswith("Reset weights discards the training of the current model")
+    assert window.state == "paused"
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+
 def test_reset_of_saved_weights_asks_nothing(qtbot, make_window, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
