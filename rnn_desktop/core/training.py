@@ -926,6 +926,7 @@ class Trainer:
             trainer.origin = trainer.saved_origin
         if trainer.load_warning is not None:
             logger.warning("%s", trainer.load_warning)
+            trainer._restart_early_stopping()
         logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)
         return trainer
 
@@ -955,6 +956,19 @@ class Trainer:
             self._best_weights = {name: np.array(array, copy=True) for name, array in state.best_weights.items()}
         logger.info("restored early stopping from %s: best epoch %d, %d epochs without improvement",
                     path, self.best_epoch, self._epochs_without_improvement)
+
+    def _restart_early_stopping(self) -> None:
+        """Count early stopping afresh from the loaded weights, as after loading onto other data.
+
+        Validation losses on other data do not compare with the saved best one, which
+        would stop the run at once and restore weights fitted to the old data.
+        """
+        self.best_val_loss = math.inf
+        self.best_epoch = self.epoch
+        self._best_weights = self.model.get_weights()
+        self._epochs_without_improvement = 0
+        self._epochs_on_plateau = 0
+        logger.info("early stopping counts afresh from epoch %d on the new data", self.epoch)
 
     def _restore_optimizer(self, path: Any, loaded: weights_mod.WeightsFile, seed_changed: bool) -> None:
         """Continue the saved optimiser state and batch order, so training resumes where it stopped.

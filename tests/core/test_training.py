@@ -615,3 +615,31 @@ def test_run_reports_no_epoch_after_early_stop_request():
     assert seen == []
     assert trainer.epoch == 0
     assert trainer.history == []
+
+
+def test_load_onto_other_data_restarts_early_stopping(tmp_path):
+    trained = Trainer(small_config(epochs=6, patience=3), SINE)
+    trained.run()
+    trained.save(tmp_path / "sine.npz")
+    other = 50.0 + 10.0 * np.cos(np.arange(200.0) * 0.3)
+
+    loaded = Trainer.from_file(tmp_path / "sine.npz", other, epochs=3)
+    best_before = loaded.best_val_loss
+    report = loaded.run_epoch()
+
+    assert loaded.load_warning is not None
+    assert best_before == math.inf
+    assert loaded.best_epoch == report.epoch == 7
+    assert report.stop_reason is None
+
+
+def test_load_onto_same_data_keeps_early_stopping(tmp_path):
+    trained = Trainer(small_config(epochs=6, patience=3), SINE)
+    trained.run()
+    trained.save(tmp_path / "sine.npz")
+
+    loaded = Trainer.from_file(tmp_path / "sine.npz", SINE)
+
+    assert loaded.load_warning is None
+    assert loaded.best_val_loss == trained.best_val_loss
+    assert loaded.best_epoch == trained.best_epoch
