@@ -56,8 +56,10 @@ DIAGNOSTICS_MIN_HEIGHT = 160
 PLOT_HANDLE_WIDTH = 8
 # The sample series in resources/data, in the order File > Open sample lists them.
 SAMPLE_FILES = ("airpassengers.csv", "nile.csv", "sunspots_monthly.csv")
-# Fields that may differ between the model and the form without rebuilding the model.
-RUN_ONLY_FIELDS = ("lr", "epochs")
+# Fields that may differ between the model and the form without rebuilding the model: the
+# trainer reads them anew every epoch or batch, as `train --load` lets them change too.
+RUN_ONLY_FIELDS = ("lr", "epochs", "patience", "clip_value", "clip_norm", "reduce_on_plateau",
+                   "plateau_patience", "plateau_factor", "min_lr")
 # A series too short for the window length and split gets windows of at most this share
 # of its values, and validation on this fraction of its windows.
 ADAPTED_SEQ_LEN_SHARE = 0.25
@@ -543,9 +545,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
             trainer.set_lr(config.lr)
         # A request sent to the previous run may have arrived after its last checkpoint.
         trainer.set_recording(*self._recording(trainer))
-        if config.epochs != trainer.config.epochs:
-            # The run's epoch count may differ from a loaded file's; reports and saved files show the run's.
-            trainer.config = trainer.config.replace(epochs=config.epochs)
+        # The run's epoch count, early stopping and clipping may differ from the model's first run or a
+        # loaded file's. The trainer uses the run's, and reports and saved files show them.
+        run_changes = {name: getattr(config, name) for name in RUN_ONLY_FIELDS
+                       if name != "lr" and getattr(config, name) != getattr(trainer.config, name)}
+        if run_changes:
+            trainer.config = trainer.config.replace(**run_changes)
         self._trainer_config = config
         self._control.trainer = trainer
         epochs = 1 if single_epoch else config.epochs

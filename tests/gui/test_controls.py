@@ -319,3 +319,19 @@ def test_menu_start_applies_typed_epochs(qtbot, make_window):
         window.start_action.trigger()
 
     assert window.reports[-1].epoch == 3
+
+
+def test_patience_change_continues_model(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 2}))
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+    trainer = window.trainer
+
+    window.set_config(window.config().replace(patience=3, clip_value=1.0))
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+
+    assert window.trainer is trainer
+    assert window.reports[-1].epoch == 4
+    assert window.trainer.config.patience == 3
+    assert window.trainer.config.clip_value == 1.0
