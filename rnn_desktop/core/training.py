@@ -927,6 +927,9 @@ class Trainer:
         if trainer.load_warning is not None:
             logger.warning("%s", trainer.load_warning)
             trainer._restart_early_stopping()
+            # Saved with the history, so a file trained on two series keeps which epochs came first.
+            for report in trainer.history:
+                report.extra["other_data"] = True
         logger.info("loaded weights from %s (epoch %d)", path, trainer.epoch)
         return trainer
 

@@ -88,7 +88,8 @@ def write_loss_history_csv(path: str | os.PathLike, reports: Sequence,
     """Write one row per EpochReport; return the number of rows.
 
     The last column, data, is "other" for epochs 1 to ``other_data_epochs``, which
-    came with weights trained on other data, and "current" for the rest.
+    came with weights trained on other data, and for the epochs a weights file
+    marked so (``extra["other_data"]``). It is "current" for the rest.
     """
     header = ("epoch", "train_loss", "val_loss", "train_rmse", "val_rmse", "val_mae", "val_mape",
               "grad_norm", "lr", "seconds", "samples_per_second", "data")
@@ -96,7 +97,8 @@ def write_loss_history_csv(path: str | os.PathLike, reports: Sequence,
     rows = [
         (r.epoch, _number(r.train_loss), _number(r.val_loss), _number(r.train_rmse), _number(r.val_rmse),
          _number(r.val_mae), _number(r.val_mape), _number(r.grad_norm), _number(r.lr), _number(r.seconds),
-         _number(r.samples_per_second), "other" if r.epoch <= last_other else "current")
+         _number(r.samples_per_second),
+         "other" if r.epoch <= last_other or r.extra.get("other_data") else "current")
         for r in reports
     ]
     _write_atomically(path, HEADER_COMMENT.format(what="loss history"), header, rows)

@@ -208,6 +208,10 @@ class FileActionsMixin:
                 self.loss_plot.set_data_change(trainer.epoch)
         else:
             self.statusBar().showMessage(messages.status_weights_loaded(path, trainer.epoch))
+            # A file trained on other data first, then on this data, marks those first epochs.
+            other_epochs = [report.epoch for report in trainer.history if report.extra.get("other_data")]
+            if other_epochs and max(other_epochs) < trainer.epoch:
+                self.loss_plot.set_data_change(max(other_epochs))
         self.loss_plot.refresh()  # draws the kept and data-change marks set above
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True

@@ -643,3 +643,18 @@ def test_load_onto_same_data_keeps_early_stopping(tmp_path):
     assert loaded.load_warning is None
     assert loaded.best_val_loss == trained.best_val_loss
     assert loaded.best_epoch == trained.best_epoch
+
+
+def test_other_data_marks_survive_save_and_load(tmp_path):
+    cosine = np.cos(np.arange(200.0))
+    first = Trainer(small_config(epochs=2), cosine)
+    first.run()
+    first.save(tmp_path / "cosine.npz")
+    moved = Trainer.from_file(tmp_path / "cosine.npz", SINE)
+    moved.run_epoch()
+    moved.save(tmp_path / "both.npz")
+
+    loaded = Trainer.from_file(tmp_path / "both.npz", SINE)
+
+    assert loaded.load_warning is None
+    assert [bool(report.extra.get("other_data")) for report in loaded.history] == [True, True, False]

@@ -153,6 +153,29 @@ def test_history_export_marks_other_data(qtbot, make_window, tmp_path):
     assert [(row["epoch"], row["data"]) for row in rows] == [("1", "other"), ("2", "other"), ("3", "current")]
 
 
+def test_file_trained_on_two_series_marks_first(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    config = TrainConfig().replace(**{**FAST, "epochs": 2})
+    first = Trainer(config, np.cos(np.arange(200.0)), source="cosine")
+    first.run()
+    first.save(tmp_path / "cosine.npz")
+    window = make_window(config)
+    sine = window.data_panel.series()
+    moved = Trainer.from_file(tmp_path / "cosine.npz", sine.values, source=sine.source)
+    moved.run_epoch()
+    moved.save(tmp_path / "both.npz")
+    history = tmp_path / "history.csv"
+
+    assert window.load_weights(str(tmp_path / "both.npz"))
+    assert window.export_history(str(history))
+
+    rows = list(csv.DictReader(history.read_text(encoding="utf-8").splitlines()[1:]))
+    assert [row["data"] for row in rows] == ["other", "other", "current"]
+    assert window.loss_plot.data_change_line.isVisible()
+    assert window.loss_plot.data_change_line.value() == 2.5
+
+
 @pytest.mark.parametrize("changes, expected", [
     ({"lr": 1e-8}, "lr is 1e-08, outside the range the window accepts (1e-07 to 100)"),
     ({"val_windows": None, "val_fraction": 0.2345},
