@@ -3,10 +3,11 @@
 Python runs a signal handler only between bytecodes, and Qt's event loop is
 C++ code, so a handler installed with signal.signal would wait until the
 next slot written in Python runs. A timer that fires every WAKE_INTERVAL_MS
-gives the interpreter that chance. The handler closes the window without the
-unsaved-weights question, which stops the training process and saves the
-settings. It then ends the event loop with 128 + the signal number, the
-status a shell shows for a process ended by that signal.
+gives the interpreter that chance. The handler only asks the event loop to
+close the window, which then happens outside any paint. The window closes
+without the unsaved-weights question, which stops the training process and
+saves the settings. The event loop then ends with 128 + the signal number,
+the status a shell shows for a process ended by that signal.
 """
 
 from __future__ import annotations
@@ -34,9 +35,11 @@ def close_on_stop_signals(app: QApplication, window: QWidget,
     if threading.current_thread() is not threading.main_thread():
         return None
 
-    def on_signal(number: int, frame) -> None:
-        name = signal.Signals(number).name
-        log.info("received %s: closing the window", name)
+    received: list[int] = []
+
+    def close_window() -> None:
+        number = received[0]
+        log.info("received %s: closing the window", signal.Signals(number).name)
         if before_close is not None:
             before_close()
         setter = getattr(window, "set_interactive", None)
@@ -44,6 +47,14 @@ def close_on_stop_signals(app: QApplication, window: QWidget,
             setter(ask_on_close=False, show_dialogs=False)
         window.close()
         app.exit(128 + number)
+
+    def on_signal(number: int, frame) -> None:
+        # Python may run this inside a paint method written in Python (pyqtgraph's), and closing the
+        # window there made Qt crash ("endPaint() called with active painter"). So the event loop closes it.
+        if received:
+            return
+        received.append(number)
+        QTimer.singleShot(0, close_window)
 
     for number in HANDLED_SIGNALS:
         signal.signal(number, on_signal)
