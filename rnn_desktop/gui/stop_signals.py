@@ -3,8 +3,8 @@
 Python runs a signal handler only between bytecodes, and Qt's event loop is
 C++ code, so a handler installed with signal.signal would wait until the
 next slot written in Python runs. A timer that fires every WAKE_INTERVAL_MS
-gives the interpreter that chance. The handler only asks the event loop to
-close the window, which then happens outside any paint. The window closes
+gives the interpreter that chance. The handler only schedules the close on
+the event loop, so it happens outside any paint. The window closes
 without the unsaved-weights question, which stops the training process and
 saves the settings. The event loop then ends with 128 + the signal number,
 the status a shell shows for a process ended by that signal.
