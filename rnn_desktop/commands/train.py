@@ -36,7 +36,7 @@ def format_epoch(report: EpochReport, total: int) -> str:
     """Return the one-line summary of an epoch that the command prints.
 
     An epoch that a stop or a divergence cut short gives its training loss over
-    the batches it finished, and says how many.
+    the batches it finished, followed by their count.
     """
     train_loss = f"train_loss {report.train_loss:.6g}"
     batches_run, batches = report.extra.get("batches_run"), report.extra.get("batches")

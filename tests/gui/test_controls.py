@@ -284,17 +284,22 @@ def test_focus_returns_after_run(qtbot, make_window, focused):
     assert widget.hasFocus()
 
 
-@pytest.mark.parametrize("key", [Qt.Key.Key_F5, Qt.Key.Key_F10], ids=["F5", "F10"])
-def test_shortcut_applies_typed_value(qtbot, make_window, key):
-    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 2, "hidden": 8}))
+def type_into(qtbot, window, field, text: str):
+    """Type ``text`` over a Model and training field of the shown window, leaving the focus there."""
     window.show()
     qtbot.waitExposed(window)
     window.settings_tabs.setCurrentIndex(1)
-    field = window.training_panel.hidden
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     field.selectAll()
-    qtbot.keyClicks(field, "4")
+    qtbot.keyClicks(field, text)
+    return field
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_F5, Qt.Key.Key_F10], ids=["F5", "F10"])
+def test_shortcut_applies_typed_value(qtbot, make_window, key):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 2, "hidden": 8}))
+    field = type_into(qtbot, window, window.training_panel.hidden, "4")
 
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         qtbot.keyClick(field, key)
@@ -306,14 +311,7 @@ def test_shortcut_applies_typed_value(qtbot, make_window, key):
 
 def test_menu_start_applies_typed_epochs(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 50}))
-    window.show()
-    qtbot.waitExposed(window)
-    window.settings_tabs.setCurrentIndex(1)
-    field = window.training_panel.epochs
-    field.setFocus()
-    qtbot.waitUntil(field.hasFocus)
-    field.selectAll()
-    qtbot.keyClicks(field, "3")
+    type_into(qtbot, window, window.training_panel.epochs, "3")
 
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         window.start_action.trigger()

@@ -55,7 +55,7 @@ def test_missing_csv_file_reported(qtbot, make_window, tmp_path):
 
 
 @pytest.mark.parametrize("first", ["airpassengers.csv", None])
-def test_unopenable_file_after_unread_one_shows_series_in_use(qtbot, make_window, tmp_path, first):
+def test_unopenable_after_unread_restores_form(qtbot, make_window, tmp_path, first):
     window = make_window()
     if first:
         assert window.open_csv(str(SHARED_DATA / first))

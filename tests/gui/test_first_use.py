@@ -81,19 +81,27 @@ def test_changed_model_settings_mark_results(qtbot, make_window):
     assert "Epoch 6 / 6" in window.progress.format()
 
 
+def answer_questions(monkeypatch, answer):
+    """Answer every QMessageBox.question with ``answer``; return the list that collects their texts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    questions = []
+
+    def reply(*args, **kwargs):
+        questions.append(args[2])
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", reply)
+    return questions
+
+
 def test_start_asks_before_replacing_unsaved_model(qtbot, make_window, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     window = make_window()
     train_briefly(qtbot, window)
     window.set_interactive(ask_on_close=True, show_dialogs=False)
-    questions = []
-
-    def answer_cancel(*args, **kwargs):
-        questions.append(args[2])
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    questions = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.set_config(window.config().replace(hidden=9))
 
     assert not window.start_training()
@@ -101,7 +109,7 @@ def test_start_asks_before_replacing_unsaved_model(qtbot, make_window, monkeypat
                          "Its weights have not been saved. Save them first?"]
     assert window.trainer.epoch == 6
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.start_training()
     assert window.trainer.config.hidden == 9
@@ -115,20 +123,14 @@ def test_reset_asks_before_discarding_unsaved_model(qtbot, make_window, monkeypa
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.step_epoch()
     window.set_interactive(ask_on_close=True, show_dialogs=False)
-    questions = []
-
-    def answer_cancel(*args, **kwargs):
-        questions.append(args[2])
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    questions = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.reset_weights()
 
     assert questions == ["Reset weights discards the training of the current model, 1 epoch. "
                          "Its weights have not been saved. Save them first?"]
     assert window.trainer.epoch == 1
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Discard)
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
     window.reset_weights()
     assert window.trainer.epoch == 0
     window.set_interactive(ask_on_close=False, show_dialogs=False)
@@ -143,13 +145,7 @@ def test_reset_while_paused_asks_with_run_epochs(qtbot, make_window, monkeypatch
     window.pause_training()
     qtbot.waitUntil(lambda: window.state == "paused", timeout=TIMEOUT_MS)
     window.set_interactive(ask_on_close=True, show_dialogs=False)
-    questions = []
-
-    def answer_cancel(*args, **kwargs):
-        questions.append(args[2])
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", answer_cancel)
+    questions = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     window.reset_weights()
 
     assert len(questions) == 1
