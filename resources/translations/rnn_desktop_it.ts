@@ -168,9 +168,14 @@ Annulla: non caricare i pesi.</translation>
         <translation>Avvia non è disponibile. %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Adapted the settings to the %1 values of this series, so it can train: %2.</source>
         <translation>Impostazioni adattate ai %1 valori di questa serie, così si può addestrare: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Adapted the settings to the %1 values of this series: %2.</source>
+        <translation>Impostazioni adattate ai %1 valori di questa serie: %2.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -196,6 +201,11 @@ Annulla: non caricare i pesi.</translation>
         <location line="+5"/>
         <source>window length %1 -&gt; %2 (at most a quarter of the series)</source>
         <translation>lunghezza della finestra %1 -&gt; %2 (al massimo un quarto della serie)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>window length %1 -&gt; %2 again, as before the shorter series</source>
+        <translation>lunghezza della finestra %1 -&gt; %2, di nuovo come prima della serie più corta</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1047,7 +1057,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Cosa fare con le celle vuote o non numeriche della colonna.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
@@ -1077,7 +1087,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1151,7 +1161,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>Generator</source>
         <translation>Generatore</translation>
     </message>
@@ -1194,7 +1204,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-709"/>
+        <location line="-717"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1564,7 +1574,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+124"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+130"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1585,12 +1595,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+721"/>
+        <location line="+730"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-720"/>
+        <location line="-729"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1626,12 +1636,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+638"/>
+        <location line="+647"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-637"/>
+        <location line="-646"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1756,7 +1766,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+559"/>
+        <location line="+568"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1766,7 +1776,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+144"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
@@ -1776,7 +1786,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+147"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -1828,7 +1838,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+142"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -1949,7 +1959,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+353"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+361"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>
@@ -1977,7 +1987,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+145"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+147"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

@@ -24,7 +24,7 @@ from rnn_desktop.gui.generator_texts import translated
 from rnn_desktop.gui.limits import OutOfLimits, limit_problem, spin_limit_problem
 from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
-from rnn_desktop.gui.training_panel import PROBLEM_STYLE
+from rnn_desktop.gui.training_panel import NOTE_STYLE, PROBLEM_STYLE
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +246,12 @@ class CsvForm(QWidget):
         self.missing.setToolTip(self.tr("What to do with empty or non-numeric cells in the column."))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        # How the file was read that may need a change: one sentence per line, in the colour of
+        # a warning, so that it does not read as part of the counts.
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(NOTE_STYLE)
+        self.notes.hide()
 
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_label, 1)
@@ -260,6 +266,7 @@ class CsvForm(QWidget):
         form.addRow(self.tr("Header"), self.header)
         form.addRow(self.tr("Missing values"), self.missing)
         form.addRow(self.summary)
+        form.addRow(self.notes)
 
         self.open_button.clicked.connect(self.open_requested)
         # Connected before ``edited``, so the reload already uses the settings it changes.
@@ -320,16 +327,16 @@ class CsvForm(QWidget):
                 "%2", messages.format_integer(len(series.missing_positions))).replace(
                 "%3", self.missing.currentText())
             notes = self._reading_notes(details)
-            if notes:
-                summary += ". " + " ".join(notes)
-            self.summary.setText(summary)
+            self.summary.setText(summary + ".")
             self.summary.setStyleSheet("")
+            self.notes.setText("\n".join(notes))
+            self.notes.setVisible(bool(notes))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
 
     def _reading_notes(self, details: dict[str, Any]) -> list[str]:
-        """Return the sentences on how the file was read that the summary adds after its counts."""
+        """Return the sentences on how the file was read that may need a change, shown below the counts."""
         notes = []
         ragged = details.get("ragged_rows") or []
         if ragged:
@@ -425,6 +432,7 @@ class CsvForm(QWidget):
                                "above.")
             self.summary.setText(f"{messages.error_text(error)}\n{hint}")
             self.summary.setStyleSheet(PROBLEM_STYLE)
+            self.notes.hide()
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

@@ -188,6 +188,7 @@ class FileActionsMixin:
                 return self.load_weights(path, origin="keep")
         trainer.origin = series_origin(series)
         self._install_trainer(trainer, config, series, control)
+        self._adapted_seq_len = None  # the file's window length is the one to keep
         self.set_config(config)
         self._show_snapshot_now()
         self._update_controls()

@@ -102,6 +102,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # True while the split is the one a CSV file got in place of the generators' 50 windows,
         # so that a generated series gets those back (the tutorial's results need them).
         self._split_adapted_for_csv = False
+        # The window length a short series made shorter, and the one it had before: a longer
+        # series gets the earlier length back, as long as nobody changed the adapted one.
+        self._adapted_seq_len: tuple[int, int] | None = None  # (before, adapted)
         self._ask_on_close = True
         self._remember_config = True  # False when the command line set this session's data or settings
         self._show_dialogs = True
@@ -109,6 +112,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._form_problem: str | None = None  # why the settings cannot train, shown in the form
         self._replaced_message: str | None = None  # set when Start replaced a trained model
         self._adapted_message: str | None = None  # set when a new series changed the settings
+        self._opening_csv = False
         self._results_stale = False  # the shown results belong to a model the next Start replaces
         self._metrics_of_model = " "  # the metrics line of the current model, shown again if it fits again
         self._progress_of_model = ("", 0)  # the progress text and value of the current model, likewise
@@ -146,7 +150,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.data_panel.regenerate()
         self._update_controls()
         if self._validate_form():
-            self.statusBar().showMessage(messages.status_ready())
+            self.statusBar().showMessage(self._adapted_message or messages.status_ready())
 
     # Layout.
 
@@ -420,6 +424,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if series is not None and self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path():
             current = self.config()
             preset = preset.replace(val_windows=current.val_windows, val_fraction=current.val_fraction)
+        self._adapted_seq_len = None
         self.set_config(preset)
         if name == "tutorial" and self._form_problem is None:
             self.statusBar().showMessage(messages.status_tutorial_preset())
@@ -440,7 +445,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.show_error(messages.error_busy())
             return False
         self._adapted_message = None
-        loaded = self.data_panel.load_csv(str(path), **overrides)
+        self._opening_csv = True  # this method says what it loaded
+        try:
+            loaded = self.data_panel.load_csv(str(path), **overrides)
+        finally:
+            self._opening_csv = False
         if loaded:
             if not sample:
                 self._remember_file(str(path))
@@ -926,33 +935,25 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.prediction_plot.clear_predictions()
         self.prediction_plot.refresh()
         self._adapted_message = self._adapt_settings_to(series)
-        if self._validate_form() and self._adapted_message:
+        if not self._validate_form():
+            return
+        csv_path = self.data_panel.csv_path()
+        if not self._opening_csv and csv_path is not None and series.source == csv_path:
+            # Read again with other settings in the Data tab: the column and count may have changed.
+            text = messages.status_csv_loaded(messages.shown_path(csv_path), len(series), series.name)
+            self.statusBar().showMessage(f"{text} {self._adapted_message}" if self._adapted_message else text)
+        elif self._adapted_message:
             self.statusBar().showMessage(self._adapted_message)
 
     def _adapt_settings_to(self, series: Series) -> str | None:
         """Fit the window length and split to a new series when they leave it no training part.
 
         The settings are kept when the series gives at least as many training as
-        validation windows. Returns the status message naming each change, or None.
+        validation windows. A window length or split that an earlier series made
+        smaller comes back when this series is long enough for it. Returns the
+        status message naming each change, or None.
         """
         from rnn_desktop.core.series import count_val_windows
-
-        config = self.config()
-        split = (config.val_windows, config.val_fraction)
-        from_csv = self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path()
-        changes: list[str] = []
-        adapted_split = (None, ADAPTED_VAL_FRACTION)
-        if from_csv and split == GENERATOR_SPLIT:
-            config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
-        elif not from_csv and self._split_adapted_for_csv and split == adapted_split:
-            restored = config.replace(val_windows=GENERATOR_SPLIT[0], val_fraction=GENERATOR_SPLIT[1])
-            n_windows = len(series) - restored.seq_len
-            if n_windows >= 2 * GENERATOR_SPLIT[0]:
-                self._split_adapted_for_csv = False
-                log.info("split back to the last %d windows for %s", GENERATOR_SPLIT[0], series.source)
-                self.set_config(restored)
-                return messages.status_settings_adapted(
-                    len(series), [messages.change_split_to_windows(GENERATOR_SPLIT[0])])
 
         def fits(candidate: TrainConfig) -> bool:
             n_windows = len(series) - candidate.seq_len
@@ -961,10 +962,41 @@ class MainWindow(FileActionsMixin, QMainWindow):
             n_val = count_val_windows(n_windows, candidate.val_windows, candidate.val_fraction)
             return 1 <= n_val <= n_windows - n_val
 
+        config = self.config()
+        split = (config.val_windows, config.val_fraction)
+        from_csv = self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path()
+        changes: list[str] = []
+        restored = 0  # how many of the changes give back an earlier setting
+        longest = max(1, int(len(series) * ADAPTED_SEQ_LEN_SHARE))
+        if self._adapted_seq_len is not None and self._adapted_seq_len[1] == config.seq_len:
+            before = self._adapted_seq_len[0]
+            wanted = before if fits(config.replace(seq_len=before)) else min(before, longest)
+            if wanted > config.seq_len and fits(config.replace(seq_len=wanted)):
+                if wanted == before:
+                    changes.append(messages.change_window_length_back(config.seq_len, before))
+                    self._adapted_seq_len = None
+                else:
+                    changes.append(messages.change_window_length(config.seq_len, wanted))
+                    self._adapted_seq_len = (before, wanted)
+                config = config.replace(seq_len=wanted)
+                restored += 1
+        adapted_split = (None, ADAPTED_VAL_FRACTION)
+        if from_csv and split == GENERATOR_SPLIT:
+            config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
+        elif not from_csv and self._split_adapted_for_csv and split == adapted_split:
+            with_split = config.replace(val_windows=GENERATOR_SPLIT[0], val_fraction=GENERATOR_SPLIT[1])
+            if len(series) - with_split.seq_len >= 2 * GENERATOR_SPLIT[0]:
+                self._split_adapted_for_csv = False
+                log.info("split back to the last %d windows for %s", GENERATOR_SPLIT[0], series.source)
+                config, split = with_split, GENERATOR_SPLIT
+                changes.append(messages.change_split_to_windows(GENERATOR_SPLIT[0]))
+                restored += 1
+
         if not fits(config):
-            longest = max(1, int(len(series) * ADAPTED_SEQ_LEN_SHARE))
             if config.seq_len > longest:
                 changes.append(messages.change_window_length(config.seq_len, longest))
+                before = self._adapted_seq_len[0] if self._adapted_seq_len is not None else config.seq_len
+                self._adapted_seq_len = (before, longest)
                 config = config.replace(seq_len=longest)
             if not fits(config) and config.val_fraction != ADAPTED_VAL_FRACTION:
                 config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
@@ -975,7 +1007,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return None
         log.info("settings adapted to %s (%d values): %s", series.source, len(series), changes)
         self.set_config(config)
-        return messages.status_settings_adapted(len(series), changes)
+        return messages.status_settings_adapted(len(series), changes, to_train=restored < len(changes))
 
     def _forget_adapted_split(self) -> None:
         self._split_adapted_for_csv = False
@@ -987,7 +1019,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._validate_form(announce=False)
 
     def _on_config_edited(self) -> None:
-        self.data_panel.set_seq_len(self.training_panel.seq_len.value())
+        seq_len = self.training_panel.seq_len.value()
+        if self._adapted_seq_len is not None and self._adapted_seq_len[1] != seq_len:
+            self._adapted_seq_len = None  # the person chose a length of their own
+        self.data_panel.set_seq_len(seq_len)
         self._validate_form()
 
     def _on_lr_edited(self, lr: float) -> None:
@@ -1144,6 +1179,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 log.warning("ignoring the saved settings, they cannot be read: %s", error)
         # The window then opens on a generated series, which gets its own split back.
         self._split_adapted_for_csv = self._settings.value("splitAdaptedForCsv", False, type=bool)
+        before = self._settings.value("seqLenBeforeAdapting", 0, type=int)
+        if before > self.training_panel.seq_len.value():
+            self._adapted_seq_len = (before, self.training_panel.seq_len.value())
         self.forecast_steps.setValue(self._settings.value("forecastSteps", 50, type=int))
         show_gradients = self._settings.value("showGradients", False, type=bool)
         self.gradients_action.setChecked(show_gradients)
@@ -1156,6 +1194,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._remember_config:
             self._settings.setValue("config", json.dumps(self.config().to_dict()))
             self._settings.setValue("splitAdaptedForCsv", self._split_adapted_for_csv)
+            self._settings.setValue("seqLenBeforeAdapting",
+                                    self._adapted_seq_len[0] if self._adapted_seq_len is not None else 0)
             self._settings.setValue("forecastSteps", self.forecast_steps.value())
         self._settings.sync()
 

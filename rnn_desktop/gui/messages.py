@@ -190,10 +190,17 @@ def status_cannot_start(problem: str) -> str:
     return tr("Start is unavailable. %1").replace("%1", problem)
 
 
-def status_settings_adapted(values: int, changes: list[str]) -> str:
-    """Say which settings were changed to fit a series of ``values`` values, and why."""
-    return tr("Adapted the settings to the %1 values of this series, so it can train: %2.").replace(
-        "%1", format_integer(values)).replace("%2", "; ".join(changes))
+def status_settings_adapted(values: int, changes: list[str], to_train: bool = True) -> str:
+    """Say which settings were changed to fit a series of ``values`` values, and why.
+
+    ``to_train`` is False when every change gives back a setting that an earlier,
+    shorter series took away, rather than one this series could not train with.
+    """
+    if to_train:
+        text = tr("Adapted the settings to the %1 values of this series, so it can train: %2.")
+    else:
+        text = tr("Adapted the settings to the %1 values of this series: %2.")
+    return text.replace("%1", format_integer(values)).replace("%2", "; ".join(changes))
 
 
 def split_summary(n_train: int, n_val: int) -> str:
@@ -213,6 +220,11 @@ def split_summary(n_train: int, n_val: int) -> str:
 
 def change_window_length(old: int, new: int) -> str:
     return tr("window length %1 -> %2 (at most a quarter of the series)").replace(
+        "%1", format_integer(old)).replace("%2", format_integer(new))
+
+
+def change_window_length_back(old: int, new: int) -> str:
+    return tr("window length %1 -> %2 again, as before the shorter series").replace(
         "%1", format_integer(old)).replace("%2", format_integer(new))
 
 

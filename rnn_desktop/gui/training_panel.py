@@ -19,6 +19,8 @@ from rnn_desktop.gui.limits import OutOfLimits, spin_limit_problem
 MAX_INT = 2**31 - 1
 # The style of a reason that keeps Start disabled; the Data tab uses it too.
 PROBLEM_STYLE = "color: #b00020;"
+# Something to check that does not block training, such as how a CSV file was read.
+NOTE_STYLE = "color: #8a4b00;"
 
 
 class OptionalNumber(QWidget):

@@ -440,8 +440,10 @@ def test_csv_form_names_ragged_rows(make_window, tmp_path):
 
     assert window.open_csv(str(path))
 
-    summary = window.data_panel.csv_form.summary.text()
-    assert summary.endswith("(interpolate). 2 rows have more or fewer cells than the first row (lines 9, 42).")
+    form = window.data_panel.csv_form
+    assert form.summary.text() == "120 values, 1 missing (interpolate)."
+    assert form.notes.text() == "2 rows have more or fewer cells than the first row (lines 9, 42)."
+    assert not form.notes.isHidden()
 
 
 def test_csv_form_names_far_values(make_window, tmp_path):
@@ -454,10 +456,9 @@ def test_csv_form_names_far_values(make_window, tmp_path):
 
     assert window.open_csv(str(path))
 
-    summary = window.data_panel.csv_form.summary.text()
     sentinel = format_number(-9999.0)  # "-9,999" in an English locale that groups digits
-    assert summary.endswith(f"(interpolate). 2 values lie far from the others (line 9: {sentinel}, "
-                            "line 42: 1e+308); check them in the file.")
+    assert window.data_panel.csv_form.notes.text() == (f"2 values lie far from the others (line 9: {sentinel}, "
+                                                       "line 42: 1e+308); check them in the file.")
 
 
 def test_csv_form_notes_grouped_numbers(make_window, tmp_path):
@@ -470,8 +471,8 @@ def test_csv_form_notes_grouped_numbers(make_window, tmp_path):
     assert window.open_csv(str(path))
 
     assert window.data_panel.csv_form.decimal.currentData() == ","
-    assert window.data_panel.csv_form.summary.text().endswith(
-        "(interpolate). '.' is read as a thousands separator (1.011 is 1011); if it is a decimal point, "
+    assert window.data_panel.csv_form.notes.text() == (
+        "'.' is read as a thousands separator (1.011 is 1011); if it is a decimal point, "
         "choose '.' as the decimal mark.")
 
 
@@ -483,7 +484,7 @@ def test_csv_form_notes_header_mismatch(make_window, tmp_path):
 
     assert window.open_csv(str(path), column="1", delimiter=",")
 
-    assert window.data_panel.csv_form.summary.text().endswith(
+    assert window.data_panel.csv_form.notes.text() == (
         "Cells in the header row: 1, in most data rows: 2; check the delimiter.")
 
 
@@ -498,8 +499,8 @@ def test_csv_form_notes_decimal_comma_rows(make_window, tmp_path):
     assert window.open_csv(str(path))
 
     assert window.data_panel.series().name == "column 1"
-    assert form.summary.text().endswith(
-        "(interpolate). Every row is two whole numbers separated by a comma (line 1: 100,0; line 3: 101,05); "
+    assert form.notes.text() == (
+        "Every row is two whole numbers separated by a comma (line 1: 100,0; line 3: 101,05); "
         "if the file is one column of numbers with decimal commas, choose ',' as the decimal mark.")
 
     # The fix the note suggests: with ',' as the decimal mark the file reads as one column.
@@ -511,7 +512,9 @@ def test_csv_form_notes_decimal_comma_rows(make_window, tmp_path):
     assert series.name == "column 0"
     assert series.values[:3].tolist() == [100.0, 102.37, 101.05]
     assert form.delimiter.currentData() is None
-    assert "two whole numbers" not in form.summary.text()
+    assert form.notes.isHidden()
+    assert form.summary.text() == "60 values, 0 missing (interpolate)."
+    assert window.statusBar().currentMessage().endswith(' 60 values from column "column 0".')
 
 
 def test_csv_form_says_rows_were_read_bottom_up(make_window, tmp_path):
@@ -522,8 +525,7 @@ def test_csv_form_says_rows_were_read_bottom_up(make_window, tmp_path):
 
     assert window.open_csv(str(path))
 
-    assert window.data_panel.csv_form.summary.text().endswith(
-        "(interpolate). The rows run from newest to oldest, so they are read bottom up.")
+    assert window.data_panel.csv_form.notes.text() == "The rows run from newest to oldest, so they are read bottom up."
     series = window.data_panel.series()
     assert series.time[0] < series.time[-1]
 

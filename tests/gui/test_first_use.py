@@ -40,6 +40,55 @@ def test_fitting_settings_are_kept(make_window):
     assert window.config().val_windows == 20
 
 
+def write_series(path, count: int):
+    path.write_text("value\n" + "".join(f"{i % 7 + 0.5}\n" for i in range(count)), encoding="utf-8")
+    return str(path)
+
+
+def test_window_length_comes_back_after_a_short_file(make_window, tmp_path):
+    window = make_window(TrainConfig())
+    assert window.open_csv(write_series(tmp_path / "three.csv", 3))
+    assert window.config().seq_len == 1
+
+    assert window.open_csv(write_series(tmp_path / "forty.csv", 40))
+    assert window.config().seq_len == 10
+    assert "window length 1 -> 10 (at most a quarter" in window.statusBar().currentMessage()
+
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    assert window.config().seq_len == 50
+    assert window.statusBar().currentMessage().endswith(
+        "Adapted the settings to the 100 values of this series: window length 10 -> 50 again, "
+        "as before the shorter series.")
+
+
+def test_window_length_typed_after_a_short_file_stays(make_window, tmp_path):
+    window = make_window(TrainConfig())
+    assert window.open_csv(write_series(tmp_path / "three.csv", 3))
+
+    window.training_panel.seq_len.setValue(2)
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+
+    assert window.config().seq_len == 2
+    assert "window length" not in window.statusBar().currentMessage()
+
+
+def test_window_length_comes_back_in_the_next_session(qtbot, make_window, settings, tmp_path):
+    from rnn_desktop.gui.main_window import MainWindow
+
+    window = make_window(TrainConfig())
+    assert window.open_csv(write_series(tmp_path / "three.csv", 3))
+    window.close()  # saves the settings, with the window length of 1
+
+    reopened = MainWindow(settings=settings, restore_settings=True)
+    reopened.set_interactive(ask_on_close=False, show_dialogs=False)
+    qtbot.addWidget(reopened)
+
+    assert reopened.config().seq_len == 50
+    assert reopened.config().val_windows == 50
+    assert "window length 1 -> 50 again" in reopened.statusBar().currentMessage()
+    assert reopened.start_button.isEnabled()
+
+
 def test_disabled_start_says_why(make_window):
     window = make_window(TrainConfig().replace(**FAST))
 
