@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+58"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+59"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -64,17 +64,22 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+18"/>
         <source>%1 was trained on %2, which cannot be opened any more. Give the data with --csv or --generator.</source>
         <translation>%1 è stato addestrato su %2, che non si può più aprire. Indica i dati con --csv o --generator.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-27"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>column %1</source>
+        <translation>colonna %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Open the weights&apos; data?</source>
         <translation>Aprire i dati dei pesi?</translation>
     </message>
@@ -1776,7 +1781,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>

@@ -312,7 +312,7 @@ class CsvForm(QWidget):
             self.column.clear()
             for entry in details.get("columns", ()):
                 name, kind = entry.get("name"), entry.get("type", "")
-                self.column.addItem(f"{name} ({self._words.get(kind, kind)})", name)
+                self.column.addItem(f"{messages.column_name(name)} ({self._words.get(kind, kind)})", name)
                 if kind != "numeric":
                     self.column.model().item(self.column.count() - 1).setEnabled(False)
             self._select(self.column, details.get("column", series.name))
@@ -412,7 +412,7 @@ class CsvForm(QWidget):
             self.path_label.setToolTip(path)
             self.column.clear()
             for name in error.params.get("columns", ()):
-                self.column.addItem(name, name)
+                self.column.addItem(messages.column_name(name), name)
             if error.params.get("column") in error.params.get("columns", ()):
                 self._select(self.column, error.params["column"])
             if "delimiter" in reading:

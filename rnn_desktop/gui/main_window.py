@@ -928,8 +928,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.statusBar().showMessage(messages.status_ready())
         self._shown_error = None
         details = series.details or {}
-        self.prediction_plot.set_series(series.values, series.time, value_name=details.get("column"),
-                                        time_name=details.get("time_column"))
+        column, time_column = details.get("column"), details.get("time_column")
+        self.prediction_plot.set_series(series.values, series.time,
+                                        value_name=messages.column_name(column) if column else column,
+                                        time_name=messages.column_name(time_column) if time_column else time_column)
         if self._trainer is not None and self._trainer_series is not series:
             # The model was trained on other data; its predictions no longer apply.
             self.prediction_plot.clear_predictions()

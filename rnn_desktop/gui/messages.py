@@ -8,6 +8,7 @@ translated sentence and falls back to the error's English message.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -94,7 +95,20 @@ def status_finished(reason: str) -> str:
 
 def status_csv_loaded(path: str, rows: int, column: str) -> str:
     return tr("Loaded %1: %2 values from column \"%3\".").replace("%1", path).replace(
-        "%2", format_integer(rows)).replace("%3", column)
+        "%2", format_integer(rows)).replace("%3", column_name(column))
+
+
+def column_name(name: str) -> str:
+    """Return a column name as the window shows it, with the reader's "column N" translated.
+
+    The reader names a column "column N" (counted from 0) when the file has no
+    header or the header cell is empty. The name itself stays English, because
+    the command line and the weights files use it.
+    """
+    generated = re.fullmatch(r"column (\d+)", name)
+    if generated is None:
+        return name
+    return tr("column %1").replace("%1", generated.group(1))
 
 
 def error_origin_missing(path: str, data: str) -> str:

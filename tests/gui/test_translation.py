@@ -548,3 +548,19 @@ def test_heat_map_color_bar_uses_decimal_comma(italian):
     axis = HiddenStatePlot().color_bar.getAxis("right")
 
     assert axis.tickStrings([-0.5, 0.0, 0.5], 1.0, 0.5) == ["-0,5", "0", "0,5"]
+
+
+def test_generated_column_names_in_italian(italian, make_window, tmp_path):
+    path = tmp_path / "senza_intestazione.csv"
+    path.write_text("".join(f"{day};{10 + day % 7},5\n" for day in range(1, 61)), encoding="utf-8")
+    window = make_window(series=None)
+
+    assert window.open_csv(str(path))
+
+    form = window.data_panel.csv_form
+    assert [form.column.itemText(i) for i in range(form.column.count())] == [
+        "colonna 0 (numerica)", "colonna 1 (numerica)"]
+    assert form.column.currentData() == "column 1"  # the reader's name, as the command line takes it
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Caricato {path}: 60 valori dalla colonna «colonna 1»."), repr(message)
+    assert window.prediction_plot.plot.getAxis("left").labelText == "colonna 1"
