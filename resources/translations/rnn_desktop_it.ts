@@ -694,7 +694,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Correggi o svuota quelle celle, oppure scegli un&apos;altra colonna.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>%1 has a header row but no data rows, so the series is too short: 0 values, at least %2 needed. Use a file with data below the header.</source>
+        <translation>%1 ha una riga di intestazione ma nessuna riga di dati, quindi la serie è troppo corta (valori: 0, ne servono almeno %2). Usa un file con i dati sotto l&apos;intestazione.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has only empty data rows, so the series is too short: 0 values, at least %2 needed. Use a file with values in column &quot;%3&quot;.</source>
+        <translation>%1 ha solo righe di dati vuote, quindi la serie è troppo corta (valori: 0, ne servono almeno %2). Usa un file con dei valori nella colonna «%3».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: the series is too short: %2 values, at least %3 needed. Use a longer file.</source>
         <translation>%1: la serie è troppo corta (valori: %2, ne servono almeno %3). Usa un file più lungo.</translation>
     </message>
@@ -819,7 +829,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-245"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -834,7 +844,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+126"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>

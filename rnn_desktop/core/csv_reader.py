@@ -242,7 +242,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         raise DataError(
             f"{path} has a header row but no data rows, so the series is too short: 0 values, "
             f"at least {MIN_LENGTH} needed. Use a file with data below the header.",
-            code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
+            code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path), reason="header_only")
     if not header:
         sample = [first_row, *sample]
     width = _count_columns(first_row if header else None, sample)
@@ -303,7 +303,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
             raise DataError(
                 f"{path} has only empty data rows, so the series is too short: 0 values, "
                 f"at least {MIN_LENGTH} needed. Use a file with values in column '{names[target]}'.",
-                code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path))
+                code="data.too_short", length=0, minimum=MIN_LENGTH, path=str(path), reason="empty_rows",
+                column=names[target])
         known = values[~np.isnan(values)]
         if known.size == 0:
             raise CsvError(

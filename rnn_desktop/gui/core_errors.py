@@ -15,7 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.gui.messages import format_integer, format_number, shown_path
+from rnn_desktop.gui.messages import column_name, format_integer, format_number, shown_path
 
 # pyside6-lupdate files module-level tr() calls under the empty context.
 _CONTEXT = ""
@@ -172,6 +172,14 @@ def _csv_bad_values(p: dict) -> str:
 
 
 def _data_too_short(p: dict) -> str:
+    reason = p.get("reason")
+    if reason == "header_only":
+        return fill(tr("%1 has a header row but no data rows, so the series is too short: 0 values, at least %2 "
+                       "needed. Use a file with data below the header."), p["path"], format_integer(p["minimum"]))
+    if reason == "empty_rows":
+        return fill(tr("%1 has only empty data rows, so the series is too short: 0 values, at least %2 needed. "
+                       "Use a file with values in column \"%3\"."),
+                    p["path"], format_integer(p["minimum"]), column_name(p["column"]))
     if "path" in p:
         return fill(tr("%1: the series is too short: %2 values, at least %3 needed. Use a longer file."),
                     p["path"], format_integer(p["length"]), format_integer(p["minimum"]))

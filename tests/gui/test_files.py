@@ -679,3 +679,19 @@ def test_chosen_split_stays_for_generator(make_window):
 
     assert window.data_panel.regenerate()
     assert (window.config().val_windows, window.config().val_fraction) == (None, 0.2)
+
+
+def test_header_only_file_gets_the_command_line_sentence(make_window, tmp_path):
+    from rnn_desktop.core.csv_reader import read_series
+    from rnn_desktop.core.errors import RnnDesktopError
+
+    path = tmp_path / "header_only.csv"
+    path.write_text("date,value\n", encoding="utf-8")
+    window = make_window()
+
+    assert not window.open_csv(str(path))
+
+    with pytest.raises(RnnDesktopError) as caught:
+        read_series(str(path))
+    assert window.statusBar().currentMessage() == str(caught.value)
+    assert "has a header row but no data rows" in str(caught.value)
