@@ -1930,8 +1930,8 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+75"/>
-        <source>some predictions lie beyond this range, from %1 to %2</source>
-        <translation>alcune predizioni escono da questo intervallo, da %1 a %2</translation>
+        <source>the predictions span %1 to %2, more than the axis shows</source>
+        <translation>le predizioni vanno da %1 a %2, oltre quanto mostra l&apos;asse</translation>
     </message>
     <message>
         <location line="+46"/>

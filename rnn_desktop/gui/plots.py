@@ -534,7 +534,7 @@ class PredictionPlot(PlotPanel):
         beyond = ""
         if finite.size:
             if finite.min() < low - span or finite.max() > high + span:
-                beyond = self.tr("some predictions lie beyond this range, from %1 to %2").replace(
+                beyond = self.tr("the predictions span %1 to %2, more than the axis shows").replace(
                     "%1", format_number(float(finite.min()))).replace("%2", format_number(float(finite.max())))
             low = max(min(low, float(finite.min())), low - span)
             high = min(max(high, float(finite.max())), high + span)

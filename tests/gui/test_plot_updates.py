@@ -255,7 +255,7 @@ def test_title_names_predictions_beyond_range(prediction_plot):
     prediction_plot.set_snapshot(snapshot(1, far))
     prediction_plot.refresh()
     assert prediction_plot.plot.titleLabel.text.endswith(
-        "(some predictions lie beyond this range, from 0.25 to 61.5)")
+        "(the predictions span 0.25 to 61.5, more than the axis shows)")
 
     prediction_plot.set_snapshot(snapshot(2, np.full(SINE.size - SEQ_LEN, 0.25)))
     prediction_plot.refresh()
