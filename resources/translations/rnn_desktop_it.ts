@@ -34,7 +34,7 @@
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Training finished: all epochs ran.</source>
         <translation>Addestramento terminato: tutte le epoche sono state eseguite.</translation>
     </message>
@@ -74,7 +74,12 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-9"/>
+        <source>Learning rate %1 from the next epoch on; the metrics line shows the rate of the last epoch.</source>
+        <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>column %1</source>
         <translation>colonna %1</translation>
     </message>
@@ -1791,7 +1796,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>

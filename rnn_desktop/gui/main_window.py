@@ -1031,6 +1031,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._state == PAUSED and self._control is not None:
             self._control.set_lr(lr)
             self._trainer_config = self._trainer_config.replace(lr=lr)
+            self.statusBar().showMessage(messages.status_lr_from_next_epoch(lr))
 
     def _on_forecast_steps_changed(self) -> None:
         if self._state == IDLE:

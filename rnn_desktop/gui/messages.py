@@ -80,6 +80,11 @@ def status_paused() -> str:
     return tr("Paused. Resume, Step one epoch, or change the learning rate.")
 
 
+def status_lr_from_next_epoch(lr: float) -> str:
+    return tr("Learning rate %1 from the next epoch on; the metrics line shows the rate of the last epoch.").replace(
+        "%1", format_number(lr, 3))
+
+
 def status_finished(reason: str) -> str:
     return {
         "completed": tr("Training finished: all epochs ran."),

@@ -119,6 +119,8 @@ def test_lr_change_while_paused_continues(qtbot, make_window):
     assert window.training_panel.lr.isEnabled()
     assert not window.training_panel.hidden.isEnabled()
     window.training_panel.lr.setValue(0.002)
+    assert window.statusBar().currentMessage() == (
+        "Learning rate 0.002 from the next epoch on; the metrics line shows the rate of the last epoch.")
     window.resume_training()
     wait_for_epochs(qtbot, window, paused_at + 2)
     stop_and_wait(qtbot, window)
