@@ -681,7 +681,7 @@ def test_chosen_split_stays_for_generator(make_window):
     assert (window.config().val_windows, window.config().val_fraction) == (None, 0.2)
 
 
-def test_header_only_file_gets_the_command_line_sentence(make_window, tmp_path):
+def test_header_only_file_message(make_window, tmp_path):
     from rnn_desktop.core.csv_reader import read_series
     from rnn_desktop.core.errors import RnnDesktopError
 

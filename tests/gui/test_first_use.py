@@ -45,7 +45,7 @@ def write_series(path, count: int):
     return str(path)
 
 
-def test_window_length_comes_back_after_a_short_file(make_window, tmp_path):
+def test_window_length_restored_after_short_file(make_window, tmp_path):
     window = make_window(TrainConfig())
     assert window.open_csv(write_series(tmp_path / "three.csv", 3))
     assert window.config().seq_len == 1
@@ -61,7 +61,7 @@ def test_window_length_comes_back_after_a_short_file(make_window, tmp_path):
         "as before the shorter series.")
 
 
-def test_window_length_typed_after_a_short_file_stays(make_window, tmp_path):
+def test_typed_window_length_kept(make_window, tmp_path):
     window = make_window(TrainConfig())
     assert window.open_csv(write_series(tmp_path / "three.csv", 3))
 
@@ -72,7 +72,7 @@ def test_window_length_typed_after_a_short_file_stays(make_window, tmp_path):
     assert "window length" not in window.statusBar().currentMessage()
 
 
-def test_window_length_comes_back_in_the_next_session(qtbot, make_window, settings, tmp_path):
+def test_window_length_restored_next_session(qtbot, make_window, settings, tmp_path):
     from rnn_desktop.gui.main_window import MainWindow
 
     window = make_window(TrainConfig())
