@@ -1470,7 +1470,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+662"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+668"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1490,17 +1490,22 @@ I dettagli sono nel file di log %2.</translation>
         <translation>norma del gradiente</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>0: no gradient reaches the step</source>
-        <translation>0: nessun gradiente raggiunge il passo</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Recorded from the next epoch on</source>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+37"/>
+        <source>0: left out by truncated BPTT (last %1 steps)</source>
+        <translation>0: esclusi dalla BPTT troncata (ultimi %1 passi)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0: no gradient passes the activation</source>
+        <translation>0: nessun gradiente attraversa l&apos;attivazione</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1546,7 +1551,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-510"/>
+        <location line="-528"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1888,12 +1893,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <name>PredictionPlot</name>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+23"/>
-        <location line="+157"/>
+        <location line="+161"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-159"/>
         <location line="+54"/>
         <source>value</source>
         <translation>valore</translation>
@@ -1934,7 +1939,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
+        <source>every prediction is %1, outside what the axis shows</source>
+        <translation>ogni predizione vale %1, fuori da quanto mostra l&apos;asse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the predictions span %1 to %2, more than the axis shows</source>
         <translation>le predizioni vanno da %1 a %2, oltre quanto mostra l&apos;asse</translation>
     </message>

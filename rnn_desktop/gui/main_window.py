@@ -698,7 +698,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._reports.append(report)
         self.loss_plot.append(report)
         if report.dh_norms is not None:
-            self.gradient_plot.set_report(report)
+            self.gradient_plot.set_report(report, self._trainer_config.bptt_truncate)
         if report.hidden_states is not None:
             self.hidden_plot.set_report(report)
         self._weights_unsaved = True

@@ -40,6 +40,8 @@ LEGEND_BRUSH = (255, 255, 255, 110)
 KEPT_COLOR = (90, 90, 90)
 # Markers of gradient norms that are exactly 0.
 ZERO_COLOR = (204, 51, 0)
+# Steps that truncated backpropagation leaves out: their zero is the setting, not a problem.
+TRUNCATED_COLOR = (150, 150, 150)
 VAL_REGION_COLOR = (255, 242, 230)
 # Opacity of the "validation" label's band-coloured fill, which lets a curve under it show through.
 SPLIT_LABEL_FILL_ALPHA = 150
@@ -534,8 +536,12 @@ class PredictionPlot(PlotPanel):
         beyond = ""
         if finite.size:
             if finite.min() < low - span or finite.max() > high + span:
-                beyond = self.tr("the predictions span %1 to %2, more than the axis shows").replace(
-                    "%1", format_number(float(finite.min()))).replace("%2", format_number(float(finite.max())))
+                smallest, largest = format_number(float(finite.min())), format_number(float(finite.max()))
+                if smallest == largest:
+                    beyond = self.tr("every prediction is %1, outside what the axis shows").replace("%1", smallest)
+                else:
+                    beyond = self.tr("the predictions span %1 to %2, more than the axis shows").replace(
+                        "%1", smallest).replace("%2", largest)
             low = max(min(low, float(finite.min())), low - span)
             high = min(max(high, float(finite.max())), high + span)
         self._set_title_note(beyond)
@@ -665,23 +671,28 @@ class GradientPlot(PlotPanel):
         self.plot.setLogMode(x=False, y=True)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = make_curve(self.plot, TRAIN_COLOR, self.tr("gradient norm"), symbol="o")
-        # A log axis cannot show 0, the norm of steps that no gradient reaches (saturated units or
-        # truncated backpropagation), so those steps get a marker on the bottom edge, with a legend.
+        # A log axis cannot show 0, so the steps whose norm is 0 get a marker on the bottom edge, with
+        # a legend. Grey markers are the steps that truncated backpropagation leaves out; red ones
+        # are steps inside it that get no gradient through the activation (saturated or dead units).
         self.zero_points = self.plot.plot([], [], pen=None, symbol="t", symbolSize=7, symbolBrush=ZERO_COLOR,
                                           symbolPen=ZERO_COLOR)
+        self.truncated_points = self.plot.plot([], [], pen=None, symbol="t", symbolSize=7,
+                                               symbolBrush=TRUNCATED_COLOR, symbolPen=TRUNCATED_COLOR)
         self._legend = pg.LegendItem(offset=(-10, 2), brush=LEGEND_BRUSH)
         self._legend.setParentItem(self.plot.getViewBox())
-        self._legend.addItem(self.zero_points, self.tr("0: no gradient reaches the step"))
         self._legend.setVisible(False)
         self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._norms = np.zeros(0)
+        self._truncated = 0  # how many first steps truncated backpropagation leaves out
         self._epoch = 0
         self.redraw()
 
-    def set_report(self, report) -> None:
+    def set_report(self, report, bptt_truncate: int | None = None) -> None:
+        """Show the report's gradient norms; ``bptt_truncate`` is the run's setting (None: full BPTT)."""
         if report.dh_norms is None:
             return
         self._norms = np.array(report.dh_norms, dtype=np.float64, copy=True)
+        self._truncated = max(0, self._norms.size - bptt_truncate) if bptt_truncate else 0
         self._epoch = report.epoch
         self.mark_dirty()
 
@@ -698,11 +709,20 @@ class GradientPlot(PlotPanel):
         else:
             self.curve.setData(steps, norms)
         low, high = decade_range(norms)
-        zero = self._norms == 0.0
-        # The markers sit just above the bottom edge, so they show whole. The item takes linear
-        # values and applies the log itself.
-        self.zero_points.setData(steps[zero], np.full(int(zero.sum()), 10.0 ** (low + 0.04 * (high - low))))
-        self._legend.setVisible(bool(zero.any()))
+        truncated = steps <= self._truncated
+        zero = (self._norms == 0.0) & ~truncated
+        # The markers sit just above the bottom edge, so they show whole. The items take linear
+        # values and apply the log themselves.
+        edge = 10.0 ** (low + 0.04 * (high - low))
+        self.zero_points.setData(steps[zero], np.full(int(zero.sum()), edge))
+        self.truncated_points.setData(steps[truncated], np.full(int(truncated.sum()), edge))
+        self._legend.clear()
+        if truncated.any():
+            self._legend.addItem(self.truncated_points, self.tr("0: left out by truncated BPTT (last %1 steps)")
+                                 .replace("%1", format_integer(self._norms.size - self._truncated)))
+        if zero.any():
+            self._legend.addItem(self.zero_points, self.tr("0: no gradient passes the activation"))
+        self._legend.setVisible(bool(truncated.any() or zero.any()))
         self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
         # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height
         # the labels of minor log ticks or of many decades overlap.

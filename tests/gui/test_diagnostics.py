@@ -226,6 +226,23 @@ def test_zero_gradient_steps_marked(make_window):
     assert plot._legend.isVisible()
 
 
+def test_truncated_steps_marked_apart(make_window):
+    plot = make_window().gradient_plot
+    norms = np.array([0.0, 0.0, 0.0, 0.0, 1e-2, 1e-3])
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=norms), bptt_truncate=3)
+    plot.refresh()
+
+    assert x_values(plot.truncated_points) == [1.0, 2.0, 3.0]
+    assert x_values(plot.zero_points) == [4.0]
+    labels = [label.text for _, label in plot._legend.items]
+    assert labels == ["0: left out by truncated BPTT (last 3 steps)", "0: no gradient passes the activation"]
+
+    plot.set_report(SimpleNamespace(epoch=2, dh_norms=np.array([1e-3] * 6)), bptt_truncate=6)
+    plot.refresh()
+    assert x_values(plot.truncated_points) == []
+    assert not plot._legend.isVisible()
+
+
 def test_all_zero_gradients_draw_markers_only(make_window, recwarn):
     plot = make_window().gradient_plot
     plot.set_report(SimpleNamespace(epoch=1, dh_norms=np.zeros(5)))

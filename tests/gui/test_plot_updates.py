@@ -257,7 +257,11 @@ def test_title_names_predictions_beyond_range(prediction_plot):
     assert prediction_plot.plot.titleLabel.text.endswith(
         "(the predictions span 0.25 to 61.5, more than the axis shows)")
 
-    prediction_plot.set_snapshot(snapshot(2, np.full(SINE.size - SEQ_LEN, 0.25)))
+    prediction_plot.set_snapshot(snapshot(2, np.full(SINE.size - SEQ_LEN, 21.0)))
+    prediction_plot.refresh()
+    assert prediction_plot.plot.titleLabel.text.endswith("(every prediction is 21, outside what the axis shows)")
+
+    prediction_plot.set_snapshot(snapshot(3, np.full(SINE.size - SEQ_LEN, 0.25)))
     prediction_plot.refresh()
     assert prediction_plot.plot.titleLabel.text == "Predictions against the series"
 
