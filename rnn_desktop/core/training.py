@@ -967,7 +967,9 @@ class Trainer:
         would stop the run at once and restore weights fitted to the old data.
         """
         self.best_val_loss = math.inf
-        self.best_epoch = self.epoch
+        if not (self.stop_reason == STOP_EARLY and 0 < self.best_epoch <= self.epoch):
+            # Else the loaded weights are those of the epoch that early stopping kept, and keep its number.
+            self.best_epoch = self.epoch
         self._best_weights = self.model.get_weights()
         self._epochs_without_improvement = 0
         self._epochs_on_plateau = 0

@@ -633,6 +633,19 @@ def test_load_onto_other_data_restarts_early_stopping(tmp_path):
     assert report.stop_reason is None
 
 
+def test_load_onto_other_data_names_kept_epoch(tmp_path):
+    stopped = early_stopped_trainer()
+    stopped.save(tmp_path / "stopped.npz")
+    other = 50.0 + 10.0 * np.cos(np.arange(200.0) * 0.3)
+
+    loaded = Trainer.from_file(tmp_path / "stopped.npz", other)
+    report = loaded.run_epoch()
+
+    assert loaded.load_warning is not None
+    assert stopped.best_epoch == stopped.epoch - 3
+    assert report.extra["continued_from_epoch"] == stopped.best_epoch
+
+
 def test_load_onto_same_data_keeps_early_stopping(tmp_path):
     trained = Trainer(small_config(epochs=6, patience=3), SINE)
     trained.run()
