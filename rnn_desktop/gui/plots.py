@@ -37,6 +37,7 @@ TRAIN_PREDICTION_COLOR = TRAIN_COLOR
 VAL_PREDICTION_COLOR = (204, 51, 0)
 # Translucent, so the split line, the validation band and the data stay visible under the legend.
 LEGEND_BRUSH = (255, 255, 255, 110)
+LINE_LABEL_FILL = (255, 255, 255, 200)
 KEPT_COLOR = (90, 90, 90)
 # Markers of gradient norms that are exactly 0.
 ZERO_COLOR = (204, 51, 0)
@@ -278,22 +279,24 @@ class LossPlot(PlotPanel):
         self._val = GrowingArray()
         self._last_epoch = 1
         # The epoch whose weights early stopping kept, marked until training goes on. Its label
-        # sits left of the line at the top, away from the legend in the top right corner.
+        # sits left of the line, below the legend in the top right corner, which the kept epoch
+        # (a patience before the last) often reaches. A light fill keeps it readable over curves.
         self._kept_epoch: int | None = None
         self.kept_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DashLine),
                                          label=self.tr("kept"),
-                                         labelOpts={"position": 0.97, "anchors": [(1.05, 0.0)] * 2,
-                                                    "color": KEPT_COLOR})
+                                         labelOpts={"position": 0.72, "anchors": [(1.05, 0.0)] * 2,
+                                                    "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
         self.kept_line.setVisible(False)
         self.plot.addItem(self.kept_line, ignoreBounds=True)
         # After weights trained on other data (or on an earlier version of this file) are loaded,
-        # a line between their last epoch and the next one. Its label sits right of the line.
+        # a line between their last epoch and the next one. Its label sits right of the line, and
+        # lower than the kept label, which may sit a few epochs later, left of its own line.
         self.data_change_epoch: int | None = None
         self.data_change_line = pg.InfiniteLine(angle=90, movable=False,
                                                 pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DotLine),
                                                 label=self.tr("current data"),
-                                                labelOpts={"position": 0.97, "anchors": [(-0.05, 0.0)] * 2,
-                                                           "color": KEPT_COLOR})
+                                                labelOpts={"position": 0.58, "anchors": [(-0.05, 0.0)] * 2,
+                                                           "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
         self.data_change_line.setVisible(False)
         self.plot.addItem(self.data_change_line, ignoreBounds=True)
         # Draw the empty axes now, so they show the decades and epoch 1 rather than pyqtgraph's 0 to 1.
