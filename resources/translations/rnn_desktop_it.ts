@@ -84,7 +84,21 @@
         <translation>colonna %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>%2
+
+The weights were trained on %1. Open that data and load the weights onto it?</source>
+        <translation>%2
+
+I pesi sono stati addestrati su %1. Aprire quei dati e caricarvi i pesi?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot load %1 onto the current series: %2</source>
+        <translation>Impossibile caricare %1 sulla serie attuale: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Open the weights&apos; data?</source>
         <translation>Aprire i dati dei pesi?</translation>
     </message>
@@ -1470,7 +1484,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+668"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+671"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1556,7 +1570,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-38"/>
         <source>epoch</source>
         <translation>epoca</translation>
     </message>
@@ -1576,12 +1590,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>kept</source>
         <translation>pesi tenuti</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>current data</source>
         <translation>dati attuali</translation>
     </message>
@@ -1863,7 +1877,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+185"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

@@ -154,6 +154,15 @@ class FileActionsMixin:
         try:
             trainer = Trainer.from_file(path, series.values, control=control, source=series.source)
         except (RnnDesktopError, OSError, ValueError) as error:
+            if isinstance(error, RnnDesktopError) and error.code == "weights.incompatible":
+                # The file was read, but its windows do not fit this series. The data it was
+                # trained on may still be there to open.
+                loaded = self._load_onto_saved_origin(path, origin, series, messages.error_text(error))
+                if loaded is not None:
+                    return loaded
+                log.error("cannot load the weights in %s onto %s: %s", path, series.source, error)
+                self.show_error(messages.error_weights_do_not_fit(path, messages.error_text(error)))
+                return False
             log.error("could not load weights from %s: %s", path, error)
             self.show_error(messages.error_file_not_read(path, messages.error_text(error)))
             return False
@@ -216,6 +225,40 @@ class FileActionsMixin:
         self.loss_plot.refresh()  # draws the kept and data-change marks set above
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True
+
+    def _load_onto_saved_origin(self, path: str, origin: str, series, reason: str) -> bool | None:
+        """Offer to open the data of weights that do not fit the current series, and load them onto it.
+
+        Returns None when the file records no such data, or the data is the current
+        series or cannot be opened: the caller then shows ``reason``. Else returns
+        whether the weights were loaded.
+        """
+        from rnn_desktop.core.weights import load_weights
+
+        if origin == "keep":
+            return None
+        try:
+            saved_origin = (load_weights(path).metadata.get("data") or {}).get("origin")
+        except (RnnDesktopError, OSError, ValueError):
+            return None
+        if not isinstance(saved_origin, dict) or saved_origin == series_origin(series):
+            return None
+        if not origin_available(saved_origin):
+            return None
+        if origin == "ask" and self._show_dialogs:
+            answer = QMessageBox.question(
+                self, messages.title_open_origin(),
+                messages.question_open_origin_to_fit(origin_text(saved_origin), reason),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Open)
+            if answer != QMessageBox.StandardButton.Open:
+                log.info("loading weights from %s cancelled at the question about their data", path)
+                self.statusBar().showMessage(messages.status_weights_not_loaded(path))
+                return False
+        elif origin == "ask":
+            return None  # no dialogs: the caller reports why the weights do not fit
+        # When opening fails, _open_origin has shown why.
+        return self._open_origin(saved_origin) and self.load_weights(path, origin="keep")
 
     def _ask_open_origin(self, origin: dict) -> str:
         """Ask whether to open the data that weights were trained on; return "open", "keep" or "cancel"."""

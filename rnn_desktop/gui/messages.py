@@ -121,6 +121,17 @@ def error_origin_missing(path: str, data: str) -> str:
               "--generator.").replace("%1", path).replace("%2", data)
 
 
+def question_open_origin_to_fit(data: str, reason: str) -> str:
+    """Offer to open the data of weights that do not fit the current series; ``reason`` says why not."""
+    # The reason is written to follow "Could not load FILE: ", so it starts in lower case.
+    return tr("%2\n\nThe weights were trained on %1. Open that data and load the weights onto it?").replace(
+        "%1", data).replace("%2", reason[:1].upper() + reason[1:])
+
+
+def error_weights_do_not_fit(path: str, reason: str) -> str:
+    return tr("Cannot load %1 onto the current series: %2").replace("%1", path).replace("%2", reason)
+
+
 def title_open_origin() -> str:
     return tr("Open the weights' data?")
 

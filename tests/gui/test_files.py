@@ -394,6 +394,50 @@ def save_sine_wave_weights(qtbot, make_window, tmp_path):
     return weights
 
 
+@pytest.mark.parametrize("answer", ["Open", "Cancel"])
+def test_weights_too_long_offer_their_data(qtbot, make_window, tmp_path, monkeypatch, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    weights = save_sine_wave_weights(qtbot, make_window, tmp_path)
+    questions = []
+
+    def question(parent, title, text, buttons, default):
+        questions.append((title, text, buttons, default))
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window = make_window(series=None)
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    window.set_interactive(ask_on_close=False, show_dialogs=True)
+
+    assert window.load_weights(str(weights)) == (answer == "Open")
+
+    buttons = QMessageBox.StandardButton
+    assert questions == [(
+        "Open the weights' data?",
+        "These weights need a series of at least 101 values, but this one has 100. Load a longer series.\n\n"
+        "The weights were trained on the sine_wave generator (300 values). "
+        "Open that data and load the weights onto it?",
+        buttons.Open | buttons.Cancel, buttons.Open)]
+    if answer == "Open":
+        assert window.data_panel.generator_form.name.currentData() == "sine_wave"
+        assert window.trainer.load_warning is None
+    else:
+        assert window.data_panel.csv_path() == str(SHARED_DATA / "nile.csv")
+        assert window.trainer is None
+
+
+def test_weights_too_long_without_dialogs(qtbot, make_window, tmp_path):
+    weights = save_sine_wave_weights(qtbot, make_window, tmp_path)
+    window = make_window(series=None)
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+
+    assert not window.load_weights(str(weights))
+
+    assert window.last_error == (f"Cannot load {weights} onto the current series: these weights need a series of "
+                                 "at least 101 values, but this one has 100. Load a longer series.")
+
+
 def test_cancel_at_origin_question_loads_nothing(qtbot, make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
