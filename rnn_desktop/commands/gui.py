@@ -15,6 +15,7 @@ from rnn_desktop.commands.common import (
     config_from_args, data_options_given, input_paths, recorded_origin, series_from_args,
 )
 from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.core.training import TrainConfig
 
 log = logging.getLogger(__name__)
 
@@ -239,6 +240,11 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
         if args.csv:
             if not window.open_csv(args.csv, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
                                    encoding=args.encoding, header=args.header, missing=args.missing):
+                if "val_windows" not in given and "val_fraction" not in given:
+                    # The split set above for the CSV file does not belong to the generated series still in use.
+                    preset = TrainConfig.preset(args.preset or "default")
+                    window.set_config(window.config().replace(val_windows=preset.val_windows,
+                                                              val_fraction=preset.val_fraction))
                 if scripted:
                     return window.last_error
                 print(f"rnn-desktop: {window.last_error}", file=sys.stderr)

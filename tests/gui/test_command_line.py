@@ -198,6 +198,25 @@ def test_gui_accepts_values_at_window_limits(make_window):
     assert window.data_panel.generator_form.noise.value() == 0.0001
 
 
+@pytest.mark.parametrize("scripted", [False, True])
+def test_unread_csv_leaves_sine_split(make_window, tmp_path, scripted):
+    from rnn_desktop.commands.gui import apply_options
+
+    path = tmp_path / "text.csv"
+    path.write_text("t,y\n" + "".join(f"{i},{i % 5}\n" for i in range(80)) + "80,oops\n", encoding="utf-8")
+    args = parse_gui("--csv", str(path), "--missing", "refuse", "--epochs", "2",
+                     *(["--autostart"] if scripted else []))
+    window = make_window()
+
+    problem = apply_options(window, args, scripted=scripted)
+
+    assert (problem is not None) == scripted
+    assert "oops" in window.last_error
+    assert window.data_panel.series().source == "generator sine"
+    assert (window.config().val_windows, window.config().val_fraction) == (50, None)
+    assert window.data_panel.split_form.summary.text() == "100 training, 50 validation windows"
+
+
 def test_hidden_above_limit_exits_early(tmp_path):
     result = run_gui_command(tmp_path, "--hidden", "100000", "--autostart", "--exit-when-done",
                              "--report", "r.json", timeout=120)
