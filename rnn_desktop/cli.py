@@ -10,7 +10,7 @@ import argparse
 import os
 import signal
 import sys
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 from rnn_desktop import __version__
 
@@ -39,8 +39,28 @@ def _optional_float(text: str) -> float | None:
     """Parse a clipping threshold, where 0, 'none' and 'off' turn clipping off."""
     if text.lower() in ("none", "off"):
         return None
-    value = float(text)
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a number above 0, or 0 or none to turn clipping off, got {text!r}") from None
     return None if value == 0 else value
+
+
+def _whole_number(text: str) -> int:
+    """Parse an integer option, with a message that says what was expected."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+def _number(text: str) -> float:
+    """Parse a real-valued option, with a message that says what was expected."""
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number such as 0.5 or 1e-3, got {text!r}") from None
 
 
 def _shown(value: float | int | None) -> str:
@@ -93,22 +113,22 @@ def add_training_options(parser: argparse.ArgumentParser, json_help: bool = True
                         help=f"built-in series: {', '.join(GENERATORS)} "
                              "(default: sine, the tutorial's sin(0..199))")
     source.add_argument("--csv", metavar="PATH", help="read the series from a CSV file")
-    data.add_argument("--length", type=int, help="length of a generated series (default: 200)")
-    data.add_argument("--noise", type=float, help="noise standard deviation of a generated series (default: 0)")
+    data.add_argument("--length", type=_whole_number, help="length of a generated series (default: 200)")
+    data.add_argument("--noise", type=_number, help="noise standard deviation of a generated series (default: 0)")
     data.add_argument("--param", type=_generator_parameter, action="append", default=[], metavar="NAME=VALUE",
                       help="a parameter of the generator, for example --param period=30; repeat for several")
-    data.add_argument("--seq-len", default=argparse.SUPPRESS, type=int, help=f"input window length in time steps (default: {default.seq_len})")
+    data.add_argument("--seq-len", default=argparse.SUPPRESS, type=_whole_number, help=f"input window length in time steps (default: {default.seq_len})")
     val = data.add_mutually_exclusive_group()
-    val.add_argument("--val-windows", default=argparse.SUPPRESS, type=int, help=f"number of validation windows at the end of the series (default: {default.val_windows}, "
+    val.add_argument("--val-windows", default=argparse.SUPPRESS, type=_whole_number, help=f"number of validation windows at the end of the series (default: {default.val_windows}, "
                           "or --val-fraction for --csv)")
-    val.add_argument("--val-fraction", default=argparse.SUPPRESS, type=float,
+    val.add_argument("--val-fraction", default=argparse.SUPPRESS, type=_number,
                      help=f"fraction of windows used for validation, 0 to 1 (default for --csv: {CSV_VAL_FRACTION})")
     data.add_argument("--scale", default=argparse.SUPPRESS, choices=["minmax", "zscore", "none"],
                       help=f"scaling fitted on the training part (default: {default.scale})")
     add_csv_options(parser)
 
     model = parser.add_argument_group("model")
-    model.add_argument("--hidden", default=argparse.SUPPRESS, type=int,
+    model.add_argument("--hidden", default=argparse.SUPPRESS, type=_whole_number,
                        help=f"hidden units (default: {default.hidden})")
     model.add_argument("--activation", default=argparse.SUPPRESS, choices=["tanh", "sigmoid", "relu"],
                        help=f"activation of the hidden layer (default: {default.activation})")
@@ -119,16 +139,16 @@ def add_training_options(parser: argparse.ArgumentParser, json_help: bool = True
                        help=f"float type of weights and computations (default: {default.dtype})")
 
     train = parser.add_argument_group("training")
-    train.add_argument("--epochs", default=argparse.SUPPRESS, type=int,
+    train.add_argument("--epochs", default=argparse.SUPPRESS, type=_whole_number,
                        help=f"number of epochs to train; with --load, epochs to add to the saved ones "
                             f"(default: {default.epochs})")
-    train.add_argument("--batch-size", default=argparse.SUPPRESS, type=int,
+    train.add_argument("--batch-size", default=argparse.SUPPRESS, type=_whole_number,
                        help=f"training windows per gradient step (default: {default.batch_size})")
-    train.add_argument("--lr", default=argparse.SUPPRESS, type=float,
+    train.add_argument("--lr", default=argparse.SUPPRESS, type=_number,
                        help=f"learning rate (default: {default.lr:g})")
     train.add_argument("--optimizer", default=argparse.SUPPRESS, choices=["sgd", "momentum", "adam"],
                        help=f"algorithm that updates the weights (default: {default.optimizer})")
-    train.add_argument("--momentum", default=argparse.SUPPRESS, type=float, help=f"momentum coefficient for --optimizer momentum (default: {default.momentum:g})")
+    train.add_argument("--momentum", default=argparse.SUPPRESS, type=_number, help=f"momentum coefficient for --optimizer momentum (default: {default.momentum:g})")
     train.add_argument("--bptt-truncate", default=argparse.SUPPRESS, type=_count_or_off("for full BPTT"), metavar="K",
                        help="backpropagate through the last K steps only; 0 or 'none' for full BPTT "
                             f"(default: {_shown(default.bptt_truncate)})")
@@ -143,7 +163,7 @@ def add_training_options(parser: argparse.ArgumentParser, json_help: bool = True
                             f"(default: {_shown(default.patience)})")
     train.add_argument("--reduce-on-plateau", action="store_true", default=argparse.SUPPRESS,
                        help="halve the learning rate when validation loss stalls")
-    train.add_argument("--seed", default=argparse.SUPPRESS, type=int,
+    train.add_argument("--seed", default=argparse.SUPPRESS, type=_whole_number,
                        help=f"seed of the initial weights, the batch order and generated noise (default: {default.seed})")
 
     files = parser.add_argument_group("files and presets")
@@ -157,8 +177,16 @@ def add_training_options(parser: argparse.ArgumentParser, json_help: bool = True
                        help="write a JSON summary of the run to PATH" if json_help else argparse.SUPPRESS)
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors end with a pointer to --help instead of the long usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        # The usage of train and gui fills a screen, which hid the one line that says what is wrong.
+        self.exit(2, f"{self.prog}: error: {message}\nSee '{self.prog} --help' for the options.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rnn-desktop",
         description="Train a from-scratch numpy RNN on a time series and watch it learn.",
     )

@@ -86,3 +86,23 @@ def test_count_option_error_names_valid_values(capsys, option, valid, text):
     _, err = capsys.readouterr()
     assert stopped.value.code == 2
     assert f"argument {option}: expected a whole number of {valid}, got '{text}'" in err
+
+
+@pytest.mark.parametrize(("option", "text", "expected"), [
+    ("--clip-value", "abc", "expected a number above 0, or 0 or none to turn clipping off, got 'abc'"),
+    ("--clip-norm", "x1", "expected a number above 0, or 0 or none to turn clipping off, got 'x1'"),
+    ("--epochs", "1.5", "expected a whole number, got '1.5'"),
+    ("--hidden", "2.5", "expected a whole number, got '2.5'"),
+    ("--lr", "abc", "expected a number such as 0.5 or 1e-3, got 'abc'"),
+    ("--val-fraction", "x", "expected a number such as 0.5 or 1e-3, got 'x'"),
+])
+def test_number_option_errors_are_short(capsys, option, text, expected):
+    from rnn_desktop.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["train", option, text])
+
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2
+    assert err == (f"rnn-desktop train: error: argument {option}: {expected}\n"
+                   "See 'rnn-desktop train --help' for the options.\n")
