@@ -278,8 +278,8 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Previous model: %1</source>
-        <translation>Modello precedente: %1</translation>
+        <source>Previous model. %1</source>
+        <translation>Modello precedente. %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -345,6 +345,11 @@ Annulla: non caricare i pesi.</translation>
         <location line="+6"/>
         <source>No training yet</source>
         <translation>Nessun addestramento finora</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Epoch %1 / %2 running</source>
+        <translation>Epoca %1 di %2 in corso</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1634,12 +1639,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+730"/>
+        <location line="+731"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-730"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1675,12 +1680,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+647"/>
+        <location line="+648"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-646"/>
+        <location line="-647"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1805,7 +1810,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+568"/>
+        <location line="+569"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

@@ -576,6 +576,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._run_start_epoch = trainer.epoch
         self._run_target_epoch = trainer.epoch + epochs
         self.loss_plot.set_epoch_span(self._run_target_epoch)
+        self._set_progress_text(messages.progress_running(trainer.epoch + 1, self._run_target_epoch))
         self._run_started = time.perf_counter()
         self._paused_seconds = 0.0
         self._paused_since = None

@@ -301,7 +301,7 @@ def progress_early_stop(epoch: int, kept_epoch: int) -> str:
 
 
 def metrics_previous_model(text: str) -> str:
-    return tr("Previous model: %1").replace("%1", text)
+    return tr("Previous model. %1").replace("%1", text)
 
 
 def question_replace_model(epochs: int) -> str:
@@ -352,6 +352,11 @@ def progress_text(epoch: int, total: int, eta_seconds: float | None, samples_per
 
 def progress_idle() -> str:
     return tr("No training yet")
+
+
+def progress_running(epoch: int, total: int) -> str:
+    """Describe a run before its first epoch ends, which on a long series takes a while."""
+    return tr("Epoch %1 / %2 running").replace("%1", format_integer(epoch)).replace("%2", format_integer(total))
 
 
 def progress_diverged(epoch: int, divergence: dict | None) -> str:

@@ -104,6 +104,17 @@ def train_briefly(qtbot, window) -> None:
         assert window.start_training()
 
 
+def test_progress_says_first_epoch_runs(qtbot, make_window):
+    window = make_window()
+    assert window.progress.format() == "No training yet"
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+        assert window.progress.format() == "Epoch 1 / 6 running"
+
+    assert window.progress.format().startswith("Epoch 6 / 6")
+
+
 def test_new_data_clears_previous_results(qtbot, make_window):
     window = make_window()
     train_briefly(qtbot, window)
