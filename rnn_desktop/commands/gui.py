@@ -364,6 +364,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = create_application(sys.argv[:1], language=getattr(args, "language", None))
     window = MainWindow(restore_settings=not scripted)
+    window.set_remember_layout(not scripted)
     invalid = widget_limits_problem(window, args, scripted)
     if invalid is not None:
         return _reject_options(args, invalid, window)

@@ -107,6 +107,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._adapted_seq_len: tuple[int, int] | None = None  # (before, adapted)
         self._ask_on_close = True
         self._remember_config = True  # False when the command line set this session's data or settings
+        self._remember_layout = True  # False in scripted runs, whose window size is not the person's
         self._show_dialogs = True
         self.last_error: str | None = None
         self._form_problem: str | None = None  # why the settings cannot train, shown in the form
@@ -393,6 +394,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def set_remember_config(self, remember: bool) -> None:
         """Choose whether closing saves the settings shown, for the next session to open with."""
         self._remember_config = remember
+
+    def set_remember_layout(self, remember: bool) -> None:
+        """Choose whether closing saves the window's size and splitter positions."""
+        self._remember_layout = remember
 
     def set_interactive(self, ask_on_close: bool, show_dialogs: bool) -> None:
         """Turn off the close question and modal error boxes (scripted runs and tests)."""
@@ -1192,9 +1197,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._show_diagnostics(show_gradients)
 
     def save_settings(self) -> None:
-        self._settings.setValue("geometry", self.saveGeometry())
-        self._settings.setValue("mainSplitter", self.main_splitter.saveState())
-        self._settings.setValue("plotSplitter", self.plot_splitter.saveState())
+        if self._remember_layout:
+            self._settings.setValue("geometry", self.saveGeometry())
+            self._settings.setValue("mainSplitter", self.main_splitter.saveState())
+            self._settings.setValue("plotSplitter", self.plot_splitter.saveState())
         if self._remember_config:
             self._settings.setValue("config", json.dumps(self.config().to_dict()))
             self._settings.setValue("splitAdaptedForCsv", self._split_adapted_for_csv)

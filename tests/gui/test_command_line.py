@@ -228,6 +228,23 @@ def test_hidden_above_limit_exits_early(tmp_path):
     assert "--hidden 100000" in report["error"]
 
 
+def test_scripted_run_keeps_saved_layout(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    conf = tmp_path / "config" / "rnn-desktop" / "rnn-desktop.conf"
+    conf.parent.mkdir(parents=True)
+    saved = QSettings(str(conf), QSettings.Format.IniFormat)
+    saved.setValue("geometry", b"person's layout")
+    saved.sync()
+
+    result = run_gui_command(tmp_path, "--epochs", "1", "--autostart", "--exit-when-done", timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    after = QSettings(str(conf), QSettings.Format.IniFormat)
+    assert after.value("geometry") == b"person's layout"
+    assert after.value("config") is None
+
+
 def test_data_tab_shows_generator_options(qtbot, settings):
     from rnn_desktop.commands.common import series_from_args
     from rnn_desktop.commands.gui import apply_options
