@@ -34,7 +34,7 @@
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Training finished: all epochs ran.</source>
         <translation>Addestramento terminato: tutte le epoche sono state eseguite.</translation>
     </message>
@@ -74,7 +74,12 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-14"/>
+        <source>%1: %2 is outside the field&apos;s range, so it is now %3.</source>
+        <translation>%1: %2 è fuori dall&apos;intervallo del campo, quindi ora vale %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Learning rate %1 from the next epoch on; the metrics line shows the rate of the last epoch.</source>
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>
@@ -1618,7 +1623,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+130"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+131"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1639,12 +1644,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+731"/>
+        <location line="+737"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-730"/>
+        <location line="-736"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1680,12 +1685,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+648"/>
+        <location line="+654"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-647"/>
+        <location line="-653"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1810,7 +1815,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+569"/>
+        <location line="+575"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1830,7 +1835,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -2036,7 +2041,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+147"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+158"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

@@ -80,6 +80,15 @@ def status_paused() -> str:
     return tr("Paused. Resume, Step one epoch, or change the learning rate.")
 
 
+def status_value_clamped(name: str, typed: float, kept: float) -> str:
+    """Say that a number typed into field ``name`` (a TrainConfig field) was outside its range."""
+    from rnn_desktop.gui.core_errors import field_label
+
+    label = field_label(name)
+    return tr("%1: %2 is outside the field's range, so it is now %3.").replace(
+        "%1", label[:1].upper() + label[1:]).replace("%2", format_number(typed)).replace("%3", format_number(kept))
+
+
 def status_lr_from_next_epoch(lr: float) -> str:
     return tr("Learning rate %1 from the next epoch on; the metrics line shows the rate of the last epoch.").replace(
         "%1", format_number(lr, 3))

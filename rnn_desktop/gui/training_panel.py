@@ -78,9 +78,17 @@ class CompactDoubleSpinBox(QDoubleSpinBox):
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
         return self.locale().toString(float(value), "g", 6)
 
+    # A typed number outside the range, with the value that Qt clamps it to.
+    value_clamped = Signal(float, float)
+
     def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt naming)
         value, ok = self.locale().toDouble(with_locale_mark(text, self.locale().decimalPoint()))
-        return value if ok else self.value()
+        if not ok:
+            return self.value()
+        kept = min(max(value, self.minimum()), self.maximum())
+        if kept != value:
+            self.value_clamped.emit(value, kept)
+        return value
 
     def validate(self, text: str, position: int):
         text = with_locale_mark(text, self.locale().decimalPoint())
@@ -125,6 +133,9 @@ class TrainingPanel(QWidget):
     preset_requested = Signal(str)
     # When the learning rate changes through its widget, with the new value.
     lr_edited = Signal(float)
+    # When a typed number lies outside its field's range: the field's TrainConfig name, the
+    # number typed and the value the field keeps.
+    value_clamped = Signal(str, float, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,6 +271,9 @@ class TrainingPanel(QWidget):
         for optional in (self.bptt_truncate, self.clip_value, self.clip_norm, self.patience):
             optional.changed.connect(self._on_edited)
         self.reduce_on_plateau.toggled.connect(self._on_edited)
+        for name, spin in (("lr", self.lr), ("momentum", self.momentum), ("clip_value", self.clip_value.spin),
+                           ("clip_norm", self.clip_norm.spin)):
+            spin.value_clamped.connect(lambda typed, kept, name=name: self.value_clamped.emit(name, typed, kept))
         self.optimizer.currentIndexChanged.connect(self._update_momentum_enabled)
         self.recommended_button.clicked.connect(lambda: self.preset_requested.emit("default"))
         self.tutorial_button.clicked.connect(lambda: self.preset_requested.emit("tutorial"))

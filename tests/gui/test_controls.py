@@ -335,3 +335,17 @@ def test_patience_change_continues_model(qtbot, make_window):
     assert window.reports[-1].epoch == 4
     assert window.trainer.config.patience == 3
     assert window.trainer.config.clip_value == 1.0
+
+
+@pytest.mark.parametrize(("text", "expected", "message"), [
+    ("0", 1e-7, "Learning rate (lr): 0 is outside the field's range, so it is now 1e-07."),
+    ("500", 100.0, "Learning rate (lr): 500 is outside the field's range, so it is now 100."),
+])
+def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, message):
+    window = make_window()
+    field = type_into(qtbot, window, window.training_panel.lr, text)
+
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    assert field.value() == expected
+    assert window.statusBar().currentMessage() == message
