@@ -1051,6 +1051,26 @@ I dettagli sono nel file di log %2.</translation>
         <translation>data e ora</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>comma (,)</source>
+        <translation>virgola (,)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>semicolon (;)</source>
+        <translation>punto e virgola (;)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vertical bar (|)</source>
+        <translation>barra verticale (|)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>point (.)</source>
+        <translation>punto (.)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Field separator, as detected; choose another to override it.</source>
         <translation>Separatore di campo rilevato; scegline un altro per sostituirlo.</translation>
@@ -1248,7 +1268,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-717"/>
+        <location line="-720"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -2013,7 +2033,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+361"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+364"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -223,12 +223,15 @@ class CsvForm(QWidget):
         # Column kinds and delimiter names come from the reader in English.
         self._words = {"tab": self.tr("tab"), "space": self.tr("space"), "numeric": self.tr("numeric"),
                        "text": self.tr("text"), "datetime": self.tr("date and time")}
+        # A lone character is hard to read and to hit in a list, so each mark also has its name.
+        marks = {",": self.tr("comma (,)"), ";": self.tr("semicolon (;)"), "|": self.tr("vertical bar (|)"),
+                 ".": self.tr("point (.)")}
         for value in DELIMITERS:
-            self.delimiter.addItem(self._words.get(value, value), value)
+            self.delimiter.addItem(marks.get(value) or self._words.get(value, value), value)
         self.delimiter.setToolTip(self.tr("Field separator, as detected; choose another to override it."))
         self.decimal = QComboBox()
         for value in (".", ","):
-            self.decimal.addItem(value, value)
+            self.decimal.addItem(marks[value], value)
         self.decimal.setToolTip(self.tr("Decimal mark, as detected; choose another to override it."))
         self.encoding = QComboBox()
         self.encoding.setEditable(True)

@@ -394,6 +394,8 @@ class LossPlot(PlotPanel):
 
 # Share of the data's height added above it for the prediction plot's one-row legend.
 LEGEND_HEADROOM = 0.15
+# Prediction curves with at most this many points also draw a dot at each one.
+PREDICTION_SYMBOL_MAX_POINTS = 30
 # The prediction plot's y range shrinks to the data when the data needs less than this share
 # of its height. The gap between growing and shrinking keeps the axes from moving every epoch.
 RANGE_SHRINK_SHARE = 0.8
@@ -497,6 +499,11 @@ class PredictionPlot(PlotPanel):
         n_train = snapshot.n_train
         pred_x = self._x[snapshot.index]
         self._pred_x = pred_x
+        for curve, count in ((self.train_curve, n_train), (self.val_curve, pred_x.size - n_train)):
+            # A short series has few windows, and a single validation window makes a line of no length.
+            symbol = "o" if 0 < count <= PREDICTION_SYMBOL_MAX_POINTS else None
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
         self.train_curve.setData(pred_x[:n_train], finite_or_nan(snapshot.prediction[:n_train]))
         self.val_curve.setData(pred_x[n_train:], finite_or_nan(snapshot.prediction[n_train:]))
         if n_train < pred_x.size:

@@ -293,3 +293,16 @@ def test_forecast_follows_calendar_months():
     months = forecast_x.astype(np.int64).astype("datetime64[s]").astype("datetime64[D]")
     assert str(months[0]) == "1961-01-01"
     assert str(months[13]) == "1962-02-01"
+
+
+def test_single_validation_window_is_drawn_as_dot(prediction_plot):
+    prediction = np.full(SINE.size - SEQ_LEN, 0.25)
+    one_val = PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, SINE.size), prediction=prediction,
+                                 n_train=SINE.size - SEQ_LEN - 1, forecast=np.zeros(0))
+
+    prediction_plot.set_snapshot(one_val)
+    prediction_plot.refresh()
+
+    assert prediction_plot.val_curve.opts["symbol"] == "o"
+    assert prediction_plot.train_curve.opts["symbol"] is None
+    assert len(prediction_plot.val_curve.getData()[0]) == 1
