@@ -103,7 +103,7 @@ def check_options(args: argparse.Namespace) -> str | None:
     checked against the model options given, so no error waits for the
     window to open.
     """
-    from rnn_desktop.commands.train import with_option_names
+    from rnn_desktop.commands.train import with_generator_options, with_option_names
     from rnn_desktop.core.csv_dialect import check_readable
     from rnn_desktop.core.training import check_model_changes
     from rnn_desktop.core.weights import load_weights
@@ -120,7 +120,7 @@ def check_options(args: argparse.Namespace) -> str | None:
             # Start would then train a new model in place of the loaded one.
             check_model_changes(args.load, load_weights(args.load), _given_options(args))
     except RnnDesktopError as error:
-        return with_option_names(str(error), error.params.get("name"))
+        return with_generator_options(with_option_names(str(error), error.params.get("name")), error, args)
     return None
 
 

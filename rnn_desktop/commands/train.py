@@ -176,7 +176,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         trainer.origin = series_origin(series)
     except RnnDesktopError as error:
         logger.info("train command rejected its input: %s", error)
-        return _fail(with_option_names(str(error), error.params.get("name")))
+        return _fail(with_generator_options(with_option_names(str(error), error.params.get("name")), error, args))
     except OSError as error:
         return _fail(f"{error.filename or ''}: {error.strerror or error}")
     except MemoryError as error:
@@ -311,6 +311,27 @@ def with_option_names(message: str, field: Any) -> str:
     # Names inside paths and dotted names such as model.hidden are left alone.
     pattern = r"(?<![\w./\\-])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w/\\-])"
     return re.sub(pattern, lambda match: "--" + match.group(1).replace("_", "-"), message)
+
+
+def with_generator_options(message: str, error: RnnDesktopError, args: argparse.Namespace) -> str:
+    """Name the options that set a generated series where a core message names its settings.
+
+    A generator's own settings are --length, --noise and --seed, and its other
+    parameters are --param NAME=VALUE.
+    """
+    if getattr(args, "csv", None):
+        return message
+    if error.code == "data.too_short":
+        return message.replace("use a longer series", "use a longer series (--length)", 1).replace(
+            "fewer validation windows", "fewer validation windows (--val-windows)", 1)
+    generator = error.params.get("generator")
+    name = error.params.get("name")
+    prefix = f"{generator}: {name} = "
+    if generator and name and message.startswith(prefix):
+        # "sine: noise = -1.0 is out of range" becomes "sine: --noise -1.0 is out of range".
+        option = f"--{name} " if name in ("length", "noise", "seed") else f"--param {name}="
+        return f"{generator}: {option}{message[len(prefix):]}"
+    return message
 
 
 def _describe(series: Any) -> str:

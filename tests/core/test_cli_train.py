@@ -765,3 +765,18 @@ def test_load_stop_line_counts_run(tmp_path, capsys):
 
     assert code == 0, err
     assert "stop: completed after 5 epochs (2 in this run) in " in out
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    (["--noise", "-1"], "sine: --noise -1.0 is out of range; use a value from 0 to 1e+06."),
+    (["--generator", "sine_wave", "--param", "period=0"],
+     "sine_wave: --param period=0.0 is out of range; use a value from 2 to 1e+06."),
+    (["--length", "10"], "use a longer series (--length), a smaller --seq-len or fewer validation windows "
+                         "(--val-windows)"),
+])
+def test_generator_errors_name_options(options, expected, capsys):
+    from rnn_desktop.cli import main
+
+    assert main(["train", *options]) == 2
+
+    assert expected in capsys.readouterr().err

@@ -585,11 +585,18 @@ def test_load_onto_other_csv_prints_warning(tmp_path):
 
 
 def test_scripted_run_leaves_recent_files_alone(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    conf = tmp_path / "config" / "rnn-desktop" / "rnn-desktop.conf"
+    conf.parent.mkdir(parents=True)
+    saved = QSettings(str(conf), QSettings.Format.IniFormat)
+    saved.setValue("recentFiles", ["/data/earlier.csv"])
+    saved.sync()
+
     result = run_gui_command(tmp_path, "--csv", str(SHARED_DATA / "nile.csv"), "--seq-len", "10", "--epochs", "1",
                              "--autostart", "--exit-when-done")
 
     assert result.returncode == 0, result.stderr
-    settings_text = "".join(path.read_text(encoding="utf-8") for path in (tmp_path / "config").rglob("*.conf"))
-    assert "geometry" in settings_text
-    assert "recentFiles" not in settings_text
+    settings_text = conf.read_text(encoding="utf-8")
+    assert "earlier.csv" in settings_text
     assert "nile.csv" not in settings_text
