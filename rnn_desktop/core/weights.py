@@ -214,7 +214,8 @@ def _read_arrays(path: str, data: bytes) -> dict[str, np.ndarray]:
 
 def _parse_metadata(path: str, raw: dict[str, np.ndarray]) -> dict[str, Any]:
     if METADATA_KEY not in raw:
-        raise _reject(path, "missing_array", f"the {METADATA_KEY!r} entry is missing", array=METADATA_KEY)
+        raise _reject(path, "missing_array", f"the {METADATA_KEY!r} entry is missing; choose a file saved by "
+                      "rnn-desktop (Save weights, or train --save)", array=METADATA_KEY)
     entry = raw[METADATA_KEY]
     if entry.shape != () or entry.dtype.kind != "U":
         raise _reject(path, "bad_metadata", "the metadata entry is not a JSON text")
@@ -357,7 +358,8 @@ def _check_array(path: str, raw: dict[str, np.ndarray], name: str, shape: tuple[
                  dtype: np.dtype, model: dict[str, Any]) -> np.ndarray:
     """Return array ``name`` after checking it exists and has the expected shape, dtype and finite values."""
     if name not in raw:
-        raise _reject(path, "missing_array", f"array {name!r} is missing", array=name)
+        raise _reject(path, "missing_array", f"array {name!r} is missing; the file is damaged or was not "
+                      "saved by rnn-desktop, so save the weights again", array=name)
     value = raw[name]
     if value.shape != shape:
         raise _reject(path, "shape_mismatch",
