@@ -262,12 +262,17 @@ Annulla: non caricare i pesi.</translation>
         <translation>Addestrata un&apos;altra epoca dopo l&apos;arresto anticipato, dai pesi dell&apos;epoca %1; il modello ora è all&apos;epoca %2 e il conteggio della pazienza è ripartito da 0.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near predicting zero. Choose Recommended for a model that fits the series.</source>
         <translation>Preimpostazione Tutorial: le sue unità sigmoid saturate imparano poco in 25 epoche e finiscono per predire valori vicini a zero. Scegli Consigliata per un modello che segua la serie.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Tutorial preset: the classic tutorial&apos;s settings, made for its sine wave. Its saturated sigmoid units barely learn in 25 epochs, and this series is not scaled, so expect a poor fit. Choose Recommended for a model that fits the series.</source>
+        <translation>Preimpostazione Tutorial: le impostazioni del tutorial classico, pensate per la sua onda sinusoidale. Le sue unità sigmoid saturate imparano poco in 25 epoche, e questa serie non è scalata, quindi aspettati un adattamento scarso. Scegli Consigliata per un modello che segua la serie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Results of the previous model; Start trains a new one</source>
         <translation>Risultati del modello precedente; Avvia ne addestra uno nuovo</translation>
     </message>
@@ -1514,7 +1519,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+671"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+678"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1595,7 +1600,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-528"/>
+        <location line="-535"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1643,7 +1648,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+131"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+132"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1664,12 +1669,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+737"/>
+        <location line="+738"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-736"/>
+        <location line="-737"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1705,12 +1710,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+654"/>
+        <location line="+655"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-653"/>
+        <location line="-654"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1835,7 +1840,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+575"/>
+        <location line="+576"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1936,13 +1941,13 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+23"/>
-        <location line="+161"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+25"/>
+        <location line="+166"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-164"/>
         <location line="+54"/>
         <source>value</source>
         <translation>valore</translation>
@@ -1983,7 +1988,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>every prediction is %1, outside what the axis shows</source>
         <translation>ogni predizione vale %1, fuori da quanto mostra l&apos;asse</translation>
     </message>

@@ -14,6 +14,7 @@ import logging
 import time
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -434,7 +435,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._adapted_seq_len = None
         self.set_config(preset)
         if name == "tutorial" and self._form_problem is None:
-            self.statusBar().showMessage(messages.status_tutorial_preset())
+            tutorial_series = series is not None and np.array_equal(series.values, np.sin(np.arange(200.0)))
+            self.statusBar().showMessage(messages.status_tutorial_preset(tutorial_series))
 
     def curve_point_counts(self) -> dict[str, int]:
         counts = dict(self.loss_plot.point_counts())

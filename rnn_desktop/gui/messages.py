@@ -291,9 +291,14 @@ def status_step_after_early_stop(kept_epoch: int, epoch: int) -> str:
         "%1", format_integer(kept_epoch)).replace("%2", format_integer(epoch))
 
 
-def status_tutorial_preset() -> str:
-    return tr("Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near "
-              "predicting zero. Choose Recommended for a model that fits the series.")
+def status_tutorial_preset(on_tutorial_series: bool = True) -> str:
+    """Say what the tutorial preset does; ``on_tutorial_series`` is False for data other than sin(0..199)."""
+    if on_tutorial_series:
+        return tr("Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near "
+                  "predicting zero. Choose Recommended for a model that fits the series.")
+    return tr("Tutorial preset: the classic tutorial's settings, made for its sine wave. Its saturated sigmoid "
+              "units barely learn in 25 epochs, and this series is not scaled, so expect a poor fit. "
+              "Choose Recommended for a model that fits the series.")
 
 
 def progress_previous_model() -> str:

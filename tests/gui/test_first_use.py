@@ -347,3 +347,15 @@ def test_settings_that_start_off_show_useful_values(make_window):
     assert not panel.clip_value.spin.isEnabled()
     assert panel.bptt_truncate.spin.value() == 5
     assert window.config().clip_value is None
+
+
+def test_tutorial_preset_status_fits_the_data(make_window):
+    window = make_window()
+    window.apply_preset("tutorial")
+    assert "end near predicting zero" in window.statusBar().currentMessage()
+
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    window.apply_preset("tutorial")
+    message = window.statusBar().currentMessage()
+    assert "made for its sine wave" in message
+    assert "predicting zero" not in message
