@@ -45,6 +45,9 @@ def close_on_stop_signals(app: QApplication, window: QWidget,
         setter = getattr(window, "set_interactive", None)
         if setter is not None:
             setter(ask_on_close=False, show_dialogs=False)
+        # Closing the last window also posts Qt's quit event (exit status 0). When the event loop handled it
+        # after the exit below, the process ended with 0 (seen once in a full test run), so it is turned off.
+        app.setQuitOnLastWindowClosed(False)
         window.close()
         app.exit(128 + number)
 
