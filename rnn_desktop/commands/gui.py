@@ -79,7 +79,7 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
         "epochs_this_run": trainer.epoch - window.run_start_epoch if trainer is not None else 0,
         "curve_points": window.curve_point_counts(),
         "last_epoch_val_rmse": reports[-1].val_rmse if reports else None,
-        "error": window.last_error,
+        "error": window.last_error_english,
     })
     report.update(probe_summary)
     return {key: _json_number(value) for key, value in report.items()}
@@ -247,7 +247,7 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
                                                               val_fraction=preset.val_fraction))
                 if scripted:
                     return window.last_error
-                print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
+                print(f"rnn-desktop: {window.last_error_english}", file=sys.stderr)
         elif generated and not window.data_panel.set_generator(**generator_settings(args)):
             return window.last_error
         origin = "keep"
@@ -256,7 +256,7 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
         if args.load and not window.load_weights(args.load, origin=origin):
             if scripted:
                 return window.last_error
-            print(f"rnn-desktop: {window.last_error}", file=sys.stderr)
+            print(f"rnn-desktop: {window.last_error_english}", file=sys.stderr)
         elif args.load and window.trainer is not None and window.trainer.load_warning:
             # A scripted run's progress soon replaces the warning in the window, so it is printed too.
             print(f"rnn-desktop: warning: {window.trainer.load_warning}", file=sys.stderr)
@@ -373,6 +373,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
     def not_started(message: str) -> int:
         """Report why the scripted run cannot start, and return its exit status."""
+        # The window shows its error in its own language; the terminal and report get the English.
+        message = message.replace(window.last_error, window.last_error_english) if window.last_error else message
         print(f"rnn-desktop: {message}", file=sys.stderr)
         if args.report:
             failure = _write_report(args.report, failure_report(message, window))

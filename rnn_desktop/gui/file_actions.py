@@ -161,10 +161,11 @@ class FileActionsMixin:
                 if loaded is not None:
                     return loaded
                 log.error("cannot load the weights in %s onto %s: %s", path, series.source, error)
-                self.show_error(messages.error_weights_do_not_fit(path, messages.error_text(error)))
+                self.show_error(messages.error_weights_do_not_fit(path, messages.error_text(error)), english=str(error))
                 return False
             log.error("could not load weights from %s: %s", path, error)
-            self.show_error(messages.error_file_not_read(path, messages.error_text(error)))
+            self.show_error(messages.error_file_not_read(path, messages.error_text(error)),
+                            english=str(error) if isinstance(error, RnnDesktopError) else None)
             return False
         config = trainer.config
         # The form would clamp or round such a value, and Start would then build another model.

@@ -111,6 +111,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._remember_layout = True  # False in scripted runs, whose window size is not the person's
         self._show_dialogs = True
         self.last_error: str | None = None
+        # The last error in the core's English words when it came from one (the command line prints
+        # those, as train does), else the window's text.
+        self.last_error_english: str | None = None
         self._form_problem: str | None = None  # why the settings cannot train, shown in the form
         self._replaced_message: str | None = None  # set when Start replaced a trained model
         self._adapted_message: str | None = None  # set when a new series changed the settings
@@ -1025,7 +1028,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._split_adapted_for_csv = False
 
     def _on_load_failed(self, error) -> None:
-        self.show_error(messages.error_text(error))
+        self.show_error(messages.error_text(error), english=str(error) if isinstance(error, RnnDesktopError) else None)
         # The Data tab may now show a file it could not read, or the series in use again. The status
         # bar keeps the error, which names what to fix.
         self._validate_form(announce=False)
@@ -1157,10 +1160,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     # Errors.
 
-    def show_error(self, text: str, title: str | None = None) -> None:
-        """Show an error in the status bar and a message box, and log it."""
-        log.error("shown to the user: %s", text)
+    def show_error(self, text: str, title: str | None = None, english: str | None = None) -> None:
+        """Show an error in the status bar and a message box, and log it.
+
+        ``english`` is the same error as the command line words it, in English
+        whatever the window's language; None when ``text`` is all there is.
+        """
+        log.error("shown to the user: %s", english or text)
         self.last_error = text
+        self.last_error_english = english or text
         self._shown_error = text.splitlines()[0] if text else ""
         self.statusBar().showMessage(self._shown_error, 15000)
         if self._show_dialogs:

@@ -335,6 +335,21 @@ def test_bad_csv_exit_when_done_writes_screenshot(tmp_path):
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "not_started"
 
 
+def test_italian_window_reports_errors_in_english(tmp_path):
+    path = tmp_path / "cells.csv"
+    path.write_text("value\n" + "".join(f"{i}.5\n" for i in range(100)) + "three\nfour\n", encoding="utf-8")
+
+    result = run_gui_command(tmp_path, "--language", "it", "--csv", str(path), "--autostart", "--exit-when-done",
+                             "--report", "r.json")
+
+    assert result.returncode == 2
+    english = f"{path}, column 'value': 2 cells are not numbers: line 102 'three', line 103 'four'."
+    assert english in result.stderr
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["error"].startswith(english)
+    log_text = "".join(log.read_text(encoding="utf-8") for log in (tmp_path / "data").rglob("*.log"))
+    assert f"shown to the user: {english}" in log_text
+
+
 def test_invalid_option_writes_report(tmp_path):
     result = run_gui_command(tmp_path, "--lr", "-1", "--autostart", "--exit-when-done", "--report", "r.json")
 
@@ -394,7 +409,7 @@ def test_bad_csv_autostart_trains_nothing(tmp_path):
             app.kill()
             app.wait()
 
-    assert '2 cells are not numbers: line 102 "three", line 103 "four"' in stderr
+    assert "2 cells are not numbers: line 102 'three', line 103 'four'" in stderr
     # The offscreen plugin's note on a limit of its own stays in the log.
     assert "propagateSizeHints" not in stderr
     data = json.loads(report.read_text(encoding="utf-8"))
