@@ -804,6 +804,11 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>these weights read windows of %1 values, so with this validation split they need a series of at least %2 values, but this one has %3. Load a longer series.</source>
+        <translation>questi pesi leggono finestre di %1 valori, quindi con questa suddivisione per la validazione richiedono una serie di almeno %2 valori, ma questa ne ha %3. Carica una serie più lunga.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>these weights need a series of at least %1 values, but this one has %2. Load a longer series.</source>
         <translation>questi pesi richiedono una serie di almeno %1 valori, ma questa ne ha %2. Carica una serie più lunga.</translation>
     </message>
@@ -863,7 +868,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-249"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -883,7 +888,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>%1 contains no data rows. Choose a file with at least %2 values.</source>
         <translation>%1 non contiene righe di dati. Scegli un file con almeno %2 valori.</translation>
     </message>
@@ -1648,7 +1653,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+132"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+135"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1860,7 +1865,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+153"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -1912,7 +1917,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+196"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

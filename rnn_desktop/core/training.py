@@ -909,7 +909,7 @@ class Trainer:
                 f"{error.params['length']} values, fewer than the {error.params['minimum']} needed for such "
                 f"windows, their targets and {need}; use a longer series or fewer validation windows "
                 "(val_windows or val_fraction)",
-                code="weights.incompatible", path=str(path), **error.params) from None
+                code="weights.incompatible", path=str(path), seq_len=config.seq_len, **error.params) from None
         trainer.model.set_weights(loaded.arrays)
         trainer.epoch = int(meta.get("epoch", 0))
         trainer.history = [report_from_dict(item) for item in loaded.history]

@@ -243,6 +243,10 @@ def _config_memory(p: dict) -> str:
 # Weights files. The window wraps these in "Could not read <path>: ...".
 
 def _weights_incompatible(p: dict) -> str:
+    if "minimum" in p and "seq_len" in p:
+        return fill(tr("these weights read windows of %1 values, so with this validation split they need a series "
+                       "of at least %2 values, but this one has %3. Load a longer series."),
+                    format_integer(p["seq_len"]), format_integer(p["minimum"]), format_integer(p["length"]))
     if "minimum" in p:
         return fill(tr("these weights need a series of at least %1 values, but this one has %2. "
                        "Load a longer series."), format_integer(p["minimum"]), format_integer(p["length"]))

@@ -152,7 +152,17 @@ class FileActionsMixin:
 
         control = WorkerControl()
         try:
-            trainer = Trainer.from_file(path, series.values, control=control, source=series.source)
+            try:
+                trainer = Trainer.from_file(path, series.values, control=control, source=series.source)
+            except RnnDesktopError as error:
+                split = dict(zip(("val_windows", "val_fraction"), self.data_panel.split_values()))
+                if error.code != "weights.incompatible" or "minimum" not in error.params:
+                    raise
+                # The file's validation split leaves this series too short; the Data tab's own
+                # split may fit it, as a CSV file's 20% does where the sine's 50 windows do not.
+                log.info("the split saved in %s does not fit %s; trying the Data tab's %s", path, series.source,
+                         split)
+                trainer = Trainer.from_file(path, series.values, control=control, source=series.source, **split)
         except (RnnDesktopError, OSError, ValueError) as error:
             if isinstance(error, RnnDesktopError) and error.code == "weights.incompatible":
                 # The file was read, but its windows do not fit this series. The data it was

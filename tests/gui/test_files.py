@@ -147,7 +147,7 @@ def test_weights_rejected_on_short_series(qtbot, make_window, tmp_path):
     train(qtbot, window)
     path = tmp_path / "model.npz"
     assert window.save_weights(str(path))
-    window.set_series(Series(values=np.sin(np.arange(60.0)), name="short"))
+    window.set_series(Series(values=np.sin(np.arange(45.0)), name="short"))
     trainer = window.trainer
 
     with qtbot.waitSignal(window.error_shown, timeout=2000):
@@ -394,6 +394,12 @@ def save_sine_wave_weights(qtbot, make_window, tmp_path):
     return weights
 
 
+def write_short_csv(tmp_path, count: int = 40) -> str:
+    path = tmp_path / "short.csv"
+    path.write_text("value\n" + "".join(f"{np.sin(i * 0.5):.4f}\n" for i in range(count)), encoding="utf-8")
+    return str(path)
+
+
 @pytest.mark.parametrize("answer", ["Open", "Cancel"])
 def test_weights_too_long_offer_their_data(qtbot, make_window, tmp_path, monkeypatch, answer):
     from PySide6.QtWidgets import QMessageBox
@@ -407,7 +413,8 @@ def test_weights_too_long_offer_their_data(qtbot, make_window, tmp_path, monkeyp
 
     monkeypatch.setattr(QMessageBox, "question", question)
     window = make_window(series=None)
-    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    short = write_short_csv(tmp_path)
+    assert window.open_csv(short)
     window.set_interactive(ask_on_close=False, show_dialogs=True)
 
     assert window.load_weights(str(weights)) == (answer == "Open")
@@ -415,7 +422,8 @@ def test_weights_too_long_offer_their_data(qtbot, make_window, tmp_path, monkeyp
     buttons = QMessageBox.StandardButton
     assert questions == [(
         "Open the weights' data?",
-        "These weights need a series of at least 101 values, but this one has 100. Load a longer series.\n\n"
+        "These weights read windows of 50 values, so with this validation split they need a series of at least "
+        "52 values, but this one has 40. Load a longer series.\n\n"
         "The weights were trained on the sine_wave generator (300 values). "
         "Open that data and load the weights onto it?",
         buttons.Open | buttons.Cancel, buttons.Open)]
@@ -423,19 +431,33 @@ def test_weights_too_long_offer_their_data(qtbot, make_window, tmp_path, monkeyp
         assert window.data_panel.generator_form.name.currentData() == "sine_wave"
         assert window.trainer.load_warning is None
     else:
-        assert window.data_panel.csv_path() == str(SHARED_DATA / "nile.csv")
+        assert window.data_panel.csv_path() == short
         assert window.trainer is None
 
 
 def test_weights_too_long_without_dialogs(qtbot, make_window, tmp_path):
     weights = save_sine_wave_weights(qtbot, make_window, tmp_path)
     window = make_window(series=None)
-    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    assert window.open_csv(write_short_csv(tmp_path))
 
     assert not window.load_weights(str(weights))
 
-    assert window.last_error == (f"Cannot load {weights} onto the current series: these weights need a series of "
-                                 "at least 101 values, but this one has 100. Load a longer series.")
+    assert window.last_error == (f"Cannot load {weights} onto the current series: these weights read windows of "
+                                 "50 values, so with this validation split they need a series of at least 52 "
+                                 "values, but this one has 40. Load a longer series.")
+
+
+def test_weights_load_with_data_tab_split(qtbot, make_window, tmp_path):
+    weights = save_sine_wave_weights(qtbot, make_window, tmp_path)  # 50 validation windows of 50 values
+    window = make_window(series=None)
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))  # 100 values: 50 windows, so the last 20%
+
+    assert window.load_weights(str(weights)), window.last_error
+
+    assert window.trainer.config.val_fraction == 0.2
+    assert window.trainer.split.n_val == 10
+    assert window.trainer.load_warning is not None
+    assert window.config().val_fraction == 0.2
 
 
 def test_cancel_at_origin_question_loads_nothing(qtbot, make_window, tmp_path, monkeypatch):
