@@ -38,6 +38,13 @@ VAL_PREDICTION_COLOR = (204, 51, 0)
 # Translucent, so the split line, the validation band and the data stay visible under the legend.
 LEGEND_BRUSH = (255, 255, 255, 110)
 LINE_LABEL_FILL = (255, 255, 255, 200)
+# Text anchors of a vertical line's label, left or right of the line.
+LINE_LABEL_LEFT = (1.05, 0.0)
+LINE_LABEL_RIGHT = (-0.05, 0.0)
+# The loss legend's corners as (right, top), in the order preferred on a tie, and the share of the
+# plot's width and height a corner's legend covers.
+LEGEND_CORNERS = ((True, True), (False, False), (True, False), (False, True))
+LEGEND_CORNER_SHARE = (0.3, 0.3)
 KEPT_COLOR = (90, 90, 90)
 # Markers of gradient norms that are exactly 0.
 ZERO_COLOR = (204, 51, 0)
@@ -272,30 +279,31 @@ class LossPlot(PlotPanel):
         # A log axis with an SI prefix reads as "loss (x0.001)" over powers of ten: confusing.
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.addLegend(offset=(-10, 10), brush=LEGEND_BRUSH)
+        self._legend_corner = LEGEND_CORNERS[0]
         self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training"))
         self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("validation"))
         self._epochs = GrowingArray()
         self._train = GrowingArray()
         self._val = GrowingArray()
         self._last_epoch = 1
-        # The epoch whose weights early stopping kept, marked until training goes on. Its label
-        # sits left of the line, below the legend in the top right corner, which the kept epoch
-        # (a patience before the last) often reaches. A light fill keeps it readable over curves.
+        # The epoch whose weights early stopping kept, marked until training goes on. Its label sits
+        # below the legend's usual top right corner, which the kept epoch (a patience before the
+        # last) often reaches. A light fill keeps it readable over curves.
         self._kept_epoch: int | None = None
         self.kept_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DashLine),
                                          label=self.tr("kept"),
-                                         labelOpts={"position": 0.72, "anchors": [(1.05, 0.0)] * 2,
+                                         labelOpts={"position": 0.72, "anchors": [LINE_LABEL_LEFT] * 2,
                                                     "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
         self.kept_line.setVisible(False)
         self.plot.addItem(self.kept_line, ignoreBounds=True)
         # After weights trained on other data (or on an earlier version of this file) are loaded,
-        # a line between their last epoch and the next one. Its label sits right of the line, and
-        # lower than the kept label, which may sit a few epochs later, left of its own line.
+        # a line between their last epoch and the next one. Its label sits lower than the kept
+        # label, which may be a few epochs away.
         self.data_change_epoch: int | None = None
         self.data_change_line = pg.InfiniteLine(angle=90, movable=False,
                                                 pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DotLine),
                                                 label=self.tr("current data"),
-                                                labelOpts={"position": 0.58, "anchors": [(-0.05, 0.0)] * 2,
+                                                labelOpts={"position": 0.58, "anchors": [LINE_LABEL_RIGHT] * 2,
                                                            "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
         self.data_change_line.setVisible(False)
         self.plot.addItem(self.data_change_line, ignoreBounds=True)
@@ -365,7 +373,44 @@ class LossPlot(PlotPanel):
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
         y_range = decade_range(np.concatenate([train, val]))
         self._set_decade_ticks(y_range)
-        self.set_view_range((0.5, last + 0.5), y_range)
+        x_range = (0.5, last + 0.5)
+        self.set_view_range(x_range, y_range)
+        # Each mark's label sits on the side of its line with more room, so it is not cut at the
+        # plot's edge, and two labels never both sit in the gap between their lines.
+        middle = (x_range[0] + x_range[1]) / 2
+        for line, x in ((self.kept_line, kept_epoch), (self.data_change_line, None if change is None else change + 0.5)):
+            if x is not None:
+                line.label.anchors = [LINE_LABEL_LEFT if x > middle else LINE_LABEL_RIGHT] * 2
+                line.label.updatePosition()
+        self._place_legend(epochs, (train, val), x_range, y_range)
+
+    def _place_legend(self, epochs: np.ndarray, curves: tuple[np.ndarray, ...], x_range: tuple[float, float],
+                      y_range: tuple[float, float]) -> None:
+        """Put the legend in the corner that covers the fewest points of the curves.
+
+        Losses usually fall, so the top right corner is usually free. After weights
+        loaded onto other data, or a late jump, the curves end high, and the legend
+        moves away from them. Ties keep the current corner, so it does not jump around.
+        """
+        width = (x_range[1] - x_range[0]) * LEGEND_CORNER_SHARE[0]
+        height = (y_range[1] - y_range[0]) * LEGEND_CORNER_SHARE[1]
+        xs = np.concatenate([epochs] * len(curves)).astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ys = np.log10(np.concatenate(curves))
+        finite = np.isfinite(ys)
+        xs, ys = xs[finite], ys[finite]
+        counts = {}
+        for corner in LEGEND_CORNERS:
+            right, top = corner
+            in_x = xs >= x_range[1] - width if right else xs <= x_range[0] + width
+            in_y = ys >= y_range[1] - height if top else ys <= y_range[0] + height
+            counts[corner] = int(np.count_nonzero(in_x & in_y))
+        best = min(LEGEND_CORNERS, key=lambda corner: (counts[corner], corner != self._legend_corner))
+        if best != self._legend_corner:
+            self._legend_corner = best
+            right, top = best
+            anchor = (1 if right else 0, 0 if top else 1)
+            self.plot.legend.anchor(itemPos=anchor, parentPos=anchor, offset=(-10 if right else 10, 10 if top else -10))
 
     def _set_decade_ticks(self, y_range: tuple[float, float]) -> None:
         """Label powers of ten only, at most LOSS_MAX_TICK_LABELS of them.

@@ -15,7 +15,13 @@ def labels(ticks):
 
 
 def test_plain_numbers_within_range():
-    assert labels(decade_ticks(-4, 3, 8)) == ["0.0001", "0.001", "0.01", "0.1", "1", "10", "100", "1000"]
+    # In the C locale, so that an earlier test's English locale, which groups 1,000, does not leak in.
+    previous = QLocale()
+    QLocale.setDefault(QLocale.c())
+    try:
+        assert labels(decade_ticks(-4, 3, 8)) == ["0.0001", "0.001", "0.01", "0.1", "1", "10", "100", "1000"]
+    finally:
+        QLocale.setDefault(previous)
 
 
 @pytest.mark.parametrize("low, high", [(-6, 0), (0, 4), (-5, 5)])

@@ -128,3 +128,20 @@ def test_title_names_what_loss_measures(qtbot, make_window, scale, title):
         assert window.step_epoch()
 
     assert window.loss_plot.plot.titleLabel.text == title
+
+
+def test_legend_leaves_curves_that_end_high(make_window):
+    from types import SimpleNamespace
+
+    plot = make_window().loss_plot
+    # Falling losses leave the top right corner free.
+    for epoch in range(1, 41):
+        plot.append(SimpleNamespace(epoch=epoch, train_loss=1.0 / epoch, val_loss=1.2 / epoch))
+    plot.refresh()
+    assert plot._legend_corner == (True, True)
+
+    # Weights loaded onto other data: the losses jump up at the end.
+    for epoch in range(41, 61):
+        plot.append(SimpleNamespace(epoch=epoch, train_loss=2.0, val_loss=3.0))
+    plot.refresh()
+    assert plot._legend_corner != (True, True)
