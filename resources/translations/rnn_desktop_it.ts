@@ -1524,7 +1524,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+678"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+723"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1549,9 +1549,14 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>0: left out by truncated BPTT (last %1 steps)</source>
-        <translation>0: esclusi dalla BPTT troncata (ultimi %1 passi)</translation>
+        <location line="+38"/>
+        <source>mean ||dL/dh|| above 0</source>
+        <translation>||dL/dh|| medio sopra 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0: outside truncated BPTT, which keeps the last %1 steps</source>
+        <translation>0: fuori dalla BPTT troncata, che tiene gli ultimi %1 passi</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1559,7 +1564,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>0: nessun gradiente attraversa l&apos;attivazione</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1605,12 +1610,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-535"/>
+        <location line="-576"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>epoch</source>
         <translation>epoca</translation>
     </message>
@@ -1620,7 +1625,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>perdita</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>training</source>
         <translation>addestramento</translation>
     </message>
@@ -1645,7 +1650,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Perdita (MSE sui valori della serie)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+119"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>

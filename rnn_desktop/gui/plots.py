@@ -772,13 +772,17 @@ class GradientPlot(PlotPanel):
         self.zero_points.setData(steps[zero], np.full(int(zero.sum()), edge))
         self.truncated_points.setData(steps[truncated], np.full(int(truncated.sum()), edge))
         self._legend.clear()
+        if truncated.any() or zero.any():
+            # With markers of 0 beside it, the curve's dots need a name too.
+            self._legend.addItem(self.curve, self.tr("mean ||dL/dh|| above 0"))
         if truncated.any():
-            self._legend.addItem(self.truncated_points, self.tr("0: left out by truncated BPTT (last %1 steps)")
+            self._legend.addItem(self.truncated_points, self.tr("0: outside truncated BPTT, which keeps the last %1 steps")
                                  .replace("%1", format_integer(self._norms.size - self._truncated)))
         if zero.any():
             self._legend.addItem(self.zero_points, self.tr("0: no gradient passes the activation"))
         self._legend.setVisible(bool(truncated.any() or zero.any()))
-        self.set_view_range((0.5, max(1, self._norms.size) + 0.5), (low, high))
+        # A whole step of room at each end, so the first and last dots show whole.
+        self.set_view_range((0.0, max(1, self._norms.size) + 1.0), (low, high))
         # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height
         # the labels of minor log ticks or of many decades overlap.
         major = decade_ticks(low, high, GRADIENT_MAX_TICK_LABELS)

@@ -235,7 +235,8 @@ def test_truncated_steps_marked_apart(make_window):
     assert x_values(plot.truncated_points) == [1.0, 2.0, 3.0]
     assert x_values(plot.zero_points) == [4.0]
     labels = [label.text for _, label in plot._legend.items]
-    assert labels == ["0: left out by truncated BPTT (last 3 steps)", "0: no gradient passes the activation"]
+    assert labels == ["mean ||dL/dh|| above 0", "0: outside truncated BPTT, which keeps the last 3 steps",
+                      "0: no gradient passes the activation"]
 
     plot.set_report(SimpleNamespace(epoch=2, dh_norms=np.array([1e-3] * 6)), bptt_truncate=6)
     plot.refresh()
