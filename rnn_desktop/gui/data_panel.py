@@ -389,7 +389,7 @@ class CsvForm(QWidget):
         if outliers:
             # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.
             listed = _first_few(outliers, lambda outlier: self.tr("line %1: %2").replace(
-                "%1", messages.format_integer(outlier[0])).replace("%2", messages.format_number(outlier[1])))
+                "%1", messages.format_integer(outlier[0])).replace("%2", messages.format_cell_value(outlier[1])))
             if len(outliers) == 1:
                 notes.append(self.tr("1 value lies far from the others (%1); check it in the file.").replace(
                     "%1", listed))

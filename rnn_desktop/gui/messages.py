@@ -33,6 +33,15 @@ def format_number(value: float | None, digits: int = 4) -> str:
     return QLocale().toString(float(value), "g", digits)
 
 
+def format_cell_value(value: float) -> str:
+    """Format a value read from a file close to how the file writes it: up to 12 significant digits and
+    no group separators, so that a search in the file finds it (1500, not 1,500), with the locale's decimal mark.
+    """
+    locale = QLocale()
+    locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(float(value), "g", 12)
+
+
 def format_integer(value: int) -> str:
     return QLocale().toString(int(value))
 
