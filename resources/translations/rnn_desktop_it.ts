@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+59"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+68"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -34,7 +34,12 @@
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>%1: %2 is outside the field&apos;s range, %4 to %5, so it is now %3.</source>
+        <translation>%1: %2 è fuori dall&apos;intervallo del campo, da %4 a %5, quindi ora vale %3.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Training finished: all epochs ran.</source>
         <translation>Addestramento terminato: tutte le epoche sono state eseguite.</translation>
     </message>
@@ -74,12 +79,7 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <source>%1: %2 is outside the field&apos;s range, so it is now %3.</source>
-        <translation>%1: %2 è fuori dall&apos;intervallo del campo, quindi ora vale %3.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-9"/>
         <source>Learning rate %1 from the next epoch on; the metrics line shows the rate of the last epoch.</source>
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>

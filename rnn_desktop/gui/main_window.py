@@ -353,7 +353,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.open_csv_requested.connect(self.choose_csv)
         self.training_panel.config_edited.connect(self._on_config_edited)
         self.training_panel.value_clamped.connect(
-            lambda name, typed, kept: self.statusBar().showMessage(messages.status_value_clamped(name, typed, kept)))
+            lambda *clamped: self.statusBar().showMessage(messages.status_value_clamped(*clamped)))
         self.training_panel.preset_requested.connect(self.apply_preset)
         self.training_panel.lr_edited.connect(self._on_lr_edited)
         self.forecast_steps.valueChanged.connect(self._on_forecast_steps_changed)

@@ -89,13 +89,14 @@ def status_paused() -> str:
     return tr("Paused. Resume, Step one epoch, or change the learning rate.")
 
 
-def status_value_clamped(name: str, typed: float, kept: float) -> str:
+def status_value_clamped(name: str, typed: float, kept: float, minimum: float, maximum: float) -> str:
     """Say that a number typed into field ``name`` (a TrainConfig field) was outside its range."""
     from rnn_desktop.gui.core_errors import field_label
 
     label = field_label(name)
-    return tr("%1: %2 is outside the field's range, so it is now %3.").replace(
-        "%1", label[:1].upper() + label[1:]).replace("%2", format_number(typed)).replace("%3", format_number(kept))
+    return tr("%1: %2 is outside the field's range, %4 to %5, so it is now %3.").replace(
+        "%1", label[:1].upper() + label[1:]).replace("%2", format_number(typed)).replace(
+        "%3", format_number(kept)).replace("%4", format_number(minimum)).replace("%5", format_number(maximum))
 
 
 def status_lr_from_next_epoch(lr: float) -> str:

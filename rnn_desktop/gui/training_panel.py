@@ -134,8 +134,8 @@ class TrainingPanel(QWidget):
     # When the learning rate changes through its widget, with the new value.
     lr_edited = Signal(float)
     # When a typed number lies outside its field's range: the field's TrainConfig name, the
-    # number typed and the value the field keeps.
-    value_clamped = Signal(str, float, float)
+    # number typed, the value the field keeps, and the range's minimum and maximum.
+    value_clamped = Signal(str, float, float, float, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -273,7 +273,8 @@ class TrainingPanel(QWidget):
         self.reduce_on_plateau.toggled.connect(self._on_edited)
         for name, spin in (("lr", self.lr), ("momentum", self.momentum), ("clip_value", self.clip_value.spin),
                            ("clip_norm", self.clip_norm.spin)):
-            spin.value_clamped.connect(lambda typed, kept, name=name: self.value_clamped.emit(name, typed, kept))
+            spin.value_clamped.connect(lambda typed, kept, name=name, spin=spin: self.value_clamped.emit(
+                name, typed, kept, spin.minimum(), spin.maximum()))
         self.optimizer.currentIndexChanged.connect(self._update_momentum_enabled)
         self.recommended_button.clicked.connect(lambda: self.preset_requested.emit("default"))
         self.tutorial_button.clicked.connect(lambda: self.preset_requested.emit("tutorial"))

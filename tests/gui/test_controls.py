@@ -338,8 +338,8 @@ def test_patience_change_continues_model(qtbot, make_window):
 
 
 @pytest.mark.parametrize(("text", "expected", "message"), [
-    ("0", 1e-7, "Learning rate (lr): 0 is outside the field's range, so it is now 1e-07."),
-    ("500", 100.0, "Learning rate (lr): 500 is outside the field's range, so it is now 100."),
+    ("0", 1e-7, "Learning rate (lr): 0 is outside the field's range, 1e-07 to 100, so it is now 1e-07."),
+    ("500", 100.0, "Learning rate (lr): 500 is outside the field's range, 1e-07 to 100, so it is now 100."),
 ])
 def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, message):
     window = make_window()
