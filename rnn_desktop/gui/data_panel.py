@@ -310,7 +310,7 @@ class CsvForm(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            self.path_label.setText(path)
+            self.path_label.setText(messages.shown_path(path))  # a sample by its name, not its package path
             self.path_label.setToolTip(path)
             self.column.clear()
             for entry in details.get("columns", ()):
@@ -411,7 +411,7 @@ class CsvForm(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            self.path_label.setText(path)
+            self.path_label.setText(messages.shown_path(path))  # a sample by its name, not its package path
             self.path_label.setToolTip(path)
             self.column.clear()
             for name in error.params.get("columns", ()):

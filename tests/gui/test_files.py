@@ -74,7 +74,8 @@ def test_unopenable_after_unread_restores_form(qtbot, make_window, tmp_path, fir
     assert window.start_action.isEnabled()
     if first:
         assert panel.csv_radio.isChecked()
-        assert panel.csv_form.path_label.text() == str(SHARED_DATA / first)
+        assert panel.csv_form.path_label.text() == f"sample {first}"  # not its long path in the package
+        assert panel.csv_form.path_label.toolTip() == str(SHARED_DATA / first)
         assert panel.csv_form.summary.text().startswith("144 values")
     else:
         assert panel.generator_radio.isChecked()
