@@ -358,6 +358,11 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Epoch %1 / %2 running: batch %3 of %4</source>
+        <translation>Epoca %1 di %2 in corso: batch %3 di %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Epoch %1 / %2 running</source>
         <translation>Epoca %1 di %2 in corso</translation>
     </message>
@@ -1658,7 +1663,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+135"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+138"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1679,12 +1684,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+738"/>
+        <location line="+757"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-737"/>
+        <location line="-756"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1720,12 +1725,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+655"/>
+        <location line="+674"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-654"/>
+        <location line="-673"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1850,7 +1855,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+576"/>
+        <location line="+595"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

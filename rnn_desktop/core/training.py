@@ -414,6 +414,8 @@ class Trainer:
     - ``set_recording(record_dh, record_hidden_window)`` turns the two recordings
       on or off for the following epochs.
     - ``reset_weights(seed=None)`` re-initialises model and optimiser.
+    - ``on_batch``: None, or a callable that receives (batches done, batches in the
+      epoch) after each batch, for progress within a long epoch. It is not pickled.
     - ``epoch`` (epochs run so far), ``history`` (list of EpochReport),
       ``stop_reason``, ``model``, ``scaler``, ``split`` attributes, and
       ``naive_val_rmse``, the persistence baseline on the validation windows.
@@ -471,6 +473,7 @@ class Trainer:
         # What crossed which limit in the epoch that is diverging, until its report takes it.
         self._divergence: dict[str, Any] | None = None
         self.control = control if control is not None else TrainingControl()
+        self.on_batch: Callable[[int, int], None] | None = None
         self.record_dh = bool(record_dh)
         self.record_hidden_window = record_hidden_window
         self.split = series_mod.split_windows(n_windows, config.val_windows, config.val_fraction)
@@ -509,7 +512,7 @@ class Trainer:
         the weights, the optimiser state, the batch-order generator and the history.
         """
         state = {name: value for name, value in self.__dict__.items()
-                 if name != "control" and name not in self._DERIVED}
+                 if name not in ("control", "on_batch") and name not in self._DERIVED}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -517,6 +520,7 @@ class Trainer:
         control = self.__dict__.get("control")
         self.__dict__.update(state)
         self.control = control if control is not None else TrainingControl()
+        self.on_batch = self.__dict__.get("on_batch")
         self._prepare_windows()
 
     # --- state ----------------------------------------------------------------
@@ -697,6 +701,8 @@ class Trainer:
             loss_sum += loss * index.shape[0]
             seen += index.shape[0]
             batches_run += 1
+            if self.on_batch is not None:
+                self.on_batch(batches_run, n_batches)
         if batches_run < n_batches:
             # The last batch, the one recorded, did not finish, so there is no gradient record.
             dh_norms = None

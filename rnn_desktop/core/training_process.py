@@ -64,8 +64,11 @@ RUN, PAUSE, RESUME, STOP, STEP, SET_LR, SET_RECORDING, QUIT = (
 # Commands that do not count in `commands_seen`, because they neither pause nor resume the
 # child. A paused child applies them without sending another `paused` message.
 UNCOUNTED_COMMANDS = (SET_RECORDING,)
-LOG, STARTED, EPOCH, SNAPSHOT, PAUSED, FAILED, FINISHED = (
-    "log", "started", "epoch", "snapshot", "paused", "failed", "finished")
+LOG, STARTED, EPOCH, SNAPSHOT, PAUSED, FAILED, FINISHED, BATCH = (
+    "log", "started", "epoch", "snapshot", "paused", "failed", "finished", "batch")
+# Seconds between two messages on the batches done in an epoch. An epoch shorter than this
+# sends none, so only long epochs (a long series, a large model) report their progress.
+BATCH_PROGRESS_INTERVAL = 0.5
 
 
 @dataclass
@@ -272,9 +275,24 @@ class ChildRun:
         self._next_forecast = 0.0
         self._forecast: np.ndarray | None = None
         self._forecast_epoch = 0
+        self._next_batch_message = 0.0  # perf_counter time after which batch progress may be sent
 
     def run(self) -> str:
         """Train until the epochs are done, early stopping, divergence or a stop request."""
+        trainer = self._trainer
+        trainer.on_batch = self._send_batch_progress
+        try:
+            return self._run()
+        finally:
+            trainer.on_batch = None
+
+    def _send_batch_progress(self, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done < total and now >= self._next_batch_message:
+            self._next_batch_message = now + BATCH_PROGRESS_INTERVAL
+            self._results.send((BATCH, self._run_id, self._trainer.epoch + 1, done, total))
+
+    def _run(self) -> str:
         trainer = self._trainer
         target_epoch = trainer.epoch + self._epochs
         log.info("training started at epoch %d, %d epochs to run", trainer.epoch, self._epochs)
@@ -285,6 +303,7 @@ class ChildRun:
                 return STOP_REQUESTED
 
             epochs_before = trainer.epoch
+            self._next_batch_message = time.perf_counter() + BATCH_PROGRESS_INTERVAL
             report = trainer.run_epoch()
             if trainer.epoch > epochs_before:
                 self._results.send((EPOCH, self._run_id, report))

@@ -47,6 +47,8 @@ REFRESH_INTERVAL_MS = 50
 REFRESH_MAX_INTERVAL_MS = 500
 REFRESH_BUSY_FACTOR = 20
 PROGRESS_INTERVAL_S = 0.2
+# The progress bar counts hundredths of an epoch, so a long epoch can show how far it has come.
+PROGRESS_STEPS_PER_EPOCH = 100
 # Relative heights of the loss, prediction and diagnostics plots in a new window.
 DEFAULT_PLOT_HEIGHTS = (2, 3, 2)
 # The diagnostics plots get at least this share of the plots' height when they are shown,
@@ -118,6 +120,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._replaced_message: str | None = None  # set when Start replaced a trained model
         self._adapted_message: str | None = None  # set when a new series changed the settings
         self._opening_csv = False
+        self._batch_progress: tuple[int, int, int] | None = None  # (epoch, batches done, batches) of a long epoch
         self._results_stale = False  # the shown results belong to a model the next Start replaces
         self._metrics_of_model = " "  # the metrics line of the current model, shown again if it fits again
         self._progress_of_model = ("", 0)  # the progress text and value of the current model, likewise
@@ -579,6 +582,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         worker = TrainingWorker(trainer, self._control, epochs=epochs,
                                 forecast_steps=self.forecast_steps.value(), host=self._host)
         worker.epoch_finished.connect(self._on_epoch_finished)
+        worker.batch_progress.connect(self._on_batch_progress)
         worker.snapshot_ready.connect(self._on_snapshot)
         worker.paused.connect(self._on_worker_paused)
         worker.failed.connect(self._on_worker_failed)
@@ -589,6 +593,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._run_target_epoch = trainer.epoch + epochs
         self.loss_plot.set_epoch_span(self._run_target_epoch)
         self._set_progress_text(messages.progress_running(trainer.epoch + 1, self._run_target_epoch))
+        self._batch_progress = None
         self._run_started = time.perf_counter()
         self._paused_seconds = 0.0
         self._paused_since = None
@@ -717,6 +722,20 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._weights_unsaved = True
         self.epoch_shown.emit(report)
 
+    def _on_batch_progress(self, epoch: int, done: int, total: int) -> None:
+        """Show how far a long epoch has come, until its report replaces the line."""
+        if self._state != RUNNING or (self._reports and self._reports[-1].epoch >= epoch):
+            return
+        self._batch_progress = (epoch, done, total)
+        self._show_batch_progress()
+
+    def _show_batch_progress(self) -> None:
+        epoch, done, total = self._batch_progress
+        epochs = max(1, self._run_target_epoch - self._run_start_epoch)
+        self.progress.setRange(0, epochs * PROGRESS_STEPS_PER_EPOCH)
+        self.progress.setValue(round((epoch - 1 - self._run_start_epoch + done / total) * PROGRESS_STEPS_PER_EPOCH))
+        self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total))
+
     def _on_snapshot(self, snapshot) -> None:
         self._snapshot = snapshot
         self.prediction_plot.set_snapshot(snapshot)
@@ -826,6 +845,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.hidden_plot.refresh()
         if self._reports and self._state != IDLE:
             self._show_progress(self._reports[-1])
+        if (self._batch_progress is not None and self._state == RUNNING
+                and (not self._reports or self._reports[-1].epoch < self._batch_progress[0])):
+            self._show_batch_progress()
 
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch
@@ -834,8 +856,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         paused = self._paused_seconds + (now - self._paused_since if self._paused_since is not None else 0.0)
         elapsed = now - self._run_started - paused
         eta = elapsed / done * (total - done) if done > 0 and self._state != IDLE else None
-        self.progress.setRange(0, total)
-        self.progress.setValue(min(max(done, 0), total))
+        self.progress.setRange(0, total * PROGRESS_STEPS_PER_EPOCH)
+        self.progress.setValue(min(max(done, 0), total) * PROGRESS_STEPS_PER_EPOCH)
         if self._run_is_step:
             self._set_progress_text(messages.progress_step(report.epoch))
         else:

@@ -378,6 +378,12 @@ def progress_idle() -> str:
     return tr("No training yet")
 
 
+def progress_batches(epoch: int, total: int, done: int, batches: int) -> str:
+    """Describe a long epoch's progress by its batches."""
+    return tr("Epoch %1 / %2 running: batch %3 of %4").replace("%1", format_integer(epoch)).replace(
+        "%2", format_integer(total)).replace("%3", format_integer(done)).replace("%4", format_integer(batches))
+
+
 def progress_running(epoch: int, total: int) -> str:
     """Describe a run before its first epoch ends, which on a long series takes a while."""
     return tr("Epoch %1 / %2 running").replace("%1", format_integer(epoch)).replace("%2", format_integer(total))

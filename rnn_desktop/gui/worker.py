@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from rnn_desktop.core.training_process import (  # noqa: F401 (re-exported for the window and tests)
-    EPOCH, FAILED, FINISHED, LOG, PAUSE, PAUSED, RESUME, RUN, SET_LR, SET_RECORDING, SNAPSHOT, SNAPSHOT_INTERVAL,
-    STARTED, STEP, STOP, STOP_FAILED, UNCOUNTED_COMMANDS, PredictionSnapshot, RunControl, TrainingProcess, compute_forecast, take_snapshot,
+    BATCH, EPOCH, FAILED, FINISHED, LOG, PAUSE, PAUSED, RESUME, RUN, SET_LR, SET_RECORDING, SNAPSHOT,
+    SNAPSHOT_INTERVAL, STARTED, STEP, STOP, STOP_FAILED, UNCOUNTED_COMMANDS, PredictionSnapshot, RunControl,
+    TrainingProcess, compute_forecast, take_snapshot,
 )
 
 from rnn_desktop.core.training import TrainingControl
@@ -298,6 +299,9 @@ class TrainingWorker(QObject):
 
     # After every completed epoch, with its EpochReport.
     epoch_finished = Signal(object)
+    # Within a long epoch, at most every BATCH_PROGRESS_INTERVAL seconds: the epoch being
+    # trained, the batches done and the batches in the epoch.
+    batch_progress = Signal(int, int, int)
     # With a PredictionSnapshot, at most every SNAPSHOT_INTERVAL seconds (less often when
     # predicting is slow, see PREDICTION_SHARE), after a step and after the last epoch.
     snapshot_ready = Signal(object)
@@ -358,6 +362,9 @@ class TrainingWorker(QObject):
                      (time.perf_counter() - self._started_at) * 1000.0)
         elif kind == EPOCH:
             self.epoch_finished.emit(message[2])
+        elif kind == BATCH:
+            _, _, epoch, done, total = message
+            self.batch_progress.emit(epoch, done, total)
         elif kind == SNAPSHOT:
             self.snapshot_ready.emit(message[2])
         elif kind == PAUSED:

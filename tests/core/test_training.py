@@ -671,3 +671,18 @@ def test_other_data_marks_survive_save_and_load(tmp_path):
 
     assert loaded.load_warning is None
     assert [bool(report.extra.get("other_data")) for report in loaded.history] == [True, True, False]
+
+
+def test_on_batch_reports_each_batch_and_is_not_pickled():
+    import pickle
+
+    trainer = Trainer(small_config(batch_size=40), SINE)
+    calls = []
+    trainer.on_batch = lambda done, total: calls.append((done, total))
+
+    trainer.run_epoch()
+
+    n_batches = -(-trainer.split.n_train // 40)
+    assert calls == [(k, n_batches) for k in range(1, n_batches + 1)]
+    copy = pickle.loads(pickle.dumps(trainer))
+    assert copy.on_batch is None

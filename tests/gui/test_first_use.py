@@ -359,3 +359,23 @@ def test_tutorial_preset_status_fits_the_data(make_window):
     message = window.statusBar().currentMessage()
     assert "made for its sine wave" in message
     assert "predicting zero" not in message
+
+
+def test_long_epoch_shows_batches(qtbot, make_window):
+    import numpy as np
+
+    from rnn_desktop.core.series import Series
+    from rnn_desktop.gui.messages import format_integer
+
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 2, "batch_size": 1, "hidden": 32}))
+    window.set_series(Series(values=np.sin(np.arange(20_000) * 0.05), name="long", source="long"))
+    assert window.start_training()
+
+    qtbot.waitUntil(lambda: "running: batch" in window.progress.format(), timeout=TIMEOUT_MS)
+    text = window.progress.format()
+    assert text.startswith("Epoch 1 / 2 running: batch ")
+    assert text.endswith(f" of {format_integer(window.trainer.split.n_train)}")
+    assert 0 < window.progress.value() < window.progress.maximum() // 2
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.stop_training()
