@@ -264,10 +264,38 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
             # Loading data may adapt the window and split, and loading weights sets the file's
             # hyperparameters. The options given on the command line still win over both.
             window.set_config(window.config().replace(**given))
+        if scripted and not args.load:
+            note = adapted_settings_note(config_from_args(args), window.config(), given, len(window.data_panel.series()))
+            if note is not None:
+                print(f"rnn-desktop: note: {note}", file=sys.stderr)
     except RnnDesktopError as error:
         log.error("gui: invalid input: %s", error)
         return str(error)
     return None
+
+
+def adapted_settings_note(requested: TrainConfig, shown: TrainConfig, given: dict[str, Any],
+                          length: int) -> str | None:
+    """Say which settings the window changed to fit a short series, in a scripted run, or return None.
+
+    The window adapts the window length and split that leave a series no training
+    part, and says so in its status bar; a scripted run's reader sees the terminal.
+    """
+    def split_option(config: TrainConfig) -> str:
+        if config.val_fraction is not None:
+            return f"--val-fraction {config.val_fraction:g}"
+        return f"--val-windows {config.val_windows}"
+
+    changes = []
+    if "seq_len" not in given and shown.seq_len != requested.seq_len:
+        changes.append(f"--seq-len {shown.seq_len} (not {requested.seq_len})")
+    split_given = "val_windows" in given or "val_fraction" in given
+    if not split_given and (shown.val_windows, shown.val_fraction) != (requested.val_windows, requested.val_fraction):
+        changes.append(f"{split_option(shown)} (not {split_option(requested)})")
+    if not changes:
+        return None
+    return (f"the series has {length} values, too few for the window length and split asked for, so the window "
+            f"trains with {' and '.join(changes)}; give these options to choose other values")
 
 
 def _reject_options(args: argparse.Namespace, message: str, window=None) -> int:

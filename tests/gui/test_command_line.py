@@ -217,6 +217,24 @@ def test_unread_csv_leaves_sine_split(make_window, tmp_path, scripted):
     assert window.data_panel.split_form.summary.text() == "100 training, 50 validation windows"
 
 
+def test_scripted_run_notes_adapted_settings(tmp_path):
+    result = run_gui_command(tmp_path, "--length", "10", "--epochs", "1", "--autostart", "--exit-when-done",
+                             "--report", "r.json", timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    assert ("rnn-desktop: note: the series has 10 values, too few for the window length and split asked for, so "
+            "the window trains with --seq-len 2 (not 50) and --val-fraction 0.2 (not --val-windows 50); give "
+            "these options to choose other values") in result.stderr
+
+
+def test_scripted_run_without_adaptation_has_no_note(tmp_path):
+    result = run_gui_command(tmp_path, "--csv", str(SHARED_DATA / "nile.csv"), "--seq-len", "10", "--epochs", "1",
+                             "--autostart", "--exit-when-done", timeout=120)
+
+    assert result.returncode == 0, result.stderr
+    assert "note:" not in result.stderr
+
+
 def test_hidden_above_limit_exits_early(tmp_path):
     result = run_gui_command(tmp_path, "--hidden", "100000", "--autostart", "--exit-when-done",
                              "--report", "r.json", timeout=120)
