@@ -362,7 +362,12 @@ Annulla: non caricare i pesi.</translation>
         <translation>Epoca %1 di %2 in corso: batch %3 di %4</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>%1 - ETA %2</source>
+        <translation>%1 · tempo rimanente %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Epoch %1 / %2 running</source>
         <translation>Epoca %1 di %2 in corso</translation>
     </message>
@@ -1684,12 +1689,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+757"/>
+        <location line="+764"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-756"/>
+        <location line="-763"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1725,12 +1730,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+674"/>
+        <location line="+681"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-673"/>
+        <location line="-680"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1855,7 +1860,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+595"/>
+        <location line="+602"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

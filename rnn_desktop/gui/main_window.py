@@ -732,9 +732,16 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _show_batch_progress(self) -> None:
         epoch, done, total = self._batch_progress
         epochs = max(1, self._run_target_epoch - self._run_start_epoch)
+        epochs_done = epoch - 1 - self._run_start_epoch + done / total
         self.progress.setRange(0, epochs * PROGRESS_STEPS_PER_EPOCH)
-        self.progress.setValue(round((epoch - 1 - self._run_start_epoch + done / total) * PROGRESS_STEPS_PER_EPOCH))
-        self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total))
+        self.progress.setValue(round(epochs_done * PROGRESS_STEPS_PER_EPOCH))
+        # The time left, from the batches so far: a long first epoch then already says how long
+        # the run will take. Validation time is left out until the first epoch reports.
+        now = time.perf_counter()
+        paused = self._paused_seconds + (now - self._paused_since if self._paused_since is not None else 0.0)
+        elapsed = now - self._run_started - paused
+        eta = elapsed / epochs_done * (epochs - epochs_done) if epochs_done > 0 else None
+        self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
 
     def _on_snapshot(self, snapshot) -> None:
         self._snapshot = snapshot

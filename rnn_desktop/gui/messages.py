@@ -378,10 +378,13 @@ def progress_idle() -> str:
     return tr("No training yet")
 
 
-def progress_batches(epoch: int, total: int, done: int, batches: int) -> str:
-    """Describe a long epoch's progress by its batches."""
-    return tr("Epoch %1 / %2 running: batch %3 of %4").replace("%1", format_integer(epoch)).replace(
+def progress_batches(epoch: int, total: int, done: int, batches: int, eta_seconds: float | None = None) -> str:
+    """Describe a long epoch's progress by its batches, with the run's time left when known."""
+    text = tr("Epoch %1 / %2 running: batch %3 of %4").replace("%1", format_integer(epoch)).replace(
         "%2", format_integer(total)).replace("%3", format_integer(done)).replace("%4", format_integer(batches))
+    if eta_seconds is None:
+        return text
+    return tr("%1 - ETA %2").replace("%1", text).replace("%2", format_duration(eta_seconds))
 
 
 def progress_running(epoch: int, total: int) -> str:

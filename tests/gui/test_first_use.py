@@ -374,7 +374,7 @@ def test_long_epoch_shows_batches(qtbot, make_window):
     qtbot.waitUntil(lambda: "running: batch" in window.progress.format(), timeout=TIMEOUT_MS)
     text = window.progress.format()
     assert text.startswith("Epoch 1 / 2 running: batch ")
-    assert text.endswith(f" of {format_integer(window.trainer.split.n_train)}")
+    assert f" of {format_integer(window.trainer.split.n_train)} - ETA " in text
     assert 0 < window.progress.value() < window.progress.maximum() // 2
 
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
