@@ -30,6 +30,9 @@ logger = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1  # training diverged or an output file could not be written
 EXIT_BAD_INPUT = 2  # invalid option, data or weights file
+# Seconds an epoch runs before a terminal gets a line counting its batches, and between updates.
+BATCH_LINE_DELAY = 1.0
+BATCH_LINE_INTERVAL = 0.5
 
 
 def format_epoch(report: EpochReport, total: int) -> str:
@@ -221,8 +224,13 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
               f"from the weights of epoch {trainer.best_epoch}, with the patience count back at 0", flush=True)
 
     totals = {"samples": 0, "seconds": 0.0}
+    batch_line = BatchProgressLine(sys.stderr, total) if sys.stderr.isatty() else None
+    if batch_line is not None:
+        trainer.on_batch = lambda done, batches: batch_line.show(trainer.epoch + 1, done, batches)
 
     def on_epoch(report: EpochReport) -> None:
+        if batch_line is not None:
+            batch_line.clear()
         print(format_epoch(report, total), flush=True)
         if report.samples_per_second > 0:
             samples = report.extra["batches_run"] * min(trainer.config.batch_size, trainer.split.n_train)
@@ -238,6 +246,10 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     except MemoryError as error:
         logger.info("train command ran out of memory at epoch %d: %s", trainer.epoch, error)
         return _fail(_out_of_memory_message(error))
+    finally:
+        trainer.on_batch = None
+        if batch_line is not None:
+            batch_line.clear()
     seconds = time.perf_counter() - started
 
     summary = build_summary(trainer, seconds, totals["samples"], totals["seconds"])
@@ -311,6 +323,40 @@ def with_option_names(message: str, field: Any) -> str:
     # Names inside paths and dotted names such as model.hidden are left alone.
     pattern = r"(?<![\w./\\-])(" + "|".join(sorted(names, key=len, reverse=True)) + r")(?![\w/\\-])"
     return re.sub(pattern, lambda match: "--" + match.group(1).replace("_", "-"), message)
+
+
+class BatchProgressLine:
+    """A line on a terminal that counts the batches of a long epoch, rewritten in place.
+
+    It appears once an epoch has run for BATCH_LINE_DELAY seconds and changes at
+    most every BATCH_LINE_INTERVAL seconds, so short epochs print nothing extra.
+    """
+
+    def __init__(self, stream: Any, total_epochs: int) -> None:
+        self._stream = stream
+        self._total = total_epochs
+        self._epoch = 0
+        self._next = 0.0
+        self._shown = False
+
+    def show(self, epoch: int, done: int, batches: int) -> None:
+        now = time.perf_counter()
+        if epoch != self._epoch:
+            self._epoch = epoch
+            self._next = now + BATCH_LINE_DELAY
+        if now < self._next or done >= batches:
+            return
+        self._next = now + BATCH_LINE_INTERVAL
+        self._stream.write(f"\repoch {epoch}/{self._total}: batch {done} of {batches}")
+        self._stream.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        """Erase the line, before the epoch's own line is printed."""
+        if self._shown:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
+            self._shown = False
 
 
 def with_generator_options(message: str, error: RnnDesktopError, args: argparse.Namespace) -> str:

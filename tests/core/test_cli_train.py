@@ -780,3 +780,27 @@ def test_generator_errors_name_options(options, expected, capsys):
     assert main(["train", *options]) == 2
 
     assert expected in capsys.readouterr().err
+
+
+def test_batch_line_counts_long_epochs_only(monkeypatch):
+    import io
+
+    from rnn_desktop.commands import train as train_command
+
+    clock = {"now": 100.0}
+    monkeypatch.setattr(train_command.time, "perf_counter", lambda: clock["now"])
+    stream = io.StringIO()
+    line = train_command.BatchProgressLine(stream, total_epochs=3)
+
+    line.show(1, 10, 1000)  # the epoch has just begun
+    clock["now"] += 0.9
+    line.show(1, 90, 1000)
+    assert stream.getvalue() == ""
+
+    clock["now"] += 0.2
+    line.show(1, 110, 1000)
+    clock["now"] += 0.1
+    line.show(1, 120, 1000)  # within the update interval
+    line.clear()
+
+    assert stream.getvalue() == "\repoch 1/3: batch 110 of 1000\r\x1b[K"
