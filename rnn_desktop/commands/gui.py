@@ -274,6 +274,25 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
     return None
 
 
+def start_problem_in_english(window, args: argparse.Namespace) -> str | None:
+    """Return train's words for why the window's settings cannot train on its series, or None.
+
+    The window words the reason in its own language and for its fields; the
+    terminal and the report get what train would print, with the option names.
+    """
+    from rnn_desktop.commands.train import with_generator_options, with_option_names
+    from rnn_desktop.core.training import Trainer
+
+    series = window.data_panel.series()
+    if series is None:
+        return None
+    try:
+        Trainer(window.config(), series.values)
+    except RnnDesktopError as error:
+        return with_generator_options(with_option_names(str(error), error.params.get("name")), error, args)
+    return None
+
+
 def adapted_settings_note(requested: TrainConfig, shown: TrainConfig, given: dict[str, Any],
                           length: int) -> str | None:
     """Say which settings the window changed to fit a short series, in a scripted run, or return None.
@@ -295,7 +314,7 @@ def adapted_settings_note(requested: TrainConfig, shown: TrainConfig, given: dic
     if not changes:
         return None
     return (f"the series has {length} values, too few for the window length and split asked for, so the window "
-            f"trains with {' and '.join(changes)}; give these options to choose other values")
+            f"uses {' and '.join(changes)}; give these options to choose other values")
 
 
 def _reject_options(args: argparse.Namespace, message: str, window=None) -> int:
@@ -461,6 +480,9 @@ def run_gui(args: argparse.Namespace) -> int:
         probe.start()
         if not window.start_training():
             probe.stop()
+            english = start_problem_in_english(window, args)
+            if english is not None:
+                window.last_error_english = english
             problem = f"training did not start: {window.last_error}"
             outcome["exit"] = not_started(problem)
             if args.exit_when_done:

@@ -223,8 +223,20 @@ def test_scripted_run_notes_adapted_settings(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert ("rnn-desktop: note: the series has 10 values, too few for the window length and split asked for, so "
-            "the window trains with --seq-len 2 (not 50) and --val-fraction 0.2 (not --val-windows 50); give "
+            "the window uses --seq-len 2 (not 50) and --val-fraction 0.2 (not --val-windows 50); give "
             "these options to choose other values") in result.stderr
+
+
+def test_start_problem_in_trains_words(tmp_path):
+    result = run_gui_command(tmp_path, "--length", "10", "--val-windows", "50", "--autostart", "--exit-when-done",
+                             "--report", "r.json", timeout=120)
+
+    assert result.returncode == 2
+    expected = ("training did not start: the series has 10 values but needs at least 53 for windows of 2 values, "
+                "their targets and 50 validation windows; use a longer series (--length), a smaller --seq-len or "
+                "fewer validation windows (--val-windows)")
+    assert f"rnn-desktop: {expected}" in result.stderr
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["error"] == expected
 
 
 def test_scripted_run_without_adaptation_has_no_note(tmp_path):
