@@ -714,6 +714,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _on_epoch_finished(self, report) -> None:
         self._reports.append(report)
+        self._batch_progress = None  # the epoch's own line replaces its batch count
         self.loss_plot.append(report)
         if report.dh_norms is not None:
             self.gradient_plot.set_report(report, self._trainer_config.bptt_truncate)
@@ -735,13 +736,19 @@ class MainWindow(FileActionsMixin, QMainWindow):
         epochs_done = epoch - 1 - self._run_start_epoch + done / total
         self.progress.setRange(0, epochs * PROGRESS_STEPS_PER_EPOCH)
         self.progress.setValue(round(epochs_done * PROGRESS_STEPS_PER_EPOCH))
-        # The time left, from the batches so far: a long first epoch then already says how long
+        # The time left comes from the batches so far, so a long first epoch already shows how long
         # the run will take. Validation time is left out until the first epoch reports.
+        eta = self._time_left(epochs_done, epochs)
+        self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
+
+    def _time_left(self, epochs_done: float, epochs: int) -> float | None:
+        """Return the run's seconds left at its pace so far, pauses excluded; None before any progress."""
+        if epochs_done <= 0:
+            return None
         now = time.perf_counter()
         paused = self._paused_seconds + (now - self._paused_since if self._paused_since is not None else 0.0)
         elapsed = now - self._run_started - paused
-        eta = elapsed / epochs_done * (epochs - epochs_done) if epochs_done > 0 else None
-        self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
+        return elapsed / epochs_done * (epochs - epochs_done)
 
     def _on_snapshot(self, snapshot) -> None:
         self._snapshot = snapshot
@@ -836,9 +843,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 panel.refresh(paint_now=True)
                 self._next_panel = (self._next_panel + offset + 1) % len(panels)
                 break
-        if self._reports and started - self._progress_shown_at >= PROGRESS_INTERVAL_S:
+        if started - self._progress_shown_at >= PROGRESS_INTERVAL_S:
             self._progress_shown_at = started
-            self._show_progress(self._reports[-1])
+            self._show_run_progress()
         elapsed_ms = (time.perf_counter() - started) * 1000.0
         interval = int(min(REFRESH_MAX_INTERVAL_MS, max(REFRESH_INTERVAL_MS, REFRESH_BUSY_FACTOR * elapsed_ms)))
         self._refresh_timer.setInterval(interval)
@@ -850,19 +857,22 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if not self.diagnostics.isHidden():
             self.gradient_plot.refresh()
             self.hidden_plot.refresh()
-        if self._reports and self._state != IDLE:
-            self._show_progress(self._reports[-1])
-        if (self._batch_progress is not None and self._state == RUNNING
-                and (not self._reports or self._reports[-1].epoch < self._batch_progress[0])):
+        if self._state != IDLE:
+            self._show_run_progress()
+
+    def _show_run_progress(self) -> None:
+        """Show the batches of a long epoch while it runs, else the progress after the last epoch."""
+        if self._batch_progress is not None and self._state == RUNNING:
             self._show_batch_progress()
+            if self._reports:
+                self._show_metrics(self._reports[-1])
+        elif self._reports:
+            self._show_progress(self._reports[-1])
 
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch
         total = max(1, self._run_target_epoch - self._run_start_epoch)
-        now = time.perf_counter()
-        paused = self._paused_seconds + (now - self._paused_since if self._paused_since is not None else 0.0)
-        elapsed = now - self._run_started - paused
-        eta = elapsed / done * (total - done) if done > 0 and self._state != IDLE else None
+        eta = self._time_left(done, total) if self._state != IDLE else None
         self.progress.setRange(0, total * PROGRESS_STEPS_PER_EPOCH)
         self.progress.setValue(min(max(done, 0), total) * PROGRESS_STEPS_PER_EPOCH)
         if self._run_is_step:
@@ -870,6 +880,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         else:
             self._set_progress_text(messages.progress_text(report.epoch, self._run_target_epoch, eta,
                                                            report.samples_per_second))
+        self._show_metrics(report)
+
+    def _show_metrics(self, report) -> None:
         naive = self._trainer.naive_val_rmse if self._trainer is not None else None
         self.metrics_label.setText(messages.metrics_text(report, naive))
 

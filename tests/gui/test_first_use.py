@@ -379,3 +379,23 @@ def test_long_epoch_shows_batches(qtbot, make_window):
 
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         window.stop_training()
+
+
+def test_batch_count_stays_after_first_epoch(qtbot, make_window):
+    import numpy as np
+
+    from rnn_desktop.core.series import Series
+
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 3, "batch_size": 1, "hidden": 32}))
+    window.set_series(Series(values=np.sin(np.arange(3_000) * 0.05), name="long", source="long"))
+    assert window.start_training()
+
+    qtbot.waitUntil(lambda: window.progress.format().startswith("Epoch 2 / 3 running: batch "), timeout=TIMEOUT_MS)
+    # The refresh timer redraws the progress line every 0.2 s; it must not put epoch 1's line back.
+    qtbot.wait(600)
+    assert len(window.reports) == 1  # epoch 2 still runs: an epoch here takes about 4 s
+    assert window.progress.format().startswith("Epoch 2 / 3 running: batch ")
+    assert window.metrics_label.text().startswith("Validation RMSE")
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.stop_training()
