@@ -103,7 +103,7 @@ def check_options(args: argparse.Namespace) -> str | None:
     checked against the model options given, so no error waits for the
     window to open.
     """
-    from rnn_desktop.commands.train import with_generator_options, with_option_names
+    from rnn_desktop.commands.train import option_error_text
     from rnn_desktop.core.csv_dialect import check_readable
     from rnn_desktop.core.training import check_model_changes
     from rnn_desktop.core.weights import load_weights
@@ -120,7 +120,7 @@ def check_options(args: argparse.Namespace) -> str | None:
             # Start would then train a new model in place of the loaded one.
             check_model_changes(args.load, load_weights(args.load), _given_options(args))
     except RnnDesktopError as error:
-        return with_generator_options(with_option_names(str(error), error.params.get("name")), error, args)
+        return option_error_text(error, args)
     return None
 
 
@@ -235,8 +235,9 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
     generated = uses_generator(args, scripted) and not recorded
     window.set_remember_config(not (_wants_config(args) or scripted or args.csv or args.load or generated))
     try:
+        requested = config_from_args(args)
         if _wants_config(args) or scripted:
-            window.set_config(config_from_args(args))
+            window.set_config(requested)
         if args.csv:
             if not window.open_csv(args.csv, column=args.column, delimiter=args.delimiter, decimal=args.decimal,
                                    encoding=args.encoding, header=args.header, missing=args.missing):
@@ -265,7 +266,7 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
             # hyperparameters. The options given on the command line still win over both.
             window.set_config(window.config().replace(**given))
         if scripted and not args.load:
-            note = adapted_settings_note(config_from_args(args), window.config(), given, len(window.data_panel.series()))
+            note = adapted_settings_note(requested, window.config(), given, len(window.data_panel.series()))
             if note is not None:
                 print(f"rnn-desktop: note: {note}", file=sys.stderr)
     except RnnDesktopError as error:
@@ -280,7 +281,7 @@ def start_problem_in_english(window, args: argparse.Namespace) -> str | None:
     The window words the reason in its own language and for its fields; the
     terminal and the report get what train would print, with the option names.
     """
-    from rnn_desktop.commands.train import with_generator_options, with_option_names
+    from rnn_desktop.commands.train import option_error_text
     from rnn_desktop.core.training import Trainer
 
     series = window.data_panel.series()
@@ -289,7 +290,7 @@ def start_problem_in_english(window, args: argparse.Namespace) -> str | None:
     try:
         Trainer(window.config(), series.values)
     except RnnDesktopError as error:
-        return with_generator_options(with_option_names(str(error), error.params.get("name")), error, args)
+        return option_error_text(error, args)
     return None
 
 

@@ -179,7 +179,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         trainer.origin = series_origin(series)
     except RnnDesktopError as error:
         logger.info("train command rejected its input: %s", error)
-        return _fail(with_generator_options(with_option_names(str(error), error.params.get("name")), error, args))
+        return _fail(option_error_text(error, args))
     except OSError as error:
         return _fail(f"{error.filename or ''}: {error.strerror or error}")
     except MemoryError as error:
@@ -357,6 +357,11 @@ class BatchProgressLine:
             self._stream.write("\r\x1b[K")
             self._stream.flush()
             self._shown = False
+
+
+def option_error_text(error: RnnDesktopError, args: argparse.Namespace) -> str:
+    """Return a core error's message with the command-line options that set the values it names."""
+    return with_generator_options(with_option_names(str(error), error.params.get("name")), error, args)
 
 
 def with_generator_options(message: str, error: RnnDesktopError, args: argparse.Namespace) -> str:

@@ -520,7 +520,7 @@ class Trainer:
         control = self.__dict__.get("control")
         self.__dict__.update(state)
         self.control = control if control is not None else TrainingControl()
-        self.on_batch = self.__dict__.get("on_batch")
+        self.__dict__.setdefault("on_batch", None)  # not pickled, so a fresh copy has none
         self._prepare_windows()
 
     # --- state ----------------------------------------------------------------

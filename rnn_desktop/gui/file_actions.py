@@ -155,11 +155,11 @@ class FileActionsMixin:
             try:
                 trainer = Trainer.from_file(path, series.values, control=control, source=series.source)
             except RnnDesktopError as error:
-                split = dict(zip(("val_windows", "val_fraction"), self.data_panel.split_values()))
                 if error.code != "weights.incompatible" or "minimum" not in error.params:
                     raise
-                # The file's validation split leaves this series too short; the Data tab's own
-                # split may fit it, as a CSV file's 20% does where the sine's 50 windows do not.
+                # The file's validation split leaves this series too short. The Data tab's own split
+                # may fit it, as a CSV file's 20% does where the sine's 50 windows do not.
+                split = dict(zip(("val_windows", "val_fraction"), self.data_panel.split_values()))
                 log.info("the split saved in %s does not fit %s; trying the Data tab's %s", path, series.source,
                          split)
                 trainer = Trainer.from_file(path, series.values, control=control, source=series.source, **split)
