@@ -48,7 +48,7 @@ def _optional_float(text: str) -> float | None:
 
 
 def _whole_number(text: str) -> int:
-    """Parse an integer option, with a message that says what was expected."""
+    """Parse an integer option; an invalid value gets an error that names the expected form."""
     try:
         return int(text)
     except ValueError:
@@ -56,7 +56,7 @@ def _whole_number(text: str) -> int:
 
 
 def _number(text: str) -> float:
-    """Parse a real-valued option, with a message that says what was expected."""
+    """Parse a real-valued option; an invalid value gets an error that names the expected form."""
     try:
         return float(text)
     except ValueError:
@@ -181,7 +181,7 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors end with a pointer to --help instead of the long usage text."""
 
     def error(self, message: str) -> NoReturn:
-        # The usage of train and gui fills a screen, which hid the one line that says what is wrong.
+        # The usage of train and gui fills a screen, which hid the one line that names the error.
         self.exit(2, f"{self.prog}: error: {message}\nSee '{self.prog} --help' for the options.\n")
 
 

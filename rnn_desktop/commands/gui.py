@@ -278,7 +278,7 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
 def start_problem_in_english(window, args: argparse.Namespace) -> str | None:
     """Return train's words for why the window's settings cannot train on its series, or None.
 
-    The window words the reason in its own language and for its fields; the
+    The window words the reason in its own language and for its fields. The
     terminal and the report get what train would print, with the option names.
     """
     from rnn_desktop.commands.train import option_error_text
@@ -298,8 +298,8 @@ def adapted_settings_note(requested: TrainConfig, shown: TrainConfig, given: dic
                           length: int) -> str | None:
     """Say which settings the window changed to fit a short series, in a scripted run, or return None.
 
-    The window adapts the window length and split that leave a series no training
-    part, and says so in its status bar; a scripted run's reader sees the terminal.
+    The window adapts a window length and split that leave a series no training
+    part and reports it in its status bar, but a scripted run's reader sees the terminal.
     """
     def split_option(config: TrainConfig) -> str:
         if config.val_fraction is not None:

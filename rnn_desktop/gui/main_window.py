@@ -105,8 +105,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # True while the split is the one a CSV file got in place of the generators' 50 windows,
         # so that a generated series gets those back (the tutorial's results need them).
         self._split_adapted_for_csv = False
-        # The window length a short series made shorter, and the one it had before: a longer
-        # series gets the earlier length back, as long as nobody changed the adapted one.
+        # The window length a short series made shorter, and the one it had before. A longer
+        # series gets the earlier length back unless the adapted length was changed by hand.
         self._adapted_seq_len: tuple[int, int] | None = None  # (before, adapted)
         self._ask_on_close = True
         self._remember_config = True  # False when the command line set this session's data or settings
@@ -460,7 +460,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.show_error(messages.error_busy())
             return False
         self._adapted_message = None
-        self._opening_csv = True  # this method says what it loaded
+        self._opening_csv = True  # this method reports what it loaded in the status bar
         try:
             loaded = self.data_panel.load_csv(str(path), **overrides)
         finally:

@@ -141,7 +141,7 @@ def error_origin_missing(path: str, data: str) -> str:
 
 
 def question_open_origin_to_fit(data: str, reason: str) -> str:
-    """Offer to open the data of weights that do not fit the current series; ``reason`` says why not."""
+    """Offer to open the data of weights that do not fit the current series; ``reason`` is why they do not."""
     # The reason is written to follow "Could not load FILE: ", so it starts in lower case.
     return tr("%2\n\nThe weights were trained on %1. Open that data and load the weights onto it?").replace(
         "%1", data).replace("%2", reason[:1].upper() + reason[1:])

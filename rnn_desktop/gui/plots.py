@@ -376,7 +376,7 @@ class LossPlot(PlotPanel):
         x_range = (0.5, last + 0.5)
         self.set_view_range(x_range, y_range)
         # Each mark's label sits on the side of its line with more room, so it is not cut at the
-        # plot's edge, and two labels never both sit in the gap between their lines.
+        # plot's edge. The two labels sit at different heights, so they do not overlap either.
         middle = (x_range[0] + x_range[1]) / 2
         for line, x in ((self.kept_line, kept_epoch), (self.data_change_line, None if change is None else change + 0.5)):
             if x is not None:
@@ -727,8 +727,8 @@ class GradientPlot(PlotPanel):
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = make_curve(self.plot, TRAIN_COLOR, self.tr("gradient norm"), symbol="o")
         # A log axis cannot show 0, so the steps whose norm is 0 get a marker on the bottom edge, with
-        # a legend. Grey markers are the steps that truncated backpropagation leaves out; red ones
-        # are steps inside it that get no gradient through the activation (saturated or dead units).
+        # a legend. Grey markers are the steps that truncated backpropagation leaves out. Red ones are
+        # steps inside it that get no gradient through the activation (saturated or dead units).
         self.zero_points = self.plot.plot([], [], pen=None, symbol="t", symbolSize=7, symbolBrush=ZERO_COLOR,
                                           symbolPen=ZERO_COLOR)
         self.truncated_points = self.plot.plot([], [], pen=None, symbol="t", symbolSize=7,
@@ -771,16 +771,17 @@ class GradientPlot(PlotPanel):
         edge = 10.0 ** (low + 0.04 * (high - low))
         self.zero_points.setData(steps[zero], np.full(int(zero.sum()), edge))
         self.truncated_points.setData(steps[truncated], np.full(int(truncated.sum()), edge))
+        any_truncated, any_zero = bool(truncated.any()), bool(zero.any())
         self._legend.clear()
-        if truncated.any() or zero.any():
+        if any_truncated or any_zero:
             # With markers of 0 beside it, the curve's dots need a name too.
             self._legend.addItem(self.curve, self.tr("mean ||dL/dh|| above 0"))
-        if truncated.any():
+        if any_truncated:
             self._legend.addItem(self.truncated_points, self.tr("0: outside truncated BPTT, which keeps the last %1 steps")
                                  .replace("%1", format_integer(self._norms.size - self._truncated)))
-        if zero.any():
+        if any_zero:
             self._legend.addItem(self.zero_points, self.tr("0: no gradient passes the activation"))
-        self._legend.setVisible(bool(truncated.any() or zero.any()))
+        self._legend.setVisible(any_truncated or any_zero)
         # A whole step of room at each end, so the first and last dots show whole.
         self.set_view_range((0.0, max(1, self._norms.size) + 1.0), (low, high))
         # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height

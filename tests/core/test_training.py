@@ -673,7 +673,7 @@ def test_other_data_marks_survive_save_and_load(tmp_path):
     assert [bool(report.extra.get("other_data")) for report in loaded.history] == [True, True, False]
 
 
-def test_on_batch_reports_each_batch_and_is_not_pickled():
+def test_on_batch_hook_and_pickle():
     import pickle
 
     trainer = Trainer(small_config(batch_size=40), SINE)
