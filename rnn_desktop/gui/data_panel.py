@@ -22,7 +22,7 @@ from rnn_desktop.gui.core_errors import series_name
 from rnn_desktop.gui.decimal_key import DecimalSpinBox
 from rnn_desktop.gui.generator_texts import translated
 from rnn_desktop.gui.limits import OutOfLimits, limit_problem, spin_limit_problem
-from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes
+from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes, whole_number_spacing
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
 from rnn_desktop.gui.training_panel import NOTE_STYLE, PROBLEM_STYLE
 
@@ -724,6 +724,8 @@ class DataPanel(QWidget):
             self._preview_dates = uses_dates
             axis = LocaleDateAxisItem(orientation="bottom") if uses_dates else LocaleAxisItem("bottom")
             self.preview.getPlotItem().setAxisItems({"bottom": axis})
+        if not uses_dates:
+            self.preview.getPlotItem().getAxis("bottom").min_tick_spacing = whole_number_spacing(self._preview_x)
         values = np.where(np.isfinite(series.values), series.values, np.nan)
         self._preview_curve.setData(self._preview_x, values)
         self._fit_preview(values)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale
 
@@ -40,7 +41,22 @@ def localize_date_text(text: str, locale: QLocale | None = None) -> str:
 
 
 class LocaleAxisItem(pg.AxisItem):
-    """An AxisItem whose tick labels and scale factor use the locale's decimal mark."""
+    """An AxisItem whose tick labels and scale factor use the locale's decimal mark.
+
+    ``min_tick_spacing`` above 0 drops tick levels finer than it: an axis of
+    whole time steps gets no tick at 2.5 when it is zoomed in or short.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.min_tick_spacing = 0.0
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph naming)
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.min_tick_spacing <= 0.0:
+            return levels
+        kept = [(spacing, offset) for spacing, offset in levels if spacing >= self.min_tick_spacing]
+        return kept or [(self.min_tick_spacing, 0.0)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph naming)
         locale = QLocale()
@@ -69,6 +85,11 @@ def localize_tick_strings(axis: pg.AxisItem) -> None:
         return [localize_number_text(text, locale) for text in pyqtgraph_strings(values, scale, spacing)]
 
     axis.tickStrings = tick_strings
+
+
+def whole_number_spacing(xs: np.ndarray) -> float:
+    """Return 1 when every x is a whole number (positions, years), else 0: a ``min_tick_spacing``."""
+    return 1.0 if xs.size and bool(np.all(np.isfinite(xs))) and bool(np.all(xs == np.round(xs))) else 0.0
 
 
 def locale_axes() -> dict[str, LocaleAxisItem]:

@@ -17,7 +17,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_desktop.gui.exporting import future_times
-from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes, localize_tick_strings
+from rnn_desktop.gui.locale_axis import (
+    LocaleAxisItem, LocaleDateAxisItem, locale_axes, localize_tick_strings, whole_number_spacing,
+)
 from rnn_desktop.gui.messages import format_integer, format_number
 
 log = logging.getLogger(__name__)
@@ -233,10 +235,9 @@ class PlotPanel(QWidget):
 class IntegerAxisItem(LocaleAxisItem):
     """An axis of whole numbers, such as epochs, with ticks only at integers (no 1.5)."""
 
-    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph naming)
-        levels = [(spacing, offset) for spacing, offset in super().tickSpacing(minVal, maxVal, size)
-                  if spacing >= 1]
-        return levels or [(1.0, 0.0)]
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.min_tick_spacing = 1.0
 
 
 # Powers of ten that log axes label as plain numbers, 0.0001 to 1000. An axis reaching beyond
@@ -508,6 +509,8 @@ class PredictionPlot(PlotPanel):
         if uses_dates != self._uses_dates:
             self._uses_dates = uses_dates
             self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else LocaleAxisItem("bottom")})
+        if not uses_dates:
+            self.plot.getAxis("bottom").min_tick_spacing = whole_number_spacing(self._x)
         if time_name and len(time if time is not None else ()) == self._values.size:
             self.plot.setLabel("bottom", time_name)
         else:

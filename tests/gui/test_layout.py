@@ -196,6 +196,32 @@ def test_loss_axis_ticks_whole_epochs(make_window):
         assert all(float(value).is_integer() for value in values), (last_epoch, values)
 
 
+def tick_values(axis, low, high):
+    return [value for _, ticks in axis.tickValues(low, high, 900) for value in ticks]
+
+
+def test_time_step_axes_of_short_file_tick_whole_steps(make_window, tmp_path):
+    window = make_window()
+    path = tmp_path / "five.csv"
+    path.write_text("value\n3\n5\n4\n6\n5\n", encoding="utf-8")
+    assert window.open_csv(str(path))
+    preview_axis = window.data_panel.preview.getPlotItem().getAxis("bottom")
+    prediction_axis = window.prediction_plot.plot.getAxis("bottom")
+
+    for axis in (preview_axis, prediction_axis):
+        values = tick_values(axis, -0.2, 4.2)
+        assert values and all(float(value).is_integer() for value in values), values
+
+
+def test_time_axis_of_fractional_years_keeps_fine_ticks(make_window):
+    panel = make_window().prediction_plot
+    panel.set_series(np.arange(40.0) % 3, time=2000.0 + np.arange(40) / 4)
+    axis = panel.plot.getAxis("bottom")
+
+    values = tick_values(axis, 2000.0, 2001.0)
+    assert any(not float(value).is_integer() for value in values), values
+
+
 def test_long_status_message_is_elided(qtbot, make_window):
     window = make_window()
     window.resize(1400, 900)
