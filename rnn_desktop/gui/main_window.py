@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-    QScrollArea, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QScrollArea, QSpinBox, QSplitter, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
 from rnn_desktop.core.errors import RnnDesktopError
@@ -355,8 +355,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.split_edited.connect(self._forget_adapted_split)
         self.data_panel.open_csv_requested.connect(self.choose_csv)
         self.training_panel.config_edited.connect(self._on_config_edited)
-        self.training_panel.value_clamped.connect(
-            lambda *clamped: self.statusBar().showMessage(messages.status_value_clamped(*clamped)))
+        self.training_panel.value_clamped.connect(self._on_value_clamped)
         self.training_panel.preset_requested.connect(self.apply_preset)
         self.training_panel.lr_edited.connect(self._on_lr_edited)
         self.forecast_steps.valueChanged.connect(self._on_forecast_steps_changed)
@@ -1081,6 +1080,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._adapted_seq_len = None  # the person chose a length of their own
         self.data_panel.set_seq_len(seq_len)
         self._validate_form()
+
+    def _on_value_clamped(self, name: str, typed: float, kept: float, minimum: float, maximum: float) -> None:
+        """Say where a typed number went, in the status bar and in a tooltip under its field."""
+        text = messages.status_value_clamped(name, typed, kept, minimum, maximum)
+        self.statusBar().showMessage(text)
+        field = self.training_panel.decimal_field(name)
+        QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), text, field)
 
     def _on_lr_edited(self, lr: float) -> None:
         if self._state == PAUSED and self._control is not None:

@@ -271,13 +271,20 @@ class TrainingPanel(QWidget):
         for optional in (self.bptt_truncate, self.clip_value, self.clip_norm, self.patience):
             optional.changed.connect(self._on_edited)
         self.reduce_on_plateau.toggled.connect(self._on_edited)
-        for name, spin in (("lr", self.lr), ("momentum", self.momentum), ("clip_value", self.clip_value.spin),
-                           ("clip_norm", self.clip_norm.spin)):
+        for name, spin in self._decimal_fields().items():
             spin.value_clamped.connect(lambda typed, kept, name=name, spin=spin: self.value_clamped.emit(
                 name, typed, kept, spin.minimum(), spin.maximum()))
         self.optimizer.currentIndexChanged.connect(self._update_momentum_enabled)
         self.recommended_button.clicked.connect(lambda: self.preset_requested.emit("default"))
         self.tutorial_button.clicked.connect(lambda: self.preset_requested.emit("tutorial"))
+
+    def _decimal_fields(self) -> dict[str, CompactDoubleSpinBox]:
+        return {"lr": self.lr, "momentum": self.momentum, "clip_value": self.clip_value.spin,
+                "clip_norm": self.clip_norm.spin}
+
+    def decimal_field(self, name: str) -> CompactDoubleSpinBox:
+        """Return the spin box of a decimal field that ``value_clamped`` names."""
+        return self._decimal_fields()[name]
 
     def _on_edited(self, *_: Any) -> None:
         if not self._updating:

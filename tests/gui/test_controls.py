@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from gui_helpers import FAST
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolTip
 
 from rnn_desktop.core.training import TrainConfig, Trainer
 
@@ -349,3 +350,5 @@ def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, mes
 
     assert field.value() == expected
     assert window.statusBar().currentMessage() == message
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == message
