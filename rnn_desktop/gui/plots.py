@@ -716,6 +716,13 @@ class PredictionPlot(PlotPanel):
 
 # Most labelled powers of ten on the gradient norm axis, which fit the diagnostics plots' minimum height.
 GRADIENT_MAX_TICK_LABELS = 4
+# Share of the view's height kept below the norms for the markers of 0, which then sit under
+# the lowest labelled power of ten rather than beside it.
+ZERO_MARKER_BAND = 0.12
+# Pixels kept free between the gradient plot's legend and the highest norm.
+GRADIENT_LEGEND_MARGIN = 4.0
+# Largest share of the view's height that the room for the legend may take.
+GRADIENT_LEGEND_MAX_SHARE = 0.5
 
 
 class GradientPlot(PlotPanel):
@@ -739,6 +746,8 @@ class GradientPlot(PlotPanel):
         self._legend = pg.LegendItem(offset=(-10, 2), brush=LEGEND_BRUSH)
         self._legend.setParentItem(self.plot.getViewBox())
         self._legend.setVisible(False)
+        # The room kept for the legend above the norms is a share of the view's height.
+        self.plot.vb.sigResized.connect(self.mark_dirty)
         self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._norms = np.zeros(0)
         self._truncated = 0  # how many first steps truncated backpropagation leaves out
@@ -769,11 +778,6 @@ class GradientPlot(PlotPanel):
         low, high = decade_range(norms)
         truncated = steps <= self._truncated
         zero = (self._norms == 0.0) & ~truncated
-        # The markers sit just above the bottom edge, so they show whole. The items take linear
-        # values and apply the log themselves.
-        edge = 10.0 ** (low + 0.04 * (high - low))
-        self.zero_points.setData(steps[zero], np.full(int(zero.sum()), edge))
-        self.truncated_points.setData(steps[truncated], np.full(int(truncated.sum()), edge))
         any_truncated, any_zero = bool(truncated.any()), bool(zero.any())
         self._legend.clear()
         if any_truncated or any_zero:
@@ -785,8 +789,18 @@ class GradientPlot(PlotPanel):
         if any_zero:
             self._legend.addItem(self.zero_points, self.tr("0: no gradient passes the activation"))
         self._legend.setVisible(any_truncated or any_zero)
+        # Shares of the view's height: a band under the lowest power of ten for the markers of 0,
+        # and room above the norms for the legend, so that it covers none of the dots.
+        band = ZERO_MARKER_BAND if any_truncated or any_zero else 0.0
+        legend = self._legend_share()
+        view = (high - low) / (1.0 - band - legend)
+        floor, top = low - band * view, high + legend * view
+        # The items take linear values and apply the log themselves.
+        edge = 10.0 ** (low - band * view / 2)
+        self.zero_points.setData(steps[zero], np.full(int(zero.sum()), edge))
+        self.truncated_points.setData(steps[truncated], np.full(int(truncated.sum()), edge))
         # A whole step of room at each end, so the first and last dots show whole.
-        self.set_view_range((0.0, max(1, self._norms.size) + 1.0), (low, high))
+        self.set_view_range((0.0, max(1, self._norms.size) + 1.0), (floor, top))
         # Label at most GRADIENT_MAX_TICK_LABELS whole decades, because at the plot's minimum height
         # the labels of minor log ticks or of many decades overlap.
         major = decade_ticks(low, high, GRADIENT_MAX_TICK_LABELS)
@@ -794,6 +808,14 @@ class GradientPlot(PlotPanel):
         show_empty_state(self.plot, self.empty_hint, self._norms.size == 0)
         if self._norms.size:
             self.plot.getAxis("left").setTicks([major, []])
+
+    def _legend_share(self) -> float:
+        """Return the share of the view's height that the legend and its margin take, 0 when it is hidden."""
+        view_height = self.plot.vb.height()
+        if not self._legend.isVisible() or view_height <= 0:
+            return 0.0
+        needed = self._legend.boundingRect().height() + GRADIENT_LEGEND_MARGIN
+        return min(GRADIENT_LEGEND_MAX_SHARE, needed / view_height)
 
     def describe(self, x: float) -> tuple[str, float]:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)

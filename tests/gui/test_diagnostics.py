@@ -244,6 +244,27 @@ def test_truncated_steps_marked_apart(make_window):
     assert not plot._legend.isVisible()
 
 
+def test_zero_markers_and_legend_clear_of_norms(qtbot, make_window):
+    window = make_window()
+    window.resize(1400, 900)
+    window.gradients_action.trigger()
+    window.show()
+    qtbot.waitExposed(window)
+    plot = window.gradient_plot
+    norms = np.concatenate([np.zeros(30), np.linspace(0.05, 0.1, 20)])
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=norms), bptt_truncate=20)
+    plot.refresh()
+    qtbot.wait(50)
+    plot.refresh()
+
+    lowest_label = min(value for value, _ in plot.plot.getAxis("left")._tickLevels[0])
+    marker_ys = plot.truncated_points.getData()[1]
+    assert np.all(marker_ys < lowest_label)
+    legend = plot.plot.vb.mapSceneToView(plot._legend.sceneBoundingRect()).boundingRect()
+    dot_ys = plot.curve.getData()[1]
+    assert np.nanmax(dot_ys) < min(legend.top(), legend.bottom())
+
+
 def test_all_zero_gradients_draw_markers_only(make_window, recwarn):
     plot = make_window().gradient_plot
     plot.set_report(SimpleNamespace(epoch=1, dh_norms=np.zeros(5)))
