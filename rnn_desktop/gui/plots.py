@@ -941,12 +941,17 @@ def show_empty_state(plot: pg.PlotItem, hint: pg.TextItem, empty: bool) -> None:
         plot.getAxis(name).setTicks([[], []] if empty else None)
 
 
+# Least room, in decades, between the smallest value and the bottom of a log plot's range: a
+# falling loss of 0.0011 gets a range down to 0.0001, not one whose bottom edge it runs along.
+DECADE_MARGIN = 0.1
+
+
 def decade_range(values: np.ndarray) -> tuple[float, float]:
-    """Return the log10 range of whole decades that contains the finite positive values."""
+    """Return the log10 range of whole decades that contains the finite positive values, with a margin below."""
     finite = values[np.isfinite(values) & (values > 0)]
     if finite.size == 0:
         return (-3.0, 0.0)
-    low = float(np.floor(np.log10(finite.min())))
+    low = float(np.floor(np.log10(finite.min()) - DECADE_MARGIN))
     high = float(np.ceil(np.log10(finite.max())))
     return (low, high if high > low else low + 1.0)
 

@@ -145,3 +145,15 @@ def test_legend_leaves_curves_that_end_high(make_window):
         plot.append(SimpleNamespace(epoch=epoch, train_loss=2.0, val_loss=3.0))
     plot.refresh()
     assert plot._legend_corner != (True, True)
+
+
+@pytest.mark.parametrize(("lowest", "bottom"), [(0.0011, -4.0), (0.0015, -3.0), (0.02, -2.0)])
+def test_falling_loss_keeps_room_below(qtbot, lowest, bottom):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.set_epoch_span(10)
+    plot.append(types.SimpleNamespace(epoch=1, train_loss=0.5, val_loss=0.4))
+    plot.append(types.SimpleNamespace(epoch=2, train_loss=lowest, val_loss=0.3))
+    plot.refresh()
+
+    assert plot.plot.vb.viewRange()[1][0] == pytest.approx(bottom)
