@@ -69,12 +69,7 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>%1 was trained on %2, which cannot be opened any more. Give the data with --csv or --generator.</source>
-        <translation>%1 è stato addestrato su %2, che non si può più aprire. Indica i dati con --csv o --generator.</translation>
-    </message>
-    <message>
-        <location line="-27"/>
+        <location line="-9"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -89,7 +84,12 @@
         <translation>colonna %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>%1 was trained on %2, which is not found any more. Give the data with --csv or --generator.</source>
+        <translation>%1 è stato addestrato su %2, che non si trova più. Indica i dati con --csv o --generator.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%2
 
 The weights were trained on %1. Open that data and load the weights onto it?</source>
@@ -863,7 +863,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+83"/>
         <source>the same number of values, %1, but other ones</source>
         <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
     </message>
@@ -878,7 +878,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-252"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -1003,12 +1003,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>generatore %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>another series</source>
         <translation>un&apos;altra serie</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. %2 is not found any more, so train a new model for this series.</source>
+        <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. %2 non si trova più, quindi addestra un nuovo modello per questa serie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. Train a new model for this series, or open the data the weights were trained on.</source>
         <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie, oppure apri i dati su cui i pesi sono stati addestrati.</translation>
     </message>
@@ -1280,7 +1285,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+204"/>
         <source>too short for windows of %1 values</source>
         <translation>troppo corta per finestre di %1 valori</translation>
     </message>
@@ -1288,7 +1293,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-720"/>
+        <location line="-722"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1534,7 +1539,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+723"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+733"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1554,12 +1559,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>norma del gradiente</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Recorded from the next epoch on</source>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+34"/>
         <source>mean ||dL/dh|| above 0</source>
         <translation>||dL/dh|| medio sopra 0</translation>
     </message>
@@ -1574,7 +1579,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>0: nessun gradiente attraversa l&apos;attivazione</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+35"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1620,7 +1625,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-576"/>
+        <location line="-601"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1689,12 +1694,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+764"/>
+        <location line="+776"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-763"/>
+        <location line="-775"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1730,12 +1735,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+681"/>
+        <location line="+693"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-680"/>
+        <location line="-692"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1860,7 +1865,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+602"/>
+        <location line="+614"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1870,7 +1875,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+154"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>
@@ -1932,7 +1937,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+210"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -1962,18 +1967,18 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <name>PredictionPlot</name>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+25"/>
-        <location line="+166"/>
+        <location line="+168"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-164"/>
-        <location line="+54"/>
+        <location line="-166"/>
+        <location line="+56"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-53"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -1998,7 +2003,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>date</source>
         <translation>data</translation>
     </message>

@@ -83,20 +83,6 @@ def input_paths(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     return inputs
 
 
-def series_from_origin(origin: dict[str, Any]) -> Series:
-    """Rebuild the series a weights file records: read its CSV file again, or run its generator."""
-    if origin["kind"] == "csv":
-        from rnn_desktop.core.csv_reader import read_series
-
-        return read_series(origin["path"], column=origin["column"], delimiter=origin["delimiter"],
-                           decimal=origin["decimal"], encoding=origin["encoding"], header=origin["header"],
-                           missing=origin["missing"])
-    from rnn_desktop.core.generators import generate
-
-    return generate(origin["name"], length=origin["length"], noise=origin["noise"], seed=origin["seed"],
-                    **origin["params"])
-
-
 def series_from_args(args: argparse.Namespace) -> Series:
     """Load the series named by ``--csv`` or ``--generator`` (default: the tutorial sine)."""
     if getattr(args, "csv", None):

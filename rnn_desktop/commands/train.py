@@ -18,11 +18,12 @@ import numpy as np
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
     describe_point_grouping, describe_unordered_time, input_paths, line_list, recorded_origin, series_from_args,
-    series_from_origin,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import OUTLIER_IQR_FACTOR, regression_metrics, scaled_mse, series_origin
+from rnn_desktop.core.series import (
+    OUTLIER_IQR_FACTOR, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin, series_origin,
+)
 from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, Trainer, TrainingControl
 
 logger = logging.getLogger(__name__)
@@ -427,13 +428,11 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
 
 def _series_from_recorded(weights_path: str, origin: dict[str, Any]) -> Any:
     """Rebuild the series recorded in a weights file, or print why it failed and return None."""
-    where = origin["path"] if origin["kind"] == "csv" else f"generator {origin['name']}"
     try:
         return series_from_origin(origin)
     except (RnnDesktopError, OSError) as error:
         logger.info("the data recorded in %s could not be read: %s", weights_path, error)
-        _fail(f"{weights_path} was trained on {where}, which could not be read again ({error}); "
-              "give the data with --csv or --generator")
+        _fail(origin_unreadable_text(weights_path, origin, error))
         return None
 
 

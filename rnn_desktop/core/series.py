@@ -190,6 +190,27 @@ def series_origin(series: Series) -> dict[str, Any] | None:
     return None
 
 
+def series_from_origin(origin: dict[str, Any]) -> Series:
+    """Rebuild the series a weights file records: read its CSV file again, or run its generator."""
+    if origin["kind"] == "csv":
+        from rnn_desktop.core.csv_reader import read_series
+
+        return read_series(origin["path"], column=origin["column"], delimiter=origin["delimiter"],
+                           decimal=origin["decimal"], encoding=origin["encoding"], header=origin["header"],
+                           missing=origin["missing"])
+    from rnn_desktop.core.generators import generate
+
+    return generate(origin["name"], length=origin["length"], noise=origin["noise"], seed=origin["seed"],
+                    **origin["params"])
+
+
+def origin_unreadable_text(weights_path: str, origin: dict[str, Any], error: BaseException) -> str:
+    """Return the command line's sentence for recorded data that ``series_from_origin`` failed to read."""
+    where = origin["path"] if origin["kind"] == "csv" else f"generator {origin['name']}"
+    return (f"{weights_path} was trained on {where}, which could not be read again ({error}); "
+            "give the data with --csv or --generator")
+
+
 def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, float | None]:
     """Return RMSE, MAE and MAPE (in percent) of ``prediction`` against ``target``.
 

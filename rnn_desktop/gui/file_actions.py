@@ -192,7 +192,7 @@ class FileActionsMixin:
             saved_origin = None  # that data is open already, and its file changed since
         if saved_origin is not None and origin == "require":
             if not origin_available(saved_origin):
-                self.show_error(messages.error_origin_missing(path, origin_text(saved_origin)))
+                self._show_origin_missing(path, saved_origin)
                 return False
             # When opening fails, _open_origin has shown why.
             return self._open_origin(saved_origin) and self.load_weights(path, origin="keep")
@@ -221,7 +221,8 @@ class FileActionsMixin:
         self._show_final_metrics()
         warning = getattr(trainer, "load_warning", None)
         if warning:
-            warning = other_data_warning_text(path, series.source, len(series), warning)
+            origin_missing = saved_origin is not None and not origin_available(saved_origin)
+            warning = other_data_warning_text(path, series.source, len(series), warning, origin_missing)
             # Weights from other data may predict far off, so the status bar and metrics line show the warning.
             self.statusBar().showMessage(messages.status_weights_loaded_other_data(path, trainer.epoch, warning))
             self.metrics_label.setText(messages.warning_text(warning))
@@ -236,6 +237,19 @@ class FileActionsMixin:
         self.loss_plot.refresh()  # draws the kept and data-change marks set above
         log.info("weights loaded from %s (epoch %d)", path, trainer.epoch)
         return True
+
+    def _show_origin_missing(self, path: str, saved_origin: dict) -> None:
+        """Say that the data the weights in ``path`` record cannot be opened, with the reader's reason in English."""
+        from rnn_desktop.core.series import origin_unreadable_text, series_from_origin
+
+        try:
+            series_from_origin(saved_origin)
+            reason: BaseException = FileNotFoundError(saved_origin.get("path") or saved_origin.get("name"))
+        except (RnnDesktopError, OSError, ValueError, TypeError, KeyError) as error:
+            reason = error
+        log.error("the data recorded in %s cannot be opened: %s", path, reason)
+        self.show_error(messages.error_origin_missing(path, origin_text(saved_origin)),
+                        english=origin_unreadable_text(path, saved_origin, reason))
 
     def _load_onto_saved_origin(self, path: str, origin: str, series, reason: str) -> bool | None:
         """Offer to open the data of weights that do not fit the current series, and load them onto it.

@@ -136,7 +136,7 @@ def column_name(name: str) -> str:
 
 
 def error_origin_missing(path: str, data: str) -> str:
-    return tr("%1 was trained on %2, which cannot be opened any more. Give the data with --csv or "
+    return tr("%1 was trained on %2, which is not found any more. Give the data with --csv or "
               "--generator.").replace("%1", path).replace("%2", data)
 
 

@@ -540,16 +540,21 @@ def make_recorded_weights(tmp_path, epochs: int = 1):
     return data, tmp_path / "w.npz"
 
 
-def test_scripted_load_without_recorded_csv_trains_nothing(tmp_path):
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_scripted_load_without_recorded_csv_trains_nothing(tmp_path, language):
     data, weights = make_recorded_weights(tmp_path)
     data.unlink()
 
     result = run_gui_command(tmp_path, "--load", str(weights), "--autostart", "--exit-when-done",
-                             "--save", "out.npz", "--report", "r.json")
+                             "--save", "out.npz", "--report", "r.json", "--language", language)
 
     assert result.returncode == 2
-    assert f"{weights} was trained on {data}" in result.stderr
-    assert "which cannot be opened any more" in result.stderr
+    # The command line's words, in English whatever the window's language.
+    assert f"{weights} was trained on {data}, which could not be read again" in result.stderr
+    assert "not found" in result.stderr
+    assert "give the data with --csv or --generator" in result.stderr
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert "could not be read again" in report["error"]
     assert not (tmp_path / "out.npz").exists()
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "not_started"
 

@@ -166,6 +166,12 @@ def test_corrupt_weights_file_rejected(qtbot, make_window, tmp_path):
     assert window.trainer is None
 
 
+def sine_series():
+    from rnn_desktop.core.series import Series
+
+    return Series(values=np.sin(np.arange(200.0)), name="sine", source="generator sine")
+
+
 def read_exported(path):
     # One line ending throughout: the comment line and the rows both end in LF.
     assert b"\r" not in path.read_bytes()
@@ -627,6 +633,29 @@ def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, mon
     assert window.metrics_label.text().startswith(
         f"Warning: the data in {path} changed since the weights in {weights} were saved (the same number of "
         "values, 150, but other ones)")
+
+
+def test_weights_of_deleted_csv_warn_it_is_gone(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "levels.csv"
+    path.write_text("day,level\n" + "".join(f"{i},{np.cos(0.3 * i):.4f}\n" for i in range(150)), encoding="utf-8")
+    window = make_window(TrainConfig().replace(**FAST), series=None)
+    assert window.open_csv(str(path))
+    train(qtbot, window)
+    weights = tmp_path / "levels.npz"
+    assert window.save_weights(str(weights))
+    window.set_series(sine_series())
+    path.unlink()
+    questions: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args[2]))
+    window.set_interactive(ask_on_close=False, show_dialogs=True)
+
+    assert window.load_weights(str(weights))
+
+    assert questions == []
+    assert f"{path} is not found any more, so train a new model for this series." in window.metrics_label.text()
+    assert "open the data the weights were trained on" not in window.metrics_label.text()
 
 
 @pytest.mark.parametrize("preset", ["default", "tutorial"])
