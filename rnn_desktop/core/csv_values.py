@@ -17,7 +17,10 @@ from typing import Sequence
 import numpy as np
 
 # Compared after stripping whitespace and lowering the case.
-MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "#n/a"})
+# Spreadsheets write "not available" in their own language: #N/D (Italian, Portuguese), #NV
+# (German), #N/B (Dutch); "n.d." and "n/d" are the Italian and Spanish abbreviations.
+MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "#n/a",
+                             "#n/d", "n/d", "n.d.", "#nv", "#n/b"})
 
 # The markers above in the spellings that files usually contain.
 _EXACT_MARKERS = frozenset(

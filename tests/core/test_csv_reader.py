@@ -661,12 +661,22 @@ def test_empty_na_and_lowercase_na_are_missing(tmp_path):
     assert series.missing_positions.tolist() == [1, 2, 3]
 
 
-@pytest.mark.parametrize("marker", ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "?", "#N/A"])
+@pytest.mark.parametrize("marker", ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "?", "#N/A",
+                                    "#N/D", "N/D", "n.d.", "#NV", "#N/B"])
 def test_each_missing_marker(tmp_path, marker):
     path = write(tmp_path, f"t;v\n0;2\n1;{marker}\n2;4\n")
     info = inspect_csv(path)
     assert info.missing == 1
     assert read_series(path).values.tolist() == [2.0, 3.0, 4.0]
+
+
+def test_italian_excel_export_with_not_available_cells(tmp_path):
+    path = tmp_path / "vendite.csv"
+    path.write_bytes("sep=;\r\nMese;Valore\r\n01/2024;1.250,50\r\n02/2024;#N/D\r\n03/2024;1.300,50\r\n"
+                     .encode("cp1252"))
+    series = read_series(path)
+    assert series.values.tolist() == [1250.5, 1275.5, 1300.5]
+    assert series.missing_positions.tolist() == [1]
 
 
 def test_missing_at_the_ends_takes_nearest_value(tmp_path):
