@@ -1176,7 +1176,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1197,6 +1197,16 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se è questo carattere a separare le colonne, sceglilo come delimitatore e il punto (.) come separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter.</source>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se è questo carattere a separare le colonne, sceglilo come delimitatore.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Every row is two whole numbers separated by a comma (%1); if the file is one column of numbers with decimal commas, choose &apos;,&apos; as the decimal mark.</source>
         <translation>Ogni riga è fatta di due numeri interi separati da una virgola (%1); se il file è una sola colonna di numeri con la virgola decimale, scegli &apos;,&apos; come separatore decimale.</translation>
     </message>
@@ -1293,7 +1303,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-722"/>
+        <location line="-739"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -2063,7 +2073,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+364"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+381"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

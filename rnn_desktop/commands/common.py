@@ -128,6 +128,22 @@ def describe_header_mismatch(header_cells: int, row_cells: int, delimiter: str |
             "to detect it")
 
 
+def _delimiter_option(delimiter: str | None) -> str:
+    """Return a delimiter as --delimiter takes it: ',' or 'tab'."""
+    names = {"\t": "tab", " ": "space", None: "space"}
+    return repr(names.get(delimiter, delimiter))
+
+
+def describe_other_delimiter(other: str, names: Sequence[str], decimal: str) -> str:
+    """Explain that a file read as one column splits at ``other`` into the columns ``names``."""
+    options = f"--delimiter {_delimiter_option(other)}"
+    if other == "," and decimal == ",":
+        options += " with --decimal ."
+    return (f"the file reads as one column, but the header and the rows split at {_delimiter_option(other)} "
+            f"into {len(names)} columns ({', '.join(names)}); if {_delimiter_option(other)} separates the "
+            f"columns, use {options}, or leave those options out to detect them")
+
+
 def describe_decimal_comma_rows(rows: Sequence[Sequence[Any]]) -> str:
     """Explain that rows of two whole numbers split at a comma may be one column of numbers with decimal commas.
 

@@ -9,8 +9,8 @@ import sys
 from typing import TextIO
 
 from rnn_desktop.commands.common import (
-    describe_decimal_comma_rows, describe_header_mismatch, describe_outliers, describe_point_grouping,
-    describe_unordered_time, line_list,
+    describe_decimal_comma_rows, describe_header_mismatch, describe_other_delimiter, describe_outliers,
+    describe_point_grouping, describe_unordered_time, line_list,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
@@ -98,6 +98,8 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
                      "times the interquartile range from the median")
     if info.header_mismatch is not None:
         lines.append(f"note           {describe_header_mismatch(*info.header_mismatch, info.delimiter)}")
+    if info.other_delimiter is not None:
+        lines.append(f"note           {describe_other_delimiter(*info.other_delimiter, info.decimal)}")
     if info.decimal_comma_rows:
         lines.append(f"note           {describe_decimal_comma_rows(info.decimal_comma_rows)}")
     if info.point_grouping is not None:

@@ -17,7 +17,8 @@ import numpy as np
 
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
-    describe_point_grouping, describe_unordered_time, input_paths, line_list, recorded_origin, series_from_args,
+    describe_other_delimiter, describe_point_grouping, describe_unordered_time, input_paths, line_list,
+    recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
@@ -407,6 +408,10 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
     if mismatch:
         warnings.append(f"in {series.source}, "
                         + describe_header_mismatch(mismatch[0], mismatch[1], series.details.get("delimiter")))
+    other_delimiter = series.details.get("other_delimiter")
+    if other_delimiter:
+        warnings.append(f"in {series.source}, " + describe_other_delimiter(
+            other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal")))
     decimal_comma_rows = series.details.get("decimal_comma_rows")
     if decimal_comma_rows:
         warnings.append(f"in {series.source}, {describe_decimal_comma_rows(decimal_comma_rows)}")

@@ -92,6 +92,10 @@ class CsvInfo:
     # (line, text) of rows that show a one-column file with decimal commas split at ',' taken as the
     # delimiter: the first row, then the first whose second field starts with 0 ("101,05"). Empty otherwise.
     decimal_comma_rows: list[tuple[int, str]] = field(default_factory=list)
+    # (delimiter, column names) when the file reads as one column, but the header cell and the
+    # sampled rows all split into the same two or more columns at that other delimiter, as with
+    # --delimiter ';' or --decimal ',' on a comma-separated file. None otherwise.
+    other_delimiter: tuple[str, list[str]] | None = None
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -120,6 +124,8 @@ class CsvInfo:
             "outliers": [[line, value] for line, value in self.outliers],
             "header_mismatch": None if self.header_mismatch is None else list(self.header_mismatch),
             "decimal_comma_rows": [[line, text] for line, text in self.decimal_comma_rows],
+            "other_delimiter": None if self.other_delimiter is None else {
+                "delimiter": self.other_delimiter[0], "names": list(self.other_delimiter[1])},
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "point_grouping": None if self.point_grouping is None else {
@@ -247,6 +253,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         sample = [first_row, *sample]
     width = _count_columns(first_row if header else None, sample)
     header_mismatch = _header_mismatch(first_row, sample) if header else None
+    # A delimiter given by hand, or a decimal comma that rules the comma out, can leave the columns in one.
+    other_delimiter = _columns_at_other_delimiter(first_row[0], sample, delimiter) if header and width == 1 else None
     names = _column_names(first_row if header else None, width)
     columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
                for j, name in enumerate(names)]
@@ -348,6 +356,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         unordered_line=unordered_line,
         header_mismatch=header_mismatch,
         decimal_comma_rows=decimal_comma_rows,
+        other_delimiter=other_delimiter,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
@@ -416,6 +425,29 @@ def _count_columns(header_row: Sequence[str] | None, sample: Sequence[Sequence[s
     if header_row is not None:
         width = max(width, _width_without_trailing_empty(header_row))
     return width
+
+
+def _columns_at_other_delimiter(header_cell: str, sample: Sequence[Sequence[str]],
+                                delimiter: str | None) -> tuple[str, list[str]] | None:
+    """Return (delimiter, names) of columns that one header cell and one-cell rows hide, or None.
+
+    A comma file read with --delimiter ';' or --decimal ',' has the header
+    "year,flow" and rows such as "1871,1120", which the decimal comma then
+    reads as 1871.112. A header
+    cell that splits into two or more names, with every sampled row splitting
+    into as many cells, shows that. A one-column file of decimal commas has a
+    header without the delimiter, so it gives None.
+    """
+    for candidate in (",", ";", "\t", "|"):
+        if candidate == delimiter or candidate not in header_cell:
+            continue
+        names = [name.strip() for name in header_cell.split(candidate)]
+        if not all(names):
+            continue
+        rows = [row[0] for row in sample if len(row) == 1 and row[0].strip()]
+        if rows and all(len(row.split(candidate)) == len(names) for row in rows):
+            return candidate, names
+    return None
 
 
 def _header_mismatch(header_row: Sequence[str], sample: Sequence[Sequence[str]]) -> tuple[int, int] | None:

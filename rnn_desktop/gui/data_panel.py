@@ -274,6 +274,9 @@ class CsvForm(QWidget):
         self.open_button.clicked.connect(self.open_requested)
         # Connected before ``edited``, so the reload already uses the settings it changes.
         self.decimal.activated.connect(self._on_decimal_chosen)
+        # Another delimiter or header choice gives other column names, so the reader picks the column again.
+        for combo in (self.delimiter, self.header):
+            combo.activated.connect(lambda _index: self.column.setCurrentIndex(-1))
         for combo in (self.column, self.delimiter, self.decimal, self.header, self.missing):
             combo.activated.connect(self.edited)
         self.encoding.activated.connect(self.edited)
@@ -356,6 +359,20 @@ class CsvForm(QWidget):
             # Often a wrong delimiter, which splits the data rows (at decimal commas) but not the header.
             notes.append(self.tr("Cells in the header row: %1, in most data rows: %2; check the delimiter.").replace(
                 "%1", messages.format_integer(mismatch[0])).replace("%2", messages.format_integer(mismatch[1])))
+        other = details.get("other_delimiter")
+        if other:
+            # A delimiter or decimal comma chosen by hand left the columns in one: "1871,1120" reads as 1871.112.
+            index = self.delimiter.findData(READER_DELIMITERS.get(other["delimiter"], other["delimiter"]))
+            name = self.delimiter.itemText(index) if index >= 0 else other["delimiter"]
+            if other["delimiter"] == "," and details.get("decimal") == ",":
+                note = self.tr("The file reads as one column, but the header and the rows split at the %1 into %2 "
+                               "columns (%3); if the %1 separates the columns, choose it as the delimiter and "
+                               "the point (.) as the decimal mark.")
+            else:
+                note = self.tr("The file reads as one column, but the header and the rows split at the %1 into %2 "
+                               "columns (%3); if the %1 separates the columns, choose it as the delimiter.")
+            notes.append(note.replace("%1", name).replace(
+                "%2", messages.format_integer(len(other["names"]))).replace("%3", ", ".join(other["names"])))
         decimal_comma_rows = details.get("decimal_comma_rows")
         if decimal_comma_rows:
             # A one-column file with decimal commas, split at them, reads 100,13 as 100 and 13.

@@ -804,3 +804,28 @@ def test_batch_line_counts_long_epochs_only(monkeypatch):
     line.clear()
 
     assert stream.getvalue() == "\repoch 1/3: batch 110 of 1000\r\x1b[K"
+
+
+@pytest.mark.parametrize("option", [["--delimiter", ";"], ["--decimal", ","]])
+def test_columns_read_as_one_are_named(tmp_path, capsys, option):
+    path = tmp_path / "flow.csv"
+    path.write_text("year,flow\n" + "".join(f"{1871 + i},{1100 + (i * 37) % 300}\n" for i in range(80)),
+                    encoding="utf-8")
+
+    code, _, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5", *option], capsys)
+
+    assert code == 0
+    assert (f"warning: in {path}, the file reads as one column, but the header and the rows split at ',' into "
+            "2 columns (year, flow); if ',' separates the columns, use --delimiter ',' with --decimal ., or "
+            "leave those options out to detect them") in err
+
+
+def test_one_column_of_decimal_commas_gets_no_delimiter_note(tmp_path, capsys):
+    path = tmp_path / "level.csv"
+    path.write_text("level\n" + "".join(f"{i % 7},5\n" for i in range(80)), encoding="utf-8")
+
+    code, _, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5",
+                        "--delimiter", ";"], capsys)
+
+    assert code == 0
+    assert "reads as one column" not in err

@@ -540,6 +540,23 @@ def test_csv_form_names_far_values(make_window, tmp_path):
     assert notes == "2 values lie far from the others (line 9: -9999, line 42: 1e+308); check them in the file."
 
 
+def test_csv_form_notes_columns_hidden_by_decimal_comma(make_window):
+    window = make_window(series=None)
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    form = window.data_panel.csv_form
+
+    # The comma cannot be both marks, so each row "1871,1120" reads as one number, 1871.112.
+    index = form.decimal.findData(",")
+    form.decimal.setCurrentIndex(index)
+    form.decimal.activated.emit(index)
+
+    assert window.data_panel.series().name == "year,flow"
+    assert form.notes.text() == (
+        "The file reads as one column, but the header and the rows split at the comma (,) into 2 columns "
+        "(year, flow); if the comma (,) separates the columns, choose it as the delimiter and the point (.) "
+        "as the decimal mark.")
+
+
 def test_csv_form_notes_grouped_numbers(make_window, tmp_path):
     window = make_window(series=None)
     path = tmp_path / "visits.csv"
