@@ -1198,12 +1198,12 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+8"/>
         <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se è questo carattere a separare le colonne, sceglilo come delimitatore e il punto (.) come separatore decimale.</translation>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come delimitatore e il punto (.) come separatore decimale.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se è questo carattere a separare le colonne, sceglilo come delimitatore.</translation>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come delimitatore.</translation>
     </message>
     <message>
         <location line="+10"/>
