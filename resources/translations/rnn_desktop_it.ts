@@ -753,7 +753,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: la serie è troppo corta (valori: %2, ne servono almeno %3). Usa un file più lungo.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The series has %1 values but needs at least %2 for these windows and the validation part. Use a longer series, a window length of at most %3 or fewer validation windows.</source>
+        <translation>La serie ha %1 valori, ma ne servono almeno %2 per queste finestre e per la parte di validazione. Usa una serie più lunga, una lunghezza della finestra di al massimo %3 o meno finestre di validazione.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The series has %1 values but needs at least %2 for these windows and the validation part. Use a longer series, a shorter window or fewer validation windows.</source>
         <translation>La serie ha %1 valori, ma ne servono almeno %2 per queste finestre e per la parte di validazione. Usa una serie più lunga, una finestra più corta o meno finestre di validazione.</translation>
     </message>
@@ -878,7 +883,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-256"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -893,7 +898,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>

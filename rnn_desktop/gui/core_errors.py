@@ -183,6 +183,10 @@ def _data_too_short(p: dict) -> str:
     if "path" in p:
         return fill(tr("%1: the series is too short: %2 values, at least %3 needed. Use a longer file."),
                     p["path"], format_integer(p["length"]), format_integer(p["minimum"]))
+    if p.get("largest_seq_len"):
+        return fill(tr("The series has %1 values but needs at least %2 for these windows and the validation part. "
+                       "Use a longer series, a window length of at most %3 or fewer validation windows."),
+                    format_integer(p["length"]), format_integer(p["minimum"]), format_integer(p["largest_seq_len"]))
     return fill(tr("The series has %1 values but needs at least %2 for these windows and the validation part. "
                    "Use a longer series, a shorter window or fewer validation windows."),
                 format_integer(p["length"]), format_integer(p["minimum"]))

@@ -72,8 +72,16 @@ def test_trainer_rejects_short_series():
     with pytest.raises(DataError) as caught:
         Trainer(TrainConfig(seq_len=50, val_windows=50), np.zeros(100))
     assert caught.value.code == "data.too_short"
-    assert caught.value.params == {"length": 100, "minimum": 101}
+    assert caught.value.params == {"length": 100, "minimum": 101, "largest_seq_len": 49}
     assert "101" in str(caught.value)
+    assert "a smaller seq_len (at most 49)" in str(caught.value)
+
+
+def test_short_series_error_names_no_fitting_window_when_none_fits():
+    with pytest.raises(DataError) as caught:
+        Trainer(TrainConfig(seq_len=5, val_windows=50), np.zeros(20))
+    assert caught.value.params["largest_seq_len"] is None
+    assert "a smaller seq_len or fewer validation windows" in str(caught.value)
 
 
 def test_trainer_accepts_minimum_length():
