@@ -1031,7 +1031,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+215"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+217"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1151,7 +1151,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Cosa fare con le celle vuote o non numeriche della colonna.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>Back to the series in use</source>
+        <translation>Torna alla serie in uso</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Column</source>
         <translation>Colonna</translation>
     </message>
@@ -1181,7 +1186,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1236,7 +1241,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo; ordina il file per tempo.</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="+55"/>
+        <source>Show and train on %1 again.</source>
+        <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
         <location line="+28"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
@@ -1265,7 +1275,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>Generator</source>
         <translation>Generatore</translation>
     </message>
@@ -1300,7 +1310,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+209"/>
         <source>too short for windows of %1 values</source>
         <translation>troppo corta per finestre di %1 valori</translation>
     </message>
@@ -1308,7 +1318,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-739"/>
+        <location line="-756"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1709,12 +1719,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+776"/>
+        <location line="+777"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-775"/>
+        <location line="-776"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1750,12 +1760,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+693"/>
+        <location line="+694"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-692"/>
+        <location line="-693"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1880,7 +1890,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+614"/>
+        <location line="+615"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2078,7 +2088,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+381"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+391"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -209,6 +209,8 @@ class CsvForm(QWidget):
     edited = Signal()
     # When the Open button is pressed.
     open_requested = Signal()
+    # When the button that leaves a file that could not be read is pressed.
+    back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -255,6 +257,10 @@ class CsvForm(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(NOTE_STYLE)
         self.notes.hide()
+        # Shown with a file that could not be read, to train on the series in use again.
+        self.back_button = QPushButton(self.tr("Back to the series in use"))
+        self.back_button.hide()
+        self.back_button.clicked.connect(self.back_requested)
 
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_label, 1)
@@ -270,6 +276,7 @@ class CsvForm(QWidget):
         form.addRow(self.tr("Missing values"), self.missing)
         form.addRow(self.summary)
         form.addRow(self.notes)
+        form.addRow(self.back_button)
 
         self.open_button.clicked.connect(self.open_requested)
         # Connected before ``edited``, so the reload already uses the settings it changes.
@@ -315,6 +322,7 @@ class CsvForm(QWidget):
         try:
             self.path_label.setText(messages.shown_path(path))  # a sample by its name, not its package path
             self.path_label.setToolTip(path)
+            self.back_button.hide()
             self.column.clear()
             for entry in details.get("columns", ()):
                 name, kind = entry.get("name"), entry.get("type", "")
@@ -453,6 +461,8 @@ class CsvForm(QWidget):
             self.summary.setText(f"{messages.error_text(error)}\n{hint}")
             self.summary.setStyleSheet(PROBLEM_STYLE)
             self.notes.hide()
+            self.back_button.setVisible(bool(in_use))
+            self.back_button.setToolTip(self.tr("Show and train on %1 again.").replace("%1", in_use or ""))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -557,6 +567,8 @@ class DataPanel(QWidget):
     load_failed = Signal(object)
     # When the Open CSV button is pressed.
     open_csv_requested = Signal()
+    # When the form shows the series in use again, in place of a file that could not be read.
+    series_in_use_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -620,6 +632,7 @@ class DataPanel(QWidget):
         self.generator_form.edited.connect(self.regenerate)
         self.csv_form.edited.connect(self._reload_csv)
         self.csv_form.open_requested.connect(self.open_csv_requested)
+        self.csv_form.back_requested.connect(self._on_back_requested)
         self.split_form.edited.connect(self._on_split_edited)
         self._split_line.sigPositionChangeFinished.connect(self._on_split_dragged)
 
@@ -699,6 +712,10 @@ class DataPanel(QWidget):
             self._set_source("csv")
         else:
             self._set_source("generator")
+
+    def _on_back_requested(self) -> None:
+        self._show_series_in_use()
+        self.series_in_use_shown.emit()
 
     def _reload_csv(self) -> None:
         if self._unread_csv_path is not None:

@@ -350,6 +350,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _connect(self) -> None:
         self.data_panel.series_changed.connect(self._on_series_changed)
         self.data_panel.load_failed.connect(self._on_load_failed)
+        self.data_panel.series_in_use_shown.connect(self._validate_form)
         self.data_panel.split_edited.connect(self._validate_form)
         # A split the person chose stays, whatever data comes next.
         self.data_panel.split_edited.connect(self._forget_adapted_split)

@@ -6,6 +6,7 @@ import csv
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from gui_helpers import FAST, SHARED_DATA
 
 from rnn_desktop.core.training import TrainConfig
@@ -90,6 +91,24 @@ def test_empty_csv_names_minimum(qtbot, make_window, tmp_path):
         assert not window.open_csv(str(empty))
 
     assert shown.args[0] == f"{empty} contains no data rows. Choose a file with at least 2 values."
+
+
+def test_back_button_leaves_unread_csv(qtbot, make_window, tmp_path):
+    window = make_window(series=None)
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n" + "".join(f"{i},{i}\n" for i in range(60)) + "3,x\n", encoding="utf-8")
+    form = window.data_panel.csv_form
+    assert not window.open_csv(str(bad))
+    assert not window.start_action.isEnabled()
+    assert form.back_button.isVisibleTo(window)
+
+    qtbot.mouseClick(form.back_button, Qt.MouseButton.LeftButton)
+
+    assert window.start_action.isEnabled()
+    assert not form.back_button.isVisibleTo(window)
+    assert form.path_label.toolTip() == str(SHARED_DATA / "nile.csv")
+    assert window.data_panel.series().name == "flow"
 
 
 def test_csv_override_failure_restores_form(qtbot, make_window):
