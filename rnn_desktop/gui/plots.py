@@ -13,7 +13,7 @@ import os
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_desktop.gui.exporting import future_times
@@ -46,6 +46,13 @@ LINE_LABEL_RIGHT = (-0.05, 0.0)
 # The loss legend's corners as (right, top), in the order preferred on a tie, and the share of the
 # plot's width and height a corner's legend covers.
 LEGEND_CORNERS = ((True, True), (False, False), (True, False), (False, True))
+# Heights of the loss plot's line labels, as shares of the view from the bottom, unless the legend
+# is there: then a label moves just below (or above) it, LINE_LABEL_LEGEND_GAP pixels away.
+KEPT_LABEL_POSITION = 0.72
+DATA_CHANGE_LABEL_POSITION = 0.58
+LINE_LABEL_LEGEND_GAP = 3.0
+# Pixels between the loss plot's legend and the corner of the view it sits in.
+LEGEND_OFFSET = 10
 LEGEND_CORNER_SHARE = (0.3, 0.3)
 KEPT_COLOR = (90, 90, 90)
 # Markers of gradient norms that are exactly 0.
@@ -279,7 +286,7 @@ class LossPlot(PlotPanel):
         self.plot.setLogMode(x=False, y=True)
         # A log axis with an SI prefix reads as "loss (x0.001)" over powers of ten: confusing.
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.plot.addLegend(offset=(-10, 10), brush=LEGEND_BRUSH)
+        self.plot.addLegend(offset=(-LEGEND_OFFSET, LEGEND_OFFSET), brush=LEGEND_BRUSH)
         self._legend_corner = LEGEND_CORNERS[0]
         self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training"))
         self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("validation"))
@@ -293,7 +300,7 @@ class LossPlot(PlotPanel):
         self._kept_epoch: int | None = None
         self.kept_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DashLine),
                                          label=self.tr("kept"),
-                                         labelOpts={"position": 0.72, "anchors": [LINE_LABEL_LEFT] * 2,
+                                         labelOpts={"position": KEPT_LABEL_POSITION, "anchors": [LINE_LABEL_LEFT] * 2,
                                                     "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
         self.kept_line.setVisible(False)
         self.plot.addItem(self.kept_line, ignoreBounds=True)
@@ -304,7 +311,8 @@ class LossPlot(PlotPanel):
         self.data_change_line = pg.InfiniteLine(angle=90, movable=False,
                                                 pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DotLine),
                                                 label=self.tr("current data"),
-                                                labelOpts={"position": 0.58, "anchors": [LINE_LABEL_RIGHT] * 2,
+                                                labelOpts={"position": DATA_CHANGE_LABEL_POSITION,
+                                                           "anchors": [LINE_LABEL_RIGHT] * 2,
                                                            "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
         self.data_change_line.setVisible(False)
         self.plot.addItem(self.data_change_line, ignoreBounds=True)
@@ -372,6 +380,9 @@ class LossPlot(PlotPanel):
         if change is not None:
             self.data_change_line.setPos(change + 0.5)
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
+        if change is not None and change >= last:
+            # The line after the last epoch gets a free epoch right of it, not the plot's edge.
+            last = change + 1
         y_range = decade_range(np.concatenate([train, val]))
         self._set_decade_ticks(y_range)
         x_range = (0.5, last + 0.5)
@@ -384,6 +395,46 @@ class LossPlot(PlotPanel):
                 line.label.anchors = [LINE_LABEL_LEFT if x > middle else LINE_LABEL_RIGHT] * 2
                 line.label.updatePosition()
         self._place_legend(epochs, (train, val), x_range, y_range)
+        self._keep_labels_clear_of_legend()
+
+    def _line_labels(self) -> list[tuple[pg.InfiniteLine, float, QRectF]]:
+        """Return (line, usual position, label box in the view's pixels) for each shown line label.
+
+        The boxes are computed from the view's range and size, because the labels'
+        own positions follow a new range only when the view is next drawn.
+        """
+        view = self.plot.vb
+        width, height = view.width(), view.height()
+        (x_low, x_high), _ = view.viewRange()
+        if width <= 0 or height <= 0 or x_high <= x_low:
+            return []
+        labels = []
+        for line, position in ((self.kept_line, KEPT_LABEL_POSITION),
+                               (self.data_change_line, DATA_CHANGE_LABEL_POSITION)):
+            if not line.isVisible():
+                continue
+            size = line.label.boundingRect()
+            x = (line.value() - x_low) / (x_high - x_low) * width
+            left = x - size.width() if line.label.anchors[0] == LINE_LABEL_LEFT else x
+            # The label's top edge sits at its position, a share of the view's height from the bottom.
+            labels.append((line, position, QRectF(left, (1.0 - position) * height, size.width(), size.height())))
+        return labels
+
+    def _keep_labels_clear_of_legend(self) -> None:
+        """Move a line label that the legend still covers to just below the legend, or above one at the bottom."""
+        height = self.plot.vb.height()
+        legend = self.plot.legend.mapRectToParent(self.plot.legend.boundingRect())
+        for line, position, box in self._line_labels():
+            if box.intersects(legend):
+                if legend.center().y() < height / 2:
+                    top = legend.bottom() + LINE_LABEL_LEGEND_GAP
+                else:
+                    top = legend.top() - LINE_LABEL_LEGEND_GAP - box.height()
+                position = 1.0 - min(max(top, 0.0), height - box.height()) / height
+            line.label.orthoPos = position
+            # A label misses the view's changes while its line is hidden, and pyqtgraph then draws it
+            # out of sight once the line is shown, until the view changes again.
+            line.label.viewTransformChanged()
 
     def _place_legend(self, epochs: np.ndarray, curves: tuple[np.ndarray, ...], x_range: tuple[float, float],
                       y_range: tuple[float, float]) -> None:
@@ -406,12 +457,27 @@ class LossPlot(PlotPanel):
             in_x = xs >= x_range[1] - width if right else xs <= x_range[0] + width
             in_y = ys >= y_range[1] - height if top else ys <= y_range[0] + height
             counts[corner] = int(np.count_nonzero(in_x & in_y))
+        # A line label that the legend would cover in a corner counts as more points than any curve
+        # has, so the legend avoids it. The legend's own size counts here: in a short plot it takes
+        # more than its share of the height.
+        view_width, view_height = self.plot.vb.width(), self.plot.vb.height()
+        legend = self.plot.legend.boundingRect()
+        reach_x, reach_y = legend.width() + LEGEND_OFFSET, legend.height() + LEGEND_OFFSET
+        for _, _, box in self._line_labels():
+            for corner in LEGEND_CORNERS:
+                right, top = corner
+                area = QRectF(view_width - reach_x if right else 0.0, 0.0 if top else view_height - reach_y,
+                              reach_x, reach_y)
+                if box.intersects(area):
+                    counts[corner] += xs.size + 1
         best = min(LEGEND_CORNERS, key=lambda corner: (counts[corner], corner != self._legend_corner))
         if best != self._legend_corner:
             self._legend_corner = best
             right, top = best
             anchor = (1 if right else 0, 0 if top else 1)
-            self.plot.legend.anchor(itemPos=anchor, parentPos=anchor, offset=(-10 if right else 10, 10 if top else -10))
+            self.plot.legend.anchor(itemPos=anchor, parentPos=anchor,
+                                    offset=(-LEGEND_OFFSET if right else LEGEND_OFFSET,
+                                            LEGEND_OFFSET if top else -LEGEND_OFFSET))
 
     def _set_decade_ticks(self, y_range: tuple[float, float]) -> None:
         """Label powers of ten only, at most LOSS_MAX_TICK_LABELS of them.

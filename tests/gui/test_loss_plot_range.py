@@ -157,3 +157,29 @@ def test_falling_loss_keeps_room_below(qtbot, lowest, bottom):
     plot.refresh()
 
     assert plot.plot.vb.viewRange()[1][0] == pytest.approx(bottom)
+
+
+@pytest.mark.parametrize("height", [170, 260, 400])
+def test_line_labels_clear_of_legend(qtbot, height):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(700, height)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.append(types.SimpleNamespace(epoch=1, train_loss=0.5, val_loss=0.06))
+    plot.append(types.SimpleNamespace(epoch=2, train_loss=0.05, val_loss=0.1))
+    plot.set_epoch_span(3)
+    plot.refresh()
+    qtbot.wait(50)
+    # The lines appear after the range has settled, as when weights are loaded.
+    plot.set_kept_epoch(1)
+    plot.set_data_change(2)
+    plot.refresh()
+    qtbot.wait(50)
+
+    legend = plot.plot.legend.sceneBoundingRect()
+    view = plot.plot.vb.sceneBoundingRect()
+    for line in (plot.kept_line, plot.data_change_line):
+        label = line.label.sceneBoundingRect()
+        assert not label.intersects(legend), (line.label.toPlainText(), label, legend)
+        assert view.contains(label), (line.label.toPlainText(), label, view)
