@@ -288,6 +288,8 @@ class LossPlot(PlotPanel):
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.plot.addLegend(offset=(-LEGEND_OFFSET, LEGEND_OFFSET), brush=LEGEND_BRUSH)
         self._legend_corner = LEGEND_CORNERS[0]
+        # The legend's corner and the line labels' heights depend on the view's size in pixels.
+        self.plot.vb.sigResized.connect(self.mark_dirty)
         self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training"))
         self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("validation"))
         self._epochs = GrowingArray()
