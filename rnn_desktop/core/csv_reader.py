@@ -433,10 +433,9 @@ def _columns_at_other_delimiter(header_cell: str, sample: Sequence[Sequence[str]
 
     A comma file read with --delimiter ';' or --decimal ',' has the header
     "year,flow" and rows such as "1871,1120", which the decimal comma then
-    reads as 1871.112. A header
-    cell that splits into two or more names, with every sampled row splitting
-    into as many cells, shows that. A one-column file of decimal commas has a
-    header without the delimiter, so it gives None.
+    reads as 1871.112. A header cell that splits into two or more names, with
+    every sampled row splitting into as many cells, shows that. A one-column
+    file of decimal commas has a header without the delimiter, so it gives None.
     """
     for candidate in (",", ";", "\t", "|"):
         if candidate == delimiter or candidate not in header_cell:
