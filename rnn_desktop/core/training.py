@@ -13,6 +13,7 @@ import os
 import threading
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -1030,10 +1031,14 @@ def other_data_warning(path: Any, saved: dict[str, Any] | None, values: np.ndarr
         return (f"the data in {source} changed since the weights in {path} were saved ({what}); the scaler "
                 "fitted then is reused, so the predictions and errors may be far off. Train on, or train a new "
                 "model.")
+    origin = saved.get("origin")
+    if isinstance(origin, dict) and origin.get("kind") == "csv" and not Path(str(origin.get("path"))).is_file():
+        advice = f"{trained_on} is not found any more, so train a new model for this series."
+    else:
+        advice = "Train a new model for this series, or open the data the weights were trained on."
     return (f"the weights in {path} were trained on {trained_on} ({saved.get('length')} values), not on "
             f"{this_series} ({values.shape[0]} values); the scaler fitted on {trained_on} is reused, so the "
-            "predictions and errors may be far off. Train a new model for this series, or open the data "
-            "the weights were trained on.")
+            f"predictions and errors may be far off. {advice}")
 
 
 ProgressCallback = Callable[[EpochReport], None]

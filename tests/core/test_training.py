@@ -654,6 +654,25 @@ def test_load_onto_other_data_names_kept_epoch(tmp_path):
     assert report.extra["continued_from_epoch"] == stopped.best_epoch
 
 
+@pytest.mark.parametrize("deleted", [False, True])
+def test_other_data_warning_advice_follows_recorded_file(tmp_path, deleted):
+    data = tmp_path / "levels.csv"
+    data.write_text("level\n1\n", encoding="utf-8")
+    trained = Trainer(small_config(epochs=1), SINE, source=str(data))
+    trained.origin = {"kind": "csv", "path": str(data), "column": "level", "delimiter": None, "decimal": None,
+                      "encoding": None, "header": None, "missing": "interpolate"}
+    trained.run()
+    trained.save(tmp_path / "levels.npz")
+    if deleted:
+        data.unlink()
+
+    loaded = Trainer.from_file(tmp_path / "levels.npz", 50.0 + np.cos(np.arange(200.0) * 0.3))
+
+    gone = f"{data} is not found any more, so train a new model for this series."
+    assert (gone in loaded.load_warning) is deleted
+    assert ("open the data the weights were trained on" in loaded.load_warning) is not deleted
+
+
 def test_load_onto_same_data_keeps_early_stopping(tmp_path):
     trained = Trainer(small_config(epochs=6, patience=3), SINE)
     trained.run()
