@@ -1564,7 +1564,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+733"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+801"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1574,7 +1574,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>passo temporale nella finestra</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>mean ||dL/dh||</source>
         <translation>media di ||dL/dh||</translation>
     </message>
@@ -1627,7 +1627,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>unità nascosta</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Recorded from the next epoch on</source>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
@@ -1650,12 +1650,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-601"/>
+        <location line="-661"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-42"/>
         <source>epoch</source>
         <translation>epoca</translation>
     </message>
@@ -1665,7 +1665,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>perdita</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>training</source>
         <translation>addestramento</translation>
     </message>
@@ -1685,12 +1685,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>dati attuali</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Loss (MSE on the series&apos; values)</source>
         <translation>Perdita (MSE sui valori della serie)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+177"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1698,7 +1698,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+138"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+139"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1900,7 +1900,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+119"/>
+        <source>Back to %1.</source>
+        <translation>Di nuovo su %1.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Use a window length of at most %4, or shorten the validation part.</source>
+        <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Usa una finestra lunga al massimo %4, o accorcia la parte di validazione.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Shorten the window or the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Accorcia la finestra o la parte di validazione.</translation>
     </message>

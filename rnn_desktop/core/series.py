@@ -130,6 +130,15 @@ def min_series_length(seq_len: int, val_windows: int | None, val_fraction: float
     return seq_len + n_windows
 
 
+def longest_fitting_seq_len(length: int, seq_len: int, val_windows: int | None,
+                            val_fraction: float | None) -> int | None:
+    """Return the longest window shorter than ``seq_len`` that a series of ``length`` values fits, or None."""
+    for shorter in range(seq_len - 1, 0, -1):
+        if min_series_length(shorter, val_windows, val_fraction) <= length:
+            return shorter
+    return None
+
+
 @dataclass(frozen=True)
 class Scaler:
     """Affine scaling scaled = (x - shift) / divisor; ``inverse`` undoes it.

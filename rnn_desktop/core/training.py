@@ -452,15 +452,15 @@ class Trainer:
         if values.shape[0] < minimum:
             need = (f"{config.val_windows} validation windows" if config.val_windows is not None
                     else f"a validation fraction of {config.val_fraction}")
-            fitting = [seq_len for seq_len in range(config.seq_len - 1, 0, -1) if series_mod.min_series_length(
-                seq_len, config.val_windows, config.val_fraction) <= values.shape[0]]
-            smaller = f"a smaller seq_len (at most {fitting[0]})" if fitting else "a smaller seq_len"
+            fitting = series_mod.longest_fitting_seq_len(values.shape[0], config.seq_len, config.val_windows,
+                                                         config.val_fraction)
+            smaller = f"a smaller seq_len (at most {fitting})" if fitting else "a smaller seq_len"
             raise DataError(
                 f"the series has {values.shape[0]} values but needs at least {minimum} for windows of "
                 f"{config.seq_len} values, their targets and {need}; use a longer series, {smaller} "
                 "or fewer validation windows",
                 code="data.too_short", length=int(values.shape[0]), minimum=minimum,
-                largest_seq_len=fitting[0] if fitting else None)
+                largest_seq_len=fitting)
 
         n_windows = values.shape[0] - config.seq_len
         check_memory(config, n_windows)

@@ -27,6 +27,7 @@ from rnn_desktop.core.series import CSV_VAL_FRACTION, Series, series_origin
 from rnn_desktop.core.training import TrainConfig
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
+from rnn_desktop.gui.core_errors import series_name
 from rnn_desktop.gui.data_panel import DataPanel
 from rnn_desktop.gui.file_actions import FileActionsMixin
 from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot
@@ -350,7 +351,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _connect(self) -> None:
         self.data_panel.series_changed.connect(self._on_series_changed)
         self.data_panel.load_failed.connect(self._on_load_failed)
-        self.data_panel.series_in_use_shown.connect(self._validate_form)
+        self.data_panel.series_in_use_shown.connect(self._on_series_in_use_shown)
         self.data_panel.split_edited.connect(self._validate_form)
         # A split the person chose stays, whatever data comes next.
         self.data_panel.split_edited.connect(self._forget_adapted_split)
@@ -1075,6 +1076,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # bar keeps the error, which names what to fix.
         self._validate_form(announce=False)
 
+    def _on_series_in_use_shown(self) -> None:
+        """Replace the unreadable file's error in the status bar once the Data tab shows the series in use."""
+        series = self.data_panel.series()
+        if series is not None:
+            self.statusBar().showMessage(self.tr("Back to %1.").replace("%1", series_name(series.source, "")))
+        self._validate_form()
+
     def _on_config_edited(self) -> None:
         seq_len = self.training_panel.seq_len.value()
         if self._adapted_seq_len is not None and self._adapted_seq_len[1] != seq_len:
@@ -1110,13 +1118,20 @@ class MainWindow(FileActionsMixin, QMainWindow):
         try:
             config.validate()
             if series is not None:
-                from rnn_desktop.core.series import min_series_length
+                from rnn_desktop.core.series import longest_fitting_seq_len, min_series_length
 
                 needed = min_series_length(config.seq_len, config.val_windows, config.val_fraction)
                 if len(series) < needed:
-                    problem = self.tr("The series has %1 values, but a window length of %2 with this "
-                                      "split needs at least %3. Shorten the window or the validation part.").replace(
-                        "%1", messages.format_integer(len(series))).replace(
+                    fitting = longest_fitting_seq_len(len(series), config.seq_len, config.val_windows,
+                                                      config.val_fraction)
+                    if fitting:
+                        problem = self.tr("The series has %1 values, but a window length of %2 with this split "
+                                          "needs at least %3. Use a window length of at most %4, or shorten the "
+                                          "validation part.").replace("%4", messages.format_integer(fitting))
+                    else:
+                        problem = self.tr("The series has %1 values, but a window length of %2 with this "
+                                          "split needs at least %3. Shorten the window or the validation part.")
+                    problem = problem.replace("%1", messages.format_integer(len(series))).replace(
                         "%2", messages.format_integer(config.seq_len)).replace("%3", messages.format_integer(needed))
         except (RnnDesktopError, ValueError) as error:
             problem = messages.error_text(error)

@@ -800,6 +800,7 @@ class GradientPlot(PlotPanel):
         super().__init__(parent)
         self.plot.setTitle(self.tr("Gradient norm per time step (last batch)"))
         self.plot.setLabel("bottom", self.tr("time step in the window"))
+        self.plot.getAxis("bottom").min_tick_spacing = 1.0  # whole steps, also for a window of 1 or 2
         self.plot.setLabel("left", self.tr("mean ||dL/dh||"))
         self.plot.setLogMode(x=False, y=True)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
@@ -908,9 +909,10 @@ class HiddenStatePlot(PlotPanel):
         self.plot.setTitle(self.tr("Hidden state over the first validation window"))
         self.plot.setLabel("bottom", self.tr("time step in the window"))
         self.plot.setLabel("left", self.tr("hidden unit"))
-        # Units and time steps are whole numbers, which read oddly as "400 (x0.001)".
+        # Units and time steps are whole numbers, which read oddly as "400 (x0.001)" or 1.5.
         for name in ("bottom", "left"):
             self.plot.getAxis(name).enableAutoSIPrefix(False)
+            self.plot.getAxis(name).min_tick_spacing = 1.0
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("CET-D1"))
         self.plot.addItem(self.image)

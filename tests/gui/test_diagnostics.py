@@ -347,3 +347,12 @@ def test_heat_map_color_bar_shows_levels(qtbot):
     assert tuple(bar.levels()) == (0.0, 2.0)
     assert tuple(bar.levels()) == tuple(plot.image.getLevels())
     assert bar.axis.range == [0.0, 2.0]
+
+
+def test_diagnostics_axes_tick_whole_steps(make_window):
+    window = make_window()
+
+    for axis in (window.gradient_plot.plot.getAxis("bottom"), window.hidden_plot.plot.getAxis("bottom"),
+                 window.hidden_plot.plot.getAxis("left")):
+        values = [value for _, ticks in axis.tickValues(0.5, 1.5, 400) for value in ticks]
+        assert values and all(float(value).is_integer() for value in values), values

@@ -109,6 +109,7 @@ def test_back_button_leaves_unread_csv(qtbot, make_window, tmp_path):
     assert not form.back_button.isVisibleTo(window)
     assert form.path_label.toolTip() == str(SHARED_DATA / "nile.csv")
     assert window.data_panel.series().name == "flow"
+    assert window.statusBar().currentMessage() == "Back to sample nile.csv."
 
 
 def test_csv_override_failure_restores_form(qtbot, make_window):
