@@ -54,6 +54,8 @@ LINE_LABEL_LEGEND_GAP = 3.0
 # Pixels between the loss plot's legend and the corner of the view it sits in.
 LEGEND_OFFSET = 10
 LEGEND_CORNER_SHARE = (0.3, 0.3)
+# Share of the epoch axis, from its right end, whose points count double when the legend picks a corner.
+LEGEND_NEWEST_SHARE = 0.25
 KEPT_COLOR = (90, 90, 90)
 # Markers of gradient norms that are exactly 0.
 ZERO_COLOR = (204, 51, 0)
@@ -446,32 +448,38 @@ class LossPlot(PlotPanel):
         loaded onto other data, or a late jump, the curves end high, and the legend
         moves away from them. Ties keep the current corner, so it does not jump around.
         """
-        width = (x_range[1] - x_range[0]) * LEGEND_CORNER_SHARE[0]
-        height = (y_range[1] - y_range[0]) * LEGEND_CORNER_SHARE[1]
+        # The legend's own footprint once the view is laid out: in a short plot it takes more than
+        # LEGEND_CORNER_SHARE of the height.
+        view_width, view_height = self.plot.vb.width(), self.plot.vb.height()
+        legend = self.plot.legend.boundingRect()
+        reach_x, reach_y = legend.width() + LEGEND_OFFSET, legend.height() + LEGEND_OFFSET
+        share_x, share_y = LEGEND_CORNER_SHARE
+        if self.isVisible() and view_width > 0 and view_height > 0 and legend.height() > 0:
+            share_x, share_y = min(1.0, reach_x / view_width), min(1.0, reach_y / view_height)
+        width = (x_range[1] - x_range[0]) * share_x
+        height = (y_range[1] - y_range[0]) * share_y
         xs = np.concatenate([epochs] * len(curves)).astype(np.float64)
         with np.errstate(divide="ignore", invalid="ignore"):
             ys = np.log10(np.concatenate(curves))
         finite = np.isfinite(ys)
         xs, ys = xs[finite], ys[finite]
+        # The newest epochs are the ones a person watches, so covering one of them counts double.
+        weights = np.where(xs >= x_range[1] - (x_range[1] - x_range[0]) * LEGEND_NEWEST_SHARE, 2, 1)
         counts = {}
         for corner in LEGEND_CORNERS:
             right, top = corner
             in_x = xs >= x_range[1] - width if right else xs <= x_range[0] + width
             in_y = ys >= y_range[1] - height if top else ys <= y_range[0] + height
-            counts[corner] = int(np.count_nonzero(in_x & in_y))
+            counts[corner] = int(weights[in_x & in_y].sum())
         # A line label that the legend would cover in a corner counts as more points than any curve
-        # has, so the legend avoids it. The legend's own size counts here: in a short plot it takes
-        # more than its share of the height.
-        view_width, view_height = self.plot.vb.width(), self.plot.vb.height()
-        legend = self.plot.legend.boundingRect()
-        reach_x, reach_y = legend.width() + LEGEND_OFFSET, legend.height() + LEGEND_OFFSET
+        # has, so the legend avoids it.
         for _, _, box in self._line_labels():
             for corner in LEGEND_CORNERS:
                 right, top = corner
                 area = QRectF(view_width - reach_x if right else 0.0, 0.0 if top else view_height - reach_y,
                               reach_x, reach_y)
                 if box.intersects(area):
-                    counts[corner] += xs.size + 1
+                    counts[corner] += int(weights.sum()) + 1
         best = min(LEGEND_CORNERS, key=lambda corner: (counts[corner], corner != self._legend_corner))
         if best != self._legend_corner:
             self._legend_corner = best
@@ -508,6 +516,10 @@ class LossPlot(PlotPanel):
 
 # Share of the data's height added above it for the prediction plot's one-row legend.
 LEGEND_HEADROOM = 0.15
+# Pixels below the prediction plot's legend row kept free of data, and the largest share of the
+# view's height that the row's room may take.
+PREDICTION_LEGEND_MARGIN = 2.0
+PREDICTION_LEGEND_MAX_SHARE = 0.5
 # Prediction curves with at most this many points also draw a dot at each one.
 PREDICTION_SYMBOL_MAX_POINTS = 30
 # The prediction plot's y range shrinks to the data when the data needs less than this share
@@ -557,6 +569,8 @@ class PredictionPlot(PlotPanel):
         self.plot.addItem(self.split_line, ignoreBounds=True)
         self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, SPLIT_LABEL_FILL_ALPHA))
         self.plot.vb.sigTransformChanged.connect(self._fit_split_label)
+        # The room kept for the legend's row depends on the view's height in pixels.
+        self.plot.vb.sigResized.connect(self.mark_dirty)
         # The legend's size follows its text, which the language and the font set.
         self.plot.legend.geometryChanged.connect(self._fit_split_label)
 
@@ -671,8 +685,12 @@ class PredictionPlot(PlotPanel):
             low = max(min(low, float(finite.min())), low - span)
             high = min(max(high, float(finite.max())), high + span)
         self._set_title_note(beyond)
-        pad = 0.05 * (high - low if high > low else span)
-        y_range = (low - pad, high + pad + LEGEND_HEADROOM * (high - low if high > low else span))
+        data = high - low if high > low else span
+        pad = 0.05 * data
+        # In a short plot the legend's row takes more than LEGEND_HEADROOM of the height.
+        share = self._legend_share()
+        headroom = max(LEGEND_HEADROOM * data, share / (1.0 - share) * (data + 2 * pad))
+        y_range = (low - pad, high + pad + headroom)
         if self._range is not None and self._range[0][1] == float(x_end):
             # Keep the current range while it contains the data and is not much taller, so the axes stay put.
             shown_low, shown_high = self._range[1]
@@ -706,6 +724,14 @@ class PredictionPlot(PlotPanel):
             "prediction_val": int(n_pred - n_train),
             "forecast": int(snapshot.forecast.size) if snapshot is not None else 0,
         }
+
+    def _legend_share(self) -> float:
+        """Return the share of the view's height that the legend's row and a margin take, 0 before layout."""
+        view_height = self.plot.vb.height()
+        if not self.isVisible() or view_height <= 0:
+            return 0.0
+        needed = self.plot.legend.boundingRect().height() + PREDICTION_LEGEND_MARGIN
+        return min(PREDICTION_LEGEND_MAX_SHARE, needed / view_height)
 
     def describe(self, x: float) -> tuple[str, float]:
         i = nearest_index(self._x, x)

@@ -257,3 +257,25 @@ def test_preview_follows_series_without_dates(make_window, tmp_path):
     assert 119 <= x_high < 130
     assert -1.5 < y_low <= -0.99
     assert 0.99 <= y_high < 1.5
+
+
+def test_prediction_legend_row_clear_of_series_in_short_plot(qtbot):
+    from PySide6.QtCore import QPointF
+
+    from rnn_desktop.gui.plots import PredictionPlot
+
+    panel = PredictionPlot()
+    qtbot.addWidget(panel)
+    panel.resize(900, 220)
+    panel.show()
+    qtbot.waitExposed(panel)
+    values = 300 + 200 * np.abs(np.sin(np.arange(144) * 0.26))
+    panel.set_series(values)
+    panel.refresh()
+    qtbot.wait(50)
+    panel.refresh()
+    qtbot.wait(50)
+
+    legend = panel.plot.legend.sceneBoundingRect()
+    for x, y in zip(*panel.actual_curve.getData()):
+        assert not legend.contains(panel.plot.vb.mapViewToScene(QPointF(x, y))), (x, y)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import types
 
 import pytest
+from PySide6.QtCore import QPointF
 from gui_helpers import FAST
 
 from rnn_desktop.core.training import TrainConfig
@@ -183,3 +184,27 @@ def test_line_labels_clear_of_legend(qtbot, height):
         label = line.label.sceneBoundingRect()
         assert not label.intersects(legend), (line.label.toPlainText(), label, legend)
         assert view.contains(label), (line.label.toPlainText(), label, view)
+
+
+def test_legend_in_short_plot_leaves_newest_epochs(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(700, 170)
+    plot.show()
+    qtbot.waitExposed(plot)
+    # Airline passengers with the defaults: the training loss falls, validation stays near 0.005.
+    for epoch in range(1, 81):
+        plot.append(types.SimpleNamespace(epoch=epoch, train_loss=max(0.3 / epoch ** 1.5, 7e-4),
+                                          val_loss=0.004 + 0.001 * (epoch % 3)))
+    plot.refresh()
+    qtbot.wait(50)
+    plot.refresh()
+    qtbot.wait(50)
+
+    legend = plot.plot.legend.sceneBoundingRect()
+    view = plot.plot.vb
+    for curve in (plot.train_curve, plot.val_curve):
+        xs, ys = curve.getData()
+        for x, y in zip(xs[-20:], ys[-20:]):
+            point = view.mapViewToScene(QPointF(x, y))
+            assert not legend.contains(point), (curve.name(), x, y)
