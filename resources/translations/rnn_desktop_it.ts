@@ -1564,7 +1564,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+801"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+832"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1585,11 +1585,18 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+16"/>
+        <location line="+8"/>
         <source>Recorded from the next epoch on</source>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-11"/>
+        <source>Not recorded: the loss diverged in epoch %1</source>
+        <translation>Non registrato: la perdita è divergita nell&apos;epoca %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>mean ||dL/dh|| above 0</source>
         <translation>||dL/dh|| medio sopra 0</translation>
     </message>
@@ -1650,7 +1657,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-661"/>
+        <location line="-698"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1690,7 +1697,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Perdita (MSE sui valori della serie)</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+188"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -2001,19 +2008,19 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+25"/>
-        <location line="+168"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+29"/>
+        <location line="+174"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <location line="+56"/>
+        <location line="-172"/>
+        <location line="+58"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-55"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -2038,7 +2045,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>date</source>
         <translation>data</translation>
     </message>
@@ -2058,7 +2065,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>le predizioni vanno da %1 a %2, oltre quanto mostra l&apos;asse</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+58"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>

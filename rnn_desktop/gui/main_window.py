@@ -717,7 +717,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._reports.append(report)
         self._batch_progress = None  # the epoch's own line replaces its batch count
         self.loss_plot.append(report)
-        if report.dh_norms is not None:
+        if report.dh_norms is not None or (report.stop_reason == "diverged" and self.gradients_action.isChecked()):
             self.gradient_plot.set_report(report, self._trainer_config.bptt_truncate)
         if report.hidden_states is not None:
             self.hidden_plot.set_report(report)

@@ -373,7 +373,12 @@ class LossPlot(PlotPanel):
         for curve, values in ((self.train_curve, train), (self.val_curve, val)):
             if curve.opts["symbol"] != symbol:
                 curve.setSymbol(symbol)
-            curve.setData(epochs, values)
+            if values.size and np.isnan(values).all():
+                # Dots over an all-NaN curve, such as the loss of a first epoch that diverged, make
+                # pyqtgraph warn "All-NaN slice encountered".
+                curve.setData([], [])
+            else:
+                curve.setData(epochs, values)
 
         kept_epoch = self._kept_epoch
         self.kept_line.setVisible(kept_epoch is not None and epochs.size > 0)
@@ -850,9 +855,16 @@ class GradientPlot(PlotPanel):
         self.redraw()
 
     def set_report(self, report, bptt_truncate: int | None = None) -> None:
-        """Show the report's gradient norms; ``bptt_truncate`` is the run's setting (None: full BPTT)."""
+        """Show the report's gradient norms; ``bptt_truncate`` is the run's setting (None: full BPTT).
+
+        A diverged epoch without norms leaves the plot empty, with a hint that says why.
+        """
         if report.dh_norms is None:
+            if report.stop_reason == "diverged" and self._norms.size == 0:
+                self.empty_hint.setText(self.tr("Not recorded: the loss diverged in epoch %1").replace(
+                    "%1", format_integer(report.epoch)))
             return
+        self.empty_hint.setText(self.tr("Recorded from the next epoch on"))
         self._norms = np.array(report.dh_norms, dtype=np.float64, copy=True)
         self._truncated = max(0, self._norms.size - bptt_truncate) if bptt_truncate else 0
         self._epoch = report.epoch
@@ -860,6 +872,7 @@ class GradientPlot(PlotPanel):
 
     def clear(self) -> None:
         self._norms = np.zeros(0)
+        self.empty_hint.setText(self.tr("Recorded from the next epoch on"))
         self.mark_dirty()
 
     def redraw(self) -> None:

@@ -356,3 +356,13 @@ def test_diagnostics_axes_tick_whole_steps(make_window):
                  window.hidden_plot.plot.getAxis("left")):
         values = [value for _, ticks in axis.tickValues(0.5, 1.5, 400) for value in ticks]
         assert values and all(float(value).is_integer() for value in values), values
+
+
+def test_diverged_epoch_says_why_gradients_are_missing(make_window):
+    plot = make_window().gradient_plot
+
+    plot.set_report(SimpleNamespace(epoch=1, dh_norms=None, stop_reason="diverged"))
+    assert plot.empty_hint.toPlainText() == "Not recorded: the loss diverged in epoch 1"
+
+    plot.clear()
+    assert plot.empty_hint.toPlainText() == "Recorded from the next epoch on"

@@ -208,3 +208,13 @@ def test_legend_in_short_plot_leaves_newest_epochs(qtbot):
         for x, y in zip(xs[-20:], ys[-20:]):
             point = view.mapViewToScene(QPointF(x, y))
             assert not legend.contains(point), (curve.name(), x, y)
+
+
+def test_diverged_first_epoch_draws_without_warnings(qtbot, recwarn):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.append(types.SimpleNamespace(epoch=1, train_loss=float("inf"), val_loss=4.0e118))
+    plot.refresh()
+
+    assert list(plot.train_curve.getData()[0] if plot.train_curve.getData()[0] is not None else []) == []
+    assert not [warning for warning in recwarn if "All-NaN" in str(warning.message)]
