@@ -1564,7 +1564,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+832"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+844"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1657,7 +1657,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-698"/>
+        <location line="-710"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -2008,13 +2008,13 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+29"/>
-        <location line="+174"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+31"/>
+        <location line="+179"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-177"/>
         <location line="+58"/>
         <source>value</source>
         <translation>valore</translation>
@@ -2065,7 +2065,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>le predizioni vanno da %1 a %2, oltre quanto mostra l&apos;asse</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+37"/>
+        <source>predictions beyond the axis</source>
+        <translation>predizioni oltre l&apos;asse</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>

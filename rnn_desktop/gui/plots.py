@@ -521,6 +521,8 @@ class LossPlot(PlotPanel):
 
 # Share of the data's height added above it for the prediction plot's one-row legend.
 LEGEND_HEADROOM = 0.15
+# Pixels of the plot's width that its title leaves free.
+TITLE_MARGIN = 40
 # Pixels below the prediction plot's legend row kept free of data, and the largest share of the
 # view's height that the row's room may take.
 PREDICTION_LEGEND_MARGIN = 2.0
@@ -543,7 +545,7 @@ class PredictionPlot(PlotPanel):
         self._date_axis = LocaleDateAxisItem(orientation="bottom")
         super().__init__(parent)
         self.plot.setTitle(self.tr("Predictions against the series"))
-        self._title_note = ""
+        self._title_note: tuple[str, int] = ("", -1)  # the note and the plot's width it was fitted to
         self.plot.setLabel("left", self.tr("value"))
         # One row at the top, above the data: the y range leaves LEGEND_HEADROOM of space for it.
         self.plot.addLegend(offset=(10, 2), brush=LEGEND_BRUSH, colCount=4)
@@ -712,12 +714,22 @@ class PredictionPlot(PlotPanel):
         return extend_axis(self._x, steps)
 
     def _set_title_note(self, note: str) -> None:
-        """Add ``note`` to the title in parentheses, or show the plain title when it is empty."""
-        if note == self._title_note:
+        """Add ``note`` to the title in parentheses, or show the plain title when it is empty.
+
+        A title too wide for the plot gets a short note instead, and the title's
+        tooltip keeps the whole note.
+        """
+        width = self.plot_widget.width()
+        if (note, width) == self._title_note:
             return
-        self._title_note = note
+        self._title_note = (note, width)
         title = self.tr("Predictions against the series")
-        self.plot.setTitle(f"{title} ({note})" if note else title)
+        short_note = self.tr("predictions beyond the axis")
+        for shown in [f"{title} ({note})", f"{title} ({short_note})", title] if note else [title]:
+            self.plot.setTitle(shown)
+            if self.plot.titleLabel.item.boundingRect().width() <= width - TITLE_MARGIN:
+                break
+        self.plot.titleLabel.setToolTip(note)
 
     def point_counts(self) -> dict[str, int]:
         snapshot = self._snapshot

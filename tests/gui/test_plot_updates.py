@@ -306,3 +306,30 @@ def test_single_validation_window_is_drawn_as_dot(prediction_plot):
     assert prediction_plot.val_curve.opts["symbol"] == "o"
     assert prediction_plot.train_curve.opts["symbol"] is None
     assert len(prediction_plot.val_curve.getData()[0]) == 1
+
+
+def test_narrow_plot_title_keeps_note_in_tooltip(qtbot, prediction_plot):
+    prediction_plot.resize(560, 300)
+    prediction_plot.show()
+    qtbot.waitExposed(prediction_plot)
+    far = np.full(SINE.size - SEQ_LEN, 0.25)
+    far[5] = 61.5
+    prediction_plot.set_snapshot(snapshot(1, far))
+    prediction_plot.refresh()
+
+    title = prediction_plot.plot.titleLabel
+    assert title.text == "Predictions against the series (predictions beyond the axis)"
+    assert title.toolTip() == "the predictions span 0.25 to 61.5, more than the axis shows"
+    assert title.item.boundingRect().width() <= prediction_plot.plot_widget.width()
+
+
+
+def test_very_narrow_plot_shows_plain_title(qtbot, prediction_plot):
+    prediction_plot.resize(380, 300)
+    far = np.full(SINE.size - SEQ_LEN, 0.25)
+    far[5] = 61.5
+    prediction_plot.set_snapshot(snapshot(1, far))
+    prediction_plot.refresh()
+
+    assert prediction_plot.plot.titleLabel.text == "Predictions against the series"
+    assert prediction_plot.plot.titleLabel.toolTip() == "the predictions span 0.25 to 61.5, more than the axis shows"
