@@ -271,6 +271,8 @@ def decade_ticks(low: float, high: float, max_labels: int) -> list[tuple[float, 
 
 # Most labelled powers of ten on the loss axis; more decades label every second (third...) one.
 LOSS_MAX_TICK_LABELS = 6
+# Least pixels between two labelled powers of ten on the loss axis: more labels would touch.
+TICK_LABEL_SPACING = 22
 # The loss curves mark each epoch with a dot up to this many epochs: a single epoch draws no line,
 # and a few dots show where the epochs are.
 LOSS_SYMBOL_MAX_EPOCHS = 30
@@ -495,12 +497,15 @@ class LossPlot(PlotPanel):
                                             LEGEND_OFFSET if top else -LEGEND_OFFSET))
 
     def _set_decade_ticks(self, y_range: tuple[float, float]) -> None:
-        """Label powers of ten only, at most LOSS_MAX_TICK_LABELS of them.
+        """Label powers of ten only, at most LOSS_MAX_TICK_LABELS of them, fewer in a short plot.
 
         pyqtgraph's own log ticks label 2 to 9 within each decade, which overlap
         when the loss spans several decades and read oddly on an empty plot.
         """
-        self.plot.getAxis("left").setTicks([decade_ticks(*y_range, LOSS_MAX_TICK_LABELS), []])
+        most = LOSS_MAX_TICK_LABELS
+        if self.isVisible() and self.plot.vb.height() > 0:
+            most = max(2, min(most, int(self.plot.vb.height() // TICK_LABEL_SPACING)))
+        self.plot.getAxis("left").setTicks([decade_ticks(*y_range, most), []])
 
     def point_counts(self) -> dict[str, int]:
         return {"train_loss": len(self._train), "val_loss": len(self._val)}

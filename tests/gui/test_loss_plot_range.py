@@ -218,3 +218,19 @@ def test_diverged_first_epoch_draws_without_warnings(qtbot, recwarn):
 
     assert list(plot.train_curve.getData()[0] if plot.train_curve.getData()[0] is not None else []) == []
     assert not [warning for warning in recwarn if "All-NaN" in str(warning.message)]
+
+
+def test_short_loss_plot_labels_fewer_decades(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    plot.resize(700, 150)
+    plot.show()
+    qtbot.waitExposed(plot)
+    for epoch in range(1, 31):
+        plot.append(types.SimpleNamespace(epoch=epoch, train_loss=10.0 ** (-epoch / 6), val_loss=0.01))
+    plot.refresh()
+    qtbot.wait(50)
+    plot.refresh()
+
+    labelled = plot.plot.getAxis("left")._tickLevels[0]
+    assert 2 <= len(labelled) <= plot.plot.vb.height() // 22
