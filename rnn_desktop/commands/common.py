@@ -128,10 +128,9 @@ def describe_header_mismatch(header_cells: int, row_cells: int, delimiter: str |
             "to detect it")
 
 
-def _delimiter_option(delimiter: str | None) -> str:
+def _delimiter_option(delimiter: str) -> str:
     """Return a delimiter as --delimiter takes it: ',' or 'tab'."""
-    names = {"\t": "tab", " ": "space", None: "space"}
-    return repr(names.get(delimiter, delimiter))
+    return repr({"\t": "tab", " ": "space"}.get(delimiter, delimiter))
 
 
 def describe_other_delimiter(other: str, names: Sequence[str], decimal: str) -> str:
