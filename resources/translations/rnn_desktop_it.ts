@@ -1191,7 +1191,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>1 row has more or fewer cells than the first row (line %1).</source>
         <translation>1 riga ha più o meno celle della prima riga (riga %1).</translation>
     </message>
@@ -1207,6 +1207,11 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>The file reads as one column, but its header splits at the %4 into %2 columns (%3) and its rows at the %1; use one delimiter in the whole file, then open it again.</source>
+        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) al carattere %4 e le sue righe al carattere %1; usa un solo separatore in tutto il file, poi riaprilo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
         <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come delimitatore e il punto (.) come separatore decimale.</translation>
     </message>
@@ -1318,7 +1323,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-756"/>
+        <location line="-765"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1564,7 +1569,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+844"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+849"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1657,7 +1662,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-710"/>
+        <location line="-713"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1697,7 +1702,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Perdita (MSE sui valori della serie)</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -2110,7 +2115,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+391"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+400"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

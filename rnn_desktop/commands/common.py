@@ -133,8 +133,16 @@ def _delimiter_option(delimiter: str) -> str:
     return repr({"\t": "tab", " ": "space"}.get(delimiter, delimiter))
 
 
-def describe_other_delimiter(other: str, names: Sequence[str], decimal: str) -> str:
-    """Explain that a file read as one column splits at ``other`` into the columns ``names``."""
+def describe_other_delimiter(other: str, names: Sequence[str], decimal: str,
+                             header_delimiter: str | None = None) -> str:
+    """Explain that a file read as one column splits at ``other`` into the columns ``names``.
+
+    ``header_delimiter`` is where the header splits, when that is not ``other``.
+    """
+    if header_delimiter is not None and header_delimiter != other:
+        return (f"the file reads as one column, but its header splits at {_delimiter_option(header_delimiter)} "
+                f"into {len(names)} columns ({', '.join(names)}) and its rows at {_delimiter_option(other)}; "
+                "use one delimiter in the whole file, then read it again")
     options = f"--delimiter {_delimiter_option(other)}"
     if other == "," and decimal == ",":
         options += " with --decimal ."

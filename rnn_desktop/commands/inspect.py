@@ -99,7 +99,8 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
     if info.header_mismatch is not None:
         lines.append(f"note           {describe_header_mismatch(*info.header_mismatch, info.delimiter)}")
     if info.other_delimiter is not None:
-        lines.append(f"note           {describe_other_delimiter(*info.other_delimiter, info.decimal)}")
+        other, names, header_delimiter = info.other_delimiter
+        lines.append(f"note           {describe_other_delimiter(other, names, info.decimal, header_delimiter)}")
     if info.decimal_comma_rows:
         lines.append(f"note           {describe_decimal_comma_rows(info.decimal_comma_rows)}")
     if info.point_grouping is not None:

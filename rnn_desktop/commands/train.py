@@ -411,7 +411,8 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
     other_delimiter = series.details.get("other_delimiter")
     if other_delimiter:
         warnings.append(f"in {series.source}, " + describe_other_delimiter(
-            other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal")))
+            other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal"),
+            other_delimiter.get("header_delimiter")))
     decimal_comma_rows = series.details.get("decimal_comma_rows")
     if decimal_comma_rows:
         warnings.append(f"in {series.source}, {describe_decimal_comma_rows(decimal_comma_rows)}")

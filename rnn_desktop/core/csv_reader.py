@@ -92,10 +92,11 @@ class CsvInfo:
     # (line, text) of rows that show a one-column file with decimal commas split at ',' taken as the
     # delimiter: the first row, then the first whose second field starts with 0 ("101,05"). Empty otherwise.
     decimal_comma_rows: list[tuple[int, str]] = field(default_factory=list)
-    # (delimiter, column names) when the file reads as one column, but the header cell and the
-    # sampled rows all split into the same two or more columns at that other delimiter, as with
-    # --delimiter ';' or --decimal ',' on a comma-separated file. None otherwise.
-    other_delimiter: tuple[str, list[str]] | None = None
+    # (rows' delimiter, column names, header's delimiter) when the file reads as one column, but
+    # the header cell and the sampled rows all split into the same two or more columns, as with
+    # --delimiter ';' or --decimal ',' on a comma-separated file, or a header "id;value" over
+    # rows "1,250.5". None otherwise.
+    other_delimiter: tuple[str, list[str], str] | None = None
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -125,7 +126,8 @@ class CsvInfo:
             "header_mismatch": None if self.header_mismatch is None else list(self.header_mismatch),
             "decimal_comma_rows": [[line, text] for line, text in self.decimal_comma_rows],
             "other_delimiter": None if self.other_delimiter is None else {
-                "delimiter": self.other_delimiter[0], "names": list(self.other_delimiter[1])},
+                "delimiter": self.other_delimiter[0], "names": list(self.other_delimiter[1]),
+                "header_delimiter": self.other_delimiter[2]},
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "point_grouping": None if self.point_grouping is None else {
@@ -427,25 +429,35 @@ def _count_columns(header_row: Sequence[str] | None, sample: Sequence[Sequence[s
     return width
 
 
+# Delimiters that _columns_at_other_delimiter tries, in this order.
+OTHER_DELIMITERS = (",", ";", "\t", "|")
+
+
 def _columns_at_other_delimiter(header_cell: str, sample: Sequence[Sequence[str]],
-                                delimiter: str | None) -> tuple[str, list[str]] | None:
-    """Return (delimiter, names) of columns that one header cell and one-cell rows hide, or None.
+                                delimiter: str | None) -> tuple[str, list[str], str] | None:
+    """Return (rows' delimiter, names, header's delimiter) of columns that one cell hides, or None.
 
     A comma file read with --delimiter ';' or --decimal ',' has the header
     "year,flow" and rows such as "1871,1120", which the decimal comma then
     reads as 1871.112. A header cell that splits into two or more names, with
-    every sampled row splitting into as many cells, shows that. A one-column
-    file of decimal commas has a header without the delimiter, so it gives None.
+    every sampled row splitting into as many cells, shows that. The rows may
+    split at another delimiter than the header, as in a header "id;value" over
+    rows "1,250.5", which read as 1250.5. A one-column file of decimal commas
+    has a header without a delimiter, so it gives None.
     """
-    for candidate in (",", ";", "\t", "|"):
-        if candidate == delimiter or candidate not in header_cell:
+    rows = [row[0] for row in sample if len(row) == 1 and row[0].strip()]
+    if not rows:
+        return None
+    for header_delimiter in OTHER_DELIMITERS:
+        if header_delimiter == delimiter or header_delimiter not in header_cell:
             continue
-        names = [name.strip() for name in header_cell.split(candidate)]
+        names = [name.strip() for name in header_cell.split(header_delimiter)]
         if not all(names):
             continue
-        rows = [row[0] for row in sample if len(row) == 1 and row[0].strip()]
-        if rows and all(len(row.split(candidate)) == len(names) for row in rows):
-            return candidate, names
+        # The header's own delimiter first, then the others.
+        for row_delimiter in (header_delimiter, *OTHER_DELIMITERS):
+            if row_delimiter != delimiter and all(len(row.split(row_delimiter)) == len(names) for row in rows):
+                return row_delimiter, names, header_delimiter
     return None
 
 

@@ -349,6 +349,11 @@ class CsvForm(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
 
+    def _delimiter_name(self, delimiter: str) -> str:
+        """Return the Delimiter list's name of a reader's delimiter, such as "comma (,)"."""
+        index = self.delimiter.findData(READER_DELIMITERS.get(delimiter, delimiter))
+        return self.delimiter.itemText(index) if index >= 0 else delimiter
+
     def _reading_notes(self, details: dict[str, Any]) -> list[str]:
         """Return the sentences on how the file was read that may need a change, shown below the counts."""
         notes = []
@@ -370,9 +375,13 @@ class CsvForm(QWidget):
         other = details.get("other_delimiter")
         if other:
             # A delimiter or decimal comma chosen by hand left the columns in one: "1871,1120" reads as 1871.112.
-            index = self.delimiter.findData(READER_DELIMITERS.get(other["delimiter"], other["delimiter"]))
-            name = self.delimiter.itemText(index) if index >= 0 else other["delimiter"]
-            if other["delimiter"] == "," and details.get("decimal") == ",":
+            name = self._delimiter_name(other["delimiter"])
+            header_delimiter = other.get("header_delimiter", other["delimiter"])
+            if header_delimiter != other["delimiter"]:
+                note = self.tr("The file reads as one column, but its header splits at the %4 into %2 columns "
+                               "(%3) and its rows at the %1; use one delimiter in the whole file, then open it "
+                               "again.").replace("%4", self._delimiter_name(header_delimiter))
+            elif other["delimiter"] == "," and details.get("decimal") == ",":
                 note = self.tr("The file reads as one column, but the header and the rows split at the %1 into %2 "
                                "columns (%3); if the %1 separates the columns, choose it as the delimiter and "
                                "the point (.) as the decimal mark.")

@@ -679,6 +679,17 @@ def test_italian_excel_export_with_not_available_cells(tmp_path):
     assert series.missing_positions.tolist() == [1]
 
 
+@pytest.mark.parametrize(("content", "options", "expected"), [
+    ("year,flow\n" + "".join(f"{1871 + i},{1100 + i}\n" for i in range(60)), {"delimiter": ";"},
+     (",", ["year", "flow"], ",")),
+    ("id;value\n" + "".join(f"{i},{250 + i}.5\n" for i in range(60)), {}, (",", ["id", "value"], ";")),
+    ("level\n" + "".join(f"{i % 7},5\n" for i in range(60)), {"delimiter": ";"}, None),
+])
+def test_columns_hidden_in_one_are_found(tmp_path, content, options, expected):
+    info = inspect_csv(write(tmp_path, content), **options)
+    assert info.other_delimiter == expected
+
+
 def test_missing_at_the_ends_takes_nearest_value(tmp_path):
     path = write(tmp_path, "v\nNA\n1\n2\nNA\nNA\n")
     assert read_series(path).values.tolist() == [1.0, 1.0, 2.0, 2.0, 2.0]

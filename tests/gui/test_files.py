@@ -577,6 +577,18 @@ def test_csv_form_notes_columns_hidden_by_decimal_comma(make_window):
         "as the decimal mark.")
 
 
+def test_csv_form_notes_header_and_rows_with_other_delimiters(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "mixed.csv"
+    path.write_text("id;value\n" + "".join(f"{i},{250 + i}.5\n" for i in range(1, 61)), encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    assert window.data_panel.csv_form.notes.text() == (
+        "The file reads as one column, but its header splits at the semicolon (;) into 2 columns (id, value) "
+        "and its rows at the comma (,); use one delimiter in the whole file, then open it again.")
+
+
 def test_csv_form_notes_grouped_numbers(make_window, tmp_path):
     window = make_window(series=None)
     path = tmp_path / "visits.csv"
