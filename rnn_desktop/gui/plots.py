@@ -13,7 +13,7 @@ import os
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_desktop.gui.exporting import future_times
@@ -195,6 +195,14 @@ class PlotPanel(QWidget):
     def mark_dirty(self) -> None:
         self._dirty = True
 
+    def refresh_soon(self) -> None:
+        """Redraw once control returns to the event loop, also outside a run, whose timer is stopped.
+
+        For a resized view: legends and labels are placed by the view's size in pixels.
+        """
+        self._dirty = True
+        QTimer.singleShot(0, self, self.refresh)
+
     @property
     def dirty(self) -> bool:
         return self._dirty
@@ -293,7 +301,7 @@ class LossPlot(PlotPanel):
         self.plot.addLegend(offset=(-LEGEND_OFFSET, LEGEND_OFFSET), brush=LEGEND_BRUSH)
         self._legend_corner = LEGEND_CORNERS[0]
         # The legend's corner and the line labels' heights depend on the view's size in pixels.
-        self.plot.vb.sigResized.connect(self.mark_dirty)
+        self.plot.vb.sigResized.connect(self.refresh_soon)
         self.train_curve = make_curve(self.plot, TRAIN_COLOR, self.tr("training"))
         self.val_curve = make_curve(self.plot, VAL_COLOR, self.tr("validation"))
         self._epochs = GrowingArray()
@@ -582,7 +590,7 @@ class PredictionPlot(PlotPanel):
         self._label_fill = pg.mkBrush((*VAL_REGION_COLOR, SPLIT_LABEL_FILL_ALPHA))
         self.plot.vb.sigTransformChanged.connect(self._fit_split_label)
         # The room kept for the legend's row depends on the view's height in pixels.
-        self.plot.vb.sigResized.connect(self.mark_dirty)
+        self.plot.vb.sigResized.connect(self.refresh_soon)
         # The legend's size follows its text, which the language and the font set.
         self.plot.legend.geometryChanged.connect(self._fit_split_label)
 
@@ -864,7 +872,7 @@ class GradientPlot(PlotPanel):
         self._legend.setParentItem(self.plot.getViewBox())
         self._legend.setVisible(False)
         # The room kept for the legend above the norms is a share of the view's height.
-        self.plot.vb.sigResized.connect(self.mark_dirty)
+        self.plot.vb.sigResized.connect(self.refresh_soon)
         self.empty_hint = add_empty_hint(self.plot, self.tr("Recorded from the next epoch on"))
         self._norms = np.zeros(0)
         self._truncated = 0  # how many first steps truncated backpropagation leaves out
