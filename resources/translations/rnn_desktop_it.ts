@@ -64,12 +64,12 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Loaded %1: %2 values from column &quot;%3&quot;.</source>
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-15"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -79,7 +79,12 @@
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+18"/>
+        <source>Training stopped: the loss diverged in the first batch, before any update, so the starting weights cause it and a lower learning rate or clipping cannot help. Choose another initialisation or activation, then press Reset weights and train again.</source>
+        <translation>Addestramento fermato: la perdita è divergita nel primo batch, prima di qualsiasi aggiornamento, quindi la causa sono i pesi iniziali e un tasso di apprendimento più basso o il clipping non servono. Scegli un&apos;altra inizializzazione o attivazione, poi premi Reinizializza i pesi e riaddestra.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>column %1</source>
         <translation>colonna %1</translation>
     </message>
@@ -1569,7 +1574,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+849"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+857"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1731,12 +1736,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+777"/>
+        <location line="+780"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-776"/>
+        <location line="-779"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1772,12 +1777,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+694"/>
+        <location line="+697"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-693"/>
+        <location line="-696"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1902,7 +1907,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+615"/>
+        <location line="+618"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

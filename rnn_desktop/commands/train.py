@@ -284,8 +284,13 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     if trainer.stop_reason == STOP_DIVERGED:
         saved = (f"; the weights in {args.save} are those from before it diverged, so train again "
                  "before using them") if args.save else ""
-        return _fail(f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm{saved}",
-                     EXIT_FAILED)
+        divergence = trainer.history[-1].extra.get("divergence") if trainer.history else None
+        if (divergence or {}).get("at_start"):
+            what = ("training diverged in its first batch, before any update, so the starting weights cause it; "
+                    "use another --init or --activation")
+        else:
+            what = f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm"
+        return _fail(f"{what}{saved}", EXIT_FAILED)
     if stop.signum is not None and trainer.stop_reason == STOP_REQUESTED:
         written = [option for option, path in (("--save", args.save), ("--json", args.json)) if path]
         outputs = f"; {' and '.join(written)} written for the epochs done" if written else ""

@@ -680,9 +680,17 @@ class Trainer:
                     value = loss if not math.isfinite(loss) else norm
                     happened = f"the {what} became {value} {where}"
                     self._divergence = {"quantity": what, "value": value, "limit": None, "batch": batch + 1}
-                reason = (f"{happened}; the weights from before that batch are kept, but they may already "
-                          "predict far off. Lower the learning rate or enable gradient clipping, and train again "
-                          "from fresh weights.")
+                # Before the first update only the starting weights, the activation and the data count.
+                at_start = self.epoch == 0 and batch == 0
+                self._divergence["at_start"] = at_start
+                if at_start:
+                    reason = (f"{happened}, before any update: the starting weights already give it, so a lower "
+                              "learning rate or clipping cannot help. Choose another initialisation or activation, "
+                              "and train again from fresh weights.")
+                else:
+                    reason = (f"{happened}; the weights from before that batch are kept, but they may already "
+                              "predict far off. Lower the learning rate or enable gradient clipping, and train "
+                              "again from fresh weights.")
                 break
             grad_norm = norm
 

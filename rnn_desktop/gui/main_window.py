@@ -789,6 +789,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
                                                                                    self._trainer.epoch))
             else:
                 self.statusBar().showMessage(messages.status_step_done(self._trainer.epoch))
+        elif reason == "diverged" and self._reports and (self._reports[-1].extra.get("divergence") or {}).get(
+                "at_start"):
+            self.statusBar().showMessage(messages.status_diverged_at_start())
         else:
             self.statusBar().showMessage(messages.status_finished(str(reason)))
         log.info("run finished: %s after %d epochs", reason, self._trainer.epoch if self._trainer else 0)

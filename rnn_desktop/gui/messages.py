@@ -117,6 +117,12 @@ def status_finished(reason: str) -> str:
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
 
 
+def status_diverged_at_start() -> str:
+    return tr("Training stopped: the loss diverged in the first batch, before any update, so the starting "
+              "weights cause it and a lower learning rate or clipping cannot help. Choose another "
+              "initialisation or activation, then press Reset weights and train again.")
+
+
 def status_csv_loaded(path: str, rows: int, column: str) -> str:
     return tr("Loaded %1: %2 values from column \"%3\".").replace("%1", path).replace(
         "%2", format_integer(rows)).replace("%3", column_name(column))

@@ -275,6 +275,16 @@ def test_diverged_run_exits_1(capsys):
     assert "training diverged at epoch" in err
 
 
+def test_divergence_before_any_update_blames_the_start(capsys):
+    code, out, err = run(["--activation", "relu", "--init", "uniform", "--epochs", "3", "--hidden", "32"], capsys)
+
+    assert code == 1
+    assert "before any update: the starting weights already give it" in out
+    assert ("training diverged in its first batch, before any update, so the starting weights cause it; "
+            "use another --init or --activation") in err
+    assert "lower --lr" not in err
+
+
 def test_cut_epoch_names_its_batches(capsys):
     code, out, _ = run(["--lr", "50", "--optimizer", "sgd", "--activation", "relu", "--epochs", "5"], capsys)
 

@@ -345,7 +345,9 @@ def test_divergence_stops_and_keeps_finite_weights():
     assert reason == STOP_DIVERGED
     last = trainer.history[-1]
     assert last.stop_reason == STOP_DIVERGED
-    assert "Lower the learning rate" in last.extra["reason"]
+    # Unscaled data times 1000 with U(0, 1) weights: the very first batch diverges, before any update.
+    assert "before any update" in last.extra["reason"]
+    assert last.extra["divergence"]["at_start"] is True
     for value in trainer.model.params.values():
         assert np.all(np.isfinite(value))
 
@@ -358,6 +360,7 @@ def test_runaway_finite_loss_counts_as_divergence():
     message = trainer.history[-1].extra["reason"]
     assert "above the divergence limit of 1e+10" in message
     assert "Lower the learning rate" in message
+    assert trainer.history[-1].extra["divergence"]["at_start"] is False
     for value in trainer.model.params.values():
         assert np.all(np.isfinite(value))
     # The epoch's training loss counts only the batches before the one that crossed the limit.

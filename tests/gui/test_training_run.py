@@ -123,3 +123,16 @@ def test_diverged_run_names_the_value(qtbot, make_window):
     assert "may already be far off" in status
     assert "lower the learning rate" in status
     assert "press Reset weights and train again before using them" in status
+
+
+def test_divergence_before_any_update_blames_the_start(qtbot, make_window):
+    from rnn_desktop.core.training import TrainConfig
+
+    window = make_window(TrainConfig(epochs=3, activation="relu", init="uniform"))
+    with qtbot.waitSignal(window.run_finished, timeout=60000) as finished:
+        assert window.start_training()
+
+    assert finished.args == ["diverged"]
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Training stopped: the loss diverged in the first batch, before any update")
+    assert "Choose another initialisation or activation" in status
