@@ -195,6 +195,15 @@ class PlotPanel(QWidget):
     def mark_dirty(self) -> None:
         self._dirty = True
 
+    def keep_content_width(self, extra: int = 0) -> None:
+        """Keep the widget at least as wide as the plot's title and axes need, plus ``extra`` pixels.
+
+        pyqtgraph lays out the plot inside the widget, and a widget narrower
+        than that cut the plot's right side off (title, last points, colour bar).
+        """
+        needed = self.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        self.plot_widget.setMinimumWidth(int(np.ceil(needed)) + CONTENT_WIDTH_MARGIN + extra)
+
     def refresh_soon(self) -> None:
         """Redraw once control returns to the event loop, also outside a run, whose timer is stopped.
 
@@ -534,6 +543,10 @@ class LossPlot(PlotPanel):
 
 # Share of the data's height added above it for the prediction plot's one-row legend.
 LEGEND_HEADROOM = 0.15
+# Pixels added to a plot's own minimum width for the widget's frame (keep_content_width), and for
+# the heat map's colour bar labels, such as "-0.5".
+CONTENT_WIDTH_MARGIN = 4
+COLOR_BAR_LABEL_WIDTH = 36
 # Pixels of the plot's width that its title leaves free.
 TITLE_MARGIN = 40
 # Pixels below the prediction plot's legend row kept free of data, and the largest share of the
@@ -878,6 +891,7 @@ class GradientPlot(PlotPanel):
         self._truncated = 0  # how many first steps truncated backpropagation leaves out
         self._epoch = 0
         self.redraw()
+        self.keep_content_width()
 
     def set_report(self, report, bptt_truncate: int | None = None) -> None:
         """Show the report's gradient norms; ``bptt_truncate`` is the run's setting (None: full BPTT).
@@ -991,6 +1005,8 @@ class HiddenStatePlot(PlotPanel):
         self._states = np.zeros((0, 0))
         self._epoch = 0
         self.redraw()
+        # The colour bar's tick labels get their width only when first drawn.
+        self.keep_content_width(extra=COLOR_BAR_LABEL_WIDTH)
 
     def set_report(self, report) -> None:
         if report.hidden_states is None:

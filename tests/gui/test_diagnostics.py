@@ -366,3 +366,17 @@ def test_diverged_epoch_says_why_gradients_are_missing(make_window):
 
     plot.clear()
     assert plot.empty_hint.toPlainText() == "Recorded from the next epoch on"
+
+
+def test_diagnostics_plots_not_cut_in_narrow_window(qtbot, make_window):
+    from PySide6.QtCore import Qt
+
+    window = make_window()
+    window.gradients_action.trigger()
+    window.resize(1100, 600)
+    window.show()
+    qtbot.waitExposed(window)
+
+    for panel in (window.gradient_plot, window.hidden_plot):
+        needed = panel.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        assert panel.plot_widget.width() >= needed, (type(panel).__name__, panel.plot_widget.width(), needed)
