@@ -1574,7 +1574,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+857"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+895"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1595,7 +1595,7 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+8"/>
         <source>Recorded from the next epoch on</source>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
@@ -1649,7 +1649,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>epoch %1, step %2, unit %3: hidden state %4</source>
         <translation>epoca %1, passo %2, unità %3: stato nascosto %4</translation>
     </message>
@@ -1667,12 +1667,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-713"/>
+        <location line="-734"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-52"/>
         <source>epoch</source>
         <translation>epoca</translation>
     </message>
@@ -1702,12 +1702,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>dati attuali</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Loss (MSE on the series&apos; values)</source>
         <translation>Perdita (MSE sui valori della serie)</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+71"/>
+        <source>from epoch %1</source>
+        <translation>dall&apos;epoca %1</translation>
+    </message>
+    <message>
+        <location line="+134"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -2018,7 +2023,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+31"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+35"/>
         <location line="+179"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>

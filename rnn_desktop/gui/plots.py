@@ -50,6 +50,7 @@ LEGEND_CORNERS = ((True, True), (False, False), (True, False), (False, True))
 # is there: then a label moves just below (or above) it, LINE_LABEL_LEGEND_GAP pixels away.
 KEPT_LABEL_POSITION = 0.72
 DATA_CHANGE_LABEL_POSITION = 0.58
+CONTINUATION_LABEL_POSITION = 0.44
 LINE_LABEL_LEGEND_GAP = 3.0
 # Pixels between the loss plot's legend and the corner of the view it sits in.
 LEGEND_OFFSET = 10
@@ -339,6 +340,16 @@ class LossPlot(PlotPanel):
                                                            "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
         self.data_change_line.setVisible(False)
         self.plot.addItem(self.data_change_line, ignoreBounds=True)
+        # Training that went on after early stopping starts again from the kept weights, so its
+        # first epoch can jump. A line before that epoch names the weights it started from.
+        self._continuation: tuple[int, int] | None = None  # (first epoch that went on, epoch of its weights)
+        self.continuation_line = pg.InfiniteLine(angle=90, movable=False,
+                                                 pen=pg.mkPen(KEPT_COLOR, style=Qt.PenStyle.DashDotLine),
+                                                 label="", labelOpts={"position": CONTINUATION_LABEL_POSITION,
+                                                                      "anchors": [LINE_LABEL_LEFT] * 2,
+                                                                      "color": KEPT_COLOR, "fill": LINE_LABEL_FILL})
+        self.continuation_line.setVisible(False)
+        self.plot.addItem(self.continuation_line, ignoreBounds=True)
         # Draw the empty axes now, so they show the decades and epoch 1 rather than pyqtgraph's 0 to 1.
         self.redraw()
 
@@ -362,6 +373,9 @@ class LossPlot(PlotPanel):
         self._train.append(report.train_loss)
         self._val.append(report.val_loss)
         self._kept_epoch = None
+        continued_from = report.extra.get("continued_from_epoch") if getattr(report, "extra", None) else None
+        if continued_from is not None:
+            self._continuation = (int(report.epoch), int(continued_from))
         self.mark_dirty()
 
     def set_kept_epoch(self, epoch: int | None) -> None:
@@ -381,6 +395,7 @@ class LossPlot(PlotPanel):
         self._last_epoch = 1
         self._kept_epoch = None
         self.data_change_epoch = None
+        self._continuation = None
         self.mark_dirty()
 
     def redraw(self) -> None:
@@ -407,6 +422,13 @@ class LossPlot(PlotPanel):
         self.data_change_line.setVisible(change is not None and epochs.size > 0)
         if change is not None:
             self.data_change_line.setPos(change + 0.5)
+        continuation = self._continuation
+        self.continuation_line.setVisible(continuation is not None and epochs.size > 0)
+        if continuation is not None:
+            self.continuation_line.setPos(continuation[0] - 0.5)
+            text = self.tr("from epoch %1").replace("%1", format_integer(continuation[1]))
+            if self.continuation_line.label.format != text:
+                self.continuation_line.label.setFormat(text.replace("{", "{{").replace("}", "}}"))
         last = max(self._last_epoch, int(epochs[-1]) if epochs.size else 1)
         if change is not None and change >= last:
             # The line after the last epoch gets a free epoch right of it, not the plot's edge.
@@ -418,7 +440,9 @@ class LossPlot(PlotPanel):
         # Each mark's label sits on the side of its line with more room, so it is not cut at the
         # plot's edge. The two labels sit at different heights, so they do not overlap either.
         middle = (x_range[0] + x_range[1]) / 2
-        for line, x in ((self.kept_line, kept_epoch), (self.data_change_line, None if change is None else change + 0.5)):
+        marks = ((self.kept_line, kept_epoch), (self.data_change_line, None if change is None else change + 0.5),
+                 (self.continuation_line, None if continuation is None else continuation[0] - 0.5))
+        for line, x in marks:
             if x is not None:
                 line.label.anchors = [LINE_LABEL_LEFT if x > middle else LINE_LABEL_RIGHT] * 2
                 line.label.updatePosition()
@@ -438,7 +462,8 @@ class LossPlot(PlotPanel):
             return []
         labels = []
         for line, position in ((self.kept_line, KEPT_LABEL_POSITION),
-                               (self.data_change_line, DATA_CHANGE_LABEL_POSITION)):
+                               (self.data_change_line, DATA_CHANGE_LABEL_POSITION),
+                               (self.continuation_line, CONTINUATION_LABEL_POSITION)):
             if not line.isVisible():
                 continue
             size = line.label.boundingRect()

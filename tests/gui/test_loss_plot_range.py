@@ -234,3 +234,20 @@ def test_short_loss_plot_labels_fewer_decades(qtbot):
 
     labelled = plot.plot.getAxis("left")._tickLevels[0]
     assert 2 <= len(labelled) <= plot.plot.vb.height() // 22
+
+
+def test_training_on_after_early_stop_marks_its_start(qtbot):
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    for epoch in range(1, 41):
+        extra = {"continued_from_epoch": 6} if epoch == 37 else {}
+        plot.append(types.SimpleNamespace(epoch=epoch, train_loss=0.01, val_loss=0.02, extra=extra))
+    plot.refresh()
+
+    assert plot.continuation_line.isVisible()
+    assert plot.continuation_line.value() == 36.5
+    assert plot.continuation_line.label.toPlainText() == "from epoch 6"
+
+    plot.clear()
+    plot.refresh()
+    assert not plot.continuation_line.isVisible()
