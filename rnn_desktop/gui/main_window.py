@@ -1094,7 +1094,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._validate_form()
 
     def _on_value_clamped(self, name: str, typed: float, kept: float, minimum: float, maximum: float) -> None:
-        """Say where a typed number went, in the status bar and in a tooltip under its field."""
+        """Show the value a typed number became, in the status bar and in a tooltip under its field."""
         text = messages.status_value_clamped(name, typed, kept, minimum, maximum)
         self.statusBar().showMessage(text)
         field = self.training_panel.decimal_field(name)

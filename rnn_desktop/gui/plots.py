@@ -289,7 +289,7 @@ def decade_ticks(low: float, high: float, max_labels: int) -> list[tuple[float, 
 
 # Most labelled powers of ten on the loss axis; more decades label every second (third...) one.
 LOSS_MAX_TICK_LABELS = 6
-# Least pixels between two labelled powers of ten on the loss axis: more labels would touch.
+# Minimum pixels between two labelled powers of ten on the loss axis: more labels would touch.
 TICK_LABEL_SPACING = 22
 # The loss curves mark each epoch with a dot up to this many epochs: a single epoch draws no line,
 # and a few dots show where the epochs are.
@@ -921,7 +921,7 @@ class GradientPlot(PlotPanel):
     def set_report(self, report, bptt_truncate: int | None = None) -> None:
         """Show the report's gradient norms; ``bptt_truncate`` is the run's setting (None: full BPTT).
 
-        A diverged epoch without norms leaves the plot empty, with a hint that says why.
+        A diverged epoch without norms leaves the plot empty, with a hint that gives the reason.
         """
         if report.dh_norms is None:
             if report.stop_reason == "diverged" and self._norms.size == 0:
@@ -1116,7 +1116,7 @@ def show_empty_state(plot: pg.PlotItem, hint: pg.TextItem, empty: bool) -> None:
         plot.getAxis(name).setTicks([[], []] if empty else None)
 
 
-# Least room, in decades, between the smallest value and the bottom of a log plot's range: a
+# Minimum room, in decades, between the smallest value and the bottom of a log plot's range: a
 # falling loss of 0.0011 gets a range down to 0.0001, not one whose bottom edge it runs along.
 DECADE_MARGIN = 0.1
 
