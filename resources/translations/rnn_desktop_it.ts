@@ -1574,9 +1574,14 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+895"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+914"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gradient norm per step</source>
+        <translation>Norma del gradiente per passo</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1606,7 +1611,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Non registrato: la perdita è divergita nell&apos;epoca %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>mean ||dL/dh|| above 0</source>
         <translation>||dL/dh|| medio sopra 0</translation>
     </message>
@@ -1634,6 +1639,11 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Stato nascosto, prima finestra di validazione</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Hidden state</source>
+        <translation>Stato nascosto</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>time step in the window</source>
         <translation>passo temporale nella finestra</translation>
@@ -1649,7 +1659,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>epoch %1, step %2, unit %3: hidden state %4</source>
         <translation>epoca %1, passo %2, unità %3: stato nascosto %4</translation>
     </message>
@@ -1667,7 +1677,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-734"/>
+        <location line="-737"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>

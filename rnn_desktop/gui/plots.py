@@ -196,14 +196,33 @@ class PlotPanel(QWidget):
     def mark_dirty(self) -> None:
         self._dirty = True
 
-    def keep_content_width(self, extra: int = 0) -> None:
-        """Keep the widget at least as wide as the plot's title and axes need, plus ``extra`` pixels.
+    def keep_content_width(self, titles: tuple[str, ...], extra: int = 0) -> None:
+        """Keep the widget as wide as the plot needs with its shortest title, plus ``extra`` pixels.
 
         pyqtgraph lays out the plot inside the widget, and a widget narrower
-        than that cut the plot's right side off (title, last points, colour bar).
+        than that cut the plot's right side off (title, last points, colour
+        bar). ``titles`` run from the longest to the shortest; fit_title shows
+        the longest one that fits the widget's width.
         """
+        self._titles = titles
+        self.plot.setTitle(titles[-1])
         needed = self.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
         self.plot_widget.setMinimumWidth(int(np.ceil(needed)) + CONTENT_WIDTH_MARGIN + extra)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """Show the longest of the titles given to keep_content_width that fits the widget's width."""
+        titles = getattr(self, "_titles", ())
+        width = self.plot_widget.width() - TITLE_MARGIN
+        before = self.plot.titleLabel.text
+        for title in titles:
+            if self.plot.titleLabel.text != title:
+                self.plot.setTitle(title)
+            if self.plot.titleLabel.item.boundingRect().width() <= width:
+                break
+        if self.plot.titleLabel.text != before:
+            # pyqtgraph fits the plot to the widget only on a resize, and a longer title had kept it wider.
+            self.plot.setGeometry(self.plot_widget.range)
 
     def refresh_soon(self) -> None:
         """Redraw once control returns to the event loop, also outside a run, whose timer is stopped.
@@ -892,7 +911,7 @@ class GradientPlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot.setTitle(self.tr("Gradient norm per time step (last batch)"))
+        titles = (self.tr("Gradient norm per time step (last batch)"), self.tr("Gradient norm per step"))
         self.plot.setLabel("bottom", self.tr("time step in the window"))
         self.plot.getAxis("bottom").min_tick_spacing = 1.0  # whole steps, also for a window of 1 or 2
         self.plot.setLabel("left", self.tr("mean ||dL/dh||"))
@@ -916,7 +935,7 @@ class GradientPlot(PlotPanel):
         self._truncated = 0  # how many first steps truncated backpropagation leaves out
         self._epoch = 0
         self.redraw()
-        self.keep_content_width()
+        self.keep_content_width(titles)
 
     def set_report(self, report, bptt_truncate: int | None = None) -> None:
         """Show the report's gradient norms; ``bptt_truncate`` is the run's setting (None: full BPTT).
@@ -940,6 +959,7 @@ class GradientPlot(PlotPanel):
         self.mark_dirty()
 
     def redraw(self) -> None:
+        self.fit_title()
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
         norms = finite_or_nan(self._norms, positive=True)
         if np.isnan(norms).all():
@@ -1009,7 +1029,7 @@ class HiddenStatePlot(PlotPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot.setTitle(self.tr("Hidden state over the first validation window"))
+        titles = (self.tr("Hidden state over the first validation window"), self.tr("Hidden state"))
         self.plot.setLabel("bottom", self.tr("time step in the window"))
         self.plot.setLabel("left", self.tr("hidden unit"))
         # Units and time steps are whole numbers, which read oddly as "400 (x0.001)" or 1.5.
@@ -1031,7 +1051,8 @@ class HiddenStatePlot(PlotPanel):
         self._epoch = 0
         self.redraw()
         # The colour bar's tick labels get their width only when first drawn.
-        self.keep_content_width(extra=COLOR_BAR_LABEL_WIDTH)
+        self.keep_content_width(titles, extra=COLOR_BAR_LABEL_WIDTH)
+        self.plot.vb.sigResized.connect(self.refresh_soon)  # the title fits the width
 
     def set_report(self, report) -> None:
         if report.hidden_states is None:
@@ -1045,6 +1066,7 @@ class HiddenStatePlot(PlotPanel):
         self.mark_dirty()
 
     def redraw(self) -> None:
+        self.fit_title()
         states = self._states
         show_empty_state(self.plot, self.empty_hint, states.size == 0)
         # Without data the bar would show pyqtgraph's default levels, 0 to 1.

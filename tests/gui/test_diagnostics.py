@@ -378,5 +378,23 @@ def test_diagnostics_plots_not_cut_in_narrow_window(qtbot, make_window):
     qtbot.waitExposed(window)
 
     for panel in (window.gradient_plot, window.hidden_plot):
+        # The title fits the width on the first redraw after the resize.
+        qtbot.waitUntil(lambda panel=panel: panel.plot.geometry().width() <= panel.plot_widget.width(), timeout=2000)
         needed = panel.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
         assert panel.plot_widget.width() >= needed, (type(panel).__name__, panel.plot_widget.width(), needed)
+
+
+def test_diagnostics_titles_shorten_only_when_narrow(qtbot, make_window):
+    window = make_window()
+    window.gradients_action.trigger()
+    window.resize(1600, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.gradient_plot.refresh_soon()
+    qtbot.wait(50)
+    assert window.gradient_plot.plot.titleLabel.text == "Gradient norm per time step (last batch)"
+
+    window.resize(1100, 650)
+    qtbot.waitUntil(lambda: window.gradient_plot.plot.titleLabel.text == "Gradient norm per step", timeout=2000)
+    assert window.hidden_plot.plot.titleLabel.text == "Hidden state"
+    assert window.minimumSizeHint().width() <= 1100
