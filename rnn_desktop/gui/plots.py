@@ -213,14 +213,15 @@ class PlotPanel(QWidget):
     def fit_title(self) -> None:
         """Show the longest of the titles given to keep_content_width that fits the widget's width."""
         titles = getattr(self, "_titles", ())
-        width = self.plot_widget.width() - TITLE_MARGIN
-        before = self.plot.titleLabel.text
+        width = self.plot_widget.width()
         for title in titles:
             if self.plot.titleLabel.text != title:
                 self.plot.setTitle(title)
-            if self.plot.titleLabel.item.boundingRect().width() <= width:
+            # The whole plot must fit too: axes such as the colour bar's widen once their labels are drawn.
+            needed = self.plot.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+            if self.plot.titleLabel.item.boundingRect().width() <= width - TITLE_MARGIN and needed <= width:
                 break
-        if self.plot.titleLabel.text != before:
+        if self.plot.geometry().width() > width:
             # pyqtgraph fits the plot to the widget only on a resize, and a longer title had kept it wider.
             self.plot.setGeometry(self.plot_widget.range)
 
