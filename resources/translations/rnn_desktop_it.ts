@@ -64,12 +64,17 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Training stopped: the loss diverged in the first batch, before any update, so the starting weights cause it. Choose another initialisation or activation and train again.</source>
+        <translation>Addestramento fermato: la perdita è divergita nel primo batch, prima di qualsiasi aggiornamento, quindi la causa sono i pesi iniziali. Scegli un&apos;altra inizializzazione o attivazione e riaddestra.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Loaded %1: %2 values from column &quot;%3&quot;.</source>
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -79,12 +84,7 @@
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Training stopped: the loss diverged in the first batch, before any update, so the starting weights cause it and a lower learning rate or clipping cannot help. Choose another initialisation or activation, then press Reset weights and train again.</source>
-        <translation>Addestramento fermato: la perdita è divergita nel primo batch, prima di qualsiasi aggiornamento, quindi la causa sono i pesi iniziali e un tasso di apprendimento più basso o il clipping non servono. Scegli un&apos;altra inizializzazione o attivazione, poi premi Reinizializza i pesi e riaddestra.</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+37"/>
         <source>column %1</source>
         <translation>colonna %1</translation>
     </message>
@@ -1218,12 +1218,12 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+4"/>
         <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come delimitatore e il punto (.) come separatore decimale.</translation>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore e il punto (.) come separatore decimale.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come delimitatore.</translation>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1574,7 +1574,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+914"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+915"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>

@@ -119,8 +119,7 @@ def status_finished(reason: str) -> str:
 
 def status_diverged_at_start() -> str:
     return tr("Training stopped: the loss diverged in the first batch, before any update, so the starting "
-              "weights cause it and a lower learning rate or clipping cannot help. Choose another "
-              "initialisation or activation, then press Reset weights and train again.")
+              "weights cause it. Choose another initialisation or activation and train again.")
 
 
 def status_csv_loaded(path: str, rows: int, column: str) -> str:
