@@ -213,6 +213,20 @@ def series_from_origin(origin: dict[str, Any]) -> Series:
                     **origin["params"])
 
 
+def origin_available(origin: dict[str, Any]) -> bool:
+    """Return True when the data a weights file records can be opened: a generator, or a CSV file that exists."""
+    if origin.get("kind") == "generator":
+        from rnn_desktop.core.generators import GENERATORS
+
+        return origin.get("name") in GENERATORS
+    return origin.get("kind") == "csv" and Path(origin["path"]).is_file()
+
+
+def recorded_csv_missing(origin: Any) -> bool:
+    """Return True when a weights file's recorded ``origin`` is a CSV file that is not found any more."""
+    return isinstance(origin, dict) and origin.get("kind") == "csv" and not origin_available(origin)
+
+
 def origin_unreadable_text(weights_path: str, origin: dict[str, Any], error: BaseException) -> str:
     """Return the command line's sentence for recorded data that ``series_from_origin`` failed to read."""
     where = origin["path"] if origin["kind"] == "csv" else f"generator {origin['name']}"

@@ -13,7 +13,6 @@ import os
 import threading
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
-from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
@@ -1039,8 +1038,7 @@ def other_data_warning(path: Any, saved: dict[str, Any] | None, values: np.ndarr
         return (f"the data in {source} changed since the weights in {path} were saved ({what}); the scaler "
                 "fitted then is reused, so the predictions and errors may be far off. Train on, or train a new "
                 "model.")
-    origin = saved.get("origin")
-    if isinstance(origin, dict) and origin.get("kind") == "csv" and not Path(str(origin.get("path"))).is_file():
+    if series_mod.recorded_csv_missing(saved.get("origin")):
         advice = f"{trained_on} is not found any more, so train a new model for this series."
     else:
         advice = "Train a new model for this series, or open the data the weights were trained on."

@@ -346,15 +346,15 @@ def series_name(source: str | None, fallback: str) -> str:
     return shown_path(source)
 
 
-def other_data_warning_text(path: str, source: str | None, length: int, warning: str,
-                            origin_missing: bool = False) -> str:
+def other_data_warning_text(path: str, source: str | None, length: int, warning: str) -> str:
     """Translate Trainer.load_warning for weights trained on other data; return ``warning`` when that fails.
 
     The core gives the warning as an English sentence, so the values are read
     again from the weights file's "data" entry and from the current series.
-    ``origin_missing`` says that the data the weights were trained on is not
-    found any more, so the advice leaves out opening it.
+    When the CSV file the weights were trained on is not found any more, the
+    advice leaves out opening it, as the core's does.
     """
+    from rnn_desktop.core.series import recorded_csv_missing
     from rnn_desktop.core.weights import load_weights
 
     try:
@@ -371,7 +371,7 @@ def other_data_warning_text(path: str, source: str | None, length: int, warning:
         return fill(tr("the data in %1 changed since the weights in %2 were saved (%3); the scaler fitted then "
                        "is reused, so the predictions and errors may be far off. Train on, or train a new model."),
                     series_name(source, ""), path, difference)
-    if origin_missing:
+    if recorded_csv_missing(saved.get("origin")):
         text = tr("the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted "
                   "on %2 is reused, so the predictions and errors may be far off. %2 is not found any more, "
                   "so train a new model for this series.")

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import series_origin
+from rnn_desktop.core.series import origin_available, series_origin
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.core_errors import other_data_warning_text
 from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
@@ -24,15 +24,6 @@ from rnn_desktop.gui.states import IDLE, RUNNING
 from rnn_desktop.gui.worker import WorkerControl
 
 log = logging.getLogger(__name__)
-
-
-def origin_available(origin: dict) -> bool:
-    """Return True when the data a weights file records can be opened: a generator, or a CSV file that exists."""
-    if origin.get("kind") == "generator":
-        from rnn_desktop.core.generators import GENERATORS
-
-        return origin.get("name") in GENERATORS
-    return origin.get("kind") == "csv" and Path(origin["path"]).is_file()
 
 
 def origin_text(origin: dict) -> str:
@@ -221,8 +212,7 @@ class FileActionsMixin:
         self._show_final_metrics()
         warning = getattr(trainer, "load_warning", None)
         if warning:
-            origin_missing = saved_origin is not None and not origin_available(saved_origin)
-            warning = other_data_warning_text(path, series.source, len(series), warning, origin_missing)
+            warning = other_data_warning_text(path, series.source, len(series), warning)
             # Weights from other data may predict far off, so the status bar and metrics line show the warning.
             self.statusBar().showMessage(messages.status_weights_loaded_other_data(path, trainer.epoch, warning))
             self.metrics_label.setText(messages.warning_text(warning))

@@ -154,6 +154,7 @@ class PlotPanel(QWidget):
         layout.addWidget(self.readout)
 
         self._dirty = False
+        self._titles: tuple[str, ...] = ()  # for fit_title, from the longest to the shortest
         self._range: tuple | None = None
         self._user_moved = False
         self._readout_at: tuple[float, float] | None = None  # data point the readout describes, if any
@@ -211,8 +212,8 @@ class PlotPanel(QWidget):
         self.fit_title()
 
     def fit_title(self) -> None:
-        """Show the longest of the titles given to keep_content_width that fits the widget's width."""
-        titles = getattr(self, "_titles", ())
+        """Show the longest title of ``_titles`` (longest first) that fits the widget's width, else the last."""
+        titles = self._titles
         width = self.plot_widget.width()
         for title in titles:
             if self.plot.titleLabel.text != title:
@@ -224,6 +225,16 @@ class PlotPanel(QWidget):
         if self.plot.geometry().width() > width:
             # pyqtgraph fits the plot to the widget only on a resize, and a longer title had kept it wider.
             self.plot.setGeometry(self.plot_widget.range)
+
+    def legend_height_share(self, legend: pg.LegendItem, margin: float, max_share: float) -> float:
+        """Return the share of the view's height that ``legend`` and ``margin`` pixels take, at most ``max_share``.
+
+        0 while the legend or the plot is hidden, or before the view is laid out.
+        """
+        view_height = self.plot.vb.height()
+        if not self.isVisible() or not legend.isVisible() or view_height <= 0:
+            return 0.0
+        return min(max_share, (legend.boundingRect().height() + margin) / view_height)
 
     def refresh_soon(self) -> None:
         """Redraw once control returns to the event loop, also outside a run, whose timer is stopped.
@@ -466,8 +477,9 @@ class LossPlot(PlotPanel):
             if x is not None:
                 line.label.anchors = [LINE_LABEL_LEFT if x > middle else LINE_LABEL_RIGHT] * 2
                 line.label.updatePosition()
-        self._place_legend(epochs, (train, val), x_range, y_range)
-        self._keep_labels_clear_of_legend()
+        labels = self._line_labels()
+        self._place_legend(epochs, (train, val), x_range, y_range, labels)
+        self._keep_labels_clear_of_legend(labels)
 
     def _line_labels(self) -> list[tuple[pg.InfiniteLine, float, QRectF]]:
         """Return (line, usual position, label box in the view's pixels) for each shown line label.
@@ -493,11 +505,11 @@ class LossPlot(PlotPanel):
             labels.append((line, position, QRectF(left, (1.0 - position) * height, size.width(), size.height())))
         return labels
 
-    def _keep_labels_clear_of_legend(self) -> None:
+    def _keep_labels_clear_of_legend(self, labels: list[tuple[pg.InfiniteLine, float, QRectF]]) -> None:
         """Move a line label that the legend still covers to just below the legend, or above one at the bottom."""
         height = self.plot.vb.height()
         legend = self.plot.legend.mapRectToParent(self.plot.legend.boundingRect())
-        for line, position, box in self._line_labels():
+        for line, position, box in labels:
             if box.intersects(legend):
                 if legend.center().y() < height / 2:
                     top = legend.bottom() + LINE_LABEL_LEGEND_GAP
@@ -510,8 +522,8 @@ class LossPlot(PlotPanel):
             line.label.viewTransformChanged()
 
     def _place_legend(self, epochs: np.ndarray, curves: tuple[np.ndarray, ...], x_range: tuple[float, float],
-                      y_range: tuple[float, float]) -> None:
-        """Put the legend in the corner that covers the fewest points of the curves.
+                      y_range: tuple[float, float], labels: list[tuple[pg.InfiniteLine, float, QRectF]]) -> None:
+        """Put the legend in the corner that covers the fewest points of the curves, and none of ``labels``.
 
         Losses usually fall, so the top right corner is usually free. After weights
         loaded onto other data, or a late jump, the curves end high, and the legend
@@ -542,7 +554,7 @@ class LossPlot(PlotPanel):
             counts[corner] = int(weights[in_x & in_y].sum())
         # A line label that the legend would cover in a corner counts as more points than any curve
         # has, so the legend avoids it.
-        for _, _, box in self._line_labels():
+        for _, _, box in labels:
             for corner in LEGEND_CORNERS:
                 right, top = corner
                 area = QRectF(view_width - reach_x if right else 0.0, 0.0 if top else view_height - reach_y,
@@ -564,10 +576,10 @@ class LossPlot(PlotPanel):
         pyqtgraph's own log ticks label 2 to 9 within each decade, which overlap
         when the loss spans several decades and read oddly on an empty plot.
         """
-        most = LOSS_MAX_TICK_LABELS
+        max_labels = LOSS_MAX_TICK_LABELS
         if self.isVisible() and self.plot.vb.height() > 0:
-            most = max(2, min(most, int(self.plot.vb.height() // TICK_LABEL_SPACING)))
-        self.plot.getAxis("left").setTicks([decade_ticks(*y_range, most), []])
+            max_labels = max(2, min(max_labels, int(self.plot.vb.height() // TICK_LABEL_SPACING)))
+        self.plot.getAxis("left").setTicks([decade_ticks(*y_range, max_labels), []])
 
     def point_counts(self) -> dict[str, int]:
         return {"train_loss": len(self._train), "val_loss": len(self._val)}
@@ -766,7 +778,7 @@ class PredictionPlot(PlotPanel):
         data = high - low if high > low else span
         pad = 0.05 * data
         # In a short plot the legend's row takes more than LEGEND_HEADROOM of the height.
-        share = self._legend_share()
+        share = self.legend_height_share(self.plot.legend, PREDICTION_LEGEND_MARGIN, PREDICTION_LEGEND_MAX_SHARE)
         headroom = max(LEGEND_HEADROOM * data, share / (1.0 - share) * (data + 2 * pad))
         y_range = (low - pad, high + pad + headroom)
         if self._range is not None and self._range[0][1] == float(x_end):
@@ -796,10 +808,8 @@ class PredictionPlot(PlotPanel):
         self._title_note = (note, width)
         title = self.tr("Predictions against the series")
         short_note = self.tr("predictions beyond the axis")
-        for shown in [f"{title} ({note})", f"{title} ({short_note})", title] if note else [title]:
-            self.plot.setTitle(shown)
-            if self.plot.titleLabel.item.boundingRect().width() <= width - TITLE_MARGIN:
-                break
+        self._titles = (f"{title} ({note})", f"{title} ({short_note})", title) if note else (title,)
+        self.fit_title()
         self.plot.titleLabel.setToolTip(note)
 
     def point_counts(self) -> dict[str, int]:
@@ -812,14 +822,6 @@ class PredictionPlot(PlotPanel):
             "prediction_val": int(n_pred - n_train),
             "forecast": int(snapshot.forecast.size) if snapshot is not None else 0,
         }
-
-    def _legend_share(self) -> float:
-        """Return the share of the view's height that the legend's row and a margin take, 0 before layout."""
-        view_height = self.plot.vb.height()
-        if not self.isVisible() or view_height <= 0:
-            return 0.0
-        needed = self.plot.legend.boundingRect().height() + PREDICTION_LEGEND_MARGIN
-        return min(PREDICTION_LEGEND_MAX_SHARE, needed / view_height)
 
     def describe(self, x: float) -> tuple[str, float]:
         i = nearest_index(self._x, x)
@@ -985,7 +987,7 @@ class GradientPlot(PlotPanel):
         # Shares of the view's height: a band under the lowest power of ten for the markers of 0,
         # and room above the norms for the legend, so that it covers none of the dots.
         band = ZERO_MARKER_BAND if any_truncated or any_zero else 0.0
-        legend = self._legend_share()
+        legend = self.legend_height_share(self._legend, GRADIENT_LEGEND_MARGIN, GRADIENT_LEGEND_MAX_SHARE)
         view = (high - low) / (1.0 - band - legend)
         floor, top = low - band * view, high + legend * view
         # The items take linear values and apply the log themselves.
@@ -1001,14 +1003,6 @@ class GradientPlot(PlotPanel):
         show_empty_state(self.plot, self.empty_hint, self._norms.size == 0)
         if self._norms.size:
             self.plot.getAxis("left").setTicks([major, []])
-
-    def _legend_share(self) -> float:
-        """Return the share of the view's height that the legend and its margin take, 0 when it is hidden."""
-        view_height = self.plot.vb.height()
-        if not self._legend.isVisible() or view_height <= 0:
-            return 0.0
-        needed = self._legend.boundingRect().height() + GRADIENT_LEGEND_MARGIN
-        return min(GRADIENT_LEGEND_MAX_SHARE, needed / view_height)
 
     def describe(self, x: float) -> tuple[str, float]:
         steps = np.arange(1, self._norms.size + 1, dtype=np.float64)
