@@ -830,7 +830,7 @@ def test_columns_read_as_one_are_named(tmp_path, capsys, option):
             "leave those options out to detect them") in err
 
 
-def test_one_column_of_decimal_commas_gets_no_delimiter_note(tmp_path, capsys):
+def test_decimal_comma_column_no_delimiter_note(tmp_path, capsys):
     path = tmp_path / "level.csv"
     path.write_text("level\n" + "".join(f"{i % 7},5\n" for i in range(80)), encoding="utf-8")
 

@@ -77,7 +77,7 @@ def test_trainer_rejects_short_series():
     assert "a smaller seq_len (at most 49)" in str(caught.value)
 
 
-def test_short_series_error_names_no_fitting_window_when_none_fits():
+def test_short_series_error_without_fitting_window():
     with pytest.raises(DataError) as caught:
         Trainer(TrainConfig(seq_len=5, val_windows=50), np.zeros(20))
     assert caught.value.params["largest_seq_len"] is None

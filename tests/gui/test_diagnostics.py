@@ -244,12 +244,18 @@ def test_truncated_steps_marked_apart(make_window):
     assert not plot._legend.isVisible()
 
 
-def test_zero_markers_and_legend_clear_of_norms(qtbot, make_window):
+def window_with_diagnostics(qtbot, make_window, width: int, height: int):
+    """Return a shown window of this size with the gradient and hidden-state plots on."""
     window = make_window()
-    window.resize(1400, 900)
     window.gradients_action.trigger()
+    window.resize(width, height)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_zero_markers_and_legend_clear_of_norms(qtbot, make_window):
+    window = window_with_diagnostics(qtbot, make_window, 1400, 900)
     plot = window.gradient_plot
     norms = np.concatenate([np.zeros(30), np.linspace(0.05, 0.1, 20)])
     plot.set_report(SimpleNamespace(epoch=1, dh_norms=norms), bptt_truncate=20)
@@ -371,11 +377,7 @@ def test_diverged_epoch_says_why_gradients_are_missing(make_window):
 def test_diagnostics_plots_not_cut_in_narrow_window(qtbot, make_window):
     from PySide6.QtCore import Qt
 
-    window = make_window()
-    window.gradients_action.trigger()
-    window.resize(1100, 600)
-    window.show()
-    qtbot.waitExposed(window)
+    window = window_with_diagnostics(qtbot, make_window, 1100, 600)
 
     for panel in (window.gradient_plot, window.hidden_plot):
         # The title fits the width on the first redraw after the resize.
@@ -385,11 +387,7 @@ def test_diagnostics_plots_not_cut_in_narrow_window(qtbot, make_window):
 
 
 def test_diagnostics_titles_shorten_only_when_narrow(qtbot, make_window):
-    window = make_window()
-    window.gradients_action.trigger()
-    window.resize(1600, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = window_with_diagnostics(qtbot, make_window, 1600, 900)
     window.gradient_plot.refresh_soon()
     qtbot.wait(50)
     assert window.gradient_plot.plot.titleLabel.text == "Gradient norm per time step (last batch)"

@@ -577,7 +577,7 @@ def test_csv_form_notes_columns_hidden_by_decimal_comma(make_window):
         "as the decimal mark.")
 
 
-def test_csv_form_notes_header_and_rows_with_other_delimiters(make_window, tmp_path):
+def test_csv_form_notes_mixed_delimiters(make_window, tmp_path):
     window = make_window(series=None)
     path = tmp_path / "mixed.csv"
     path.write_text("id;value\n" + "".join(f"{i},{250 + i}.5\n" for i in range(1, 61)), encoding="utf-8")

@@ -200,7 +200,7 @@ def tick_values(axis, low, high):
     return [value for _, ticks in axis.tickValues(low, high, 900) for value in ticks]
 
 
-def test_time_step_axes_of_short_file_tick_whole_steps(make_window, tmp_path):
+def test_short_file_axes_tick_whole_steps(make_window, tmp_path):
     window = make_window()
     path = tmp_path / "five.csv"
     path.write_text("value\n3\n5\n4\n6\n5\n", encoding="utf-8")
@@ -259,7 +259,7 @@ def test_preview_follows_series_without_dates(make_window, tmp_path):
     assert 0.99 <= y_high < 1.5
 
 
-def test_prediction_legend_row_clear_of_series_in_short_plot(qtbot):
+def test_short_prediction_plot_legend_clear(qtbot):
     from PySide6.QtCore import QPointF
 
     from rnn_desktop.gui.plots import PredictionPlot

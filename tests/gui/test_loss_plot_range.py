@@ -160,13 +160,19 @@ def test_falling_loss_keeps_room_below(qtbot, lowest, bottom):
     assert plot.plot.vb.viewRange()[1][0] == pytest.approx(bottom)
 
 
-@pytest.mark.parametrize("height", [170, 260, 400])
-def test_line_labels_clear_of_legend(qtbot, height):
+def shown_loss_plot(qtbot, width: int, height: int) -> LossPlot:
+    """Return a LossPlot shown at this size, removed after the test."""
     plot = LossPlot()
     qtbot.addWidget(plot)
-    plot.resize(700, height)
+    plot.resize(width, height)
     plot.show()
     qtbot.waitExposed(plot)
+    return plot
+
+
+@pytest.mark.parametrize("height", [170, 260, 400])
+def test_line_labels_clear_of_legend(qtbot, height):
+    plot = shown_loss_plot(qtbot, 700, height)
     plot.append(types.SimpleNamespace(epoch=1, train_loss=0.5, val_loss=0.06))
     plot.append(types.SimpleNamespace(epoch=2, train_loss=0.05, val_loss=0.1))
     plot.set_epoch_span(3)
@@ -187,11 +193,7 @@ def test_line_labels_clear_of_legend(qtbot, height):
 
 
 def test_legend_in_short_plot_leaves_newest_epochs(qtbot):
-    plot = LossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(700, 170)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown_loss_plot(qtbot, 700, 170)
     # Airline passengers with the defaults: the training loss falls, validation stays near 0.005.
     for epoch in range(1, 81):
         plot.append(types.SimpleNamespace(epoch=epoch, train_loss=max(0.3 / epoch ** 1.5, 7e-4),
@@ -216,16 +218,13 @@ def test_diverged_first_epoch_draws_without_warnings(qtbot, recwarn):
     plot.append(types.SimpleNamespace(epoch=1, train_loss=float("inf"), val_loss=4.0e118))
     plot.refresh()
 
-    assert list(plot.train_curve.getData()[0] if plot.train_curve.getData()[0] is not None else []) == []
+    xs = plot.train_curve.getData()[0]
+    assert xs is None or len(xs) == 0
     assert not [warning for warning in recwarn if "All-NaN" in str(warning.message)]
 
 
 def test_short_loss_plot_labels_fewer_decades(qtbot):
-    plot = LossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(700, 150)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = shown_loss_plot(qtbot, 700, 150)
     for epoch in range(1, 31):
         plot.append(types.SimpleNamespace(epoch=epoch, train_loss=10.0 ** (-epoch / 6), val_loss=0.01))
     plot.refresh()
