@@ -432,7 +432,12 @@ Annulla: non caricare i pesi.</translation>
         <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Starting weights, before any update: validation RMSE %1 (repeating the last value: %2) · MAE %3 · MAPE %4</source>
+        <translation>Pesi iniziali, prima di qualsiasi aggiornamento: RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %2) · MAE %3 · MAPE %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) · MAE %4 · MAPE %5</source>
         <translation>Pesi dell&apos;epoca %1: RMSE di validazione %2 (ripetere l&apos;ultimo valore dà %3) · MAE %4 · MAPE %5</translation>
     </message>
@@ -1574,7 +1579,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+915"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+917"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1626,7 +1631,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>0: nessun gradiente attraversa l&apos;attivazione</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+27"/>
         <source>epoch %1, step %2: %3</source>
         <translation>epoca %1, passo %2: %3</translation>
     </message>
@@ -1677,7 +1682,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-737"/>
+        <location line="-720"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1722,7 +1727,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>dall&apos;epoca %1</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1751,12 +1756,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+780"/>
+        <location line="+781"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-779"/>
+        <location line="-780"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1792,12 +1797,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+697"/>
+        <location line="+698"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-696"/>
+        <location line="-697"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1922,7 +1927,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+618"/>
+        <location line="+619"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -1969,7 +1974,7 @@ A recurrent neural network written from scratch in numpy, trained live on a time
 Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su una serie temporale.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/file_actions.py" line="+62"/>
+        <location filename="../../rnn_desktop/gui/file_actions.py" line="+53"/>
         <source>Open CSV</source>
         <translation>Apri CSV</translation>
     </message>
@@ -2004,7 +2009,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+209"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
@@ -2095,7 +2100,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>predizioni oltre l&apos;asse</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+21"/>
         <source>%1: series %2</source>
         <translation>%1: serie %2</translation>
     </message>

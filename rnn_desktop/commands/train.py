@@ -43,10 +43,13 @@ def format_epoch(report: EpochReport, total: int) -> str:
     An epoch that a stop or a divergence cut short gives its training loss over
     the batches it finished, followed by their count.
     """
-    train_loss = f"train_loss {report.train_loss:.6g}"
     batches_run, batches = report.extra.get("batches_run"), report.extra.get("batches")
-    if batches_run is not None and batches is not None and batches_run < batches:
-        train_loss += f" ({batches_run} of {batches} batches)"
+    if report.diverged_at_start:
+        train_loss = "train_loss - (diverged in the first batch, before any update)"
+    elif batches_run is not None and batches is not None and batches_run < batches:
+        train_loss = f"train_loss {report.train_loss:.6g} ({batches_run} of {batches} batches)"
+    else:
+        train_loss = f"train_loss {report.train_loss:.6g}"
     parts = [
         f"epoch {report.epoch:>{len(str(total))}}/{total}",
         train_loss,
@@ -261,7 +264,11 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     this_run = trainer.epoch - start_epoch
     # After --load, the epoch count includes the loaded file's epochs, but the time is this run's only.
     loaded = f" ({this_run} in this run)" if start_epoch else ""
-    line = f"stop: {trainer.stop_reason} after {trainer.epoch} {epochs}{loaded} in {seconds:.2f} s"
+    at_start = bool(trainer.history) and trainer.history[-1].diverged_at_start
+    if at_start:
+        line = f"stop: {trainer.stop_reason} in the first batch, before any update, in {seconds:.2f} s"
+    else:
+        line = f"stop: {trainer.stop_reason} after {trainer.epoch} {epochs}{loaded} in {seconds:.2f} s"
     if summary["val_rmse"] is not None:
         line += f"; val_rmse {summary['val_rmse']:.6g} (naive persistence {trainer.naive_val_rmse:.6g})"
     print(line, flush=True)
@@ -282,10 +289,13 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         except OSError as error:
             return _fail(f"cannot write --json {args.json}: {error.strerror or error}", EXIT_FAILED)
     if trainer.stop_reason == STOP_DIVERGED:
-        saved = (f"; the weights in {args.save} are those from before it diverged, so train again "
-                 "before using them") if args.save else ""
-        divergence = trainer.history[-1].extra.get("divergence") if trainer.history else None
-        if (divergence or {}).get("at_start"):
+        if not args.save:
+            saved = ""
+        elif at_start:
+            saved = f"; {args.save} holds the untrained starting weights"
+        else:
+            saved = f"; the weights in {args.save} are those from before it diverged, so train again before using them"
+        if at_start:
             what = ("training diverged in its first batch, before any update, so the starting weights cause it; "
                     "use another --init or --activation")
         else:

@@ -203,6 +203,11 @@ class EpochReport:
     hidden_states: np.ndarray | None = None  # (seq_len, hidden) for the chosen window
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def diverged_at_start(self) -> bool:
+        """True when the loss diverged in the first batch of fresh weights, so no update was made."""
+        return bool((self.extra.get("divergence") or {}).get("at_start"))
+
 
 class TrainingControl:
     """Thread-safe pause and stop requests, checked by the Trainer between batches."""

@@ -721,7 +721,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.gradient_plot.set_report(report, self._trainer_config.bptt_truncate)
         if report.hidden_states is not None:
             self.hidden_plot.set_report(report)
-        self._weights_unsaved = True
+        # Weights that diverged before any update are the starting weights: nothing trained to lose.
+        self._weights_unsaved = self._weights_unsaved or not report.diverged_at_start
         self.epoch_shown.emit(report)
 
     def _on_batch_progress(self, epoch: int, done: int, total: int) -> None:
@@ -789,8 +790,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
                                                                                    self._trainer.epoch))
             else:
                 self.statusBar().showMessage(messages.status_step_done(self._trainer.epoch))
-        elif reason == "diverged" and self._reports and (self._reports[-1].extra.get("divergence") or {}).get(
-                "at_start"):
+        elif reason == "diverged" and self._reports and self._reports[-1].diverged_at_start:
             self.statusBar().showMessage(messages.status_diverged_at_start())
         else:
             self.statusBar().showMessage(messages.status_finished(str(reason)))
@@ -914,7 +914,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
         val = slice(snapshot.n_train, snapshot.index.size)
         metrics = regression_metrics(trainer.values[snapshot.index[val]], snapshot.prediction[val])
-        epoch = self._reports[-1].extra.get("restored_epoch", self._reports[-1].epoch)
+        last = self._reports[-1]
+        epoch = 0 if last.diverged_at_start else last.extra.get("restored_epoch", last.epoch)
         self.metrics_label.setText(messages.final_metrics_text(metrics, trainer.naive_val_rmse, epoch))
 
     def _show_snapshot_now(self) -> None:

@@ -435,8 +435,15 @@ def metrics_text(report: Any, naive_rmse: float | None) -> str:
 
 
 def final_metrics_text(metrics: dict, naive_rmse: float | None, epoch: int) -> str:
-    """Summarise the validation metrics of the weights kept at the end of a run."""
+    """Summarise the validation metrics of the weights kept at the end of a run.
+
+    Epoch 0 stands for the starting weights, kept when the first batch diverged.
+    """
     mape = format_number(metrics.get("mape"), 3) + " %" if metrics.get("mape") is not None else "-"
+    if epoch == 0:
+        return tr("Starting weights, before any update: validation RMSE %1 (repeating the last value: %2) · "
+                  "MAE %3 · MAPE %4").replace("%1", format_number(metrics["rmse"])).replace(
+            "%2", format_number(naive_rmse)).replace("%3", format_number(metrics["mae"])).replace("%4", mape)
     return tr("Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) · MAE %4 · MAPE %5").replace(
         "%1", format_integer(epoch)).replace("%2", format_number(metrics["rmse"])).replace(
         "%3", format_number(naive_rmse)).replace("%4", format_number(metrics["mae"])).replace("%5", mape)

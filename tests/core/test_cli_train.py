@@ -283,6 +283,22 @@ def test_divergence_before_any_update_blames_the_start(capsys):
     assert ("training diverged in its first batch, before any update, so the starting weights cause it; "
             "use another --init or --activation") in err
     assert "lower --lr" not in err
+    # No batch ran, so the epoch line and the stop line say so instead of a NaN loss and "after 1 epoch".
+    assert "train_loss - (diverged in the first batch, before any update)" in out
+    assert "nan" not in out.split("train_loss", 1)[1].split("val_loss", 1)[0]
+    assert "stop: diverged in the first batch, before any update, in " in out
+    assert "after 1 epoch" not in out
+
+
+def test_saved_weights_of_a_divergence_before_any_update_are_named_untrained(tmp_path, capsys):
+    target = tmp_path / "start.npz"
+    code, _, err = run(["--activation", "relu", "--init", "uniform", "--epochs", "3", "--hidden", "32",
+                        "--save", str(target)], capsys)
+
+    assert code == 1
+    assert target.is_file()
+    assert err.rstrip().endswith(f"; {target} holds the untrained starting weights")
+    assert "from before it diverged" not in err
 
 
 def test_cut_epoch_names_its_batches(capsys):

@@ -348,6 +348,7 @@ def test_divergence_stops_and_keeps_finite_weights():
     # Unscaled data times 1000 with U(0, 1) weights: the very first batch diverges, before any update.
     assert "before any update" in last.extra["reason"]
     assert last.extra["divergence"]["at_start"] is True
+    assert last.diverged_at_start
     for value in trainer.model.params.values():
         assert np.all(np.isfinite(value))
 
@@ -361,6 +362,7 @@ def test_runaway_finite_loss_counts_as_divergence():
     assert "above the divergence limit of 1e+10" in message
     assert "Lower the learning rate" in message
     assert trainer.history[-1].extra["divergence"]["at_start"] is False
+    assert not trainer.history[-1].diverged_at_start
     for value in trainer.model.params.values():
         assert np.all(np.isfinite(value))
     # The epoch's training loss counts only the batches before the one that crossed the limit.

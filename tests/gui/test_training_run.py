@@ -136,3 +136,6 @@ def test_divergence_before_any_update_blames_the_start(qtbot, make_window):
     status = window.statusBar().currentMessage()
     assert status.startswith("Training stopped: the loss diverged in the first batch, before any update")
     assert "Choose another initialisation or activation" in status
+    # The weights are the untouched starting ones: named so, and nothing to save before a new model.
+    assert window.metrics_label.text().startswith("Starting weights, before any update: validation RMSE ")
+    assert not window.weights_unsaved
