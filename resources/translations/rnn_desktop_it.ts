@@ -432,7 +432,7 @@ Annulla: non caricare i pesi.</translation>
         <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Starting weights, before any update: validation RMSE %1 (repeating the last value: %2) · MAE %3 · MAPE %4</source>
         <translation>Pesi iniziali, prima di qualsiasi aggiornamento: RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %2) · MAE %3 · MAPE %4</translation>
     </message>
@@ -678,7 +678,42 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
+        <source>the comma (,)</source>
+        <translation>la virgola (,)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the semicolon (;)</source>
+        <translation>il punto e virgola (;)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the vertical bar (|)</source>
+        <translation>la barra verticale (|)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the tab</source>
+        <translation>la tabulazione</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file reads as one column, but its header splits at %1 into %2 columns (%3) and its rows at %4; use one delimiter in the whole file, then open it again.</source>
+        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) dove c&apos;è %1 e le sue righe dove c&apos;è %4; usa un solo separatore in tutto il file, poi riaprilo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file reads as one column, but the header and the rows split at %1 into %2 columns (%3); if it separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) dove c&apos;è %1; se è questo a separare le colonne, sceglilo come separatore e il punto (.) come separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file reads as one column, but the header and the rows split at %1 into %2 columns (%3); if it separates the columns, choose it as the delimiter.</source>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) dove c&apos;è %1; se è questo a separare le colonne, sceglilo come separatore.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The cell spans several lines, so a quote opened there is probably never closed.</source>
         <translation>La cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
     </message>
@@ -698,7 +733,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Con il separatore decimale «%1» la prima si legge come un numero: se il file usa quel separatore, impostalo.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>%1, line %2, column &quot;%3&quot;: &quot;%4&quot; is not a number.</source>
+        <translation>%1, riga %2, colonna «%3»: «%4» non è un numero.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1, line %2, column &quot;%3&quot;: &quot;%4&quot; is not a number.%5 Correct or empty that cell, or choose another column.</source>
         <translation>%1, riga %2, colonna «%3»: «%4» non è un numero.%5 Correggi o svuota la cella, oppure scegli un&apos;altra colonna.</translation>
     </message>
@@ -738,7 +778,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1, colonna «%2»: %3 celle non sono numeri: %4.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Line %1 &quot;%2&quot; is too large for a 64-bit float, which holds magnitudes up to about 1.8e308.</source>
         <translation>Il valore «%2» della riga %1 è troppo grande per un numero in virgola mobile a 64 bit, che arriva in valore assoluto a circa 1,8e308.</translation>
     </message>
@@ -893,7 +933,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-285"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -908,7 +948,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+159"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>

@@ -9,6 +9,7 @@ import os
 from typing import Any, Callable, Sequence
 
 from rnn_desktop.core import csv_values
+from rnn_desktop.core.csv_reader import describe_other_delimiter  # noqa: F401 (train and inspect import it here)
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
 from rnn_desktop.core.training import TrainConfig
@@ -126,29 +127,6 @@ def describe_header_mismatch(header_cells: int, row_cells: int, delimiter: str |
     return (f"the header row has {cells} and most data rows have {row_cells}, so some columns lack a name "
             f"or values; if {used} is wrong, give the right one with --delimiter, or leave the option out "
             "to detect it")
-
-
-def _delimiter_option(delimiter: str) -> str:
-    """Return a delimiter as --delimiter takes it: ',' or 'tab'."""
-    return repr({"\t": "tab", " ": "space"}.get(delimiter, delimiter))
-
-
-def describe_other_delimiter(other: str, names: Sequence[str], decimal: str,
-                             header_delimiter: str | None = None) -> str:
-    """Explain that a file read as one column splits at ``other`` into the columns ``names``.
-
-    ``header_delimiter`` is where the header splits, when that is not ``other``.
-    """
-    if header_delimiter is not None and header_delimiter != other:
-        return (f"the file reads as one column, but its header splits at {_delimiter_option(header_delimiter)} "
-                f"into {len(names)} columns ({', '.join(names)}) and its rows at {_delimiter_option(other)}; "
-                "use one delimiter in the whole file, then read it again")
-    options = f"--delimiter {_delimiter_option(other)}"
-    if other == "," and decimal == ",":
-        options += " with --decimal ."
-    return (f"the file reads as one column, but the header and the rows split at {_delimiter_option(other)} "
-            f"into {len(names)} columns ({', '.join(names)}); if {_delimiter_option(other)} separates the "
-            f"columns, use {options}, or leave those options out to detect them")
 
 
 def describe_decimal_comma_rows(rows: Sequence[Sequence[Any]]) -> str:

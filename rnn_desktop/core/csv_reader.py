@@ -296,7 +296,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         except csv_values.BadCell as bad:
             positions = csv_values.find_bad_cells(cells, decimal, _BAD_CELLS_COUNTED) or [bad.position]
             bad_cells = [(int(value_lines[position]), cells[position]) for position in positions]
-            raise _bad_value_error(path, bad_cells, names[target], decimal, columns) from None
+            raise _bad_value_error(path, bad_cells, names[target], decimal, columns, other_delimiter) from None
 
         # Rows whose every cell is empty, such as ",,," from a spreadsheet, are
         # blank lines, not missing values.
@@ -459,6 +459,29 @@ def _columns_at_other_delimiter(header_cell: str, sample: Sequence[Sequence[str]
             if row_delimiter != delimiter and all(len(row.split(row_delimiter)) == len(names) for row in rows):
                 return row_delimiter, names, header_delimiter
     return None
+
+
+def delimiter_option(delimiter: str) -> str:
+    """Return a delimiter as --delimiter takes it: ',' or 'tab'."""
+    return repr({"\t": "tab", " ": "space"}.get(delimiter, delimiter))
+
+
+def describe_other_delimiter(other: str, names: Sequence[str], decimal: str,
+                             header_delimiter: str | None = None) -> str:
+    """Return the sentence saying that a file read as one column splits at ``other`` into ``names``.
+
+    ``header_delimiter`` is where the header splits, when that is not ``other``.
+    """
+    if header_delimiter is not None and header_delimiter != other:
+        return (f"the file reads as one column, but its header splits at {delimiter_option(header_delimiter)} "
+                f"into {len(names)} columns ({', '.join(names)}) and its rows at {delimiter_option(other)}; "
+                "use one delimiter in the whole file, then read it again")
+    options = f"--delimiter {delimiter_option(other)}"
+    if other == "," and decimal == ",":
+        options += " with --decimal ."
+    return (f"the file reads as one column, but the header and the rows split at {delimiter_option(other)} "
+            f"into {len(names)} columns ({', '.join(names)}); if {delimiter_option(other)} separates the "
+            f"columns, use {options}, or leave those options out to detect them")
 
 
 def _header_mismatch(header_row: Sequence[str], sample: Sequence[Sequence[str]]) -> tuple[int, int] | None:
@@ -722,17 +745,31 @@ _BAD_CELLS_SHOWN = 5
 
 
 def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, decimal: str,
-                     columns: list[tuple[str, str]]) -> CsvError:
-    """Return the error for the (line, text) cells of ``column`` that are not numbers or beyond the float64 range, first one first."""
+                     columns: list[tuple[str, str]],
+                     other_delimiter: tuple[str, list[str], str] | None = None) -> CsvError:
+    """Return the error for the (line, text) cells of ``column`` that are not numbers or beyond the float64 range, first one first.
+
+    ``other_delimiter`` is _columns_at_other_delimiter's finding: then the cells
+    are whole rows, and the hint names the delimiters instead.
+    """
     line, text = bad_cells[0]
     single = len(bad_cells) == 1
     hint = ""
-    other = "," if decimal == "." else "."
-    if "\n" in text or "\r" in text:
+    advice = "Correct or empty that cell, or choose another column." if single else \
+        "Correct or empty those cells, or choose another column."
+    other_mark = "," if decimal == "." else "."
+    split = None
+    if other_delimiter is not None:
+        # A header "id;value" over rows "12,74.3" reads as one column of whole rows, so no cell is to blame.
+        rows_delimiter, split_names, header_delimiter = other_delimiter
+        described = describe_other_delimiter(rows_delimiter, split_names, decimal, header_delimiter)
+        hint, advice = f" {described[0].upper()}{described[1:]}.", ""
+        split = {"delimiter": rows_delimiter, "names": list(split_names), "header_delimiter": header_delimiter}
+    elif "\n" in text or "\r" in text:
         hint = (f" {'The' if single else 'The first'} cell spans several lines, so a quote opened there "
                 "is probably never closed.")
-    elif csv_values.is_finite_number(text, other):
-        hint = (f" {'It' if single else 'The first one'} reads as a number with the decimal mark '{other}'; "
+    elif csv_values.is_finite_number(text, other_mark):
+        hint = (f" {'It' if single else 'The first one'} reads as a number with the decimal mark '{other_mark}'; "
                 "if the file uses it, set the decimal mark.")
     names = [name for name, _ in columns]
     if single and csv_values.is_too_large(text, decimal):
@@ -744,10 +781,9 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
             decimal=decimal, columns=names)
     if single:
         return CsvError(
-            f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} "
-            "Correct or empty that cell, or choose another column.",
+            f"{path}, line {line}, column '{column}': {text!r} is not a number.{hint} {advice}".rstrip(),
             code="csv.bad_value", path=str(path), line=line, column=column, text=text,
-            decimal=decimal, columns=names)
+            decimal=decimal, columns=names, other_delimiter=split)
     too_large = next(([cell_line, cell_text] for cell_line, cell_text in bad_cells
                       if csv_values.is_too_large(cell_text, decimal)), None)
     if too_large is not None:
@@ -761,10 +797,10 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
         listed += f", and {'at least ' if at_least else ''}{more} more"
     return CsvError(
         f"{path}, column '{column}': {'at least ' if at_least else ''}{count} cells are not numbers: "
-        f"{listed}.{hint} Correct or empty those cells, or choose another column.",
+        f"{listed}.{hint} {advice}".rstrip(),
         code="csv.bad_values", path=str(path), line=line, column=column, text=text, count=count,
         at_least=at_least, cells=[list(cell) for cell in bad_cells[:_BAD_CELLS_SHOWN]],
-        too_large=too_large, decimal=decimal, columns=names)
+        too_large=too_large, decimal=decimal, columns=names, other_delimiter=split)
 
 
 def _parse_time(cells: list[str], keep: np.ndarray, path: Path, name: str) -> np.ndarray | None:

@@ -690,6 +690,27 @@ def test_columns_hidden_in_one_are_found(tmp_path, content, options, expected):
     assert info.other_delimiter == expected
 
 
+@pytest.mark.parametrize(("rows", "code", "start"), [
+    # "12,74.3" is no number with ',' as a thousands separator: one such cell, then many.
+    ([f"{i},{250 + i}.5" for i in range(1, 30)] + ["12,74.3"] + [f"{i},{250 + i}.5" for i in range(31, 61)],
+     "csv.bad_value", "line 31, column 'id;value': '12,74.3' is not a number. "),
+    ([f"{i},{70 + i}.5" for i in range(1, 61)], "csv.bad_values", "column 'id;value': 29 cells are not numbers: "),
+])
+def test_mixed_delimiters_error_names_them(tmp_path, rows, code, start):
+    path = write(tmp_path, "id;value\n" + "\n".join(rows) + "\n")
+    with pytest.raises(CsvError) as caught:
+        read_series(path)
+
+    error = caught.value
+    assert error.code == code
+    assert str(error).startswith(f"{path}, {start}")
+    assert str(error).endswith("The file reads as one column, but its header splits at ';' into 2 columns "
+                               "(id, value) and its rows at ','; use one delimiter in the whole file, then "
+                               "read it again.")
+    assert "Correct or empty" not in str(error)
+    assert error.params["other_delimiter"] == {"delimiter": ",", "names": ["id", "value"], "header_delimiter": ";"}
+
+
 def test_missing_at_the_ends_takes_nearest_value(tmp_path):
     path = write(tmp_path, "v\nNA\n1\n2\nNA\nNA\n")
     assert read_series(path).values.tolist() == [1.0, 1.0, 2.0, 2.0, 2.0]

@@ -846,3 +846,20 @@ def test_header_only_file_message(make_window, tmp_path):
         read_series(str(path))
     assert window.statusBar().currentMessage() == str(caught.value)
     assert "has a header row but no data rows" in str(caught.value)
+
+
+def test_csv_form_mixed_delimiters_error(make_window, tmp_path):
+    # A row such as "12,74.3" is no number even with ',' as a thousands separator, so the read fails:
+    # the error then names the two delimiters instead of blaming the cell.
+    window = make_window(series=None)
+    path = tmp_path / "mixed.csv"
+    path.write_text("id;value\n" + "".join(f"{i},{70 + i}.5\n" for i in range(1, 61)), encoding="utf-8")
+
+    assert not window.open_csv(str(path))
+
+    text = window.data_panel.csv_form.summary.text()
+    assert "column \"id;value\": 29 cells are not numbers: line 2 \"1,71.5\"" in text
+    assert (", and 24 more. The file reads as one column, but its header splits at the semicolon (;) into 2 "
+            "columns (id, value) and its rows at the comma (,); use one delimiter in the whole file, then open "
+            "it again.\n") in text
+    assert "Correct or empty" not in text
