@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -458,7 +459,12 @@ def run_gui(args: argparse.Namespace) -> int:
             print(f"rnn-desktop: training diverged: {detail}", file=sys.stderr)
         window.refresh_plots()
         app.processEvents()
-        if args.save:
+        if args.save and reason == "diverged":
+            # As train does: weights from a run that diverged never replace what --save names.
+            kept = ", so it keeps what it held before this run" if os.path.exists(args.save) else ""
+            print(f"rnn-desktop: --save {args.save} was not written, because training diverged{kept}",
+                  file=sys.stderr)
+        elif args.save:
             if window.save_weights(args.save):
                 # The screenshot shows how the run ended as well as where the weights went.
                 window.statusBar().showMessage(f"{messages.status_finished(reason)} "

@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import re
 import signal
 import sys
@@ -275,7 +276,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     if summary["reason"]:
         print(summary["reason"], flush=True)
 
-    if args.save:
+    # Weights from a run that diverged may predict far off, so they never replace what --save names.
+    if args.save and trainer.stop_reason != STOP_DIVERGED:
         try:
             trainer.save(args.save)
         except OSError as error:
@@ -291,10 +293,10 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     if trainer.stop_reason == STOP_DIVERGED:
         if not args.save:
             saved = ""
-        elif at_start:
-            saved = f"; {args.save} holds the untrained starting weights"
+        elif os.path.exists(args.save):
+            saved = f"; --save {args.save} was not written, so it keeps what it held before this run"
         else:
-            saved = f"; the weights in {args.save} are those from before it diverged, so train again before using them"
+            saved = f"; --save {args.save} was not written"
         if at_start:
             what = ("training diverged in its first batch, before any update, so the starting weights cause it; "
                     "use another --init or --activation")

@@ -198,7 +198,7 @@ def test_unknown_option_is_rejected_by_argparse(capsys):
     assert caught.value.code == 2
 
 
-def test_diverged_run_reports_reason_and_saves_finite_weights(tmp_path, capsys):
+def test_diverged_run_reports_reason_and_saves_nothing(tmp_path, capsys):
     path = tmp_path / "run.json"
     weights = tmp_path / "m.npz"
     code, out, _ = run(["--lr", "1e8", "--optimizer", "sgd", "--clip-norm", "none", "--activation", "relu",
@@ -209,9 +209,7 @@ def test_diverged_run_reports_reason_and_saves_finite_weights(tmp_path, capsys):
     assert summary["stop_reason"] == "diverged"
     assert "learning rate" in summary["reason"]
     assert "learning rate" in out
-    # Loading rejects non-finite weights, so this proves the kept weights are finite.
-    for value in load_weights(weights).arrays.values():
-        assert np.all(np.isfinite(value))
+    assert not weights.exists()
 
 
 def test_hidden_too_large_exits_cleanly(capsys):
@@ -288,17 +286,6 @@ def test_divergence_before_any_update_blames_the_start(capsys):
     assert "nan" not in out.split("train_loss", 1)[1].split("val_loss", 1)[0]
     assert "stop: diverged in the first batch, before any update, in " in out
     assert "after 1 epoch" not in out
-
-
-def test_saved_weights_of_a_divergence_before_any_update_are_named_untrained(tmp_path, capsys):
-    target = tmp_path / "start.npz"
-    code, _, err = run(["--activation", "relu", "--init", "uniform", "--epochs", "3", "--hidden", "32",
-                        "--save", str(target)], capsys)
-
-    assert code == 1
-    assert target.is_file()
-    assert err.rstrip().endswith(f"; {target} holds the untrained starting weights")
-    assert "from before it diverged" not in err
 
 
 def test_cut_epoch_names_its_batches(capsys):
@@ -645,12 +632,31 @@ def test_preset_with_load_rejected(tmp_path, capsys, command):
     assert f"rnn-desktop {command}: error: --preset cannot be combined with --load" in capsys.readouterr().err
 
 
-def test_diverged_save_says_weights_need_training(tmp_path, capsys):
+def test_diverged_run_keeps_existing_save(tmp_path, capsys):
     weights = tmp_path / "d.npz"
+    assert run(["--epochs", "1", "--hidden", "8", "--save", str(weights)], capsys)[0] == 0
+    before = weights.read_bytes()
+
     code, out, err = run(["--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "3",
-                          "--save", str(weights)], capsys)
+                          "--hidden", "8", "--save", str(weights)], capsys)
+
     assert code == 1
-    assert f"the weights in {weights} are those from before it diverged" in err
+    assert weights.read_bytes() == before
+    assert "saved weights" not in out
+    assert err.rstrip().endswith(f"; --save {weights} was not written, so it keeps what it held before this run")
+
+
+def test_diverged_run_writes_no_new_save(tmp_path, capsys):
+    weights = tmp_path / "new.npz"
+    summary = tmp_path / "run.json"
+    code, _, err = run(["--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "3",
+                        "--save", str(weights), "--json", str(summary)], capsys)
+
+    assert code == 1
+    assert not weights.exists()
+    assert err.rstrip().endswith(f"; --save {weights} was not written")
+    # The summary describes the run, so it is written.
+    assert json.loads(summary.read_text(encoding="utf-8"))["stop_reason"] == "diverged"
 
 
 def test_ragged_rows_and_constant_column_warned(tmp_path, capsys):

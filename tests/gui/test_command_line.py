@@ -581,12 +581,18 @@ def test_gui_json_option_rejected(capsys):
 
 
 def test_diverged_gui_run_exits_1(tmp_path):
+    earlier = tmp_path / "w.npz"
+    earlier.write_bytes(b"earlier weights")
     result = run_gui_command(tmp_path, "--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "5",
-                             "--autostart", "--exit-when-done", "--report", "r.json")
+                             "--autostart", "--exit-when-done", "--report", "r.json", "--save", "w.npz")
 
     assert result.returncode == 1
     assert "rnn-desktop: training diverged: the training loss reached" in result.stderr
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "diverged"
+    # Weights from a diverged run never replace the file --save names.
+    assert earlier.read_bytes() == b"earlier weights"
+    assert ("rnn-desktop: --save w.npz was not written, because training diverged, so it keeps what it held "
+            "before this run") in result.stderr
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
