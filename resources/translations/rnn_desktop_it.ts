@@ -317,6 +317,11 @@ Annulla: non caricare i pesi.</translation>
         <translation>Caricare i pesi sostituisce il modello attuale, addestrato per %1 epoche. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Early stopping kept the weights of epoch %1, so those are the weights Save writes.</source>
+        <translation>L&apos;arresto anticipato ha tenuto i pesi dell&apos;epoca %1: sono questi i pesi che Salva scrive.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Reset weights discards the training of the current model, 1 epoch. Its weights have not been saved. Save them first?</source>
         <translation>Reinizializzare i pesi annulla l&apos;addestramento del modello attuale, 1 epoca. I suoi pesi non sono stati salvati. Vuoi salvarli prima?</translation>
@@ -1796,12 +1801,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+781"/>
+        <location line="+786"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-780"/>
+        <location line="-785"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1837,12 +1842,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+698"/>
+        <location line="+703"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-697"/>
+        <location line="-702"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1967,7 +1972,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+619"/>
+        <location line="+624"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2039,7 +2044,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
@@ -2049,7 +2054,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+223"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

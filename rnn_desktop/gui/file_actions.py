@@ -110,9 +110,6 @@ class FileActionsMixin:
         return True
 
     def choose_load_weights(self) -> None:
-        # Loading replaces the model in the window, as Start does after a change of settings.
-        if not self._confirm_discarding_model(messages.question_load_model):
-            return
         title = QCoreApplication.translate("MainWindow", "Load weights")
         filters = QCoreApplication.translate("MainWindow", "Weights (*.npz);;All files (*)")
         path, _ = QFileDialog.getOpenFileName(self, title, self._last_folder(), filters)
@@ -129,7 +126,9 @@ class FileActionsMixin:
         are shown), "open" opens that data first, and "keep" keeps the current
         series. "require" opens it too and fails when it cannot, because a scripted
         run must not train the weights on other data. Cancel in the question
-        returns False and changes nothing.
+        returns False and changes nothing. With "ask", a model with unsaved
+        weights is offered for saving once the file has been read, before
+        anything changes.
         """
         if self._state != IDLE:
             self.show_error(messages.error_busy())
@@ -177,6 +176,8 @@ class FileActionsMixin:
             reason = messages.error_setting_beyond_field(beyond.field, beyond.value, beyond.minimum, beyond.maximum,
                                                          beyond.decimals)
             self.show_error(messages.error_file_not_read(path, reason))
+            return False
+        if origin == "ask" and not self._confirm_loading(path):
             return False
         saved_origin = trainer.saved_origin if trainer.load_warning else None
         if saved_origin is not None and saved_origin == series_origin(series):
@@ -272,8 +273,18 @@ class FileActionsMixin:
                 return False
         elif origin == "ask":
             return None  # no dialogs: the caller reports why the weights do not fit
+        if origin == "ask" and not self._confirm_loading(path):
+            return False
         # When opening fails, _open_origin has shown why.
         return self._open_origin(saved_origin) and self.load_weights(path, origin="keep")
+
+    def _confirm_loading(self, path: str) -> bool:
+        """Offer to save the unsaved weights that loading ``path`` replaces, and return False on Cancel."""
+        if self._confirm_discarding_model(messages.question_load_model):
+            return True
+        log.info("loading weights from %s cancelled at the question about unsaved weights", path)
+        self.statusBar().showMessage(messages.status_weights_not_loaded(path))
+        return False
 
     def _ask_open_origin(self, origin: dict) -> str:
         """Ask whether to open the data that weights were trained on; return "open", "keep" or "cancel"."""

@@ -653,8 +653,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         """
         if self._trainer is None or not self._weights_unsaved or not self._ask_on_close:
             return True
+        text = question(self._trainer.epoch)
+        kept = self._trainer.best_epoch
+        if self._trainer.stop_reason == "early_stopping" and 0 < kept < self._trainer.epoch:
+            # The epoch count alone suggests the last epoch's weights, but Save writes the kept ones.
+            text += "\n\n" + messages.note_kept_weights(kept)
         answer = QMessageBox.question(
-            self, messages.title_unsaved_weights(), question(self._trainer.epoch),
+            self, messages.title_unsaved_weights(), text,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Cancel:

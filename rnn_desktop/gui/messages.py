@@ -349,6 +349,11 @@ def question_load_model(epochs: int) -> str:
               "Its weights have not been saved. Save them first?").replace("%1", format_integer(epochs))
 
 
+def note_kept_weights(kept_epoch: int) -> str:
+    return tr("Early stopping kept the weights of epoch %1, so those are the weights Save writes.").replace(
+        "%1", format_integer(kept_epoch))
+
+
 def question_reset_model(epochs: int) -> str:
     if epochs == 1:
         return tr("Reset weights discards the training of the current model, 1 epoch. "

@@ -776,7 +776,7 @@ def test_cannot_start_message_cleared_when_fixed(make_window):
     assert window.statusBar().currentMessage() == ""
 
 
-def test_load_weights_asks_before_replacing_unsaved_model(qtbot, make_window, tmp_path, monkeypatch):
+def test_load_dialog_comes_before_question(qtbot, make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     window = make_window(TrainConfig().replace(**FAST))
@@ -793,10 +793,20 @@ def test_load_weights_asks_before_replacing_unsaved_model(qtbot, make_window, tm
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (opened.append(True), ("", ""))[1])
 
+    # The file comes first, so cancelling the file dialog asks nothing.
+    window.choose_load_weights()
+
+    assert opened == [True]
+    assert questions == []
+
+    saved = tmp_path / "other.npz"
+    window.trainer.save(str(saved))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(saved), ""))
     window.choose_load_weights()
 
     assert len(questions) == 1
-    assert opened == []
+    assert questions[0].startswith("Loading weights replaces the current model")
+    assert window.weights_unsaved
     window.set_interactive(ask_on_close=False, show_dialogs=False)
 
 

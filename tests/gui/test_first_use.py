@@ -214,6 +214,51 @@ def test_reset_while_paused_asks_with_run_epochs(qtbot, make_window, monkeypatch
     window.set_interactive(ask_on_close=False, show_dialogs=False)
 
 
+def test_load_asks_after_reading_file(qtbot, make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    train_briefly(qtbot, window)
+    good = tmp_path / "good.npz"
+    window.trainer.save(str(good))  # a file on disk, while the window's weights stay unsaved
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a zip file")
+    window.set_interactive(ask_on_close=True, show_dialogs=False)
+    questions = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+
+    # A file that cannot be read asks nothing: there is nothing to replace the model with.
+    assert not window.load_weights(str(broken))
+    assert questions == []
+    # Cancel at the question keeps the model and says the file was not loaded.
+    assert not window.load_weights(str(good))
+    assert questions == ["Loading weights replaces the current model, trained for 6 epochs. "
+                         "Its weights have not been saved. Save them first?"]
+    assert window.trainer.epoch == 6
+    assert window.weights_unsaved
+    assert str(good) in window.statusBar().currentMessage()
+
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Discard)
+    assert window.load_weights(str(good))
+    assert not window.weights_unsaved
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+
+def test_question_names_early_stop_weights(qtbot, make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 1, "lr": 0.05}))
+    train_briefly(qtbot, window)
+    kept = window.reports[-1].extra["restored_epoch"]
+    window.set_interactive(ask_on_close=True, show_dialogs=False)
+    questions = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.reset_weights()
+
+    assert len(questions) == 1
+    assert questions[0].endswith(f"Save them first?\n\nEarly stopping kept the weights of epoch {kept}, so those "
+                                 "are the weights Save writes.")
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+
 def test_reset_of_saved_weights_asks_nothing(qtbot, make_window, monkeypatch, tmp_path):
     from PySide6.QtWidgets import QMessageBox
 
