@@ -198,11 +198,16 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>The window already uses this language.</source>
+        <translation>La finestra usa già questa lingua.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Start is unavailable. %1</source>
         <translation>Avvia non è disponibile. %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Adapted the settings to the %1 values of this series, so it can train: %2.</source>
         <translation>Impostazioni adattate ai %1 valori di questa serie, così si può addestrare: %2.</translation>
     </message>
@@ -248,8 +253,13 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>validation on the last %1 windows again, as before the CSV file</source>
-        <translation>validazione di nuovo sulle ultime %1 finestre, come prima del file CSV</translation>
+        <source>validation on the last %1 % of the windows, as for every CSV file</source>
+        <translation>validazione sull&apos;ultimo %1 % delle finestre, come per ogni file CSV</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>validation on the last %1 windows, as for every generated series</source>
+        <translation>validazione sulle ultime %1 finestre, come per ogni serie generata</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1982,7 +1992,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+125"/>
         <source>Back to %1.</source>
         <translation>Di nuovo su %1.</translation>
     </message>
@@ -2002,7 +2012,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+157"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>

@@ -1033,7 +1033,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         split = (config.val_windows, config.val_fraction)
         from_csv = self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path()
         changes: list[str] = []
-        restored = 0  # how many of the changes give back an earlier setting
+        restored = 0  # how many of the changes give back an earlier setting or the data's usual split
         longest = max(1, int(len(series) * ADAPTED_SEQ_LEN_SHARE))
         if self._adapted_seq_len is not None and self._adapted_seq_len[1] == config.seq_len:
             before = self._adapted_seq_len[0]
@@ -1048,7 +1048,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 config = config.replace(seq_len=wanted)
                 restored += 1
         adapted_split = (None, ADAPTED_VAL_FRACTION)
-        if from_csv and split == GENERATOR_SPLIT:
+        csv_split = from_csv and split == GENERATOR_SPLIT
+        if csv_split:
             config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
         elif not from_csv and self._split_adapted_for_csv and split == adapted_split:
             with_split = config.replace(val_windows=GENERATOR_SPLIT[0], val_fraction=GENERATOR_SPLIT[1])
@@ -1068,7 +1069,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
             if not fits(config) and config.val_fraction != ADAPTED_VAL_FRACTION:
                 config = config.replace(val_windows=None, val_fraction=ADAPTED_VAL_FRACTION)
         if (config.val_windows, config.val_fraction) != split:
-            changes.append(messages.change_split_to_fraction(round(ADAPTED_VAL_FRACTION * 100)))
+            percent = round(ADAPTED_VAL_FRACTION * 100)
+            if csv_split:
+                changes.append(messages.change_split_to_csv_fraction(percent))
+                restored += 1
+            else:
+                changes.append(messages.change_split_to_fraction(percent))
             self._split_adapted_for_csv = from_csv
         if not changes:
             return None
@@ -1295,8 +1301,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._settings.sync()
 
     def _choose_language(self, code: str) -> None:
+        # Saved even when in use already, because --language may have chosen it for this session only.
         save_language(code)
-        self.statusBar().showMessage(messages.status_language_changed())
+        if code == current_language():
+            self.statusBar().showMessage(messages.status_language_in_use())
+        else:
+            self.statusBar().showMessage(messages.status_language_changed())
 
     def _show_log_location(self) -> None:
         QMessageBox.information(self, self.tr("Log file"), str(log_file_path()))

@@ -240,6 +240,10 @@ def status_language_changed() -> str:
     return tr("The language changes the next time the app starts.")
 
 
+def status_language_in_use() -> str:
+    return tr("The window already uses this language.")
+
+
 def status_cannot_start(problem: str) -> str:
     return tr("Start is unavailable. %1").replace("%1", problem)
 
@@ -247,8 +251,9 @@ def status_cannot_start(problem: str) -> str:
 def status_settings_adapted(values: int, changes: list[str], to_train: bool = True) -> str:
     """Say which settings were changed to fit a series of ``values`` values, and why.
 
-    ``to_train`` is False when every change gives back a setting that an earlier,
-    shorter series took away, rather than one this series could not train with.
+    ``to_train`` is False when no change was needed to train: each one gives back a
+    setting that an earlier, shorter series took away, or is the usual split of a
+    CSV file or of a generated series.
     """
     if to_train:
         text = tr("Adapted the settings to the %1 values of this series, so it can train: %2.")
@@ -286,8 +291,13 @@ def change_split_to_fraction(percent: int) -> str:
     return tr("validation on the last %1 % of the windows").replace("%1", format_integer(percent))
 
 
+def change_split_to_csv_fraction(percent: int) -> str:
+    return tr("validation on the last %1 % of the windows, as for every CSV file").replace(
+        "%1", format_integer(percent))
+
+
 def change_split_to_windows(windows: int) -> str:
-    return tr("validation on the last %1 windows again, as before the CSV file").replace(
+    return tr("validation on the last %1 windows, as for every generated series").replace(
         "%1", format_integer(windows))
 
 

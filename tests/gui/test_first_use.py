@@ -21,6 +21,29 @@ def test_short_csv_adapts_split_and_says_so(make_window):
     assert "Adapted the settings" in window.statusBar().currentMessage()
 
 
+def test_long_csv_split_named_as_csv_default(make_window):
+    window = make_window(TrainConfig())
+
+    assert window.open_csv(str(SHARED_DATA / "sunspots_monthly.csv"))
+
+    # The series could train with 50 validation windows, so the status does not claim it had to change.
+    message = window.statusBar().currentMessage()
+    assert message.endswith("values of this series: validation on the last 20 % of the windows, "
+                            "as for every CSV file.")
+    assert "so it can train" not in message
+
+
+def test_generator_after_csv_names_its_split(make_window):
+    window = make_window(TrainConfig())
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+
+    window.data_panel.generator_radio.click()
+
+    assert window.config().val_windows == 50
+    assert window.statusBar().currentMessage().endswith(
+        "validation on the last 50 windows, as for every generated series.")
+
+
 def test_too_long_window_is_shortened(make_window):
     window = make_window(TrainConfig().replace(seq_len=99, val_windows=None, val_fraction=0.2))
 

@@ -336,6 +336,25 @@ def test_language_menu_checks_running_language(italian, make_window):
     assert checked == ["Italiano"]
 
 
+def test_language_menu_status_for_each_choice(italian, make_window):
+    from PySide6.QtCore import QSettings
+
+    window = make_window()
+    items = {action.text(): action for action in menu_actions(window.menuBar().actions())
+             if action.text() in ("English", "Italiano")}
+    saved_before = QSettings().value("language", "", type=str)
+    try:
+        items["Italiano"].trigger()
+        assert window.statusBar().currentMessage() == "La finestra usa già questa lingua."
+        assert QSettings().value("language", "", type=str) == "it"
+
+        items["English"].trigger()
+        assert window.statusBar().currentMessage() == "La lingua cambierà al prossimo avvio dell'app."
+        assert QSettings().value("language", "", type=str) == "en"
+    finally:
+        QSettings().setValue("language", saved_before)
+
+
 def test_plot_menu_in_italian(italian, make_window):
     window = make_window()
     view_menu = window.loss_plot.plot.getViewBox().menu
