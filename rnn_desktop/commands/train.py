@@ -378,9 +378,16 @@ class BatchProgressLine:
             self._shown = False
 
 
+# Settings whose options also take none or 0 to turn them off (see the README).
+_OPTIONS_TURNED_OFF = ("config.clip_value", "config.clip_norm", "config.bptt_truncate", "config.patience")
+
+
 def option_error_text(error: RnnDesktopError, args: argparse.Namespace) -> str:
     """Return a core error's message with the command-line options that set the values it names."""
-    return with_generator_options(with_option_names(str(error), error.params.get("name")), error, args)
+    message = with_generator_options(with_option_names(str(error), error.params.get("name")), error, args)
+    if error.code in _OPTIONS_TURNED_OFF:
+        message += ", or none (or 0) to turn it off"
+    return message
 
 
 def with_generator_options(message: str, error: RnnDesktopError, args: argparse.Namespace) -> str:

@@ -66,7 +66,7 @@ def normalize_delimiter(value: str | None) -> str | None:
     key = value if value.strip() == "" else value.strip().lower()
     if key not in _DELIMITER_ALIASES:
         raise CsvError(
-            f"Unknown delimiter {value!r}. Use one of: ',', ';', 'tab', '|', 'space'.",
+            f"unknown delimiter {value!r}; use one of: ',', ';', 'tab', '|', 'space'.",
             code="csv.bad_option", option="delimiter", value=value,
             allowed=[",", ";", "tab", "|", "space"])
     return _DELIMITER_ALIASES[key]
@@ -83,7 +83,7 @@ def decode(data: bytes, path: Path, encoding: str | None) -> tuple[str, str]:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise CsvError(f"Unknown encoding {encoding!r}. Use a Python codec name such as "
+            raise CsvError(f"unknown encoding {encoding!r}; use a Python codec name such as "
                            "utf-8, utf-16 or cp1252.",
                            code="csv.bad_option", option="encoding", value=encoding) from None
         wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))

@@ -133,7 +133,7 @@ class TrainConfig:
         _check_positive(self, "lr")
         _check_choice(self, "optimizer", OPTIMIZERS)
         if not (_is_number(self.momentum) and 0.0 <= self.momentum < 1.0):
-            raise ConfigError(f"momentum must be at least 0 and below 1, got {self.momentum!r}",
+            raise ConfigError(f"momentum must be at least 0 and below 1, got {_shown(self.momentum)}",
                               code="config.momentum", name="momentum", value=self.momentum, allowed="[0, 1)")
         if self.bptt_truncate is not None:
             _check_int(self, "bptt_truncate", minimum=1)
@@ -146,12 +146,19 @@ class TrainConfig:
             _check_int(self, "patience", minimum=1)
         _check_int(self, "plateau_patience", minimum=1)
         if not (_is_number(self.plateau_factor) and 0.0 < self.plateau_factor < 1.0):
-            raise ConfigError(f"plateau_factor must be between 0 and 1 (exclusive), got {self.plateau_factor!r}",
+            raise ConfigError(f"plateau_factor must be between 0 and 1 (exclusive), got {_shown(self.plateau_factor)}",
                               code="config.plateau_factor", name="plateau_factor", value=self.plateau_factor,
                               allowed="(0, 1)")
         if not (_is_number(self.min_lr) and math.isfinite(self.min_lr) and self.min_lr >= 0.0):
-            raise ConfigError(f"min_lr must be 0 or more, got {self.min_lr!r}",
+            raise ConfigError(f"min_lr must be 0 or more, got {_shown(self.min_lr)}",
                               code="config.min_lr", name="min_lr", value=self.min_lr, minimum=0.0)
+
+
+def _shown(value: Any) -> str:
+    """Return a setting's value as a person typed it: 0 rather than 0.0, text in quotes."""
+    if isinstance(value, (float, np.floating)) and math.isfinite(value):
+        return f"{value:g}"
+    return repr(value)
 
 
 def _is_number(value: Any) -> bool:
@@ -168,7 +175,7 @@ def _check_int(config: TrainConfig, name: str, minimum: int) -> None:
 def _check_positive(config: TrainConfig, name: str) -> None:
     value = getattr(config, name)
     if not (_is_number(value) and math.isfinite(value) and value > 0):
-        raise ConfigError(f"{name} must be a number above 0, got {value!r}; set a positive value",
+        raise ConfigError(f"{name} must be a number above 0, got {_shown(value)}; set a positive value",
                           code=f"config.{name}", name=name, value=value, minimum=0.0)
 
 

@@ -170,6 +170,8 @@ def load_weights(path: str | os.PathLike[str]) -> WeightsFile:
             data = stream.read()
     except FileNotFoundError:
         raise _reject(path, "not_found", "the file does not exist") from None
+    except IsADirectoryError:
+        raise _reject(path, "unreadable", "it is a folder, not a weights file; choose a .npz file inside it") from None
     except OSError as error:
         raise _reject(path, "unreadable", f"the file cannot be read ({error.strerror})") from None
 

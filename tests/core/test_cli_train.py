@@ -336,6 +336,25 @@ def test_errors_name_options(capsys, argv, option, field):
     assert field not in err
 
 
+@pytest.mark.parametrize("argv, expected", [
+    (["--lr", "0"], "error: --lr must be a number above 0, got 0; set a positive value\n"),
+    (["--momentum", "2"], "error: --momentum must be at least 0 and below 1, got 2\n"),
+    (["--clip-norm", "-1"], "error: --clip-norm must be a number above 0, got -1; set a positive value, "
+                            "or none (or 0) to turn it off\n"),
+])
+def test_errors_show_values_as_typed(capsys, argv, expected):
+    code, _, err = run([*argv, "--epochs", "1"], capsys)
+    assert code == 2
+    assert err.endswith(expected)
+
+
+def test_load_of_folder_says_folder(tmp_path, capsys):
+    code, _, err = run(["--load", str(tmp_path)], capsys)
+    assert code == 2
+    assert err.endswith(f"cannot load weights file {tmp_path}: it is a folder, not a weights file; "
+                        "choose a .npz file inside it\n")
+
+
 def test_error_keeps_core_params():
     from rnn_desktop.core.errors import ConfigError
 
