@@ -848,7 +848,8 @@ class PredictionPlot(PlotPanel):
         The y range keeps the legend's row free of the series (LEGEND_HEADROOM),
         so there the label rarely covers a curve. The label shares that row only
         when it starts well right of the legend (SPLIT_LABEL_LEGEND_CLEARANCE), and
-        otherwise moves below the legend. Past the band's end, a band-coloured fill
+        otherwise moves below the legend, or to the bottom of the band when the
+        curves pass there. Past the band's end, a band-coloured fill
         would make the band look wider than it is, so the label then has no fill.
         It is hidden when it would start past that end or run off the plot.
         """
@@ -870,6 +871,7 @@ class PredictionPlot(PlotPanel):
             clear_of_legend = legend_rect.right() + SPLIT_LABEL_LEGEND_CLEARANCE * height
             if left + offset < clear_of_legend and legend_rect.bottom() > top:
                 top = legend_rect.bottom() + SPLIT_LABEL_GAP
+        top = self._split_label_top(top, left + offset, width, height, view)
 
         # A label that would start past the band's end, or be cut by the plot's edge, names nothing:
         # the band and the legend's "prediction (validation)" entry still show the split.
@@ -891,6 +893,34 @@ class PredictionPlot(PlotPanel):
         # pyqtgraph 0.14's TextItem rescales itself only when painted or shown, so a label placed while
         # its line was hidden kept a view-scaled shape outside the plot and was never painted.
         label.updateTransform()
+
+    def _split_label_top(self, top: float, left: float, width: float, height: float, view) -> float:
+        """Return the label's top edge in the scene: ``top``, or near the view's bottom when the curves cross it.
+
+        Below the legend the label often lies on the series' peaks. It moves to
+        the bottom edge when the curves under its width leave that edge free.
+        """
+        x_low = self.plot.vb.mapSceneToView(QPointF(left, 0)).x()
+        x_high = self.plot.vb.mapSceneToView(QPointF(left + width, 0)).x()
+        under_label = [finite_or_nan(self._values[(self._x >= x_low) & (self._x <= x_high)])]
+        if self._snapshot is not None and self._pred_x.size == self._snapshot.prediction.size:
+            inside = (self._pred_x >= x_low) & (self._pred_x <= x_high)
+            under_label.append(finite_or_nan(self._snapshot.prediction[inside]))
+        values = np.concatenate(under_label)
+        values = values[np.isfinite(values)]
+        if not values.size:
+            return top
+
+        def covered(edge: float) -> bool:
+            # Scene y grows downwards, so the label spans edge .. edge + height.
+            scene_high = self.plot.vb.mapViewToScene(QPointF(x_low, float(values.max()))).y()
+            scene_low = self.plot.vb.mapViewToScene(QPointF(x_low, float(values.min()))).y()
+            return scene_high < edge + height and scene_low > edge
+
+        bottom = view.bottom() - height - SPLIT_LABEL_GAP
+        if covered(top) and not covered(bottom) and bottom > top:
+            return bottom
+        return top
 
     def _x_label(self, i: int) -> str:
         if self._uses_dates:

@@ -231,6 +231,31 @@ def test_validation_label_apart_from_legend(qtbot, language, width):
         plot.close()
 
 
+def test_validation_label_leaves_curve_below_legend(qtbot):
+    # The series stays at its maximum, the height just below the legend's row, so the label moves down.
+    plot = PredictionPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 350)
+    plot.show()
+    qtbot.waitExposed(plot)
+    values = np.ones(200)
+    values[0] = 0.0
+    plot.set_series(values)
+    plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, values.size),
+                                         prediction=values[SEQ_LEN:], n_train=2, forecast=np.zeros(0)))
+    plot.refresh(paint_now=True)
+    qtbot.wait(50)
+
+    label = plot.split_line.label
+    label_rect = label.sceneBoundingRect()
+    curve_y = plot.plot.vb.mapViewToScene(QPointF(0, 1.0)).y()
+    view = plot.plot.vb.sceneBoundingRect()
+    assert label.isVisible()
+    assert not label_rect.top() <= curve_y <= label_rect.bottom()
+    assert label_rect.top() > view.center().y()
+    assert label_rect.bottom() <= view.bottom()
+
+
 @pytest.mark.parametrize(("val_windows", "expected"), [
     (1, "179 training windows, 1 validation window"),
     (179, "1 training window, 179 validation windows"),
