@@ -892,3 +892,21 @@ def test_header_and_rows_with_other_delimiters_are_named(tmp_path, capsys):
     assert (f"warning: in {path}, the file reads as one column, but its header splits at ';' into 2 columns "
             "(id, value) and its rows at ','; use one delimiter in the whole file, then read it again") in err
 
+
+
+def test_few_training_windows_suggest_shorter_window(tmp_path, capsys):
+    path = tmp_path / "sixty.csv"
+    path.write_text("value\n" + "".join(f"{i % 7 + 0.5}\n" for i in range(60)), encoding="utf-8")
+
+    code, out, _ = run(["--csv", str(path), "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0
+    assert "8 training and 2 validation windows of 50" in out
+    assert "note: only 8 training windows of 50 values; --seq-len 15 (a quarter of the series) gives 36\n" in out
+
+
+def test_enough_training_windows_get_no_note(capsys):
+    code, out, _ = run(["--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0
+    assert "training windows of" not in out
