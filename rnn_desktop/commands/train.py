@@ -230,6 +230,12 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     if args.load and not trainer.optimizer_restored:
         print(f"note: {args.load} has no saved {trainer.config.optimizer} optimiser state; "
               "the optimiser starts fresh", flush=True)
+    if args.load and trainer.stop_reason == STOP_DIVERGED:
+        # The file keeps the weights and the settings that diverged, and --load reuses both.
+        print(f"note: {args.load} was saved after training diverged at epoch {trainer.epoch} (--lr "
+              f"{trainer.history[-1].lr:g}); its weights may predict far off and diverge again when trained "
+              "further, so train from fresh weights (without --load) with a lower --lr or a --clip-norm",
+              flush=True)
     if args.load and trainer.stop_reason == STOP_EARLY:
         print(f"note: {args.load} was saved after early stopping at epoch {trainer.epoch}; training continues "
               f"from the weights of epoch {trainer.best_epoch}, with the patience count back at 0", flush=True)
@@ -264,6 +270,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     seconds = time.perf_counter() - started
 
     summary = build_summary(trainer, seconds, totals["samples"], totals["seconds"])
+    if trainer.epoch == start_epoch:
+        summary["reason"] = None  # no epoch ran, so the last report's reason belongs to an earlier run
     if stop.signum is not None and trainer.stop_reason == STOP_REQUESTED and not summary["reason"]:
         summary["reason"] = f"stopped by {stop.name} in epoch {trainer.epoch}, which counts with the batches it ran"
     epochs = "epoch" if trainer.epoch == 1 else "epochs"

@@ -910,3 +910,20 @@ def test_enough_training_windows_get_no_note(capsys):
 
     assert code == 0
     assert "training windows of" not in out
+
+
+def test_load_of_diverged_file_says_so(tmp_path, capsys):
+    weights = tmp_path / "diverged.npz"
+    trainer = Trainer(TrainConfig(lr=50.0, optimizer="sgd", clip_norm=None, epochs=5, hidden=8),
+                      np.sin(np.arange(200.0)))
+    assert trainer.run() == "diverged"
+    trainer.save(str(weights))
+
+    code, out, _ = run(["--load", str(weights), "--epochs", "0", "--lr", "0.01"], capsys)
+
+    assert code == 0
+    assert (f"note: {weights} was saved after training diverged at epoch 1 (--lr 50); its weights may predict "
+            "far off and diverge again when trained further, so train from fresh weights (without --load) with "
+            "a lower --lr or a --clip-norm\n") in out
+    # No epoch ran, so the reason of the diverged run is not repeated as this run's.
+    assert "divergence limit" not in out
