@@ -48,6 +48,7 @@ def test_self_test_command_passes(tmp_path):
 
     assert result.returncode == EXIT_OK, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+    assert result.stdout.startswith("self-test: Qt platform offscreen\n")
     for step in ("main window", "training 5 epochs", "plots received data", "weights saved and reloaded"):
         assert f"self-test: {step}" in result.stdout, result.stdout
 

@@ -241,7 +241,12 @@ def run_self_test() -> int:
     started = time.perf_counter()
     platform = choose_platform()
     quiet_console_logging()
-    print(f"self-test: Qt platform {platform}")
+    if platform == "default":
+        display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+        shown = f" for display {display}" if display else ""
+        print(f"self-test: Qt platform chosen by Qt{shown}; the window line names it")
+    else:
+        print(f"self-test: Qt platform {platform}")
 
     with tempfile.TemporaryDirectory(prefix="rnn-desktop-selftest-") as folder:
         status = run_steps(Path(folder))
