@@ -44,7 +44,16 @@ class FileActionsMixin:
     """
 
     def _last_folder(self) -> str:
-        return self._settings.value("lastFolder", str(Path.home()), type=str)
+        """Return the folder of the last file chosen, else the folder the app started in, else home."""
+        folder = self._settings.value("lastFolder", "", type=str)
+        if folder and Path(folder).is_dir():
+            return folder
+        # Started from a terminal, the working folder is where the command line wrote its files.
+        try:
+            start = Path.cwd()
+        except OSError:  # the working folder was deleted
+            return str(Path.home())
+        return str(start) if start != Path(start.anchor) else str(Path.home())
 
     def _remember_folder(self, path: str) -> None:
         self._settings.setValue("lastFolder", str(Path(path).parent))

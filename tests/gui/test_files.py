@@ -873,3 +873,20 @@ def test_csv_form_mixed_delimiters_error(make_window, tmp_path):
             "columns (id, value) and its rows at the comma (,); use one delimiter in the whole file, then open "
             "it again.\n") in text
     assert "Correct or empty" not in text
+
+
+def test_file_dialogs_start_in_a_useful_folder(make_window, settings, tmp_path, monkeypatch):
+    window = make_window()
+    monkeypatch.chdir(tmp_path)
+
+    # Nothing chosen yet: the folder the app started in, where the command line wrote its files.
+    assert window._last_folder() == str(tmp_path)
+
+    chosen = tmp_path / "runs"
+    chosen.mkdir()
+    window._remember_folder(str(chosen / "model.npz"))
+    assert window._last_folder() == str(chosen)
+
+    # A remembered folder that is gone falls back to the start folder.
+    chosen.rmdir()
+    assert window._last_folder() == str(tmp_path)
