@@ -174,19 +174,20 @@ def test_validation_label_above_data(prediction_plot, qtbot):
     assert label.fill.color().alpha() < 255
 
 
-def early_split_plot(qtbot, width: int, n_train: int = 2) -> PredictionPlot:
+def early_split_plot(qtbot, width: int, n_train: int = 2, values: np.ndarray = SINE) -> PredictionPlot:
     """Return a plot ``width`` pixels wide whose split line follows ``n_train`` training predictions.
 
     With the default, the split line lies at a tenth of the series, under the legend.
+    The predictions equal ``values``.
     """
     plot = PredictionPlot()
     qtbot.addWidget(plot)
     plot.resize(width, 350)
     plot.show()
     qtbot.waitExposed(plot)
-    plot.set_series(SINE)
-    plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, SINE.size),
-                                         prediction=SINE[SEQ_LEN:], n_train=n_train, forecast=np.zeros(0)))
+    plot.set_series(values)
+    plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, values.size),
+                                         prediction=values[SEQ_LEN:], n_train=n_train, forecast=np.zeros(0)))
     plot.refresh(paint_now=True)
     qtbot.wait(50)
     return plot
@@ -233,18 +234,9 @@ def test_validation_label_apart_from_legend(qtbot, language, width):
 
 def test_validation_label_leaves_curve_below_legend(qtbot):
     # The series stays at its maximum, the height just below the legend's row, so the label moves down.
-    plot = PredictionPlot()
-    qtbot.addWidget(plot)
-    plot.resize(900, 350)
-    plot.show()
-    qtbot.waitExposed(plot)
     values = np.ones(200)
     values[0] = 0.0
-    plot.set_series(values)
-    plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, values.size),
-                                         prediction=values[SEQ_LEN:], n_train=2, forecast=np.zeros(0)))
-    plot.refresh(paint_now=True)
-    qtbot.wait(50)
+    plot = early_split_plot(qtbot, 900, values=values)
 
     label = plot.split_line.label
     label_rect = label.sceneBoundingRect()
