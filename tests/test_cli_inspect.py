@@ -266,3 +266,19 @@ def test_rows_after_drop_reported(tmp_path, capsys):
 
     assert code == 0
     assert "rows           4 (3 after the missing ones are dropped)" in capsys.readouterr().out
+
+
+def test_inspect_notes_header_with_other_delimiter(tmp_path, capsys):
+    from rnn_desktop.cli import main
+
+    path = tmp_path / "semi.csv"
+    path.write_text("date,value\n" + "".join(f"2021-01-{day:02d};{day % 7 + 2},{day % 9}5\n" for day in range(1, 29)),
+                    encoding="utf-8")
+
+    assert main(["inspect", str(path)]) == 0
+
+    out = capsys.readouterr().out
+    assert "delimiter      semicolon\n" in out
+    assert "decimal        ','\n" in out
+    assert "columns        0: date (datetime), 1: value (numeric)\n" in out
+    assert "note           the header separates its names with ',' and the rows their cells with ';'; each is read at its own\n" in out

@@ -14,7 +14,7 @@ from rnn_desktop.commands.common import (
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
-from rnn_desktop.core.csv_reader import CsvInfo, inspect_csv
+from rnn_desktop.core.csv_reader import CsvInfo, delimiter_option, inspect_csv
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import OUTLIER_IQR_FACTOR
 
@@ -101,6 +101,9 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
     if info.other_delimiter is not None:
         other, names, header_delimiter = info.other_delimiter
         lines.append(f"note           {describe_other_delimiter(other, names, info.decimal, header_delimiter)}")
+    if info.header_delimiter is not None:
+        lines.append(f"note           the header separates its names with {delimiter_option(info.header_delimiter)} "
+                     f"and the rows their cells with {delimiter_option(info.delimiter)}; each is read at its own")
     if info.decimal_comma_rows:
         lines.append(f"note           {describe_decimal_comma_rows(info.decimal_comma_rows)}")
     if info.point_grouping is not None:

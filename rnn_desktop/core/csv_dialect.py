@@ -32,6 +32,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SAMPLE_LINES = 100
+_DIGIT_COMMA_RE = re.compile(r"(?<=\d),(?=\d)")
 _NUMBER_TOKEN_RE = re.compile(r"[+-]?[\d.,]*\d[\d.,]*(?:[eE][+-]?\d+)?\Z")
 
 
@@ -215,6 +216,10 @@ def detect_delimiter(lines: Sequence[str], exclude: str | None = None) -> str | 
             best = (score, candidate)
     if best is not None and best[1] == "," and _is_whitespace_table_with_decimal_comma(lines):
         return WHITESPACE
+    if best is not None and best[1] == ",":
+        rows_delimiter = _rows_delimiter_under_comma_header(lines, exclude)
+        if rows_delimiter is not None:
+            return rows_delimiter
     if best is not None:
         return best[1]
 
@@ -227,6 +232,30 @@ def detect_delimiter(lines: Sequence[str], exclude: str | None = None) -> str | 
     counts = [len(line.split()) for line in lines]
     if _consistency(counts) >= 0.8:
         return WHITESPACE
+    return None
+
+
+def _rows_delimiter_under_comma_header(lines: Sequence[str], exclude: str | None) -> str | None:
+    """Return the delimiter of data rows below a header of comma-separated names, or None.
+
+    In a header "date,value" over rows "2021-01-02;3,97", the comma splits
+    every line into two fields, so it looks consistent, but it splits the rows
+    at their decimal commas. A candidate other than the comma that is missing
+    from the header, and splits every data row into the same two or more
+    fields, is the rows' delimiter, provided that every comma in the rows
+    lies between two digits, as a decimal comma does.
+    """
+    header, data = lines[0], lines[1:]
+    if "," not in header or len(data) < 2:
+        return None
+    if any("," in _DIGIT_COMMA_RE.sub("", line) for line in data):
+        return None
+    for candidate in DELIMITER_CANDIDATES:
+        if candidate in (",", exclude) or candidate in header or not all(candidate in line for line in data):
+            continue
+        counts = [_count_fields(row) for row in csv.reader(data, delimiter=candidate, skipinitialspace=True)]
+        if min(counts) >= 2 and len(set(counts)) == 1:
+            return candidate
     return None
 
 

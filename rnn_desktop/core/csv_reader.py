@@ -97,6 +97,9 @@ class CsvInfo:
     # --delimiter ';' or --decimal ',' on a comma-separated file, or a header "id;value" over
     # rows "1,250.5". None otherwise.
     other_delimiter: tuple[str, list[str], str] | None = None
+    # The delimiter that splits a one-cell header into the names of the rows' columns, when the
+    # rows use another one, as in a header "date,value" over rows "2021-01-02;3,97". None otherwise.
+    header_delimiter: str | None = None
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -128,6 +131,7 @@ class CsvInfo:
             "other_delimiter": None if self.other_delimiter is None else {
                 "delimiter": self.other_delimiter[0], "names": list(self.other_delimiter[1]),
                 "header_delimiter": self.other_delimiter[2]},
+            "header_delimiter": self.header_delimiter,
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "point_grouping": None if self.point_grouping is None else {
@@ -254,6 +258,14 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     if not header:
         sample = [first_row, *sample]
     width = _count_columns(first_row if header else None, sample)
+    header_delimiter = None
+    if header and len(first_row) == 1 and width > 1:
+        # A header "date,value" over rows "2021-01-02;3,97": the names split at the header's own delimiter.
+        header_delimiter = next((other for other in OTHER_DELIMITERS if other != delimiter
+                                 and len(first_row[0].split(other)) == width
+                                 and all(name.strip() for name in first_row[0].split(other))), None)
+        if header_delimiter is not None:
+            first_row = [name.strip() for name in first_row[0].split(header_delimiter)]
     header_mismatch = _header_mismatch(first_row, sample) if header else None
     # A delimiter given by hand, or a decimal comma that rules the comma out, can leave the columns in one.
     other_delimiter = _columns_at_other_delimiter(first_row[0], sample, delimiter) if header and width == 1 else None
@@ -359,6 +371,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         header_mismatch=header_mismatch,
         decimal_comma_rows=decimal_comma_rows,
         other_delimiter=other_delimiter,
+        header_delimiter=header_delimiter,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,

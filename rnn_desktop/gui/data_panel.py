@@ -279,6 +279,13 @@ class CsvForm(QWidget):
         form.addRow(self.back_button)
 
         self.open_button.clicked.connect(self.open_requested)
+        # The decimal mark shown was detected with the old delimiter, so another delimiter lets the reader
+        # detect it again, unless the person chose it for this file (a ';' file with decimal commas
+        # read at ',' shows the point).
+        self._decimal_chosen = False
+        self._redetect_decimal = False
+        self._path_shown: str | None = None
+        self.delimiter.activated.connect(self._on_delimiter_chosen)
         # Connected before ``edited``, so the reload already uses the settings it changes.
         self.decimal.activated.connect(self._on_decimal_chosen)
         # Another delimiter or header choice gives other column names, so the reader picks the column again.
@@ -289,6 +296,16 @@ class CsvForm(QWidget):
         self.encoding.activated.connect(self.edited)
         self.encoding.lineEdit().editingFinished.connect(self.edited)
 
+    def _begin_showing(self, path: str) -> None:
+        """Forget a decimal mark chosen for another file, and the request to detect it again."""
+        if path != self._path_shown:
+            self._decimal_chosen = False
+        self._path_shown = path
+        self._redetect_decimal = False
+
+    def _on_delimiter_chosen(self) -> None:
+        self._redetect_decimal = not self._decimal_chosen
+
     def _on_decimal_chosen(self) -> None:
         """Let the reader detect the delimiter and column again when ',' becomes both decimal mark and delimiter.
 
@@ -297,6 +314,8 @@ class CsvForm(QWidget):
         decimal commas then reads as one column, which lacks the column
         chosen before.
         """
+        self._decimal_chosen = True
+        self._redetect_decimal = False
         if self.decimal.currentData() == "," and self.delimiter.currentData() == ",":
             self.delimiter.setCurrentIndex(self.delimiter.findData(None))
             self.column.setCurrentIndex(-1)
@@ -307,7 +326,7 @@ class CsvForm(QWidget):
         return {
             "column": column,
             "delimiter": self.delimiter.currentData(),
-            "decimal": self.decimal.currentData(),
+            "decimal": None if self._redetect_decimal else self.decimal.currentData(),
             "encoding": self.encoding.currentText().strip() or None,
             "header": self.header.currentData(),
             "missing": self.missing.currentData(),
@@ -316,6 +335,7 @@ class CsvForm(QWidget):
     def show_info(self, path: str, series: Series) -> None:
         """Show the reading settings of ``series`` (the reader's ``details``) for ``path``."""
         details = series.details or {}
+        self._begin_showing(path)
         widgets = (self.column, self.delimiter, self.decimal, self.encoding, self.header, self.missing)
         for widget in widgets:
             widget.blockSignals(True)
@@ -440,7 +460,11 @@ class CsvForm(QWidget):
         detected settings; the settings given in ``overrides`` win over them.
         ``in_use`` names the series the window still trains on.
         """
-        reading = {**error.params.get("reading", {}), **overrides}
+        detected = error.params.get("reading", {})
+        # A decimal mark left to the reader is the one it detected.
+        reading = {**detected, **{key: value for key, value in overrides.items()
+                                  if value is not None or key != "decimal"}}
+        self._begin_showing(path)
         widgets = (self.column, self.delimiter, self.decimal, self.encoding, self.header, self.missing)
         for widget in widgets:
             widget.blockSignals(True)

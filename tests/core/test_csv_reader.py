@@ -711,6 +711,27 @@ def test_mixed_delimiters_error_names_them(tmp_path, rows, code, start):
     assert error.params["other_delimiter"] == {"delimiter": ",", "names": ["id", "value"], "header_delimiter": ";"}
 
 
+def test_comma_header_over_semicolon_rows(tmp_path):
+    # The comma splits every line into two fields here too, but in the rows it is the decimal mark.
+    rows = "".join(f"2021-01-{day:02d};{day % 7 + 2},{day * 7 % 100:02d}\n" for day in range(1, 29))
+    info = inspect_csv(write(tmp_path, "date,value\n" + rows))
+
+    assert (info.delimiter, info.decimal) == (";", ",")
+    assert info.columns == [("date", "datetime"), ("value", "numeric")]
+    assert info.header_delimiter == ","
+    assert info.header_mismatch is None
+    assert info.first == 3.07
+    assert info.to_json_dict(include_values=False)["header_delimiter"] == ","
+
+
+def test_comma_file_with_semicolons_in_text_stays_comma(tmp_path):
+    info = inspect_csv(write(tmp_path, "name,notes,v\n" + "".join(f"a{i},x;y,{i}.5\n" for i in range(30))))
+
+    assert info.delimiter == ","
+    assert info.column == "v"
+    assert info.header_delimiter is None
+
+
 def test_missing_at_the_ends_takes_nearest_value(tmp_path):
     path = write(tmp_path, "v\nNA\n1\n2\nNA\nNA\n")
     assert read_series(path).values.tolist() == [1.0, 1.0, 2.0, 2.0, 2.0]

@@ -890,3 +890,43 @@ def test_file_dialogs_start_in_a_useful_folder(make_window, settings, tmp_path, 
     # A remembered folder that is gone falls back to the start folder.
     chosen.rmdir()
     assert window._last_folder() == str(tmp_path)
+
+
+def choose(combo, value) -> None:
+    """Pick ``value`` in a Data tab list as a person does, which reloads the file."""
+    index = combo.findData(value)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_chosen_delimiter_detects_decimal_again(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "misure.csv"
+    path.write_text("ora|livello\n" + "".join(f"{i};{i % 5 + 2},{i % 10}5\n" for i in range(40)), encoding="utf-8")
+    # Read at '|' first: one column of whole rows such as "0;2,05", with the point as decimal mark.
+    assert not window.open_csv(str(path), delimiter="|")
+    form = window.data_panel.csv_form
+    assert form.decimal.currentData() == "."
+
+    choose(form.delimiter, ";")
+
+    series = window.data_panel.series()
+    assert series.source == str(path)
+    assert form.decimal.currentData() == ","
+    assert series.values[:3].tolist() == [2.05, 3.15, 4.25]
+
+
+def test_chosen_decimal_kept_when_delimiter_changes(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "interi.csv"
+    path.write_text("t;v\n" + "".join(f"{i};{i % 5 + 2}\n" for i in range(40)), encoding="utf-8")
+    assert window.open_csv(str(path))
+    form = window.data_panel.csv_form
+    assert form.decimal.currentData() == "."
+
+    # Whole numbers read the same with either mark, so only the choice keeps the comma.
+    choose(form.decimal, ",")
+    choose(form.delimiter, ";")
+
+    assert window.data_panel.series().source == str(path)
+    assert form.decimal.currentData() == ","
