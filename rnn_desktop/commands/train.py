@@ -84,9 +84,7 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
     # After early stopping the weights kept are the best epoch's, so its training loss goes with them.
     restored = last.extra.get("restored_epoch") if last is not None else None
     kept_report = next((report for report in trainer.history if report.epoch == restored), last)
-    index, prediction = trainer.predict_windows()
-    val = trainer.split.val
-    metrics = regression_metrics(trainer.values[index[val]], prediction[val])
+    metrics = validation_metrics(trainer)
     summary = {
         "epochs_run": trainer.epoch,
         "train_loss": kept_report.train_loss if kept_report else None,
@@ -105,6 +103,13 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
         "config": trainer.config.to_dict(),
     }
     return {key: _json_number(value) for key, value in summary.items()}
+
+
+def validation_metrics(trainer: Trainer) -> dict[str, Any]:
+    """Return the validation metrics of the trainer's current weights, in the series' units."""
+    index, prediction = trainer.predict_windows()
+    val = trainer.split.val
+    return regression_metrics(trainer.values[index[val]], prediction[val])
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
@@ -199,6 +204,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         return stop.exit_code
 
     start_epoch = trainer.epoch
+    loaded_rmse = float(validation_metrics(trainer)["rmse"]) if args.load else None
     total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
     windows = "window" if trainer.split.n_train == trainer.split.n_val == 1 else "windows"
     print(f"training on {len(series.values)} values {_describe_input(series)}: "
@@ -236,6 +242,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
               f"{trainer.history[-1].lr:g}); its weights may predict far off and diverge again when trained "
               "further, so train from fresh weights (without --load) with a lower --lr or a --clip-norm",
               flush=True)
+    if loaded_rmse is not None:
+        print(f"note: the weights loaded from {args.load} give val_rmse {loaded_rmse:.6g} on this data", flush=True)
     if args.load and trainer.stop_reason == STOP_EARLY:
         print(f"note: {args.load} was saved after early stopping at epoch {trainer.epoch}; training continues "
               f"from the weights of epoch {trainer.best_epoch}, with the patience count back at 0", flush=True)
@@ -288,6 +296,13 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     print(line, flush=True)
     if summary["reason"]:
         print(summary["reason"], flush=True)
+    worse = (loaded_rmse is not None and trainer.epoch > start_epoch and summary["val_rmse"] is not None
+             and summary["val_rmse"] > loaded_rmse and trainer.stop_reason != STOP_DIVERGED)
+    if worse:
+        # Early stopping restores the best epoch of this run only, so a short run can end worse than it began.
+        kept = f"; {args.save} gets the weights of this run" if args.save else ""
+        print(f"note: val_rmse rose from {loaded_rmse:.6g} (the weights loaded from {args.load}) to "
+              f"{summary['val_rmse']:.6g}{kept}", flush=True)
 
     # Weights from a run that diverged may predict far off, so they never replace what --save names.
     if args.save and trainer.stop_reason != STOP_DIVERGED:

@@ -1,6 +1,7 @@
 """The ``train`` command: output, JSON summary, presets, weights files and bad input."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -927,3 +928,22 @@ def test_load_of_diverged_file_says_so(tmp_path, capsys):
             "a lower --lr or a --clip-norm\n") in out
     # No epoch ran, so the reason of the diverged run is not repeated as this run's.
     assert "divergence limit" not in out
+
+
+def test_continued_run_compares_with_loaded_weights(tmp_path, capsys):
+    weights = tmp_path / "nile.npz"
+    csv = str(SAMPLE_DATA / "nile.csv")
+    assert run(["--csv", csv, "--save", str(weights)], capsys)[0] == 0
+
+    code, out, _ = run(["--csv", csv, "--load", str(weights), "--epochs", "5", "--save", str(weights)], capsys)
+
+    assert code == 0
+    loaded = re.search(rf"note: the weights loaded from {re.escape(str(weights))} give val_rmse ([\d.]+) on this data\n",
+                       out)
+    assert loaded is not None
+    final = re.search(r"stop: completed after \d+ epochs \(5 in this run\) in [\d.]+ s; val_rmse ([\d.]+)", out)
+    assert final is not None
+    # Five epochs on from the early-stopped weights end worse here, which the note says.
+    assert float(final.group(1)) > float(loaded.group(1))
+    assert (f"note: val_rmse rose from {loaded.group(1)} (the weights loaded from {weights}) to {final.group(1)}; "
+            f"{weights} gets the weights of this run\n") in out
