@@ -465,7 +465,15 @@ class Trainer:
                     else f"a validation fraction of {config.val_fraction}")
             fitting = series_mod.longest_fitting_seq_len(values.shape[0], config.seq_len, config.val_windows,
                                                          config.val_fraction)
-            smaller = f"a smaller seq_len (at most {fitting})" if fitting else "a smaller seq_len"
+            quarter = max(1, values.shape[0] // 4)
+            if fitting and quarter < fitting:
+                # The longest fitting window leaves as few as one training window.
+                smaller = (f"a smaller seq_len (at most {fitting}; {quarter}, a quarter of the series, "
+                           "leaves more training windows)")
+            elif fitting:
+                smaller = f"a smaller seq_len (at most {fitting})"
+            else:
+                smaller = "a smaller seq_len"
             raise DataError(
                 f"the series has {values.shape[0]} values but needs at least {minimum} for windows of "
                 f"{config.seq_len} values, their targets and {need}; use a longer series, {smaller} "

@@ -79,7 +79,17 @@ def test_trainer_rejects_short_series():
     assert caught.value.code == "data.too_short"
     assert caught.value.params == {"length": 100, "minimum": 101, "largest_seq_len": 49}
     assert "101" in str(caught.value)
-    assert "a smaller seq_len (at most 49)" in str(caught.value)
+    # The longest fitting window leaves one training window, so a quarter of the series is named too.
+    assert "a smaller seq_len (at most 49; 25, a quarter of the series, leaves more training windows)" in str(
+        caught.value)
+
+
+def test_short_series_error_names_quarter_only_below_fitting():
+    # 60 values and 50 validation windows: at most 9 fits, below a quarter (15), so only 9 is named.
+    with pytest.raises(DataError) as caught:
+        Trainer(TrainConfig(seq_len=20, val_windows=50), np.zeros(60))
+    assert caught.value.params["largest_seq_len"] == 9
+    assert "a smaller seq_len (at most 9) or" in str(caught.value)
 
 
 def test_short_series_error_without_fitting_window():
