@@ -110,7 +110,7 @@ I pesi sono stati addestrati su %1. Aprire quei dati e caricarvi i pesi?</transl
     <message>
         <location line="+4"/>
         <source>Open the weights&apos; data?</source>
-        <translation>Aprire i dati dei pesi?</translation>
+        <translation>Aprire i dati su cui sono stati addestrati i pesi?</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -239,12 +239,12 @@ Annulla: non caricare i pesi.</translation>
     <message>
         <location line="+5"/>
         <source>window length %1 -&gt; %2 (at most a quarter of the series)</source>
-        <translation>lunghezza della finestra %1 -&gt; %2 (al massimo un quarto della serie)</translation>
+        <translation>lunghezza della finestra da %1 a %2 (al massimo un quarto della serie)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>window length %1 -&gt; %2 again, as before the shorter series</source>
-        <translation>lunghezza della finestra %1 -&gt; %2, di nuovo come prima della serie più corta</translation>
+        <translation>lunghezza della finestra da %1 a %2, come prima della serie più corta</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -329,7 +329,7 @@ Annulla: non caricare i pesi.</translation>
     <message>
         <location line="+5"/>
         <source>Early stopping kept the weights of epoch %1, so those are the weights Save writes.</source>
-        <translation>L&apos;arresto anticipato ha tenuto i pesi dell&apos;epoca %1: sono questi i pesi che Salva scrive.</translation>
+        <translation>L&apos;arresto anticipato ha tenuto i pesi dell&apos;epoca %1: sono quelli che Salva scriverà.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -933,7 +933,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+30"/>
+        <source>the file is truncated or damaged; load another copy, or train and save the weights again</source>
+        <translation>il file è troncato o danneggiato: carica un&apos;altra copia, oppure addestra e salva di nuovo i pesi</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>the same number of values, %1, but other ones</source>
         <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
     </message>
@@ -948,7 +953,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-286"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -1033,12 +1038,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>l&apos;array %1 contiene oggetti Python serializzati con pickle, che non vengono mai caricati perché la deserializzazione può eseguire codice</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the file is truncated or damaged (%1); save the weights again</source>
-        <translation>il file è troncato o danneggiato (%1); salva di nuovo i pesi</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>the entry %1 is missing; choose a file saved by rnn-desktop</source>
         <translation>manca la voce %1; scegli un file salvato da rnn-desktop</translation>
     </message>
@@ -1251,7 +1251,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+83"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1311,12 +1311,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo; ordina il file per tempo.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Show and train on %1 again.</source>
         <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-81"/>
         <location line="+28"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
@@ -1332,7 +1332,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori sono molto lontani dagli altri (%2); controllali nel file.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Not read: correct the file, or change the column or the settings above. The series in use is still %1.</source>
         <translation>Non letto: correggi il file, oppure cambia la colonna o le impostazioni qui sopra. La serie in uso è ancora quella di prima: %1.</translation>
     </message>
@@ -1388,7 +1388,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-765"/>
+        <location line="-789"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1634,7 +1634,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+917"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+949"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1737,7 +1737,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-720"/>
+        <location line="-752"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1811,12 +1811,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+786"/>
+        <location line="+787"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-785"/>
+        <location line="-786"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1852,12 +1852,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+703"/>
+        <location line="+704"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-702"/>
+        <location line="-703"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1982,7 +1982,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+624"/>
+        <location line="+625"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2029,7 +2029,7 @@ A recurrent neural network written from scratch in numpy, trained live on a time
 Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su una serie temporale.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/file_actions.py" line="+53"/>
+        <location filename="../../rnn_desktop/gui/file_actions.py" line="+62"/>
         <source>Open CSV</source>
         <translation>Apri CSV</translation>
     </message>
@@ -2094,18 +2094,18 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <name>PredictionPlot</name>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+35"/>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+58"/>
+        <location line="-179"/>
+        <location line="+60"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -2130,7 +2130,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>date</source>
         <translation>data</translation>
     </message>
@@ -2195,7 +2195,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+400"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+424"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

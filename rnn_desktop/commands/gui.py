@@ -192,10 +192,13 @@ def widget_limits_problem(window, args: argparse.Namespace, scripted: bool) -> s
 
 
 def _limits_message(problem) -> str:
+    # The value as typed, near enough: 1000000 for 1e6, not 1000000.0.
+    value = problem.value
+    typed = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     if problem.field.startswith("param "):
-        option = f"--param {problem.field.removeprefix('param ')}={problem.value}"
+        option = f"--param {problem.field.removeprefix('param ')}={typed}"
     else:
-        option = f"--{problem.field.replace('_', '-')} {problem.value}"
+        option = f"--{problem.field.replace('_', '-')} {typed}"
     if problem.minimum <= problem.value <= problem.maximum:
         return (f"{option} has more decimal places than the window keeps ({problem.decimals}); "
                 f"round it to {problem.decimals} decimal places, or use `rnn-desktop train`")

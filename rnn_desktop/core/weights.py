@@ -209,7 +209,8 @@ def _read_arrays(path: str, data: bytes) -> dict[str, np.ndarray]:
         raise
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError) as error:
         raise _reject(path, "truncated",
-                      f"the file is truncated or damaged ({error}); save the weights again",
+                      f"the file is truncated or damaged ({error}); load another copy, or train and save "
+                      "the weights again",
                       detail=str(error)) from None
     return raw
 

@@ -340,8 +340,9 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
     "weights.not_npz": lambda p: tr("the file is not an npz archive; choose a .npz file saved by rnn-desktop"),
     "weights.pickled": lambda p: fill(tr("array %1 contains pickled Python objects, which are never loaded "
                                          "because unpickling can run code"), p["array"]),
-    "weights.truncated": lambda p: fill(tr("the file is truncated or damaged (%1); save the weights again"),
-                                        p["detail"]),
+    # Python's detail ("File is not a zip file") stays in the log, in English.
+    "weights.truncated": lambda p: tr("the file is truncated or damaged; load another copy, or train and save "
+                                      "the weights again"),
     "weights.missing_array": lambda p: fill(tr("the entry %1 is missing; choose a file saved by rnn-desktop"),
                                             p["array"]),
     "weights.bad_metadata": lambda p: tr("the metadata is invalid; choose a file saved by rnn-desktop"),

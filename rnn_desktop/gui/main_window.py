@@ -799,7 +799,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.statusBar().showMessage(messages.status_diverged_at_start())
         else:
             self.statusBar().showMessage(messages.status_finished(str(reason)))
-        log.info("run finished: %s after %d epochs", reason, self._trainer.epoch if self._trainer else 0)
+        epochs = self._trainer.epoch if self._trainer else 0
+        log.info("run finished: %s after %d %s", reason, epochs, "epoch" if epochs == 1 else "epochs")
         self.run_finished.emit(str(reason))
 
     def _match_reports_to_trainer(self) -> None:

@@ -667,6 +667,7 @@ class PredictionPlot(PlotPanel):
         self._x = np.zeros(0)
         self._values = np.zeros(0)
         self._uses_dates = False
+        self._date_unit = "D"  # the numpy unit the readout gives dates in, from the series' step
         self._snapshot = None
         self._pred_x = np.zeros(0)
 
@@ -678,6 +679,7 @@ class PredictionPlot(PlotPanel):
         """
         self._values = np.array(values, dtype=np.float64, copy=True)
         self._x, uses_dates = series_x_axis(self._values.size, time)
+        self._date_unit = date_readout_unit(self._x) if uses_dates else "D"
         if uses_dates != self._uses_dates:
             self._uses_dates = uses_dates
             self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else LocaleAxisItem("bottom")})
@@ -924,7 +926,7 @@ class PredictionPlot(PlotPanel):
 
     def _x_label(self, i: int) -> str:
         if self._uses_dates:
-            return str(np.datetime64(int(self._x[i]), "s").astype("datetime64[D]"))
+            return str(np.datetime64(int(self._x[i]), "s").astype(f"datetime64[{self._date_unit}]")).replace("T", " ")
         return format_number(self._x[i], 8)
 
 
@@ -1198,6 +1200,30 @@ def extend_axis(xs: np.ndarray, steps: int) -> np.ndarray:
     gaps = np.sort(np.diff(xs)) if xs.size > 1 else np.ones(1)
     step = float(gaps[gaps.size // 2])
     return xs[-1] + step * np.arange(1, steps + 1, dtype=np.float64)
+
+
+def date_readout_unit(seconds: np.ndarray) -> str:
+    """Return the numpy date unit that names each time of a series: "Y", "M", "D", "m" or "s".
+
+    ``seconds`` are the times in seconds since 1970. A yearly series reads as
+    1905 rather than 1905-01-01, and an hourly one shows its hours.
+    """
+    if seconds.size < 2:
+        return "D"
+    steps = np.sort(np.diff(seconds))
+    step = float(steps[steps.size // 2])
+    stamps = seconds.astype("int64").astype("datetime64[s]")
+
+    def all_start(unit: str) -> bool:
+        return bool(np.array_equal(stamps.astype(f"datetime64[{unit}]").astype("datetime64[s]"), stamps))
+
+    if step >= 365 * 86400 and all_start("Y"):
+        return "Y"
+    if step >= 28 * 86400 and all_start("M"):
+        return "M"
+    if all_start("D"):
+        return "D"
+    return "m" if all_start("m") else "s"
 
 
 def export_plot(panel: PlotPanel, path: str) -> None:

@@ -166,7 +166,8 @@ def test_gui_rejects_options_like_train(capsys, option, value):
     (("--noise", "0.00001"), "--noise 1e-05 has more decimal places than the window keeps (4)"),
     (("--generator", "sine_wave", "--param", "phase=0.123456"),
      "--param phase=0.123456 has more decimal places than the window keeps (4)"),
-    (("--clip-norm", "2000000"), "--clip-norm 2000000.0 is outside the range the window accepts, 0.0001 to 1000000"),
+    (("--clip-norm", "2000000"), "--clip-norm 2000000 is outside the range the window accepts, 0.0001 to 1000000"),
+    (("--lr", "1e6"), "--lr 1000000 is outside the range the window accepts, 1e-07 to 100"),
 ])
 def test_gui_rejects_values_beyond_widgets(make_window, options, expected):
     from rnn_desktop.commands.gui import check_options, widget_limits_problem

@@ -44,6 +44,22 @@ def prediction_plot(qtbot):
     return plot
 
 
+@pytest.mark.parametrize(("start", "step", "expected"), [
+    ("1871", "Y", "1876: series"),
+    ("1949-01", "M", "1949-06: series"),
+    ("2021-03-01", "D", "2021-03-06: series"),
+    ("2021-03-01T00:00", "h", "2021-03-01 05:00: series"),
+])
+def test_readout_dates_at_series_step(prediction_plot, start, step, expected):
+    times = np.datetime64(start) + np.arange(40).astype(f"timedelta64[{step}]")
+    prediction_plot.set_series(np.sin(np.arange(40.0)), times.astype("datetime64[s]"))
+    prediction_plot.refresh()
+
+    hover(prediction_plot, times[5].astype("datetime64[s]").astype("int64"))
+
+    assert prediction_plot.readout.text().startswith(expected)
+
+
 def test_readout_cleared_by_new_series(prediction_plot):
     hover(prediction_plot, 68)
     assert prediction_plot.readout.text().startswith("68: series")
