@@ -1256,7 +1256,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+8"/>
+        <source>Every value in column &quot;%1&quot; is %2, so there is nothing to learn; if another column is the series, choose it above.</source>
+        <translation>Ogni valore della colonna «%1» è %2, quindi non c&apos;è niente da imparare; se la serie è un&apos;altra colonna, sceglila qui sopra.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>1 row has more or fewer cells than the first row (line %1).</source>
         <translation>1 riga ha più o meno celle della prima riga (riga %1).</translation>
     </message>
@@ -1388,7 +1393,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-789"/>
+        <location line="-795"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -2195,7 +2200,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+424"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+430"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

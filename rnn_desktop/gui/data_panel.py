@@ -361,6 +361,12 @@ class CsvForm(QWidget):
                 "%2", messages.format_integer(len(series.missing_positions))).replace(
                 "%3", self.missing.currentText())
             notes = self._reading_notes(details)
+            values = np.asarray(series.values)
+            if values.size and np.ptp(values) == 0:
+                # train warns of this too: the model can learn nothing but the constant.
+                notes.append(self.tr("Every value in column \"%1\" is %2, so there is nothing to learn; if "
+                                     "another column is the series, choose it above.").replace(
+                    "%1", messages.column_name(series.name)).replace("%2", messages.format_number(values[0])))
             self.summary.setText(summary + ".")
             self.summary.setStyleSheet("")
             self.notes.setText("\n".join(notes))

@@ -930,3 +930,15 @@ def test_chosen_decimal_kept_when_delimiter_changes(make_window, tmp_path):
 
     assert window.data_panel.series().source == str(path)
     assert form.decimal.currentData() == ","
+
+
+def test_csv_form_notes_constant_column(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "const.csv"
+    path.write_text("t,value\n" + "".join(f"{i},42\n" for i in range(60)), encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    assert window.data_panel.csv_form.notes.text() == (
+        "Every value in column \"value\" is 42, so there is nothing to learn; if another column is the series, "
+        "choose it above.")
