@@ -1385,7 +1385,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+210"/>
+        <source>%1; a window length of %2 gives %3 training windows</source>
+        <translation>%1; con una finestra lunga %2 le finestre di addestramento sono %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>too short for windows of %1 values</source>
         <translation>troppo corta per finestre di %1 valori</translation>
     </message>
@@ -1393,7 +1398,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-795"/>
+        <location line="-800"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>

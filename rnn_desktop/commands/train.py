@@ -24,8 +24,8 @@ from rnn_desktop.commands.common import (
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import (
-    OUTLIER_IQR_FACTOR, count_val_windows, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin,
-    series_origin,
+    OUTLIER_IQR_FACTOR, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin, series_origin,
+    shorter_window_gain,
 )
 from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, Trainer, TrainingControl
 
@@ -446,25 +446,13 @@ def _describe(series: Any) -> str:
     return f"{series.source}, column {series.name}" if series.source else series.name
 
 
-# Below this many training windows, train suggests a shorter window length.
-FEW_TRAINING_WINDOWS = 20
-
-
 def describe_few_windows(length: int, config: Any, n_train: int) -> str | None:
-    """Return a note suggesting a shorter --seq-len when it leaves few training windows, else None.
-
-    The suggestion is a quarter of the series, the longest window the app's
-    window picks for a series too short for its window length.
-    """
-    shorter = max(1, length // 4)
-    if n_train >= FEW_TRAINING_WINDOWS or shorter >= config.seq_len:
-        return None
-    n_windows = length - shorter
-    gained = n_windows - count_val_windows(n_windows, config.val_windows, config.val_fraction)
-    if gained <= n_train:
+    """Return a note suggesting a shorter --seq-len when it leaves few training windows, else None."""
+    gain = shorter_window_gain(length, config.seq_len, config.val_windows, config.val_fraction, n_train)
+    if gain is None:
         return None
     return (f"only {n_train} training {'window' if n_train == 1 else 'windows'} of {config.seq_len} values; "
-            f"--seq-len {shorter} (a quarter of the series) gives {gained}")
+            f"--seq-len {gain[0]} (a quarter of the series) gives {gain[1]}")
 
 
 def _data_warnings(series: Any, default_column: bool) -> list[str]:

@@ -130,6 +130,25 @@ def min_series_length(seq_len: int, val_windows: int | None, val_fraction: float
     return seq_len + n_windows
 
 
+# Below this many training windows, the window and train suggest a shorter window length.
+FEW_TRAINING_WINDOWS = 20
+
+
+def shorter_window_gain(length: int, seq_len: int, val_windows: int | None, val_fraction: float | None,
+                        n_train: int) -> tuple[int, int] | None:
+    """Return (a quarter of the series, its training windows) when ``seq_len`` leaves few that it adds to, else None.
+
+    A quarter of the series is the longest window that the app's window picks
+    for a series too short for its window length.
+    """
+    shorter = max(1, length // 4)
+    if n_train >= FEW_TRAINING_WINDOWS or shorter >= seq_len:
+        return None
+    n_windows = length - shorter
+    gained = n_windows - count_val_windows(n_windows, val_windows, val_fraction)
+    return (shorter, gained) if gained > n_train else None
+
+
 def longest_fitting_seq_len(length: int, seq_len: int, val_windows: int | None,
                             val_fraction: float | None) -> int | None:
     """Return the longest window shorter than ``seq_len`` that a series of ``length`` values fits, or None."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from rnn_desktop.core import csv_values
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import Series, count_val_windows, series_origin
+from rnn_desktop.core.series import Series, count_val_windows, series_origin, shorter_window_gain
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.core_errors import series_name
 from rnn_desktop.gui.decimal_key import DecimalSpinBox
@@ -866,6 +866,11 @@ class DataPanel(QWidget):
                     self._val_region.setRegion((float(self._preview_x[start]), float(self._preview_x[-1])))
                     visible = True
                 summary = messages.split_summary(max(0, n_train), n_val)
+                gain = shorter_window_gain(len(series), self._seq_len, val_windows, val_fraction, n_train)
+                if gain is not None:
+                    summary = self.tr("%1; a window length of %2 gives %3 training windows").replace(
+                        "%1", summary).replace("%2", messages.format_integer(gain[0])).replace(
+                        "%3", messages.format_integer(gain[1]))
             else:
                 summary = self.tr("too short for windows of %1 values").replace(
                     "%1", messages.format_integer(self._seq_len))

@@ -942,3 +942,15 @@ def test_csv_form_notes_constant_column(make_window, tmp_path):
     assert window.data_panel.csv_form.notes.text() == (
         "Every value in column \"value\" is 42, so there is nothing to learn; if another column is the series, "
         "choose it above.")
+
+
+def test_split_summary_suggests_shorter_window(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "sixty.csv"
+    path.write_text("value\n" + "".join(f"{i % 7 + 0.5}\n" for i in range(60)), encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    assert window.config().seq_len == 50
+    assert window.data_panel.split_form.summary.text() == (
+        "8 training, 2 validation windows; a window length of 15 gives 36 training windows")
