@@ -279,7 +279,9 @@ def test_split_summary_one_of_each(make_window):
     short = Series(values=np.sin(np.arange(4.0)), name="short", source="test")
     window = make_window(TrainConfig().replace(seq_len=2, val_windows=1, val_fraction=None), series=short)
 
-    assert window.data_panel.split_form.summary.text() == "1 training window, 1 validation window"
+    # A window of 1, a quarter of the series, would give 2 training windows, which the summary adds.
+    assert window.data_panel.split_form.summary.text() == (
+        "1 training window, 1 validation window; a window length of 1 gives 2 training windows")
 
 
 def test_title_names_predictions_beyond_range(prediction_plot):
