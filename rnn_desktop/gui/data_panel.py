@@ -540,6 +540,8 @@ class SplitForm(QWidget):
         self.fraction.setKeyboardTracking(False)
         self.fraction.setToolTip(self.tr("Fraction of the windows used for validation, between 0 and 1."))
         self.summary = QLabel()
+        # Wrapped, because a suggested window length makes it longer than the panel is wide.
+        self.summary.setWordWrap(True)
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

@@ -948,9 +948,12 @@ def test_split_summary_suggests_shorter_window(make_window, tmp_path):
     window = make_window(series=None)
     path = tmp_path / "sixty.csv"
     path.write_text("value\n" + "".join(f"{i % 7 + 0.5}\n" for i in range(60)), encoding="utf-8")
+    narrowest = window.data_panel.minimumSizeHint().width()
 
     assert window.open_csv(str(path))
 
     assert window.config().seq_len == 50
     assert window.data_panel.split_form.summary.text() == (
         "8 training, 2 validation windows; a window length of 15 gives 36 training windows")
+    # The longer summary wraps instead of widening the Data tab.
+    assert window.data_panel.minimumSizeHint().width() == narrowest
