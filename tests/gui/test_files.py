@@ -944,16 +944,20 @@ def test_csv_form_notes_constant_column(make_window, tmp_path):
         "choose it above.")
 
 
-def test_split_summary_suggests_shorter_window(make_window, tmp_path):
+def test_split_summary_suggests_shorter_window(make_window, tmp_path, qtbot):
     window = make_window(series=None)
+    window.resize(1100, 700)
+    window.show()
+    qtbot.waitExposed(window)
     path = tmp_path / "sixty.csv"
     path.write_text("value\n" + "".join(f"{i % 7 + 0.5}\n" for i in range(60)), encoding="utf-8")
-    narrowest = window.data_panel.minimumSizeHint().width()
+    width_before = window.data_panel.width()
 
     assert window.open_csv(str(path))
+    qtbot.wait(50)
 
     assert window.config().seq_len == 50
     assert window.data_panel.split_form.summary.text() == (
         "8 training, 2 validation windows; a window length of 15 gives 36 training windows")
     # The longer summary wraps instead of widening the Data tab.
-    assert window.data_panel.minimumSizeHint().width() == narrowest
+    assert window.data_panel.width() == width_before
