@@ -709,7 +709,7 @@ class Trainer:
                 else:
                     reason = (f"{happened}; the weights from before that batch are kept, but they may already "
                               "predict far off. Lower the learning rate or enable gradient clipping, and train "
-                              "again from fresh weights.")
+                              "again from fresh weights or from weights saved before the divergence.")
                 break
             grad_norm = norm
 
@@ -728,7 +728,7 @@ class Trainer:
                 reason = (f"a weight became NaN or infinite after batch {batch + 1} of {n_batches} in epoch "
                           f"{self.epoch + 1}; the weights from before that batch are kept, but they may "
                           "already predict far off. Lower the learning rate, and train again from fresh "
-                          "weights.")
+                          "weights or from weights saved before the divergence.")
                 break
             loss_sum += loss * index.shape[0]
             seen += index.shape[0]
