@@ -56,6 +56,9 @@ DEFAULT_PLOT_HEIGHTS = (2, 3, 2)
 # and never less than DIAGNOSTICS_MIN_HEIGHT pixels.
 DIAGNOSTICS_SHARE = 2 / 7
 DIAGNOSTICS_MIN_HEIGHT = 160
+# With the diagnostics shown, the loss plot keeps at least this share of the height above them:
+# its title and axes take about 90 pixels, so 2/5 of a short window left its curves 40 pixels.
+LOSS_SHARE_WITH_DIAGNOSTICS = 0.45
 # Pixels of the handles between the plots, wider than Qt's default so they are easy to grab.
 PLOT_HANDLE_WIDTH = 8
 # The sample series in resources/data, in the order File > Open sample lists them.
@@ -654,10 +657,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._trainer is None or not self._weights_unsaved or not self._ask_on_close:
             return True
         text = question(self._trainer.epoch)
-        kept = self._trainer.best_epoch
-        if self._trainer.stop_reason == "early_stopping" and 0 < kept < self._trainer.epoch:
+        best_epoch = self._trainer.best_epoch
+        if self._trainer.stop_reason == "early_stopping" and 0 < best_epoch < self._trainer.epoch:
             # The epoch count alone suggests the last epoch's weights, but Save writes the kept ones.
-            text += "\n\n" + messages.note_kept_weights(kept)
+            text += "\n\n" + messages.note_kept_weights(best_epoch)
         answer = QMessageBox.question(
             self, messages.title_unsaved_weights(), text,
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
@@ -1226,13 +1229,17 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if total <= 0:
             # Not laid out yet: the splitter scales these sizes to its height when it is shown. Sizes
             # below the plots' minimum heights would be raised to them instead, hence the factor.
-            self.plot_splitter.setSizes([100 * share for share in DEFAULT_PLOT_HEIGHTS])
+            upper = DEFAULT_PLOT_HEIGHTS[0] + DEFAULT_PLOT_HEIGHTS[1]
+            loss = max(DEFAULT_PLOT_HEIGHTS[0] / upper, LOSS_SHARE_WITH_DIAGNOSTICS) * upper
+            self.plot_splitter.setSizes([round(100 * loss), round(100 * (upper - loss)),
+                                         100 * DEFAULT_PLOT_HEIGHTS[2]])
         elif sizes[2] < DIAGNOSTICS_SHARE * total:
             # Take the height from the loss and prediction plots in proportion to their heights.
             diagnostics_height = round(DIAGNOSTICS_SHARE * total)
             rest = total - diagnostics_height
             upper = sizes[0] + sizes[1]
-            loss = round(rest * sizes[0] / upper) if upper > 0 else round(rest * 2 / 5)
+            share = sizes[0] / upper if upper > 0 else 2 / 5
+            loss = round(rest * max(share, LOSS_SHARE_WITH_DIAGNOSTICS))
             self.plot_splitter.setSizes([loss, rest - loss, diagnostics_height])
         for panel in (self.gradient_plot, self.hidden_plot):
             panel.mark_dirty()

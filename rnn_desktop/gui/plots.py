@@ -52,6 +52,10 @@ KEPT_LABEL_POSITION = 0.72
 DATA_CHANGE_LABEL_POSITION = 0.58
 CONTINUATION_LABEL_POSITION = 0.44
 LINE_LABEL_LEGEND_GAP = 3.0
+# Above this share of the loss view's height, the legend's entries stand side by side in one row.
+# A row is wider and covers more of the newest epochs. So it is used only where a column would
+# leave almost no free height, as in a 1100 x 650 window with the diagnostics shown.
+LEGEND_ONE_ROW_SHARE = 0.9
 # Pixels between the loss plot's legend and the corner of the view it sits in.
 LEGEND_OFFSET = 10
 LEGEND_CORNER_SHARE = (0.3, 0.3)
@@ -532,6 +536,7 @@ class LossPlot(PlotPanel):
         # The legend's own footprint once the view is laid out: in a short plot it takes more than
         # LEGEND_CORNER_SHARE of the height.
         view_width, view_height = self.plot.vb.width(), self.plot.vb.height()
+        self._fit_legend_rows(view_height)
         legend = self.plot.legend.boundingRect()
         reach_x, reach_y = legend.width() + LEGEND_OFFSET, legend.height() + LEGEND_OFFSET
         share_x, share_y = LEGEND_CORNER_SHARE
@@ -569,6 +574,17 @@ class LossPlot(PlotPanel):
             self.plot.legend.anchor(itemPos=anchor, parentPos=anchor,
                                     offset=(-LEGEND_OFFSET if right else LEGEND_OFFSET,
                                             LEGEND_OFFSET if top else -LEGEND_OFFSET))
+
+    def _fit_legend_rows(self, view_height: float) -> None:
+        """Lay the legend's entries out side by side when, one under the other, they fill much of a short view."""
+        legend = self.plot.legend
+        entries = len(legend.items)
+        if entries < 2 or view_height <= 0:
+            return
+        # The height the entries take one under the other, from the current layout's rows.
+        row_height = legend.boundingRect().height() / max(1, legend.rowCount)
+        columns = entries if row_height * entries > LEGEND_ONE_ROW_SHARE * view_height else 1
+        legend.setColumnCount(columns)
 
     def _set_decade_ticks(self, y_range: tuple[float, float]) -> None:
         """Label powers of ten only, at most LOSS_MAX_TICK_LABELS of them, fewer in a short plot.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy as np
+import pytest
 from gui_helpers import FAST
 
 from rnn_desktop.core.training import TrainConfig
@@ -193,6 +194,22 @@ def test_diagnostics_height_new_window(qtbot, settings):
     assert prediction > loss
     assert diagnostics >= 0.25 * (loss + prediction + diagnostics)
     window.close()
+
+
+@pytest.mark.parametrize("size", [(1100, 650), (1400, 900)])
+def test_loss_plot_keeps_height_beside_diagnostics(qtbot, make_window, size):
+    from rnn_desktop.gui.main_window import LOSS_SHARE_WITH_DIAGNOSTICS
+
+    window = make_window()
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.gradients_action.trigger()
+    qtbot.wait(50)
+
+    loss, prediction, _ = window.plot_splitter.sizes()
+    assert loss >= LOSS_SHARE_WITH_DIAGNOSTICS * (loss + prediction) - 1
+    assert prediction >= loss
 
 
 def test_gradient_axis_thins_many_decades(make_window):

@@ -250,3 +250,17 @@ def test_training_on_after_early_stop_marks_its_start(qtbot):
     plot.clear()
     plot.refresh()
     assert not plot.continuation_line.isVisible()
+
+
+@pytest.mark.parametrize(("height", "columns"), [(130, 2), (400, 1)])
+def test_legend_in_one_row_only_when_column_fills_view(qtbot, height, columns):
+    plot = shown_loss_plot(qtbot, 700, height)
+    for epoch in range(1, 41):
+        plot.append(types.SimpleNamespace(epoch=epoch, train_loss=0.3 / epoch ** 2, val_loss=0.3 / epoch ** 1.8))
+    plot.refresh()
+    qtbot.wait(50)
+    plot.refresh()
+
+    legend = plot.plot.legend
+    assert legend.columnCount == columns
+    assert legend.sceneBoundingRect().height() < plot.plot.vb.height()
