@@ -96,8 +96,19 @@ class FileActionsMixin:
     def choose_save_weights(self) -> bool:
         title = QCoreApplication.translate("MainWindow", "Save weights")
         filters = QCoreApplication.translate("MainWindow", "Weights (*.npz)")
-        path = self._choose_save_path(title, filters, ".npz", suffix_required=True)
+        path = self._choose_save_path(title, filters, ".npz", suffix_required=True,
+                                      suggested_name=self._suggested_weights_name())
         return self.save_weights(path) if path else False
+
+    def _suggested_weights_name(self) -> str:
+        """Return the file name the Save dialog proposes: the model's own weights file, else one named after the data."""
+        if self._weights_file is not None:
+            return Path(self._weights_file).name
+        csv_path = self.data_panel.csv_path()
+        series = self.data_panel.series()
+        if csv_path is not None and series is not None and series.source == csv_path:
+            return Path(csv_path).stem + ".npz"
+        return "weights.npz"
 
     def save_weights(self, path: str) -> bool:
         if self._trainer is None:
@@ -114,6 +125,7 @@ class FileActionsMixin:
             self.show_error(messages.error_file_not_written(path, messages.error_text(error)))
             return False
         self._weights_unsaved = False
+        self._weights_file = path
         self.statusBar().showMessage(messages.status_weights_saved(path))
         log.info("weights saved to %s at epoch %d", path, self._trainer.epoch)
         return True
@@ -209,6 +221,7 @@ class FileActionsMixin:
                 return self.load_weights(path, origin="keep")
         trainer.origin = series_origin(series)
         self._install_trainer(trainer, config, series, control)
+        self._weights_file = path
         self._adapted_seq_len = None  # the file's window length is the one to keep
         self.set_config(config)
         self._show_snapshot_now()
@@ -319,15 +332,19 @@ class FileActionsMixin:
                                              origin["params"])
 
     def _choose_save_path(self, title: str, filters: str, default_suffix: str,
-                          suffix_required: bool = False) -> str | None:
+                          suffix_required: bool = False, suggested_name: str | None = None) -> str | None:
         """Ask for a file to write and return its path, or None when the person cancels.
 
         ``default_suffix`` is added to a name without one, or with ``suffix_required``
         to every name that does not end in it (a weights file named "data.csv" becomes
         "data.csv.npz"). The question about replacing a file is asked here, for the
         final name, because the dialog would ask about the name as typed.
+        ``suggested_name`` is the file name the dialog proposes in the last folder.
         """
-        path, _ = QFileDialog.getSaveFileName(self, title, self._last_folder(), filters,
+        start = self._last_folder()
+        if suggested_name:
+            start = str(Path(start) / suggested_name)
+        path, _ = QFileDialog.getSaveFileName(self, title, start, filters,
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return None

@@ -102,6 +102,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._reports: list = []
         self._snapshot = None
         self._weights_unsaved = False
+        self._weights_file: str | None = None  # the file this model was loaded from or last saved to
         # The "Start is unavailable" message the status bar shows, cleared when its reason goes.
         self._shown_cannot_start: str | None = None
         # The error line that show_error put in the status bar, replaced once new data loads.
@@ -713,6 +714,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.hidden_plot.clear()
         self.prediction_plot.clear_predictions()
         self._weights_unsaved = False
+        self._weights_file = None
         self._results_stale = False
         self._metrics_of_model = " "
         self.metrics_label.setText(" ")

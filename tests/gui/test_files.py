@@ -961,3 +961,33 @@ def test_split_summary_suggests_shorter_window(make_window, tmp_path, qtbot):
         "8 training, 2 validation windows; a window length of 15 gives 36 training windows")
     # The longer summary wraps instead of widening the Data tab.
     assert window.data_panel.width() == width_before
+
+
+def test_save_dialog_proposes_a_file_name(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(TrainConfig().replace(**FAST))
+    monkeypatch.chdir(tmp_path)
+    proposed: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, *args, **kwargs: (
+        proposed.append(start), ("", ""))[1])
+    train(qtbot, window)
+
+    window.choose_save_weights()
+    assert proposed[-1] == str(tmp_path / "weights.npz")
+
+    saved = tmp_path / "sine-model.npz"
+    assert window.save_weights(str(saved))
+    window.choose_save_weights()
+    assert proposed[-1] == str(tmp_path / "sine-model.npz")
+
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    window.set_config(window.config().replace(**FAST))
+    train(qtbot, window)
+    window.choose_save_weights()
+    assert proposed[-1] == str(tmp_path / "nile.npz")
+
+    # Loaded weights propose the file they came from.
+    assert window.load_weights(str(saved), origin="keep")
+    window.choose_save_weights()
+    assert proposed[-1] == str(tmp_path / "sine-model.npz")
