@@ -157,7 +157,8 @@ class TrainConfig:
 def _shown(value: Any) -> str:
     """Return a setting's value as a person typed it: 0 rather than 0.0, text in quotes."""
     if isinstance(value, (float, np.floating)) and math.isfinite(value):
-        return f"{value:g}"
+        # Whole numbers without ".0"; others in full, so 1.0000001 never shows as 1.
+        return str(int(value)) if float(value).is_integer() else repr(float(value))
     return repr(value)
 
 

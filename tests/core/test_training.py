@@ -51,7 +51,7 @@ def test_validate_rejects_invalid_value(field, value, key):
         assert repr(value) in str(caught.value)
     else:
         # The number as typed: 0 for 0.0, since the option took the text "0".
-        shown = f"{value:g}" if isinstance(value, float) and math.isfinite(value) else repr(value)
+        shown = str(int(value)) if isinstance(value, float) and value.is_integer() else repr(value)
         assert f"got {shown}" in str(caught.value)
 
 
