@@ -252,7 +252,7 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
                                                               val_fraction=preset.val_fraction))
                 if scripted:
                     return window.last_error
-                print(f"rnn-desktop: {window.last_error_english}", file=sys.stderr)
+                print(f"rnn-desktop gui: error: {window.last_error_english}", file=sys.stderr)
         elif generated and not window.data_panel.set_generator(**generator_settings(args)):
             return window.last_error
         origin = "keep"
@@ -261,10 +261,10 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
         if args.load and not window.load_weights(args.load, origin=origin):
             if scripted:
                 return window.last_error
-            print(f"rnn-desktop: {window.last_error_english}", file=sys.stderr)
+            print(f"rnn-desktop gui: error: {window.last_error_english}", file=sys.stderr)
         elif args.load and window.trainer is not None and window.trainer.load_warning:
             # A scripted run's progress soon replaces the warning in the window, so it is printed too.
-            print(f"rnn-desktop: warning: {window.trainer.load_warning}", file=sys.stderr)
+            print(f"rnn-desktop gui: warning: {window.trainer.load_warning}", file=sys.stderr)
         if given:
             # Loading data may adapt the window and split, and loading weights sets the file's
             # hyperparameters. The options given on the command line still win over both.
@@ -272,7 +272,7 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
         if scripted and not args.load:
             note = adapted_settings_note(requested, window.config(), given, len(window.data_panel.series()))
             if note is not None:
-                print(f"rnn-desktop: note: {note}", file=sys.stderr)
+                print(f"rnn-desktop gui: note: {note}", file=sys.stderr)
     except RnnDesktopError as error:
         log.error("gui: invalid input: %s", error)
         return str(error)
@@ -329,7 +329,7 @@ def _reject_options(args: argparse.Namespace, message: str, window=None) -> int:
     if args.report:
         failure = _write_report(args.report, failure_report(message, window))
         if failure is not None:
-            print(f"rnn-desktop: {failure}", file=sys.stderr)
+            print(f"rnn-desktop gui: error: {failure}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -380,7 +380,7 @@ def _screenshot_not_started(window, problem: str, path: str) -> None:
     failure = _save_screenshot(window, path)
     if failure is not None:
         log.error("%s", failure)
-        print(f"rnn-desktop: {failure}", file=sys.stderr)
+        print(f"rnn-desktop gui: error: {failure}", file=sys.stderr)
     window.close()
 
 
@@ -399,7 +399,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     problem = binding_problem()
     if problem is not None:
-        print(f"rnn-desktop: {problem}", file=sys.stderr)
+        print(f"rnn-desktop gui: error: {problem}", file=sys.stderr)
         log.error("refusing to start the GUI: %s", problem)
         return EXIT_BROKEN_BINDING
 
@@ -427,11 +427,11 @@ def run_gui(args: argparse.Namespace) -> int:
         """Report why the scripted run cannot start, and return its exit status."""
         # The window shows its error in its own language; the terminal and report get the English.
         message = message.replace(window.last_error, window.last_error_english) if window.last_error else message
-        print(f"rnn-desktop: {message}", file=sys.stderr)
+        print(f"rnn-desktop gui: error: {message}", file=sys.stderr)
         if args.report:
             failure = _write_report(args.report, failure_report(message, window))
             if failure is not None:
-                print(f"rnn-desktop: {failure}", file=sys.stderr)
+                print(f"rnn-desktop gui: error: {failure}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
     problem = apply_options(window, args, scripted)
@@ -447,7 +447,7 @@ def run_gui(args: argparse.Namespace) -> int:
         failure = _save_screenshot(window, args.screenshot)
         if failure is not None:
             log.error("%s", failure)
-            print(f"rnn-desktop: {failure}", file=sys.stderr)
+            print(f"rnn-desktop gui: error: {failure}", file=sys.stderr)
             outcome["exit"] = EXIT_FAILED
 
     def on_finished(reason: str) -> None:
@@ -459,13 +459,13 @@ def run_gui(args: argparse.Namespace) -> int:
             outcome["exit"] = EXIT_FAILED
         if reason == "diverged":
             detail = window.reports[-1].extra.get("reason", "") if window.reports else ""
-            print(f"rnn-desktop: training diverged: {detail}", file=sys.stderr)
+            print(f"rnn-desktop gui: error: training diverged: {detail}", file=sys.stderr)
         window.refresh_plots()
         app.processEvents()
         if args.save and reason == "diverged":
             # As train does: weights from a run that diverged never replace what --save names.
             kept = ", so it keeps what it held before this run" if os.path.exists(args.save) else ""
-            print(f"rnn-desktop: --save {args.save} was not written, because training diverged{kept}",
+            print(f"rnn-desktop gui: warning: --save {args.save} was not written, because training diverged{kept}",
                   file=sys.stderr)
         elif args.save:
             if window.save_weights(args.save):
@@ -477,7 +477,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if args.report:
             failure = _write_report(args.report, build_report(window, probe.summary(), wall, reason))
             if failure is not None:
-                print(f"rnn-desktop: {failure}", file=sys.stderr)
+                print(f"rnn-desktop gui: error: {failure}", file=sys.stderr)
                 outcome["exit"] = EXIT_FAILED
         if args.screenshot:
             take_screenshot()

@@ -223,7 +223,7 @@ def test_scripted_run_notes_adapted_settings(tmp_path):
                              "--report", "r.json", timeout=120)
 
     assert result.returncode == 0, result.stderr
-    assert ("rnn-desktop: note: the series has 10 values, too few for the window length and split asked for, so "
+    assert ("rnn-desktop gui: note: the series has 10 values, too few for the window length and split asked for, so "
             "the window uses --seq-len 2 (not 50) and --val-fraction 0.2 (not --val-windows 50); give "
             "these options to choose other values") in result.stderr
 
@@ -236,7 +236,7 @@ def test_start_problem_in_trains_words(tmp_path):
     expected = ("training did not start: the series has 10 values but needs at least 53 for windows of 2 values, "
                 "their targets and 50 validation windows; use a longer series (--length), a smaller --seq-len or "
                 "fewer validation windows (--val-windows)")
-    assert f"rnn-desktop: {expected}" in result.stderr
+    assert f"rnn-desktop gui: error: {expected}" in result.stderr
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["error"] == expected
 
 
@@ -588,11 +588,11 @@ def test_diverged_gui_run_exits_1(tmp_path):
                              "--autostart", "--exit-when-done", "--report", "r.json", "--save", "w.npz")
 
     assert result.returncode == 1
-    assert "rnn-desktop: training diverged: the training loss reached" in result.stderr
+    assert "rnn-desktop gui: error: training diverged: the training loss reached" in result.stderr
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["stop_reason"] == "diverged"
     # Weights from a diverged run never replace the file --save names.
     assert earlier.read_bytes() == b"earlier weights"
-    assert ("rnn-desktop: --save w.npz was not written, because training diverged, so it keeps what it held "
+    assert ("rnn-desktop gui: warning: --save w.npz was not written, because training diverged, so it keeps what it held "
             "before this run") in result.stderr
 
 
@@ -638,7 +638,7 @@ def test_load_onto_other_csv_prints_warning(tmp_path):
                              "--autostart", "--exit-when-done")
 
     assert result.returncode == 0, result.stderr
-    assert f"rnn-desktop: warning: the weights in {weights} were trained on {data}" in result.stderr
+    assert f"rnn-desktop gui: warning: the weights in {weights} were trained on {data}" in result.stderr
 
 
 def test_scripted_run_leaves_recent_files_alone(tmp_path):
