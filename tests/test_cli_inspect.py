@@ -281,4 +281,5 @@ def test_inspect_notes_header_with_other_delimiter(tmp_path, capsys):
     assert "delimiter      semicolon\n" in out
     assert "decimal        ','\n" in out
     assert "columns        0: date (datetime), 1: value (numeric)\n" in out
-    assert "note           the header separates its names with ',' and the rows their cells with ';'; each is read at its own\n" in out
+    assert ("note           the header's names are separated by ',' and the rows' cells by ';', so each was split "
+            "at its own delimiter\n") in out

@@ -713,12 +713,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>la tabulazione</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The file reads as one column, but its header splits at %1 into %2 columns (%3) and its rows at %4; use one delimiter in the whole file, then open it again.</source>
-        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) dove c&apos;è %1 e le sue righe dove c&apos;è %4; usa un solo separatore in tutto il file, poi riaprilo.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>The file reads as one column, but the header and the rows split at %1 into %2 columns (%3); if it separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
         <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) dove c&apos;è %1; se è questo a separare le colonne, sceglilo come separatore e il punto (.) come separatore decimale.</translation>
     </message>
@@ -968,7 +963,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+18"/>
+        <source>The file reads as one column, but its header splits at %1 into %2 columns (%3) and its rows at %4; if %4 separates the columns, choose it as the delimiter.</source>
+        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) dove c&apos;è %1 e le sue righe dove c&apos;è %4; se è %4 a separare le colonne, sceglilo come separatore.</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -1276,12 +1276,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Celle nella riga di intestazione: %1, nella maggior parte delle righe di dati: %2; controlla il separatore.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The file reads as one column, but its header splits at the %4 into %2 columns (%3) and its rows at the %1; use one delimiter in the whole file, then open it again.</source>
-        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) al carattere %4 e le sue righe al carattere %1; usa un solo separatore in tutto il file, poi riaprilo.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
         <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore e il punto (.) come separatore decimale.</translation>
     </message>
@@ -1327,7 +1322,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>riga %1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-44"/>
+        <source>The file reads as one column, but its header splits at the %4 into %2 columns (%3) and its rows at the %1; if the %1 separates the columns, choose it as the delimiter.</source>
+        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) al carattere %4 e le sue righe al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>1 value lies far from the others (%1); check it in the file.</source>
         <translation>1 valore è molto lontano dagli altri (%1); controllalo nel file.</translation>
     </message>
@@ -1350,7 +1350,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>DataPanel</name>
     <message>
-        <location line="+123"/>
+        <location line="+125"/>
         <source>Generator</source>
         <translation>Generatore</translation>
     </message>
@@ -1398,7 +1398,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-800"/>
+        <location line="-802"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -1644,7 +1644,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+949"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+965"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1747,7 +1747,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-752"/>
+        <location line="-764"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1792,7 +1792,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>dall&apos;epoca %1</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+147"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -1800,7 +1800,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+139"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+143"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1821,12 +1821,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+787"/>
+        <location line="+788"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-786"/>
+        <location line="-787"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1862,12 +1862,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+704"/>
+        <location line="+705"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-703"/>
+        <location line="-704"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1992,7 +1992,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+625"/>
+        <location line="+626"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2022,7 +2022,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+161"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -2064,7 +2064,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+36"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
@@ -2074,7 +2074,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+228"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

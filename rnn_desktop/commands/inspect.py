@@ -102,8 +102,9 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         other, names, header_delimiter = info.other_delimiter
         lines.append(f"note           {describe_other_delimiter(other, names, info.decimal, header_delimiter)}")
     if info.header_delimiter is not None:
-        lines.append(f"note           the header separates its names with {delimiter_option(info.header_delimiter)} "
-                     f"and the rows their cells with {delimiter_option(info.delimiter)}; each is read at its own")
+        lines.append(f"note           the header's names are separated by {delimiter_option(info.header_delimiter)} "
+                     f"and the rows' cells by {delimiter_option(info.delimiter)}, so each was split at its own "
+                     "delimiter")
     if info.decimal_comma_rows:
         lines.append(f"note           {describe_decimal_comma_rows(info.decimal_comma_rows)}")
     if info.point_grouping is not None:

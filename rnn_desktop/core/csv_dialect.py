@@ -222,6 +222,9 @@ def detect_delimiter(lines: Sequence[str], exclude: str | None = None) -> str | 
             return rows_delimiter
     if best is not None:
         return best[1]
+    rows_delimiter = _rows_delimiter_under_split_header(lines, exclude)
+    if rows_delimiter is not None:
+        return rows_delimiter
 
     # One column whose every line ends in a delimiter, except perhaps the header.
     data = lines[1:] if len(lines) > 1 else lines
@@ -240,23 +243,52 @@ def _rows_delimiter_under_comma_header(lines: Sequence[str], exclude: str | None
 
     In a header "date,value" over rows "2021-01-02;3,97", the comma splits
     every line into two fields, so it looks consistent, but it splits the rows
-    at their decimal commas. A candidate other than the comma that is missing
-    from the header, and splits every data row into the same two or more
-    fields, is the rows' delimiter, provided that every comma in the rows
-    lies between two digits, as a decimal comma does.
+    at their decimal commas. The rows' delimiter is a candidate other than the
+    comma that the header lacks and that splits every data row into the same
+    two or more fields. Every comma in the rows must also lie between two
+    digits, as a decimal comma does.
     """
+    if len(lines) < 3:
+        return None
     header, data = lines[0], lines[1:]
-    if "," not in header or len(data) < 2:
+    if "," not in header:
         return None
     if any("," in _DIGIT_COMMA_RE.sub("", line) for line in data):
         return None
     for candidate in DELIMITER_CANDIDATES:
-        if candidate in (",", exclude) or candidate in header or not all(candidate in line for line in data):
-            continue
-        counts = [_count_fields(row) for row in csv.reader(data, delimiter=candidate, skipinitialspace=True)]
-        if min(counts) >= 2 and len(set(counts)) == 1:
+        if candidate not in (",", exclude) and candidate not in header and _row_width(data, candidate) >= 2:
             return candidate
     return None
+
+
+def _rows_delimiter_under_split_header(lines: Sequence[str], exclude: str | None) -> str | None:
+    """Return the delimiter of data rows below a header of names split at another one, or None.
+
+    In a header "year;flow" over rows "1871,1120", no candidate splits every
+    line alike, and the comma could be a decimal mark. But the header's two
+    names match the two fields of every row at the comma, which the header
+    lacks, so the rows are comma-separated.
+    """
+    if len(lines) < 3:
+        return None
+    header, data = lines[0], lines[1:]
+    for header_delimiter in DELIMITER_CANDIDATES:
+        names = [name.strip() for name in header.split(header_delimiter)]
+        if len(names) < 2 or not all(names):
+            continue
+        for candidate in DELIMITER_CANDIDATES:
+            if candidate not in (header_delimiter, exclude) and candidate not in header \
+                    and _row_width(data, candidate) == len(names):
+                return candidate
+    return None
+
+
+def _row_width(rows: Sequence[str], candidate: str) -> int:
+    """Return the number of fields that ``candidate`` splits every one of ``rows`` into, or 0 when they differ."""
+    if not all(candidate in row for row in rows):
+        return 0
+    counts = {_count_fields(row) for row in csv.reader(rows, delimiter=candidate, skipinitialspace=True)}
+    return counts.pop() if len(counts) == 1 else 0
 
 
 def _is_whitespace_table_with_decimal_comma(lines: Sequence[str]) -> bool:

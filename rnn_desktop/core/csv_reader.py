@@ -485,15 +485,16 @@ def describe_other_delimiter(other: str, names: Sequence[str], decimal: str,
 
     ``header_delimiter`` is where the header splits, when that is not ``other``.
     """
-    if header_delimiter is not None and header_delimiter != other:
-        return (f"the file reads as one column, but its header splits at {delimiter_option(header_delimiter)} "
-                f"into {len(names)} columns ({', '.join(names)}) and its rows at {delimiter_option(other)}; "
-                "use one delimiter in the whole file, then read it again")
     options = f"--delimiter {delimiter_option(other)}"
     if other == "," and decimal == ",":
         options += " with --decimal ."
-    return (f"the file reads as one column, but the header and the rows split at {delimiter_option(other)} "
-            f"into {len(names)} columns ({', '.join(names)}); if {delimiter_option(other)} separates the "
+    if header_delimiter is not None and header_delimiter != other:
+        split = (f"its header splits at {delimiter_option(header_delimiter)} into {len(names)} columns "
+                 f"({', '.join(names)}) and its rows at {delimiter_option(other)}")
+    else:
+        split = (f"the header and the rows split at {delimiter_option(other)} into {len(names)} columns "
+                 f"({', '.join(names)})")
+    return (f"the file reads as one column, but {split}; if {delimiter_option(other)} separates the "
             f"columns, use {options}, or leave those options out to detect them")
 
 

@@ -128,7 +128,7 @@ def _other_delimiter_hint(split: dict, decimal: str) -> str:
     count = format_integer(len(split["names"]))
     if header != rows:
         return " " + fill(tr("The file reads as one column, but its header splits at %1 into %2 columns (%3) and "
-                             "its rows at %4; use one delimiter in the whole file, then open it again."),
+                             "its rows at %4; if %4 separates the columns, choose it as the delimiter."),
                           shown(header), count, names, shown(rows))
     if rows == "," and decimal == ",":
         return " " + fill(tr("The file reads as one column, but the header and the rows split at %1 into %2 "

@@ -405,8 +405,8 @@ class CsvForm(QWidget):
             header_delimiter = other.get("header_delimiter", other["delimiter"])
             if header_delimiter != other["delimiter"]:
                 note = self.tr("The file reads as one column, but its header splits at the %4 into %2 columns "
-                               "(%3) and its rows at the %1; use one delimiter in the whole file, then open it "
-                               "again.").replace("%4", self._delimiter_name(header_delimiter))
+                               "(%3) and its rows at the %1; if the %1 separates the columns, choose it as the "
+                               "delimiter.").replace("%4", self._delimiter_name(header_delimiter))
             elif other["delimiter"] == "," and details.get("decimal") == ",":
                 note = self.tr("The file reads as one column, but the header and the rows split at the %1 into %2 "
                                "columns (%3); if the %1 separates the columns, choose it as the delimiter and "

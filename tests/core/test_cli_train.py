@@ -887,11 +887,19 @@ def test_header_and_rows_with_other_delimiters_are_named(tmp_path, capsys):
     path = tmp_path / "mixed.csv"
     path.write_text("id;value\n" + "".join(f"{i},{250 + i}.5\n" for i in range(1, 61)), encoding="utf-8")
 
-    code, _, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5"], capsys)
+    # Detected, the rows' comma is the delimiter and the header's names split at ';'.
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5"], capsys)
+    assert code == 0
+    assert f"of column 'value' from {path}" in out
+    assert "reads as one column" not in err
 
+    # A hand-chosen '|' leaves every line whole, which the warning explains.
+    code, _, err = run(["--csv", str(path), "--delimiter", "|", "--epochs", "1", "--hidden", "4", "--seq-len", "5"],
+                       capsys)
     assert code == 0
     assert (f"warning: in {path}, the file reads as one column, but its header splits at ';' into 2 columns "
-            "(id, value) and its rows at ','; use one delimiter in the whole file, then read it again") in err
+            "(id, value) and its rows at ','; if ',' separates the columns, use --delimiter ',', or leave those "
+            "options out to detect them") in err
 
 
 

@@ -682,7 +682,9 @@ def test_italian_excel_export_with_not_available_cells(tmp_path):
 @pytest.mark.parametrize(("content", "options", "expected"), [
     ("year,flow\n" + "".join(f"{1871 + i},{1100 + i}\n" for i in range(60)), {"delimiter": ";"},
      (",", ["year", "flow"], ",")),
-    ("id;value\n" + "".join(f"{i},{250 + i}.5\n" for i in range(60)), {}, (",", ["id", "value"], ";")),
+    # Read at a hand-chosen '|', the header and the rows stay whole.
+    ("id;value\n" + "".join(f"{i},{250 + i}.5\n" for i in range(60)), {"delimiter": "|"},
+     (",", ["id", "value"], ";")),
     ("level\n" + "".join(f"{i % 7},5\n" for i in range(60)), {"delimiter": ";"}, None),
 ])
 def test_columns_hidden_in_one_are_found(tmp_path, content, options, expected):
@@ -699,14 +701,14 @@ def test_columns_hidden_in_one_are_found(tmp_path, content, options, expected):
 def test_mixed_delimiters_error_names_them(tmp_path, rows, code, start):
     path = write(tmp_path, "id;value\n" + "\n".join(rows) + "\n")
     with pytest.raises(CsvError) as caught:
-        read_series(path)
+        read_series(path, delimiter="|")
 
     error = caught.value
     assert error.code == code
     assert str(error).startswith(f"{path}, {start}")
     assert str(error).endswith("The file reads as one column, but its header splits at ';' into 2 columns "
-                               "(id, value) and its rows at ','; use one delimiter in the whole file, then "
-                               "read it again.")
+                               "(id, value) and its rows at ','; if ',' separates the columns, use --delimiter "
+                               "',', or leave those options out to detect them.")
     assert "Correct or empty" not in str(error)
     assert error.params["other_delimiter"] == {"delimiter": ",", "names": ["id", "value"], "header_delimiter": ";"}
 
@@ -722,6 +724,16 @@ def test_comma_header_over_semicolon_rows(tmp_path):
     assert info.header_mismatch is None
     assert info.first == 3.07
     assert info.to_json_dict(include_values=False)["header_delimiter"] == ","
+
+
+def test_semicolon_header_over_comma_rows(tmp_path):
+    # "1871,1120" could be 1871.112 with a decimal comma, but the header's two names match two fields.
+    info = inspect_csv(write(tmp_path, "year;flow\n" + "".join(f"{1871 + i},{1100 + 7 * i}\n" for i in range(40))))
+
+    assert (info.delimiter, info.decimal) == (",", ".")
+    assert [name for name, _ in info.columns] == ["year", "flow"]
+    assert info.header_delimiter == ";"
+    assert (info.first, info.last) == (1100.0, 1373.0)
 
 
 def test_comma_file_with_semicolons_in_text_stays_comma(tmp_path):

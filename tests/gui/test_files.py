@@ -582,11 +582,12 @@ def test_csv_form_notes_mixed_delimiters(make_window, tmp_path):
     path = tmp_path / "mixed.csv"
     path.write_text("id;value\n" + "".join(f"{i},{250 + i}.5\n" for i in range(1, 61)), encoding="utf-8")
 
-    assert window.open_csv(str(path))
+    # Read at a hand-chosen '|', every line stays whole.
+    assert window.open_csv(str(path), delimiter="|")
 
     assert window.data_panel.csv_form.notes.text() == (
         "The file reads as one column, but its header splits at the semicolon (;) into 2 columns (id, value) "
-        "and its rows at the comma (,); use one delimiter in the whole file, then open it again.")
+        "and its rows at the comma (,); if the comma (,) separates the columns, choose it as the delimiter.")
 
 
 def test_csv_form_notes_grouped_numbers(make_window, tmp_path):
@@ -865,13 +866,13 @@ def test_csv_form_mixed_delimiters_error(make_window, tmp_path):
     path = tmp_path / "mixed.csv"
     path.write_text("id;value\n" + "".join(f"{i},{70 + i}.5\n" for i in range(1, 61)), encoding="utf-8")
 
-    assert not window.open_csv(str(path))
+    assert not window.open_csv(str(path), delimiter="|")
 
     text = window.data_panel.csv_form.summary.text()
     assert "column \"id;value\": 29 cells are not numbers: line 2 \"1,71.5\"" in text
     assert (", and 24 more. The file reads as one column, but its header splits at the semicolon (;) into 2 "
-            "columns (id, value) and its rows at the comma (,); use one delimiter in the whole file, then open "
-            "it again.\n") in text
+            "columns (id, value) and its rows at the comma (,); if the comma (,) separates the columns, choose "
+            "it as the delimiter.\n") in text
     assert "Correct or empty" not in text
 
 
