@@ -468,6 +468,11 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>There is no loss history yet. Train with Start or Step, then export it.</source>
+        <translation>Non c&apos;è ancora una cronologia della perdita. Addestra con Avvia o Avanza, poi esportala.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Stop or pause training first.</source>
         <translation>Prima ferma l&apos;addestramento o mettilo in pausa.</translation>
     </message>
@@ -1821,12 +1826,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+788"/>
+        <location line="+791"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-787"/>
+        <location line="-790"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1862,12 +1867,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+705"/>
+        <location line="+708"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-704"/>
+        <location line="-707"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1992,7 +1997,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+626"/>
+        <location line="+629"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2080,7 +2085,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>CSV files (*.csv)</source>
         <translation>File CSV (*.csv)</translation>
     </message>

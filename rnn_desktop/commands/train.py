@@ -206,9 +206,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     start_epoch = trainer.epoch
     loaded_rmse = float(validation_metrics(trainer)["rmse"]) if args.load else None
     total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
-    windows = "window" if trainer.split.n_train == trainer.split.n_val == 1 else "windows"
     print(f"training on {len(series.values)} values {_describe_input(series)}: "
-          f"{trainer.split.n_train} training and {trainer.split.n_val} validation {windows} of "
+          f"{describe_split(trainer.split.n_train, trainer.split.n_val)} of "
           f"{trainer.config.seq_len}; naive persistence val_rmse {trainer.naive_val_rmse:.6g}", flush=True)
     few_windows = None if args.load else describe_few_windows(len(series.values), trainer.config,
                                                               trainer.split.n_train)
@@ -444,6 +443,16 @@ def _describe(series: Any) -> str:
     if series.source.startswith("generator "):
         return series.source
     return f"{series.source}, column {series.name}" if series.source else series.name
+
+
+def describe_split(n_train: int, n_val: int) -> str:
+    """Return "8 training and 2 validation windows", each count with its own noun when one of them is 1."""
+    if n_train == n_val == 1:
+        return "1 training and 1 validation window"
+    if 1 in (n_train, n_val):
+        return (f"{n_train} training {'window' if n_train == 1 else 'windows'} and "
+                f"{n_val} validation {'window' if n_val == 1 else 'windows'}")
+    return f"{n_train} training and {n_val} validation windows"
 
 
 def describe_few_windows(length: int, config: Any, n_train: int) -> str | None:

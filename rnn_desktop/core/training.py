@@ -469,8 +469,8 @@ class Trainer:
             quarter = max(1, values.shape[0] // 4)
             if fitting and quarter < fitting:
                 # The longest fitting window leaves as few as one training window.
-                smaller = (f"a smaller seq_len (at most {fitting}; {quarter}, a quarter of the series, "
-                           "leaves more training windows)")
+                smaller = (f"a smaller seq_len (the longest that fits is {fitting}, and a quarter of the series, "
+                           f"{quarter}, leaves more training windows)")
             elif fitting:
                 smaller = f"a smaller seq_len (at most {fitting})"
             else:

@@ -379,6 +379,10 @@ class FileActionsMixin:
         return True
 
     def choose_export_history(self) -> None:
+        if not self._reports:
+            # A file with only the header line would look like a failed export.
+            self.show_error(messages.error_no_epochs_to_export())
+            return
         path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export loss history"),
                                       QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv")
         if path:

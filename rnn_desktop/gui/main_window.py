@@ -657,13 +657,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         """
         if self._trainer is None or not self._weights_unsaved or not self._ask_on_close:
             return True
-        text = question(self._trainer.epoch)
-        best_epoch = self._trainer.best_epoch
-        if self._trainer.stop_reason == "early_stopping" and 0 < best_epoch < self._trainer.epoch:
-            # The epoch count alone suggests the last epoch's weights, but Save writes the kept ones.
-            text += "\n\n" + messages.note_kept_weights(best_epoch)
         answer = QMessageBox.question(
-            self, messages.title_unsaved_weights(), text,
+            self, messages.title_unsaved_weights(), self._with_kept_weights_note(question(self._trainer.epoch)),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Cancel:
@@ -671,6 +666,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return bool(self.choose_save_weights())
         return True
+
+    def _with_kept_weights_note(self, question: str) -> str:
+        """Add to a question about unsaved weights which epoch's weights Save writes after early stopping."""
+        trainer = self._trainer
+        if trainer is not None and trainer.stop_reason == "early_stopping" and 0 < trainer.best_epoch < trainer.epoch:
+            # The epoch count alone suggests the last epoch's weights, but Save writes the kept ones.
+            return question + "\n\n" + messages.note_kept_weights(trainer.best_epoch)
+        return question
 
     def _recording(self, trainer) -> tuple[bool, int | None]:
         """Return the ``Trainer.set_recording`` arguments for the View menu's choice.
@@ -1340,7 +1343,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             if was_running:
                 self.pause_training()
             answer = QMessageBox.question(
-                self, messages.title_unsaved_weights(), messages.question_save_weights(),
+                self, messages.title_unsaved_weights(), self._with_kept_weights_note(messages.question_save_weights()),
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Cancel or (

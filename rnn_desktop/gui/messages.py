@@ -472,6 +472,10 @@ def error_no_model() -> str:
     return tr("There is no model yet. Train one with Start or Step, or load weights.")
 
 
+def error_no_epochs_to_export() -> str:
+    return tr("There is no loss history yet. Train with Start or Step, then export it.")
+
+
 def error_busy() -> str:
     return tr("Stop or pause training first.")
 

@@ -955,3 +955,15 @@ def test_continued_run_compares_with_loaded_weights(tmp_path, capsys):
     assert float(final.group(1)) > float(loaded.group(1))
     assert (f"note: val_rmse rose from {loaded.group(1)} (the weights loaded from {weights}) to {final.group(1)}; "
             f"{weights} gets the weights of this run\n") in out
+
+
+@pytest.mark.parametrize(("n_train", "n_val", "expected"), [
+    (8, 2, "8 training and 2 validation windows"),
+    (1, 1, "1 training and 1 validation window"),
+    (3, 1, "3 training windows and 1 validation window"),
+    (1, 4, "1 training window and 4 validation windows"),
+])
+def test_split_counts_take_their_own_noun(n_train, n_val, expected):
+    from rnn_desktop.commands.train import describe_split
+
+    assert describe_split(n_train, n_val) == expected

@@ -80,8 +80,8 @@ def test_trainer_rejects_short_series():
     assert caught.value.params == {"length": 100, "minimum": 101, "largest_seq_len": 49}
     assert "101" in str(caught.value)
     # The longest fitting window leaves one training window, so a quarter of the series is named too.
-    assert "a smaller seq_len (at most 49; 25, a quarter of the series, leaves more training windows)" in str(
-        caught.value)
+    assert ("a smaller seq_len (the longest that fits is 49, and a quarter of the series, 25, leaves more "
+            "training windows)") in str(caught.value)
 
 
 def test_short_series_error_names_quarter_only_below_fitting():

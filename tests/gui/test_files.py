@@ -992,3 +992,16 @@ def test_save_dialog_proposes_a_file_name(qtbot, make_window, tmp_path, monkeypa
     assert window.load_weights(str(saved), origin="keep")
     window.choose_save_weights()
     assert proposed[-1] == str(tmp_path / "sine-model.npz")
+
+
+def test_history_export_needs_epochs(make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    asked: list[bool] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (asked.append(True), ("", ""))[1])
+
+    window.choose_export_history()
+
+    assert asked == []
+    assert window.last_error == "There is no loss history yet. Train with Start or Step, then export it."

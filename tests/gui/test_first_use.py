@@ -279,6 +279,12 @@ def test_question_names_early_stop_weights(qtbot, make_window, monkeypatch):
     assert len(questions) == 1
     assert questions[0].endswith(f"Save them first?\n\nEarly stopping kept the weights of epoch {kept}, so those "
                                  "are the weights Save writes.")
+
+    # Closing the window asks the same way; Cancel keeps it open.
+    window.close()
+    assert len(questions) == 2
+    assert questions[1].endswith(f"Save them before closing?\n\nEarly stopping kept the weights of epoch {kept}, "
+                                 "so those are the weights Save writes.")
     window.set_interactive(ask_on_close=False, show_dialogs=False)
 
 
