@@ -1291,7 +1291,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>The rows are split at the %1 chosen above, but detection chooses the %2; if the %2 separates the columns, choose it as the delimiter.</source>
+        <translation>Le righe sono divise al carattere %1 scelto sopra, ma il rilevamento sceglie il carattere %2; se il carattere %2 separa le colonne, sceglilo come separatore.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Every row is two whole numbers separated by a comma (%1); if the file is one column of numbers with decimal commas, choose &apos;,&apos; as the decimal mark.</source>
         <translation>Ogni riga è fatta di due numeri interi separati da una virgola (%1); se il file è una sola colonna di numeri con la virgola decimale, scegli &apos;,&apos; come separatore decimale.</translation>
     </message>
@@ -1327,12 +1332,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>riga %1: %2</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-50"/>
         <source>The file reads as one column, but its header splits at the %4 into %2 columns (%3) and its rows at the %1; if the %1 separates the columns, choose it as the delimiter.</source>
         <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) al carattere %4 e le sue righe al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+53"/>
         <source>1 value lies far from the others (%1); check it in the file.</source>
         <translation>1 valore è molto lontano dagli altri (%1); controllalo nel file.</translation>
     </message>
@@ -1403,7 +1408,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-802"/>
+        <location line="-808"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -2210,7 +2215,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+430"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+436"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

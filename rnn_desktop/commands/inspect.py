@@ -14,7 +14,7 @@ from rnn_desktop.commands.common import (
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
-from rnn_desktop.core.csv_reader import CsvInfo, delimiter_option, inspect_csv
+from rnn_desktop.core.csv_reader import CsvInfo, delimiter_option, describe_detected_delimiter, inspect_csv
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import OUTLIER_IQR_FACTOR
 
@@ -105,6 +105,8 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         lines.append(f"note           the header's names are separated by {delimiter_option(info.header_delimiter)} "
                      f"and the rows' cells by {delimiter_option(info.delimiter)}, so each was split at its own "
                      "delimiter")
+    if info.detected_delimiter is not None:
+        lines.append(f"note           {describe_detected_delimiter(info.delimiter, info.detected_delimiter)}")
     if info.decimal_comma_rows:
         lines.append(f"note           {describe_decimal_comma_rows(info.decimal_comma_rows)}")
     if info.point_grouping is not None:

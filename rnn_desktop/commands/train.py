@@ -22,6 +22,7 @@ from rnn_desktop.commands.common import (
     recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
+from rnn_desktop.core.csv_reader import describe_detected_delimiter
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import (
     OUTLIER_IQR_FACTOR, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin, series_origin,
@@ -483,6 +484,9 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
         warnings.append(f"in {series.source}, " + describe_other_delimiter(
             other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal"),
             other_delimiter.get("header_delimiter")))
+    if series.details.get("detected_delimiter"):
+        warnings.append(f"in {series.source}, " + describe_detected_delimiter(
+            series.details["delimiter"], series.details["detected_delimiter"]))
     decimal_comma_rows = series.details.get("decimal_comma_rows")
     if decimal_comma_rows:
         warnings.append(f"in {series.source}, {describe_decimal_comma_rows(decimal_comma_rows)}")

@@ -100,6 +100,8 @@ class CsvInfo:
     # The delimiter that splits a one-cell header into the names of the rows' columns, when the
     # rows use another one, as in a header "date,value" over rows "2021-01-02;3,97". None otherwise.
     header_delimiter: str | None = None
+    # The delimiter that detection chooses, when the one given by hand differs from it. None otherwise.
+    detected_delimiter: str | None = None
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -132,6 +134,7 @@ class CsvInfo:
                 "delimiter": self.other_delimiter[0], "names": list(self.other_delimiter[1]),
                 "header_delimiter": self.other_delimiter[2]},
             "header_delimiter": self.header_delimiter,
+            "detected_delimiter": self.detected_delimiter,
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "point_grouping": None if self.point_grouping is None else {
@@ -215,6 +218,11 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     line_endings = csv_dialect.describe_line_endings(text)
     body, skipped_lines, comment_lines = csv_dialect.split_leading_comments(text)
     body, hinted_delimiter = csv_dialect.split_separator_hint(body)
+    # A delimiter given by hand that detection would not choose may split the rows wrongly.
+    detected_delimiter = None
+    if delimiter is not None:
+        detected = csv_dialect.detect_delimiter(csv_dialect.sample_lines(body))
+        detected_delimiter = detected if detected not in (None, delimiter) else None
     if hinted_delimiter is not None:
         skipped_lines += 1
         if delimiter is None:
@@ -269,6 +277,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     header_mismatch = _header_mismatch(first_row, sample) if header else None
     # A delimiter given by hand, or a decimal comma that rules the comma out, can leave the columns in one.
     other_delimiter = _columns_at_other_delimiter(first_row[0], sample, delimiter) if header and width == 1 else None
+    if other_delimiter is not None:
+        detected_delimiter = None  # the note on the hidden columns names the options already
     names = _column_names(first_row if header else None, width)
     columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
                for j, name in enumerate(names)]
@@ -372,6 +382,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         decimal_comma_rows=decimal_comma_rows,
         other_delimiter=other_delimiter,
         header_delimiter=header_delimiter,
+        detected_delimiter=detected_delimiter,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
@@ -477,6 +488,13 @@ def _columns_at_other_delimiter(header_cell: str, sample: Sequence[Sequence[str]
 def delimiter_option(delimiter: str) -> str:
     """Return a delimiter as --delimiter takes it: ',' or 'tab'."""
     return repr({"\t": "tab", " ": "space"}.get(delimiter, delimiter))
+
+
+def describe_detected_delimiter(chosen: str, detected: str) -> str:
+    """Return the sentence saying that detection would split the rows at ``detected`` instead of ``chosen``."""
+    return (f"the rows were split at the given --delimiter {delimiter_option(chosen)}, but detection chooses "
+            f"{delimiter_option(detected)}; if {delimiter_option(detected)} separates the columns, leave "
+            "--delimiter out")
 
 
 def describe_other_delimiter(other: str, names: Sequence[str], decimal: str,

@@ -416,6 +416,12 @@ class CsvForm(QWidget):
                                "columns (%3); if the %1 separates the columns, choose it as the delimiter.")
             notes.append(note.replace("%1", name).replace(
                 "%2", messages.format_integer(len(other["names"]))).replace("%3", ", ".join(other["names"])))
+        detected = details.get("detected_delimiter")
+        if detected:
+            # A delimiter chosen in the list that detection would not choose may split the rows wrongly.
+            notes.append(self.tr("The rows are split at the %1 chosen above, but detection chooses the %2; if the "
+                                 "%2 separates the columns, choose it as the delimiter.").replace(
+                "%1", self._delimiter_name(details.get("delimiter"))).replace("%2", self._delimiter_name(detected)))
         decimal_comma_rows = details.get("decimal_comma_rows")
         if decimal_comma_rows:
             # A one-column file with decimal commas, split at them, reads 100,13 as 100 and 13.

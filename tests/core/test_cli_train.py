@@ -967,3 +967,16 @@ def test_split_counts_take_their_own_noun(n_train, n_val, expected):
     from rnn_desktop.commands.train import describe_split
 
     assert describe_split(n_train, n_val) == expected
+
+
+def test_given_delimiter_other_than_detected_warns(tmp_path, capsys):
+    path = tmp_path / "semi.csv"
+    path.write_text("date,value\n" + "".join(f"2021-01-{day:02d};{day % 7 + 2},{day % 9}5\n" for day in range(1, 29)),
+                    encoding="utf-8")
+
+    code, _, err = run(["--csv", str(path), "--delimiter", ",", "--epochs", "1", "--hidden", "4", "--seq-len", "5"],
+                       capsys)
+
+    assert code == 0
+    assert (f"warning: in {path}, the rows were split at the given --delimiter ',', but detection chooses ';'; "
+            "if ';' separates the columns, leave --delimiter out\n") in err

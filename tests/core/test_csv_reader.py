@@ -736,6 +736,18 @@ def test_semicolon_header_over_comma_rows(tmp_path):
     assert (info.first, info.last) == (1100.0, 1373.0)
 
 
+def test_given_delimiter_other_than_detected_is_noted(tmp_path):
+    rows = "".join(f"2021-01-{day:02d};{day % 7 + 2},{day * 7 % 100:02d}\n" for day in range(1, 29))
+    path = write(tmp_path, "date,value\n" + rows)
+
+    forced = inspect_csv(path, delimiter=",")
+    assert forced.detected_delimiter == ";"
+    assert forced.to_json_dict(include_values=False)["detected_delimiter"] == ";"
+    # Detected, or given as detection would choose it, there is nothing to note.
+    assert inspect_csv(path).detected_delimiter is None
+    assert inspect_csv(path, delimiter=";").detected_delimiter is None
+
+
 def test_comma_file_with_semicolons_in_text_stays_comma(tmp_path):
     info = inspect_csv(write(tmp_path, "name,notes,v\n" + "".join(f"a{i},x;y,{i}.5\n" for i in range(30))))
 

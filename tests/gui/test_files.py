@@ -614,7 +614,9 @@ def test_csv_form_notes_header_mismatch(make_window, tmp_path):
     assert window.open_csv(str(path), column="1", delimiter=",")
 
     assert window.data_panel.csv_form.notes.text() == (
-        "Cells in the header row: 1, in most data rows: 2; check the delimiter.")
+        "Cells in the header row: 1, in most data rows: 2; check the delimiter.\n"
+        "The rows are split at the comma (,) chosen above, but detection chooses the semicolon (;); if the "
+        "semicolon (;) separates the columns, choose it as the delimiter.")
 
 
 def test_csv_form_notes_decimal_comma_rows(make_window, tmp_path):
@@ -1005,3 +1007,19 @@ def test_history_export_needs_epochs(make_window, tmp_path, monkeypatch):
 
     assert asked == []
     assert window.last_error == "There is no loss history yet. Train with Start or Step, then export it."
+
+
+def test_csv_form_notes_delimiter_other_than_detected(make_window, tmp_path):
+    window = make_window(series=None)
+    path = tmp_path / "semi.csv"
+    path.write_text("date,value\n" + "".join(f"2021-01-{day:02d};{day % 7 + 2},{day % 9}5\n" for day in range(1, 29)),
+                    encoding="utf-8")
+    assert window.open_csv(str(path))
+    form = window.data_panel.csv_form
+    assert form.notes.text() == ""
+
+    choose(form.delimiter, ",")
+
+    assert form.notes.text() == ("The rows are split at the comma (,) chosen above, but detection chooses the "
+                                 "semicolon (;); if the semicolon (;) separates the columns, choose it as the "
+                                 "delimiter.")
