@@ -253,10 +253,17 @@ def origin_unreadable_text(weights_path: str, origin: dict[str, Any], error: Bas
             "give the data with --csv or --generator")
 
 
+# A target at most this share of the largest target's magnitude counts as zero for MAPE.
+ZERO_TARGET_SHARE = 1e-12
+
+
 def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, float | None]:
     """Return RMSE, MAE and MAPE (in percent) of ``prediction`` against ``target``.
 
-    MAPE is None when the target contains a zero, where it is undefined.
+    MAPE is None when the target contains a zero, where it is undefined, or a
+    value within rounding error of zero (ZERO_TARGET_SHARE of the largest
+    magnitude): sin(k pi) in float64 is about 1e-16, not 0, and gave MAPEs of
+    1e13 %.
     RMSE is computed from the errors divided by the largest one, so it stays
     finite whenever the errors are: squaring an error above 1e154 would give inf.
     """
@@ -265,7 +272,9 @@ def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, 
     with np.errstate(over="ignore", invalid="ignore"):
         error = np.asarray(prediction, dtype=np.float64) - target
         mape = None
-        if not np.any(target == 0.0):
+        magnitude = np.abs(target)
+        near_zero = magnitude.size and np.any(magnitude <= ZERO_TARGET_SHARE * np.max(magnitude))
+        if not near_zero:
             mape = float(np.mean(np.abs(error / target)) * 100.0)
         abs_error = np.abs(error)
         mae = float(np.mean(abs_error))
