@@ -39,7 +39,7 @@
         <translation>%1: %2 è fuori dall&apos;intervallo del campo, da %4 a %5, quindi ora vale %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Training finished: all epochs ran.</source>
         <translation>Addestramento terminato: tutte le epoche sono state eseguite.</translation>
     </message>
@@ -79,7 +79,12 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-13"/>
+        <source>The forecast takes %1 steps once this run ends or stops.</source>
+        <translation>La previsione avrà %1 passi quando questo addestramento finisce o viene fermato.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Learning rate %1 from the next epoch on; the metrics line shows the rate of the last epoch.</source>
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>
@@ -1810,7 +1815,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+143"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+144"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1831,12 +1836,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+791"/>
+        <location line="+794"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-790"/>
+        <location line="-793"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1872,12 +1877,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+708"/>
+        <location line="+711"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-707"/>
+        <location line="-710"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2002,7 +2007,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+629"/>
+        <location line="+632"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2017,7 +2022,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Di nuovo su %1.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Use a window length of at most %4, or shorten the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Usa una finestra lunga al massimo %4, o accorcia la parte di validazione.</translation>
     </message>

@@ -103,6 +103,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._snapshot = None
         self._weights_unsaved = False
         self._weights_file: str | None = None  # the file this model was loaded from or last saved to
+        self._run_forecast_steps = 0  # the forecast steps that the current or last run computes
         # The "Start is unavailable" message the status bar shows, cleared when its reason goes.
         self._shown_cannot_start: str | None = None
         # The error line that show_error put in the status bar, replaced once new data loads.
@@ -584,8 +585,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._control.trainer = trainer
         epochs = 1 if single_epoch else config.epochs
         self._run_is_step = single_epoch
+        self._run_forecast_steps = self.forecast_steps.value()
         worker = TrainingWorker(trainer, self._control, epochs=epochs,
-                                forecast_steps=self.forecast_steps.value(), host=self._host)
+                                forecast_steps=self._run_forecast_steps, host=self._host)
         worker.epoch_finished.connect(self._on_epoch_finished)
         worker.batch_progress.connect(self._on_batch_progress)
         worker.snapshot_ready.connect(self._on_snapshot)
@@ -796,6 +798,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             elif reason == "stopped" and not self._run_is_step:
                 self._set_progress_text(messages.progress_stopped(self._reports[-1].epoch, self._run_target_epoch))
         self._show_final_metrics()
+        if self.forecast_steps.value() != self._run_forecast_steps:
+            self._show_snapshot_now()  # the field changed during the run
         if self._run_is_step and reason == "completed" and self._trainer is not None:
             continued_from = self._reports[-1].extra.get("continued_from_epoch") if self._reports else None
             if continued_from is not None:
@@ -1130,6 +1134,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _on_forecast_steps_changed(self) -> None:
         if self._state == IDLE:
             self._show_snapshot_now()
+        else:
+            # The training process forecasts with the run's number of steps; the end of the run applies the new one.
+            self.statusBar().showMessage(messages.status_forecast_steps_after_run(self.forecast_steps.value()))
 
     def _validate_form(self, announce: bool = True) -> bool:
         """Show the first reason the settings cannot train on the current series, if any.

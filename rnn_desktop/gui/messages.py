@@ -99,6 +99,10 @@ def status_value_clamped(name: str, typed: float, kept: float, minimum: float, m
         "%3", format_number(kept)).replace("%4", format_number(minimum)).replace("%5", format_number(maximum))
 
 
+def status_forecast_steps_after_run(steps: int) -> str:
+    return tr("The forecast takes %1 steps once this run ends or stops.").replace("%1", format_integer(steps))
+
+
 def status_lr_from_next_epoch(lr: float) -> str:
     return tr("Learning rate %1 from the next epoch on; the metrics line shows the rate of the last epoch.").replace(
         "%1", format_number(lr, 3))

@@ -352,3 +352,16 @@ def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, mes
     assert window.statusBar().currentMessage() == message
     assert QToolTip.isVisible()
     assert QToolTip.text() == message
+
+
+def test_forecast_steps_changed_during_run_apply_at_its_end(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
+    window.forecast_steps.setValue(20)
+    assert window.start_training()
+    wait_for_epochs(qtbot, window, 2)
+
+    window.forecast_steps.setValue(35)
+    assert window.statusBar().currentMessage() == "The forecast takes 35 steps once this run ends or stops."
+    assert stop_and_wait(qtbot, window) == "stopped"
+
+    assert window.prediction_plot._snapshot.forecast.size == 35
