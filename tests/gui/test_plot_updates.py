@@ -214,9 +214,13 @@ def language(request, qapp):
     """Run a test in English and in Italian, whose legend entries are longer."""
     from rnn_desktop.gui.app import install_translators
 
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
     install_translators(qapp, request.param)
     yield request.param
     install_translators(qapp, "en")
+    QLocale.setDefault(previous)
 
 
 def test_validation_label_below_legend_row(qtbot, language):

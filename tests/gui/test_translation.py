@@ -288,9 +288,14 @@ def italian(qapp):
     """Install the Italian translators for one test, then go back to English."""
     from rnn_desktop.gui.app import install_translators
 
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
     loaded = install_translators(qapp, "it")
     yield loaded
     install_translators(qapp, "en")
+    # install_translators sets the number format too, which later tests' expected texts depend on.
+    QLocale.setDefault(previous)
 
 
 def test_italian_translators_load(italian):
