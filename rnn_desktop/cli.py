@@ -238,6 +238,13 @@ def _main(argv: Sequence[str] | None) -> int:
         if unused:
             command_parser = args.gui_parser if args.command == "gui" else args.train_parser
             command_parser.error(f"{unused[0]} needs --csv: it sets how the CSV file is read")
+    if args.command in ("gui", "train") and args.csv:
+        ignored = [option for option, value in (("--length", args.length), ("--noise", args.noise),
+                                               ("--param", args.param or None)) if value is not None]
+        if ignored:
+            command_parser = args.gui_parser if args.command == "gui" else args.train_parser
+            command_parser.error(f"{ignored[0]} sets a generated series, so it has no effect with --csv; "
+                                 "leave it out")
     if args.command in ("gui", "train") and getattr(args, "load", None) and getattr(args, "preset", None):
         # A preset sets the model's shape too, which loaded weights fix; it would be ignored or half applied.
         command_parser = args.gui_parser if args.command == "gui" else args.train_parser

@@ -106,3 +106,16 @@ def test_number_option_errors_are_short(capsys, option, text, expected):
     assert stopped.value.code == 2
     assert err == (f"rnn-desktop train: error: argument {option}: {expected}\n"
                    "See 'rnn-desktop train --help' for the options.\n")
+
+
+@pytest.mark.parametrize("command", ["train", "gui"])
+@pytest.mark.parametrize(("option", "value"), [("--length", "30"), ("--noise", "0.1"), ("--param", "period=3")])
+def test_generator_options_rejected_with_csv(capsys, command, option, value):
+    from rnn_desktop.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main([command, "--csv", "data.csv", option, value])
+
+    assert stopped.value.code == 2
+    assert (f"rnn-desktop {command}: error: {option} sets a generated series, so it has no effect with --csv; "
+            "leave it out\n") in capsys.readouterr().err

@@ -1088,7 +1088,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 restored += 1
             else:
                 changes.append(messages.change_split_to_fraction(percent))
-            self._split_adapted_for_csv = from_csv
+            # A generated series long enough for the generators' split gets it back later.
+            self._split_adapted_for_csv = True
         if not changes:
             return None
         log.info("settings adapted to %s (%d values): %s", series.source, len(series), changes)

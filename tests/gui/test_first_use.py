@@ -84,6 +84,18 @@ def test_window_length_restored_after_short_file(make_window, tmp_path):
         "as before the shorter series.")
 
 
+def test_generator_split_restored_after_short_series(make_window):
+    window = make_window(TrainConfig())
+    form = window.data_panel.generator_form
+    assert window.data_panel.set_generator("sawtooth", 3, 0.0, 0, form.params())
+    assert (window.config().val_windows, window.config().val_fraction) == (None, 0.2)
+
+    assert window.data_panel.set_generator("sawtooth", 200, 0.0, 0, form.params())
+
+    assert (window.config().seq_len, window.config().val_windows) == (50, 50)
+    assert "validation on the last 50 windows, as for every generated series" in window.statusBar().currentMessage()
+
+
 def test_typed_window_length_kept(make_window, tmp_path):
     window = make_window(TrainConfig())
     assert window.open_csv(write_series(tmp_path / "three.csv", 3))
