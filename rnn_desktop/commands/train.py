@@ -433,7 +433,7 @@ def with_generator_options(message: str, error: RnnDesktopError, args: argparse.
     name = error.params.get("name")
     prefix = f"{generator}: {name} = "
     if generator and name and message.startswith(prefix):
-        # "sine: noise = -1.0 is out of range" becomes "sine: --noise -1.0 is out of range".
+        # "sine: noise = -1 is out of range" becomes "sine: --noise -1 is out of range".
         option = f"--{name} " if name in ("length", "noise", "seed") else f"--param {name}="
         return f"{generator}: {option}{message[len(prefix):]}"
     return message
@@ -503,6 +503,10 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
     if default_column and "column" in series.details and series.values.size and np.ptp(series.values) == 0:
         warnings.append(f"every value in column '{series.name}' of {series.source} is {series.values[0]:g}; "
                         "if another column is the series, choose it with --column")
+    elif "column" not in series.details and series.values.size and np.ptp(series.values) == 0:
+        # A generated series is flat with an amplitude or step of 0, for example.
+        warnings.append(f"every value of {series.source} is {series.values[0]:g}, so there is nothing to learn; "
+                        "check its --param values")
     return warnings
 
 

@@ -192,7 +192,7 @@ def generate(name: str, length: int = 200, noise: float = 0.0, seed: int = 0, **
     unknown = sorted(set(params) - set(known))
     if unknown:
         allowed = ", ".join(known) or "none besides length, noise and seed"
-        raise ConfigError(f"Generator {name!r} has no parameter {unknown[0]!r}. Its parameters: {allowed}.",
+        raise ConfigError(f"generator {name!r} has no parameter {unknown[0]!r}; its parameters: {allowed}.",
                           code="config.unknown_parameter", generator=name, name=unknown[0],
                           allowed=list(known))
 
@@ -233,8 +233,10 @@ def _check_value(generator: str, parameter: ParameterSpec, value: Any) -> float:
             f"{generator}: {parameter.name} must be {kind}, got {value!r}.",
             code="config.not_a_number", generator=generator, name=parameter.name, value=value)
     if not parameter.min <= number <= parameter.max:
+        # -3 rather than -3.0, as typed; other values in full.
+        shown = str(int(number)) if number.is_integer() else repr(number)
         raise ConfigError(
-            f"{generator}: {parameter.name} = {value} is out of range; "
+            f"{generator}: {parameter.name} = {shown} is out of range; "
             f"use a value from {parameter.min:g} to {parameter.max:g}.",
             code="config.out_of_range", generator=generator, name=parameter.name, value=value,
             min=parameter.min, max=parameter.max)

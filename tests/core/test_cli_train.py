@@ -820,9 +820,9 @@ def test_load_stop_line_counts_run(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("options", "expected"), [
-    (["--noise", "-1"], "sine: --noise -1.0 is out of range; use a value from 0 to 1e+06."),
+    (["--noise", "-1"], "sine: --noise -1 is out of range; use a value from 0 to 1e+06."),
     (["--generator", "sine_wave", "--param", "period=0"],
-     "sine_wave: --param period=0.0 is out of range; use a value from 2 to 1e+06."),
+     "sine_wave: --param period=0 is out of range; use a value from 2 to 1e+06."),
     (["--length", "10"], "use a longer series (--length), a smaller --seq-len or fewer validation windows "
                          "(--val-windows)"),
 ])
@@ -980,3 +980,11 @@ def test_given_delimiter_other_than_detected_warns(tmp_path, capsys):
     assert code == 0
     assert (f"warning: in {path}, the rows were split at the given --delimiter ',', but detection chooses ';'; "
             "if ';' separates the columns, leave --delimiter out\n") in err
+
+
+def test_flat_generated_series_warns(capsys):
+    code, _, err = run(["--generator", "sine_wave", "--param", "amplitude=0", "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0
+    assert ("rnn-desktop train: warning: every value of generator sine_wave is 0, so there is nothing to learn; "
+            "check its --param values\n") in err
