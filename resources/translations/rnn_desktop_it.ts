@@ -207,7 +207,42 @@ Annulla: non caricare i pesi.</translation>
         <translation>La finestra usa già questa lingua.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>comma (,)</source>
+        <translation>virgola (,)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>semicolon (;)</source>
+        <translation>punto e virgola (;)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vertical bar (|)</source>
+        <translation>barra verticale (|)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tab</source>
+        <translation>tabulazione</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The file reads as one column, but its header splits at the %4 into %2 columns (%3) and its rows at the %1; if the %1 separates the columns, choose it as the delimiter.</source>
+        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) al carattere %4 e le sue righe al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore e il punto (.) come separatore decimale.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter.</source>
+        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Start is unavailable. %1</source>
         <translation>Avvia non è disponibile. %1</translation>
     </message>
@@ -703,37 +738,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>the comma (,)</source>
-        <translation>la virgola (,)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>the semicolon (;)</source>
-        <translation>il punto e virgola (;)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>the vertical bar (|)</source>
-        <translation>la barra verticale (|)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the tab</source>
-        <translation>la tabulazione</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The file reads as one column, but the header and the rows split at %1 into %2 columns (%3); if it separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) dove c&apos;è %1; se è questo a separare le colonne, sceglilo come separatore e il punto (.) come separatore decimale.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The file reads as one column, but the header and the rows split at %1 into %2 columns (%3); if it separates the columns, choose it as the delimiter.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) dove c&apos;è %1; se è questo a separare le colonne, sceglilo come separatore.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>The cell spans several lines, so a quote opened there is probably never closed.</source>
         <translation>La cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
     </message>
@@ -958,7 +963,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-286"/>
+        <location line="-263"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -973,12 +978,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>The file reads as one column, but its header splits at %1 into %2 columns (%3) and its rows at %4; if %4 separates the columns, choose it as the delimiter.</source>
-        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) dove c&apos;è %1 e le sue righe dove c&apos;è %4; se è %4 a separare le colonne, sceglilo come separatore.</translation>
-    </message>
-    <message>
-        <location line="+141"/>
+        <location line="+136"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -1286,17 +1286,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Celle nella riga di intestazione: %1, nella maggior parte delle righe di dati: %2; controlla il separatore.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore e il punto (.) come separatore decimale.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); if the %1 separates the columns, choose it as the delimiter.</source>
-        <translation>Il file si legge come una sola colonna, ma l&apos;intestazione e le righe si dividono in %2 colonne (%3) al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The rows are split at the %1 chosen above, but detection chooses the %2; if the %2 separates the columns, choose it as the delimiter.</source>
         <translation>Le righe sono divise al carattere %1 scelto sopra, ma il rilevamento sceglie il carattere %2; se il carattere %2 separa le colonne, sceglilo come separatore.</translation>
     </message>
@@ -1337,12 +1327,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>riga %1: %2</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <source>The file reads as one column, but its header splits at the %4 into %2 columns (%3) and its rows at the %1; if the %1 separates the columns, choose it as the delimiter.</source>
-        <translation>Il file si legge come una sola colonna, ma la sua intestazione si divide in %2 colonne (%3) al carattere %4 e le sue righe al carattere %1; se il carattere %1 separa le colonne, sceglilo come separatore.</translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+3"/>
         <source>1 value lies far from the others (%1); check it in the file.</source>
         <translation>1 valore è molto lontano dagli altri (%1); controllalo nel file.</translation>
     </message>
@@ -1413,7 +1398,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-808"/>
+        <location line="-794"/>
         <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
         <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
     </message>
@@ -2017,7 +2002,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Back to %1.</source>
         <translation>Di nuovo su %1.</translation>
     </message>
@@ -2220,7 +2205,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+436"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+422"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.gui.messages import column_name, format_integer, format_number, shown_path
+from rnn_desktop.gui.messages import column_name, format_integer, format_number, other_delimiter_note, shown_path
 
 # pyside6-lupdate files module-level tr() calls under the empty context.
 _CONTEXT = ""
@@ -115,29 +115,6 @@ def _csv_all_missing(p: dict) -> str:
     return fill(tr("%1: every value in column \"%2\" is missing. Choose another column."), p["path"], p["column"])
 
 
-def _other_delimiter_hint(split: dict, decimal: str) -> str:
-    """Return the sentence on columns that the file's one column hides, with a leading space."""
-    def shown(delimiter: str) -> str:
-        # Named as the Data tab's Delimiter list names them, which is where the person changes it.
-        names = {",": tr("the comma (,)"), ";": tr("the semicolon (;)"), "|": tr("the vertical bar (|)"),
-                 "\t": tr("the tab")}
-        return names.get(delimiter, f"\"{delimiter}\"")
-
-    rows, header = split["delimiter"], split.get("header_delimiter", split["delimiter"])
-    names = ", ".join(split["names"])
-    count = format_integer(len(split["names"]))
-    if header != rows:
-        return " " + fill(tr("The file reads as one column, but its header splits at %1 into %2 columns (%3) and "
-                             "its rows at %4; if %4 separates the columns, choose it as the delimiter."),
-                          shown(header), count, names, shown(rows))
-    if rows == "," and decimal == ",":
-        return " " + fill(tr("The file reads as one column, but the header and the rows split at %1 into %2 "
-                             "columns (%3); if it separates the columns, choose it as the delimiter and the "
-                             "point (.) as the decimal mark."), shown(rows), count, names)
-    return " " + fill(tr("The file reads as one column, but the header and the rows split at %1 into %2 columns "
-                         "(%3); if it separates the columns, choose it as the delimiter."), shown(rows), count, names)
-
-
 def _bad_cell_hint(p: dict, single: bool) -> str:
     """Return the sentence on the (first) bad cell's likely cause, with a leading space, or ""."""
     from rnn_desktop.core.csv_values import is_finite_number
@@ -160,7 +137,7 @@ def _bad_cell_hint(p: dict, single: bool) -> str:
 def _csv_bad_value(p: dict) -> str:
     if p.get("other_delimiter"):
         return fill(tr("%1, line %2, column \"%3\": \"%4\" is not a number."), p["path"],
-                    format_integer(p["line"]), p["column"], p["text"]) + _other_delimiter_hint(
+                    format_integer(p["line"]), p["column"], p["text"]) + " " + other_delimiter_note(
             p["other_delimiter"], p["decimal"])
     return fill(tr("%1, line %2, column \"%3\": \"%4\" is not a number.%5 Correct or empty that cell, "
                    "or choose another column."),
@@ -191,7 +168,7 @@ def _csv_bad_values(p: dict) -> str:
         summary = fill(tr("%1, column \"%2\": %3 cells are not numbers: %4."),
                        p["path"], p["column"], format_integer(p["count"]), listed)
     if p.get("other_delimiter"):
-        return summary + _other_delimiter_hint(p["other_delimiter"], p["decimal"])
+        return summary + " " + other_delimiter_note(p["other_delimiter"], p["decimal"])
     hint = _bad_cell_hint(p, False)
     if p.get("too_large"):
         line, text = p["too_large"]

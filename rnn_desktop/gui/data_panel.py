@@ -401,21 +401,7 @@ class CsvForm(QWidget):
         other = details.get("other_delimiter")
         if other:
             # A delimiter or decimal comma chosen by hand left the columns in one: "1871,1120" reads as 1871.112.
-            name = self._delimiter_name(other["delimiter"])
-            header_delimiter = other.get("header_delimiter", other["delimiter"])
-            if header_delimiter != other["delimiter"]:
-                note = self.tr("The file reads as one column, but its header splits at the %4 into %2 columns "
-                               "(%3) and its rows at the %1; if the %1 separates the columns, choose it as the "
-                               "delimiter.").replace("%4", self._delimiter_name(header_delimiter))
-            elif other["delimiter"] == "," and details.get("decimal") == ",":
-                note = self.tr("The file reads as one column, but the header and the rows split at the %1 into %2 "
-                               "columns (%3); if the %1 separates the columns, choose it as the delimiter and "
-                               "the point (.) as the decimal mark.")
-            else:
-                note = self.tr("The file reads as one column, but the header and the rows split at the %1 into %2 "
-                               "columns (%3); if the %1 separates the columns, choose it as the delimiter.")
-            notes.append(note.replace("%1", name).replace(
-                "%2", messages.format_integer(len(other["names"]))).replace("%3", ", ".join(other["names"])))
+            notes.append(messages.other_delimiter_note(other, details.get("decimal"), self._delimiter_name))
         detected = details.get("detected_delimiter")
         if detected:
             # A delimiter chosen in the list that detection would not choose may split the rows wrongly.

@@ -248,6 +248,33 @@ def status_language_in_use() -> str:
     return tr("The window already uses this language.")
 
 
+def delimiter_name(delimiter: str) -> str:
+    """Return a delimiter's name as the Data tab's Delimiter list shows it, such as "comma (,)"."""
+    names = {",": tr("comma (,)"), ";": tr("semicolon (;)"), "|": tr("vertical bar (|)"), "\t": tr("tab")}
+    return names.get(delimiter, f"\"{delimiter}\"")
+
+
+def other_delimiter_note(split: dict, decimal: str, name_of: Callable[[str], str] = delimiter_name) -> str:
+    """Return the sentence on columns that a file read as one column hides.
+
+    ``split`` is the reader's "other_delimiter" finding, and ``name_of`` names
+    a delimiter (the Data tab passes its list's own names).
+    """
+    rows = split["delimiter"]
+    header = split.get("header_delimiter") or rows
+    if header != rows:
+        note = tr("The file reads as one column, but its header splits at the %4 into %2 columns (%3) and its rows "
+                  "at the %1; if the %1 separates the columns, choose it as the delimiter.").replace("%4", name_of(header))
+    elif rows == "," and decimal == ",":
+        note = tr("The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); "
+                  "if the %1 separates the columns, choose it as the delimiter and the point (.) as the decimal mark.")
+    else:
+        note = tr("The file reads as one column, but the header and the rows split at the %1 into %2 columns (%3); "
+                  "if the %1 separates the columns, choose it as the delimiter.")
+    return note.replace("%1", name_of(rows)).replace("%2", format_integer(len(split["names"]))).replace(
+        "%3", ", ".join(split["names"]))
+
+
 def status_cannot_start(problem: str) -> str:
     return tr("Start is unavailable. %1").replace("%1", problem)
 
