@@ -15,7 +15,7 @@ from typing import Any
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, input_paths, recorded_origin, series_from_args,
 )
-from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.core.errors import RnnDesktopError, value_as_typed
 from rnn_desktop.core.training import TrainConfig
 
 log = logging.getLogger(__name__)
@@ -192,9 +192,7 @@ def widget_limits_problem(window, args: argparse.Namespace, scripted: bool) -> s
 
 
 def _limits_message(problem) -> str:
-    # The value as typed, near enough: 1000000 for 1e6, not 1000000.0.
-    value = problem.value
-    typed = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    typed = value_as_typed(problem.value)  # 1000000 for 1e6, not 1000000.0
     if problem.field.startswith("param "):
         option = f"--param {problem.field.removeprefix('param ')}={typed}"
     else:

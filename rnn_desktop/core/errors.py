@@ -7,7 +7,21 @@ complete English message for the command line and the logs.
 
 from __future__ import annotations
 
+import math
+import numbers
 from typing import Any
+
+
+def value_as_typed(value: Any) -> str:
+    """Return a value for an error message as a person would type it: 0 for 0.0, text in quotes.
+
+    Whole numbers lose the ".0", and other numbers keep every digit, so that
+    1.0000001 never shows as 1 in "must be below 1".
+    """
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        number = float(value)
+        return str(int(number)) if math.isfinite(number) and number.is_integer() else repr(number)
+    return repr(value)
 
 
 class RnnDesktopError(Exception):

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from rnn_desktop.core.errors import ConfigError
+from rnn_desktop.core.errors import ConfigError, value_as_typed
 from rnn_desktop.core.series import Series
 
 
@@ -233,10 +233,8 @@ def _check_value(generator: str, parameter: ParameterSpec, value: Any) -> float:
             f"{generator}: {parameter.name} must be {kind}, got {value!r}.",
             code="config.not_a_number", generator=generator, name=parameter.name, value=value)
     if not parameter.min <= number <= parameter.max:
-        # -3 rather than -3.0, as typed; other values in full.
-        shown = str(int(number)) if number.is_integer() else repr(number)
         raise ConfigError(
-            f"{generator}: {parameter.name} = {shown} is out of range; "
+            f"{generator}: {parameter.name} = {value_as_typed(number)} is out of range; "
             f"use a value from {parameter.min:g} to {parameter.max:g}.",
             code="config.out_of_range", generator=generator, name=parameter.name, value=value,
             min=parameter.min, max=parameter.max)

@@ -19,7 +19,7 @@ import numpy as np
 
 from rnn_desktop.core import series as series_mod
 from rnn_desktop.core import weights as weights_mod
-from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError
+from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError, value_as_typed
 from rnn_desktop.core.optim import (STATE_SLOTS, clip_by_global_norm, clip_by_value, global_norm,
                                     make_optimizer)
 from rnn_desktop.core.rnn import ElmanRNN
@@ -133,7 +133,7 @@ class TrainConfig:
         _check_positive(self, "lr")
         _check_choice(self, "optimizer", OPTIMIZERS)
         if not (_is_number(self.momentum) and 0.0 <= self.momentum < 1.0):
-            raise ConfigError(f"momentum must be at least 0 and below 1, got {_shown(self.momentum)}",
+            raise ConfigError(f"momentum must be at least 0 and below 1, got {value_as_typed(self.momentum)}",
                               code="config.momentum", name="momentum", value=self.momentum, allowed="[0, 1)")
         if self.bptt_truncate is not None:
             _check_int(self, "bptt_truncate", minimum=1)
@@ -146,20 +146,12 @@ class TrainConfig:
             _check_int(self, "patience", minimum=1)
         _check_int(self, "plateau_patience", minimum=1)
         if not (_is_number(self.plateau_factor) and 0.0 < self.plateau_factor < 1.0):
-            raise ConfigError(f"plateau_factor must be between 0 and 1 (exclusive), got {_shown(self.plateau_factor)}",
+            raise ConfigError(f"plateau_factor must be between 0 and 1 (exclusive), got {value_as_typed(self.plateau_factor)}",
                               code="config.plateau_factor", name="plateau_factor", value=self.plateau_factor,
                               allowed="(0, 1)")
         if not (_is_number(self.min_lr) and math.isfinite(self.min_lr) and self.min_lr >= 0.0):
-            raise ConfigError(f"min_lr must be 0 or more, got {_shown(self.min_lr)}",
+            raise ConfigError(f"min_lr must be 0 or more, got {value_as_typed(self.min_lr)}",
                               code="config.min_lr", name="min_lr", value=self.min_lr, minimum=0.0)
-
-
-def _shown(value: Any) -> str:
-    """Return a setting's value as a person typed it: 0 rather than 0.0, text in quotes."""
-    if isinstance(value, (float, np.floating)) and math.isfinite(value):
-        # Whole numbers without ".0"; others in full, so 1.0000001 never shows as 1.
-        return str(int(value)) if float(value).is_integer() else repr(float(value))
-    return repr(value)
 
 
 def _is_number(value: Any) -> bool:
@@ -176,7 +168,7 @@ def _check_int(config: TrainConfig, name: str, minimum: int) -> None:
 def _check_positive(config: TrainConfig, name: str) -> None:
     value = getattr(config, name)
     if not (_is_number(value) and math.isfinite(value) and value > 0):
-        raise ConfigError(f"{name} must be a number above 0, got {_shown(value)}; set a positive value",
+        raise ConfigError(f"{name} must be a number above 0, got {value_as_typed(value)}; set a positive value",
                           code=f"config.{name}", name=name, value=value, minimum=0.0)
 
 
