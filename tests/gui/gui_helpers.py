@@ -15,6 +15,15 @@ SHARED_DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
 FAST = dict(epochs=6, hidden=8, batch_size=16, patience=None)
 
 
+def show_widget(qtbot, widget, width: int, height: int):
+    """Show ``widget`` at this size on screen, removed after the test, and return it."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
 def headless_history(config: TrainConfig, values: np.ndarray) -> list:
     """Train like the train command does and return the EpochReports."""
     trainer = Trainer(config, values)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from gui_helpers import SHARED_DATA
+from gui_helpers import SHARED_DATA, show_widget
 
 from rnn_desktop.core.training import TrainConfig
 
@@ -264,11 +264,7 @@ def test_short_prediction_plot_legend_clear(qtbot):
 
     from rnn_desktop.gui.plots import PredictionPlot
 
-    panel = PredictionPlot()
-    qtbot.addWidget(panel)
-    panel.resize(900, 220)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = show_widget(qtbot, PredictionPlot(), 900, 220)
     values = 300 + 200 * np.abs(np.sin(np.arange(144) * 0.26))
     panel.set_series(values)
     panel.refresh()

@@ -6,7 +6,7 @@ import types
 
 import pytest
 from PySide6.QtCore import QPointF
-from gui_helpers import FAST
+from gui_helpers import FAST, show_widget
 
 from rnn_desktop.core.training import TrainConfig
 from rnn_desktop.gui.plots import LossPlot
@@ -162,12 +162,7 @@ def test_falling_loss_keeps_room_below(qtbot, lowest, bottom):
 
 def shown_loss_plot(qtbot, width: int, height: int) -> LossPlot:
     """Return a LossPlot shown at this size, removed after the test."""
-    plot = LossPlot()
-    qtbot.addWidget(plot)
-    plot.resize(width, height)
-    plot.show()
-    qtbot.waitExposed(plot)
-    return plot
+    return show_widget(qtbot, LossPlot(), width, height)
 
 
 @pytest.mark.parametrize("height", [170, 260, 400])
@@ -253,7 +248,7 @@ def test_training_on_after_early_stop_marks_its_start(qtbot):
 
 
 @pytest.mark.parametrize(("height", "columns"), [(130, 2), (400, 1)])
-def test_legend_in_one_row_only_when_column_fills_view(qtbot, height, columns):
+def test_legend_one_row_in_short_view(qtbot, height, columns):
     plot = shown_loss_plot(qtbot, 700, height)
     for epoch in range(1, 41):
         plot.append(types.SimpleNamespace(epoch=epoch, train_loss=0.3 / epoch ** 2, val_loss=0.3 / epoch ** 1.8))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import show_widget
 from PySide6.QtCore import QPointF
 
 from rnn_desktop.core.series import Series
@@ -34,11 +35,7 @@ def hover(panel, x: float) -> None:
 
 @pytest.fixture
 def prediction_plot(qtbot):
-    plot = PredictionPlot()
-    qtbot.addWidget(plot)
-    plot.resize(900, 350)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = show_widget(qtbot, PredictionPlot(), 900, 350)
     plot.set_series(SINE)
     plot.refresh()
     return plot
@@ -196,11 +193,7 @@ def early_split_plot(qtbot, width: int, n_train: int = 2, values: np.ndarray = S
     With the default, the split line lies at a tenth of the series, under the legend.
     The predictions equal ``values``.
     """
-    plot = PredictionPlot()
-    qtbot.addWidget(plot)
-    plot.resize(width, 350)
-    plot.show()
-    qtbot.waitExposed(plot)
+    plot = show_widget(qtbot, PredictionPlot(), width, 350)
     plot.set_series(values)
     plot.set_snapshot(PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, values.size),
                                          prediction=values[SEQ_LEN:], n_train=n_train, forecast=np.zeros(0)))
