@@ -462,8 +462,8 @@ def run_gui(args: argparse.Namespace) -> int:
         app.processEvents()
         if args.save and reason == "diverged":
             # As train does: weights from a run that diverged never replace what --save names.
-            kept = ", so it keeps what it held before this run" if os.path.exists(args.save) else ""
-            print(f"rnn-desktop gui: warning: --save {args.save} was not written, because training diverged{kept}",
+            unchanged = ", so it keeps what it held before this run" if os.path.exists(args.save) else ""
+            print(f"rnn-desktop gui: warning: --save {args.save} was not written, because training diverged{unchanged}",
                   file=sys.stderr)
         elif args.save:
             if window.save_weights(args.save):

@@ -243,8 +243,8 @@ def run_self_test() -> int:
     quiet_console_logging()
     if platform == "default":
         display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-        shown = f" for display {display}" if display else ""
-        print(f"self-test: Qt platform chosen by Qt{shown}; the window line names it")
+        for_display = f" for display {display}" if display else ""
+        print(f"self-test: Qt platform chosen by Qt{for_display}; the window line names it")
     else:
         print(f"self-test: Qt platform {platform}")
 

@@ -300,9 +300,9 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
              and summary["val_rmse"] > loaded_rmse and trainer.stop_reason != STOP_DIVERGED)
     if worse:
         # Early stopping restores the best epoch of this run only, so a short run can end worse than it began.
-        kept = f"; {args.save} gets the weights of this run" if args.save else ""
+        saved_note = f"; {args.save} gets the weights of this run" if args.save else ""
         print(f"note: val_rmse rose from {loaded_rmse:.6g} (the weights loaded from {args.load}) to "
-              f"{summary['val_rmse']:.6g}{kept}", flush=True)
+              f"{summary['val_rmse']:.6g}{saved_note}", flush=True)
 
     # Weights from a run that diverged may predict far off, so they never replace what --save names.
     if args.save and trainer.stop_reason != STOP_DIVERGED:

@@ -282,7 +282,7 @@ def test_divergence_before_any_update_blames_the_start(capsys):
     assert ("training diverged in its first batch, before any update, so the starting weights cause it; "
             "use another --init or --activation") in err
     assert "lower --lr" not in err
-    # No batch ran, so the epoch line and the stop line say so instead of a NaN loss and "after 1 epoch".
+    # No batch ran, so the epoch line and the stop line state that instead of a NaN loss and "after 1 epoch".
     assert "train_loss - (diverged in the first batch, before any update)" in out
     assert "nan" not in out.split("train_loss", 1)[1].split("val_loss", 1)[0]
     assert "stop: diverged in the first batch, before any update, in " in out
@@ -951,7 +951,7 @@ def test_continued_run_compares_with_loaded_weights(tmp_path, capsys):
     assert loaded is not None
     final = re.search(r"stop: completed after \d+ epochs \(5 in this run\) in [\d.]+ s; val_rmse ([\d.]+)", out)
     assert final is not None
-    # Five epochs on from the early-stopped weights end worse here, which the note says.
+    # Five epochs on from the early-stopped weights end worse here, which the note reports.
     assert float(final.group(1)) > float(loaded.group(1))
     assert (f"note: val_rmse rose from {loaded.group(1)} (the weights loaded from {weights}) to {final.group(1)}; "
             f"{weights} gets the weights of this run\n") in out

@@ -112,7 +112,7 @@ def test_rmse_of_a_perfect_prediction_is_zero():
     assert regression_metrics(np.array([1.0, 2.0]), np.array([1.0, 2.0]))["rmse"] == 0.0
 
 
-def test_mape_left_out_when_target_is_rounding_error_from_zero():
+def test_mape_left_out_near_zero_target():
     # sin(k pi / 2) in float64: 1.2e-16 where the exact value is 0.
     target = np.sin(np.pi / 2 * np.arange(1, 21))
     assert 0.0 not in target

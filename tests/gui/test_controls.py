@@ -354,7 +354,7 @@ def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, mes
     assert QToolTip.text() == message
 
 
-def test_forecast_steps_changed_during_run_apply_at_its_end(qtbot, make_window):
+def test_forecast_steps_apply_after_run(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
     window.forecast_steps.setValue(20)
     assert window.start_training()

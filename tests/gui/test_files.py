@@ -796,7 +796,7 @@ def test_load_dialog_comes_before_question(qtbot, make_window, tmp_path, monkeyp
     monkeypatch.setattr(QMessageBox, "question", question)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (opened.append(True), ("", ""))[1])
 
-    # The file comes first, so cancelling the file dialog asks nothing.
+    # The file comes first, so cancelling the file dialog shows no question.
     window.choose_load_weights()
 
     assert opened == [True]
@@ -1000,12 +1000,12 @@ def test_history_export_needs_epochs(make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     window = make_window()
-    asked: list[bool] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (asked.append(True), ("", ""))[1])
+    dialogs: list[bool] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (dialogs.append(True), ("", ""))[1])
 
     window.choose_export_history()
 
-    assert asked == []
+    assert dialogs == []
     assert window.last_error == "There is no loss history yet. Train with Start or Step, then export it."
 
 

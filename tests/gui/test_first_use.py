@@ -261,10 +261,10 @@ def test_load_asks_after_reading_file(qtbot, make_window, monkeypatch, tmp_path)
     window.set_interactive(ask_on_close=True, show_dialogs=False)
     questions = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
 
-    # A file that cannot be read asks nothing: there is nothing to replace the model with.
+    # A file that cannot be read shows no question, because nothing would replace the model.
     assert not window.load_weights(str(broken))
     assert questions == []
-    # Cancel at the question keeps the model and says the file was not loaded.
+    # Cancel at the question keeps the model, and the status bar reports that the file was not loaded.
     assert not window.load_weights(str(good))
     assert questions == ["Loading weights replaces the current model, trained for 6 epochs. "
                          "Its weights have not been saved. Save them first?"]
@@ -292,7 +292,7 @@ def test_question_names_early_stop_weights(qtbot, make_window, monkeypatch):
     assert questions[0].endswith(f"Save them first?\n\nEarly stopping kept the weights of epoch {kept}, so those "
                                  "are the weights Save writes.")
 
-    # Closing the window asks the same way; Cancel keeps it open.
+    # Closing the window shows the same note. Cancel keeps the window open.
     window.close()
     assert len(questions) == 2
     assert questions[1].endswith(f"Save them before closing?\n\nEarly stopping kept the weights of epoch {kept}, "
