@@ -34,7 +34,7 @@
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1: %2 is outside the field&apos;s range, %4 to %5, so it is now %3.</source>
         <translation>%1: %2 è fuori dall&apos;intervallo del campo, da %4 a %5, quindi ora vale %3.</translation>
     </message>
@@ -593,7 +593,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Preimpostazione %1 sconosciuta.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/core_errors.py" line="+52"/>
+        <location filename="../../rnn_desktop/gui/core_errors.py" line="+53"/>
         <source>window length</source>
         <translation>lunghezza della finestra</translation>
     </message>
@@ -708,7 +708,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>rumore</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Unknown delimiter &quot;%1&quot;. Use one of: %2.</source>
         <translation>Separatore «%1» sconosciuto. Usa uno di questi: %2.</translation>
     </message>
@@ -883,7 +883,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Generatore %1: %2 = %3 è fuori dall&apos;intervallo consentito. Usa un valore da %4 a %5.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 %2 needs an estimated %3 GiB of memory, but this computer has %4 GiB.</source>
         <translation>%1 = %2 richiede circa %3 GiB di memoria, ma questo computer ne ha %4 GiB.</translation>
     </message>
@@ -963,7 +963,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-264"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -978,7 +978,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+137"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -1106,7 +1106,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+217"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+229"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1398,9 +1398,14 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-794"/>
-        <source>Built-in series. sine is the tutorial&apos;s sin(0..199).</source>
-        <translation>Serie incluse nell&apos;app. sine è la sin(0..199) del tutorial.</translation>
+        <location line="-805"/>
+        <source>Command line: --generator %1</source>
+        <translation>Riga di comando: --generator %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Built-in series. The first, Tutorial sine, is the classic tutorial&apos;s series.</source>
+        <translation>Serie predefinite. La prima, Seno del tutorial, è la serie del tutorial classico.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1408,7 +1413,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Numero di valori generati.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Standard deviation of Gaussian noise added to every value.</source>
         <translation>Deviazione standard del rumore gaussiano aggiunto a ogni valore.</translation>
     </message>
@@ -1441,7 +1446,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>Generators</name>
     <message>
-        <location filename="../../rnn_desktop/gui/generator_texts.py" line="+17"/>
+        <location filename="../../rnn_desktop/gui/generator_texts.py" line="+18"/>
         <source>The tutorial&apos;s series: sin(0), sin(1), sin(2), ..., one radian per step.</source>
         <translation>La serie del tutorial: sin(0), sin(1), sin(2), ..., un radiante per passo.</translation>
     </message>
@@ -1561,83 +1566,123 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valore costante della storia prima del tempo 0.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>period</source>
+        <location line="+6"/>
+        <source>Tutorial sine</source>
+        <translation>Seno del tutorial</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sine wave</source>
+        <translation>Onda sinusoidale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sum of two sines</source>
+        <translation>Somma di due seni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Square wave</source>
+        <translation>Onda quadra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sawtooth</source>
+        <translation>Dente di sega</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damped sine</source>
+        <translation>Seno smorzato</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random walk</source>
+        <translation>Passeggiata aleatoria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mackey–Glass</source>
+        <translation>Mackey–Glass</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period</source>
         <translation>Periodo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>amplitude</source>
+        <source>Amplitude</source>
         <translation>Ampiezza</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>phase</source>
+        <source>Phase</source>
         <translation>Fase</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>period_1</source>
+        <source>Period 1</source>
         <translation>Periodo 1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>amplitude_1</source>
+        <source>Amplitude 1</source>
         <translation>Ampiezza 1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>period_2</source>
+        <source>Period 2</source>
         <translation>Periodo 2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>amplitude_2</source>
+        <source>Amplitude 2</source>
         <translation>Ampiezza 2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>duty</source>
+        <source>Duty cycle</source>
         <translation>Ciclo di lavoro</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>time_constant</source>
+        <source>Time constant</source>
         <translation>Costante di tempo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>step</source>
-        <translation>Passo</translation>
+        <source>Step size</source>
+        <translation>Ampiezza del passo</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>drift</source>
+        <source>Drift</source>
         <translation>Deriva</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>tau</source>
-        <translation>tau</translation>
+        <source>Delay tau</source>
+        <translation>Ritardo tau</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>beta</source>
-        <translation>beta</translation>
+        <source>Beta</source>
+        <translation>Beta</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>gamma</source>
-        <translation>gamma</translation>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>exponent</source>
+        <source>Exponent</source>
         <translation>Esponente</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>initial</source>
+        <source>Initial value</source>
         <translation>Valore iniziale</translation>
     </message>
 </context>
@@ -1821,12 +1866,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+794"/>
+        <location line="+798"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-793"/>
+        <location line="-797"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1862,12 +1907,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+711"/>
+        <location line="+715"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-710"/>
+        <location line="-714"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -1992,7 +2037,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+632"/>
+        <location line="+636"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2205,7 +2250,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+422"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+432"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>
@@ -2233,7 +2278,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+158"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+123"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>

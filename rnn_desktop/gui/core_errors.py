@@ -15,6 +15,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 
 from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.gui.generator_texts import PARAMETER_LABELS, generator_label, parameter_label
 from rnn_desktop.gui.messages import column_name, format_integer, format_number, other_delimiter_note, shown_path
 
 # pyside6-lupdate files module-level tr() calls under the empty context.
@@ -74,6 +75,8 @@ def field_label(name: str) -> str:
         "noise": tr("noise"),
     }
     label = labels.get(name)
+    if label is None and name in PARAMETER_LABELS:
+        label = parameter_label(name)
     return f"{label} ({name})" if label else name
 
 
@@ -232,12 +235,13 @@ def _config_min_lr(p: dict) -> str:
 
 def _config_generator_value(p: dict) -> str:
     return fill(tr("Generator %1: %2 must be a finite number, but it is %3."),
-                p["generator"], field_label(p["name"]), _value(p["value"]))
+                generator_label(p["generator"]), field_label(p["name"]), _value(p["value"]))
 
 
 def _config_out_of_range(p: dict) -> str:
     return fill(tr("Generator %1: %2 = %3 is out of range. Use a value from %4 to %5."),
-                p["generator"], field_label(p["name"]), _value(p["value"]), _value(p["min"]), _value(p["max"]))
+                generator_label(p["generator"]), field_label(p["name"]), _value(p["value"]), _value(p["min"]),
+                _value(p["max"]))
 
 
 def _config_memory(p: dict) -> str:
@@ -349,7 +353,7 @@ def series_name(source: str | None, fallback: str) -> str:
     if not source:
         return fallback
     if source.startswith("generator "):
-        return fill(tr("generator %1"), source.removeprefix("generator "))
+        return fill(tr("generator %1"), generator_label(source.removeprefix("generator ")))
     return shown_path(source)
 
 

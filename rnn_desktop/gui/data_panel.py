@@ -19,8 +19,8 @@ from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows, series_origin, shorter_window_gain
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.core_errors import series_name
-from rnn_desktop.gui.decimal_key import DecimalSpinBox
-from rnn_desktop.gui.generator_texts import translated
+from rnn_desktop.gui.decimal_key import CompactDoubleSpinBox, DecimalSpinBox
+from rnn_desktop.gui.generator_texts import generator_label, parameter_label, translated
 from rnn_desktop.gui.limits import OutOfLimits, limit_problem, spin_limit_problem
 from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes, whole_number_spacing
 from rnn_desktop.gui.plots import ACTUAL_COLOR, VAL_COLOR, series_x_axis
@@ -60,6 +60,9 @@ class GeneratorForm(QWidget):
 
     # When any field changes.
     edited = Signal()
+    # When a typed number lies outside its field's range: the field's name ("noise" or a
+    # parameter's name), the number typed, the value kept, and the range's minimum and maximum.
+    value_clamped = Signal(str, float, float, float, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,21 +71,20 @@ class GeneratorForm(QWidget):
         self._generators = GENERATORS
         self.name = QComboBox()
         for name, spec in GENERATORS.items():
-            self.name.addItem(name, name)
+            self.name.addItem(generator_label(name), name)
             description = spec_value(spec, "description")
+            tip = self.tr("Command line: --generator %1").replace("%1", name)
             if description:
-                self.name.setItemData(self.name.count() - 1, translated(description), Qt.ItemDataRole.ToolTipRole)
-        self.name.setToolTip(self.tr("Built-in series. sine is the tutorial's sin(0..199)."))
+                tip = f"{translated(description)}\n{tip}"
+            self.name.setItemData(self.name.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.name.setToolTip(self.tr("Built-in series. The first, Tutorial sine, is the classic tutorial's series."))
         self.length = QSpinBox()
         self.length.setRange(2, 1_000_000)
         self.length.setValue(200)
         self.length.setKeyboardTracking(False)
         self.length.setToolTip(self.tr("Number of values generated."))
-        self.noise = DecimalSpinBox()
-        self.noise.setRange(0.0, 1e6)
-        self.noise.setDecimals(4)
+        self.noise = self._decimal_field("noise", 0.0, 1e6, 4)
         self.noise.setSingleStep(0.05)
-        self.noise.setKeyboardTracking(False)
         self.noise.setToolTip(self.tr("Standard deviation of Gaussian noise added to every value."))
         self.noise_seed = QSpinBox()
         self.noise_seed.setRange(0, 2**31 - 1)
@@ -110,16 +112,26 @@ class GeneratorForm(QWidget):
         spec = self._generators.get(self.name.currentData())
         for param in spec_value(spec, "params", ()) or ():
             name = spec_value(param, "name")
-            spin = DecimalSpinBox()
-            low, high, decimals = self._param_limits(param)
-            spin.setRange(low, high)
-            spin.setDecimals(decimals)
-            spin.setKeyboardTracking(False)
+            spin = self._decimal_field(name, *self._param_limits(param))
             spin.setValue(float(spec_value(param, "default", 0.0)))
             spin.setToolTip(translated(str(spec_value(param, "description", ""))))
             spin.valueChanged.connect(self.edited)
             self._param_widgets[name] = spin
-            self._form.addRow(translated(name), spin)
+            self._form.addRow(parameter_label(name), spin)
+
+    def _decimal_field(self, name: str, low: float, high: float, decimals: int) -> CompactDoubleSpinBox:
+        """Return a spin box that reports a typed number outside its range through ``value_clamped``."""
+        spin = CompactDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setDecimals(decimals)
+        spin.setKeyboardTracking(False)
+        spin.value_clamped.connect(lambda typed, kept: self.value_clamped.emit(
+            name, typed, kept, spin.minimum(), spin.maximum()))
+        return spin
+
+    def decimal_field(self, name: str) -> QDoubleSpinBox:
+        """Return the spin box that ``value_clamped`` names."""
+        return self.noise if name == "noise" else self._param_widgets[name]
 
     @staticmethod
     def _param_limits(param: Any) -> tuple[float, float, int]:

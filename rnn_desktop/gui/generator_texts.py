@@ -1,10 +1,11 @@
-"""Translations of the built-in generators' descriptions and parameter names.
+"""Translations of the built-in generators' names, descriptions and parameter names.
 
 The core imports no Qt, so its English descriptions in ``core/generators.py``
 cannot be marked for lupdate there. This module repeats each one as a source
 text under the "Generators" context, and the data panel looks up the core's
-own string at run time. tests/gui/test_translation.py fails when a core
-description or parameter has no entry here.
+own string at run time. The form labels a generator or a parameter by a name
+of its own, such as "Sine wave" for sine_wave. tests/gui/test_translation.py
+fails when a core description, generator or parameter has no entry here.
 """
 
 from __future__ import annotations
@@ -41,25 +42,47 @@ DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("Generators", "Constant value of the history before time 0."),
 )
 
-# Parameter names as the form labels them; English shows the name itself.
-PARAMETER_LABELS = (
-    QT_TRANSLATE_NOOP("Generators", "period"),
-    QT_TRANSLATE_NOOP("Generators", "amplitude"),
-    QT_TRANSLATE_NOOP("Generators", "phase"),
-    QT_TRANSLATE_NOOP("Generators", "period_1"),
-    QT_TRANSLATE_NOOP("Generators", "amplitude_1"),
-    QT_TRANSLATE_NOOP("Generators", "period_2"),
-    QT_TRANSLATE_NOOP("Generators", "amplitude_2"),
-    QT_TRANSLATE_NOOP("Generators", "duty"),
-    QT_TRANSLATE_NOOP("Generators", "time_constant"),
-    QT_TRANSLATE_NOOP("Generators", "step"),
-    QT_TRANSLATE_NOOP("Generators", "drift"),
-    QT_TRANSLATE_NOOP("Generators", "tau"),
-    QT_TRANSLATE_NOOP("Generators", "beta"),
-    QT_TRANSLATE_NOOP("Generators", "gamma"),
-    QT_TRANSLATE_NOOP("Generators", "exponent"),
-    QT_TRANSLATE_NOOP("Generators", "initial"),
-)
+# The form's labels of the generators and of their parameters, by the core's names
+# (which the command line takes, as in --generator sine_wave).
+GENERATOR_LABELS = {
+    "sine": QT_TRANSLATE_NOOP("Generators", "Tutorial sine"),
+    "sine_wave": QT_TRANSLATE_NOOP("Generators", "Sine wave"),
+    "sum_of_sines": QT_TRANSLATE_NOOP("Generators", "Sum of two sines"),
+    "square": QT_TRANSLATE_NOOP("Generators", "Square wave"),
+    "sawtooth": QT_TRANSLATE_NOOP("Generators", "Sawtooth"),
+    "damped": QT_TRANSLATE_NOOP("Generators", "Damped sine"),
+    "random_walk": QT_TRANSLATE_NOOP("Generators", "Random walk"),
+    "mackey_glass": QT_TRANSLATE_NOOP("Generators", "Mackey\u2013Glass"),
+}
+
+PARAMETER_LABELS = {
+    "period": QT_TRANSLATE_NOOP("Generators", "Period"),
+    "amplitude": QT_TRANSLATE_NOOP("Generators", "Amplitude"),
+    "phase": QT_TRANSLATE_NOOP("Generators", "Phase"),
+    "period_1": QT_TRANSLATE_NOOP("Generators", "Period 1"),
+    "amplitude_1": QT_TRANSLATE_NOOP("Generators", "Amplitude 1"),
+    "period_2": QT_TRANSLATE_NOOP("Generators", "Period 2"),
+    "amplitude_2": QT_TRANSLATE_NOOP("Generators", "Amplitude 2"),
+    "duty": QT_TRANSLATE_NOOP("Generators", "Duty cycle"),
+    "time_constant": QT_TRANSLATE_NOOP("Generators", "Time constant"),
+    "step": QT_TRANSLATE_NOOP("Generators", "Step size"),
+    "drift": QT_TRANSLATE_NOOP("Generators", "Drift"),
+    "tau": QT_TRANSLATE_NOOP("Generators", "Delay tau"),
+    "beta": QT_TRANSLATE_NOOP("Generators", "Beta"),
+    "gamma": QT_TRANSLATE_NOOP("Generators", "Gamma"),
+    "exponent": QT_TRANSLATE_NOOP("Generators", "Exponent"),
+    "initial": QT_TRANSLATE_NOOP("Generators", "Initial value"),
+}
+
+
+def generator_label(name: str) -> str:
+    """Return the form's label of generator ``name``, or the name itself for one without a label."""
+    return translated(GENERATOR_LABELS.get(name, name))
+
+
+def parameter_label(name: str) -> str:
+    """Return the form's label of generator parameter ``name``, or the name itself for one without a label."""
+    return translated(PARAMETER_LABELS.get(name, name))
 
 
 def translated(text: str) -> str:

@@ -362,7 +362,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.split_edited.connect(self._forget_adapted_split)
         self.data_panel.open_csv_requested.connect(self.choose_csv)
         self.training_panel.config_edited.connect(self._on_config_edited)
-        self.training_panel.value_clamped.connect(self._on_value_clamped)
+        self.training_panel.value_clamped.connect(
+            lambda name, *values: self._on_value_clamped(self.training_panel.decimal_field(name), name, *values))
+        generators = self.data_panel.generator_form
+        generators.value_clamped.connect(
+            lambda name, *values: self._on_value_clamped(generators.decimal_field(name), name, *values))
         self.training_panel.preset_requested.connect(self.apply_preset)
         self.training_panel.lr_edited.connect(self._on_lr_edited)
         self.forecast_steps.valueChanged.connect(self._on_forecast_steps_changed)
@@ -1119,11 +1123,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.set_seq_len(seq_len)
         self._validate_form()
 
-    def _on_value_clamped(self, name: str, typed: float, kept: float, minimum: float, maximum: float) -> None:
+    def _on_value_clamped(self, field: QWidget, name: str, typed: float, kept: float, minimum: float,
+                          maximum: float) -> None:
         """Show the value a typed number became, in the status bar and in a tooltip under its field."""
         text = messages.status_value_clamped(name, typed, kept, minimum, maximum)
         self.statusBar().showMessage(text)
-        field = self.training_panel.decimal_field(name)
         QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), text, field)
 
     def _on_lr_edited(self, lr: float) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from rnn_desktop.core.errors import RnnDesktopError
+from rnn_desktop.gui.generator_texts import generator_label
 
 # pyside6-lupdate files module-level tr() calls under the empty context,
 # so the lookup at run time uses the same one.
@@ -90,13 +91,20 @@ def status_paused() -> str:
 
 
 def status_value_clamped(name: str, typed: float, kept: float, minimum: float, maximum: float) -> str:
-    """Say that a number typed into field ``name`` (a TrainConfig field) was outside its range."""
+    """Say that a number typed into field ``name`` was outside its range.
+
+    ``name`` is a TrainConfig field, "noise" or a generator parameter.
+    """
     from rnn_desktop.gui.core_errors import field_label
+
+    def shown(value: float) -> str:
+        # Whole numbers in full (1,000,000, not 1e+06), others with 4 significant digits.
+        return format_integer(int(value)) if float(value).is_integer() and abs(value) < 1e15 else format_number(value)
 
     label = field_label(name)
     return tr("%1: %2 is outside the field's range, %4 to %5, so it is now %3.").replace(
-        "%1", label[:1].upper() + label[1:]).replace("%2", format_number(typed)).replace(
-        "%3", format_number(kept)).replace("%4", format_number(minimum)).replace("%5", format_number(maximum))
+        "%1", label[:1].upper() + label[1:]).replace("%2", shown(typed)).replace(
+        "%3", shown(kept)).replace("%4", shown(minimum)).replace("%5", shown(maximum))
 
 
 def status_forecast_steps_after_run(steps: int) -> str:
@@ -198,7 +206,8 @@ def origin_csv(path: str, column: str) -> str:
 
 
 def origin_generator(name: str, length: int) -> str:
-    return tr("the %1 generator (%2 values)").replace("%1", name).replace("%2", format_integer(length))
+    return tr("the %1 generator (%2 values)").replace("%1", generator_label(name)).replace(
+        "%2", format_integer(length))
 
 
 def question_replace_file(path: str) -> str:

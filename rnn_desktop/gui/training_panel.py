@@ -6,14 +6,13 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from rnn_desktop.core.training import ACTIVATIONS, DTYPES, INITS, OPTIMIZERS, SCALERS, TrainConfig
-from rnn_desktop.gui.decimal_key import with_locale_mark
+from rnn_desktop.gui.decimal_key import CompactDoubleSpinBox
 from rnn_desktop.gui.limits import OutOfLimits, spin_limit_problem
 
 MAX_INT = 2**31 - 1
@@ -67,40 +66,6 @@ def int_spin(low: int, high: int) -> QSpinBox:
     spin.setRange(low, high)
     spin.setKeyboardTracking(False)
     return spin
-
-
-class CompactDoubleSpinBox(QDoubleSpinBox):
-    """A spin box that shows 0.003 rather than 0.0030000, with the locale's decimal mark.
-
-    It also reads numbers written with the other decimal mark (see with_locale_mark).
-    """
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
-        return self.locale().toString(float(value), "g", 6)
-
-    # A typed number outside the range, with the value that Qt clamps it to.
-    value_clamped = Signal(float, float)
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt naming)
-        value, ok = self.locale().toDouble(with_locale_mark(text, self.locale().decimalPoint()))
-        if not ok:
-            return self.value()
-        kept = min(max(value, self.minimum()), self.maximum())
-        if kept != value:
-            self.value_clamped.emit(value, kept)
-        return value
-
-    def validate(self, text: str, position: int):
-        text = with_locale_mark(text, self.locale().decimalPoint())
-        if text.strip() in ("", self.locale().decimalPoint(), "-"):
-            return QValidator.State.Intermediate, text, position
-        _, ok = self.locale().toDouble(text)
-        if ok:
-            return QValidator.State.Acceptable, text, position
-        # Allow a half-typed exponent such as "1e" or "1e-".
-        if any(text.lower().endswith(tail) for tail in ("e", "e-", "e+")):
-            return QValidator.State.Intermediate, text, position
-        return QValidator.State.Invalid, text, position
 
 
 def float_spin(low: float, high: float, decimals: int) -> QDoubleSpinBox:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolTip
 
 from rnn_desktop.core.training import TrainConfig, Trainer
+from rnn_desktop.gui import messages
 
 LONG = TrainConfig().replace(**{**FAST, "epochs": 100_000})
 TIMEOUT_MS = 60_000
@@ -287,11 +288,11 @@ def test_focus_returns_after_run(qtbot, make_window, focused):
     assert widget.hasFocus()
 
 
-def type_into(qtbot, window, field, text: str):
-    """Type ``text`` over a Model and training field of the shown window, leaving the focus there."""
+def type_into(qtbot, window, field, text: str, tab: int = 1):
+    """Type ``text`` over a field of the shown window's tab ``tab`` (Model and training), leaving the focus there."""
     window.show()
     qtbot.waitExposed(window)
-    window.settings_tabs.setCurrentIndex(1)
+    window.settings_tabs.setCurrentIndex(tab)
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     field.selectAll()
@@ -352,6 +353,24 @@ def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, mes
     assert window.statusBar().currentMessage() == message
     assert QToolTip.isVisible()
     assert QToolTip.text() == message
+
+
+def test_typed_generator_parameter_outside_range_is_named(qtbot, make_window):
+    window = make_window(series=None)
+    form = window.data_panel.generator_form
+    form.name.setCurrentIndex(form.name.findData("sine_wave"))
+    assert form.name.currentText() == "Sine wave"
+    field = type_into(qtbot, window, form.decimal_field("period"), "1", tab=0)
+
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    message = (f"Period (period): 1 is outside the field's range, 2 to {messages.format_integer(1_000_000)}, "
+               "so it is now 2.")
+    assert field.value() == 2.0
+    assert window.statusBar().currentMessage() == message
+    assert QToolTip.text() == message
+    # The series follows the value the field kept: a period of 2 steps alternates sin(0) and sin(pi).
+    np.testing.assert_allclose(window.data_panel.series().values[:4], [0.0, 0.0, 0.0, 0.0], atol=1e-12)
 
 
 def test_forecast_steps_apply_after_run(qtbot, make_window):

@@ -450,7 +450,7 @@ def test_weights_too_long_offer_their_data(qtbot, make_window, tmp_path, monkeyp
         "Open the weights' data?",
         "These weights read windows of 50 values, so with this validation split they need a series of at least "
         "52 values, but this one has 40. Load a longer series.\n\n"
-        "The weights were trained on the sine_wave generator (300 values). "
+        "The weights were trained on the Sine wave generator (300 values). "
         "Open that data and load the weights onto it?",
         buttons.Open | buttons.Cancel, buttons.Open)]
     if answer == "Open":

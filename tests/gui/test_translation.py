@@ -123,10 +123,11 @@ def test_core_error_codes_have_sentences():
 
 def test_generator_texts_cover_core():
     from rnn_desktop.core.generators import GENERATORS
-    from rnn_desktop.gui.generator_texts import DESCRIPTIONS, PARAMETER_LABELS
+    from rnn_desktop.gui.generator_texts import DESCRIPTIONS, GENERATOR_LABELS, PARAMETER_LABELS
 
     for spec in GENERATORS.values():
         assert spec.description in DESCRIPTIONS, f"{spec.name}: description missing from generator_texts"
+        assert spec.name in GENERATOR_LABELS, f"{spec.name}: label missing"
         for param in spec.params:
             assert param.description in DESCRIPTIONS, f"{spec.name}.{param.name}: description missing"
             assert param.name in PARAMETER_LABELS, f"{spec.name}.{param.name}: label missing"
@@ -550,7 +551,7 @@ def test_other_data_warning_in_italian(italian, make_window, tmp_path):
     assert window.load_weights(str(weights))
 
     assert window.metrics_label.text().startswith(f"Attenzione: i pesi in {weights} sono stati addestrati su "
-                                                  "generatore sine (valori: 200), non su generatore sine_wave")
+                                                  "generatore Seno del tutorial (valori: 200), non su generatore Onda sinusoidale")
 
 
 def test_all_missing_without_numeric_column_in_italian(italian, make_window, tmp_path, qtbot):
