@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+68"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+69"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%1: %2 is outside the field&apos;s range, %4 to %5, so it is now %3.</source>
         <translation>%1: %2 è fuori dall&apos;intervallo del campo, da %4 a %5, quindi ora vale %3.</translation>
     </message>
@@ -151,7 +151,7 @@ Annulla: non caricare i pesi.</translation>
         <translation>il generatore %1 (valori: %2)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 esiste già. Vuoi sostituirlo?</translation>
     </message>
@@ -1106,7 +1106,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+229"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+249"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1385,7 +1385,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>%1; a window length of %2 gives %3 training windows</source>
         <translation>%1; con una finestra lunga %2 le finestre di addestramento sono %3</translation>
     </message>
@@ -1398,7 +1398,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-805"/>
+        <location line="-826"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -1423,7 +1423,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Seme del rumore e dei generatori casuali.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>Generator</source>
         <translation>Generatore</translation>
     </message>
@@ -1441,6 +1441,11 @@ I dettagli sono nel file di log %2.</translation>
         <location line="+1"/>
         <source>Noise seed</source>
         <translation>Seme del rumore</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Every value of this series is %1, so there is nothing to learn; an amplitude or a step of 0 gives such a series.</source>
+        <translation>Ogni valore di questa serie è %1, quindi non c&apos;è nulla da imparare; un&apos;ampiezza o un passo pari a 0 dà una serie così.</translation>
     </message>
 </context>
 <context>
@@ -2250,7 +2255,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+432"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+375"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -91,8 +91,17 @@ class GeneratorForm(QWidget):
         self.noise_seed.setKeyboardTracking(False)
         self.noise_seed.setToolTip(self.tr("Seed of the noise and of random generators."))
 
-        self._form = QFormLayout(self)
-        self._form.setContentsMargins(0, 0, 0, 0)
+        # Shown when the series has nothing to learn, such as a sine of amplitude 0.
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(NOTE_STYLE)
+        self.note.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._form = QFormLayout()
+        layout.addLayout(self._form)
+        layout.addWidget(self.note)
         self._form.addRow(self.tr("Generator"), self.name)
         self._form.addRow(self.tr("Length"), self.length)
         self._form.addRow(self.tr("Noise"), self.noise)
@@ -157,6 +166,17 @@ class GeneratorForm(QWidget):
 
         return generate(self.name.currentData(), length=self.length.value(), noise=self.noise.value(),
                         seed=self.noise_seed.value(), **self.params())
+
+    def show_flat_note(self, series: Series) -> None:
+        """Note below the fields when every value of ``series`` is the same; hide the note otherwise."""
+        values = np.asarray(series.values)
+        flat = bool(values.size) and bool(np.ptp(values) == 0)
+        if flat:
+            # train warns of this too.
+            self.note.setText(self.tr("Every value of this series is %1, so there is nothing to learn; an "
+                                      "amplitude or a step of 0 gives such a series.").replace(
+                "%1", messages.format_number(values[0])))
+        self.note.setVisible(flat)
 
     def set_values(self, name: str, length: int, noise: float, seed: int,
                    params: dict[str, float] | None = None) -> None:
@@ -702,6 +722,7 @@ class DataPanel(QWidget):
             self.load_failed.emit(error)
             return False
         self._set_source("generator")
+        self.generator_form.show_flat_note(series)
         self.set_series(series)
         return True
 

@@ -631,6 +631,9 @@ PREDICTION_SYMBOL_MAX_POINTS = 30
 # The prediction plot's y range shrinks to the data when the data needs less than this share
 # of its height. The gap between growing and shrinking keeps the axes from moving every epoch.
 RANGE_SHRINK_SHARE = 0.8
+# The value axis scales its numbers with an SI prefix, as in "value (x1e-06)", only when the
+# largest shown value lies below this (or above 1e9).
+SI_PREFIX_BELOW = 0.01
 
 
 class PredictionPlot(PlotPanel):
@@ -645,7 +648,7 @@ class PredictionPlot(PlotPanel):
         super().__init__(parent)
         self.plot.setTitle(self.tr("Predictions against the series"))
         self._title_note: tuple[str, int] = ("", -1)  # the note and the plot's width it was fitted to
-        self.plot.setLabel("left", self.tr("value"))
+        self._set_value_label(self.tr("value"))
         # One row at the top, above the data: the y range leaves LEGEND_HEADROOM of space for it.
         self.plot.addLegend(offset=(10, 2), brush=LEGEND_BRUSH, colCount=4)
         self.actual_curve = make_curve(self.plot, SERIES_UNDER_PREDICTIONS_COLOR, self.tr("series"), width=1.5)
@@ -705,7 +708,7 @@ class PredictionPlot(PlotPanel):
             self.plot.setLabel("bottom", time_name)
         else:
             self.plot.setLabel("bottom", self.tr("date") if uses_dates else self.tr("time step"))
-        self.plot.setLabel("left", value_name or self.tr("value"))
+        self._set_value_label(value_name or self.tr("value"))
         self._snapshot = None
         self._series_changed = True
         self.clear_readout()
@@ -763,6 +766,13 @@ class PredictionPlot(PlotPanel):
             self.forecast_curve.setData([], [])
         self._fit_range(np.concatenate([snapshot.prediction, snapshot.forecast]), steps)
 
+    def _set_value_label(self, text: str) -> None:
+        """Label the value axis; its numbers below 1 stay as they are, not 0.5 shown as 500 "(x0.001)"."""
+        self.plot.setLabel("left", text)
+        left = self.plot.getAxis("left")
+        if hasattr(left, "setSIPrefixEnableRanges"):  # pyqtgraph 0.13.4 and later; setLabel resets it
+            left.setSIPrefixEnableRanges(((0.0, SI_PREFIX_BELOW), (1e9, float("inf"))))
+
     def _fit_range(self, predicted: np.ndarray, forecast_steps: int) -> None:
         """Show the series, forecast and predictions, and move the y range only when it fits them badly.
 
@@ -780,6 +790,9 @@ class PredictionPlot(PlotPanel):
             return
         low, high = float(values.min()), float(values.max())
         span = high - low if high > low else max(1.0, abs(high))
+        if high == low:
+            # A flat series: the line in the middle of the view, as in the Data tab's preview.
+            low, high = low - span / 2, high + span / 2
         finite = predicted[np.isfinite(predicted)]
         beyond = ""
         if finite.size:

@@ -373,6 +373,20 @@ def test_typed_generator_parameter_outside_range_is_named(qtbot, make_window):
     np.testing.assert_allclose(window.data_panel.series().values[:4], [0.0, 0.0, 0.0, 0.0], atol=1e-12)
 
 
+def test_flat_generated_series_gets_a_note(make_window):
+    window = make_window(series=None)
+    panel = window.data_panel
+    note = panel.generator_form.note
+
+    assert panel.set_generator("sine_wave", 300, 0.0, 0, {"amplitude": 0.0})
+    assert not note.isHidden()
+    assert note.text() == ("Every value of this series is 0, so there is nothing to learn; an amplitude or a step "
+                           "of 0 gives such a series.")
+
+    assert panel.set_generator("sine_wave", 300, 0.0, 0, {"amplitude": 2.0})
+    assert note.isHidden()
+
+
 def test_forecast_steps_apply_after_run(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
     window.forecast_steps.setValue(20)

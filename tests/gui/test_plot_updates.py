@@ -146,6 +146,26 @@ def test_prediction_range_shrinks_after_overshoot(prediction_plot):
     assert 1 < high < 1.6
 
 
+def test_flat_series_in_middle_of_range(prediction_plot):
+    prediction_plot.set_series(np.zeros(100))
+    prediction_plot.refresh()
+
+    low, high = shown_y_range(prediction_plot)
+    assert low < -0.4
+    assert high > 0.4
+
+
+@pytest.mark.parametrize(("scale", "factor"), [(0.3, ""), (1e-5, "(x1e-06)")])
+def test_value_axis_scale_factor_only_for_tiny_values(prediction_plot, scale, factor):
+    prediction_plot.set_series(scale * (1.5 + SINE), time_name="day", value_name="rate")
+    prediction_plot.refresh()
+
+    label = prediction_plot.plot.getAxis("left").labelString()
+    assert "rate" in label
+    assert ("(x" in label) == bool(factor)
+    assert factor in label
+
+
 def test_prediction_range_steady_while_settled(prediction_plot):
     target = SINE[SEQ_LEN:]
     prediction_plot.set_snapshot(snapshot(1, 1.05 * target))
