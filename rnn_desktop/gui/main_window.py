@@ -759,7 +759,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress.setValue(round(epochs_done * PROGRESS_STEPS_PER_EPOCH))
         # The time left comes from the batches so far, so a long first epoch already shows how long
         # the run will take. Validation time is left out until the first epoch reports.
-        eta = self._time_left(epochs_done, epochs)
+        eta = self._time_left(epochs_done, epochs) if self._state == RUNNING else None
         self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
 
     def _time_left(self, epochs_done: float, epochs: int) -> float | None:
@@ -888,7 +888,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _show_run_progress(self) -> None:
         """Show the batches of a long epoch while it runs, else the progress after the last epoch."""
-        if self._batch_progress is not None and self._state == RUNNING:
+        if self._batch_progress is not None and self._state != IDLE:
             self._show_batch_progress()
             if self._reports:
                 self._show_metrics(self._reports[-1])
@@ -898,7 +898,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch
         total = max(1, self._run_target_epoch - self._run_start_epoch)
-        eta = self._time_left(done, total) if self._state != IDLE else None
+        eta = self._time_left(done, total) if self._state == RUNNING else None  # no time left while paused
         self.progress.setRange(0, total * PROGRESS_STEPS_PER_EPOCH)
         self.progress.setValue(min(max(done, 0), total) * PROGRESS_STEPS_PER_EPOCH)
         if self._run_is_step:
@@ -971,6 +971,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.statusBar().showMessage(messages.status_paused())
         elif state == RUNNING and was_paused:
             self.statusBar().showMessage(messages.status_training())
+        if state == PAUSED or (was_paused and state == RUNNING):
+            self._show_run_progress()  # the time left leaves the line while paused, and comes back
         self._update_controls()
         if state == IDLE:
             self._restore_focus()
@@ -984,6 +986,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _update_controls(self) -> None:
         idle, running, paused = self._state == IDLE, self._state == RUNNING, self._state == PAUSED
         can_build = self._form_problem is None
+        buttons = (self.start_button, self.pause_button, self.stop_button, self.step_button, self.reset_button)
+        focused = QApplication.focusWidget()
         self.start_action.setEnabled(idle and can_build)
         self.pause_action.setEnabled(running or paused)
         self.pause_action.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
@@ -991,10 +995,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.stop_action.setEnabled(running or paused)
         self.step_action.setEnabled((idle and can_build) or paused)
         self.reset_action.setEnabled((idle or paused) and self._trainer is not None)
-        for button, item in ((self.start_button, self.start_action), (self.pause_button, self.pause_action),
-                             (self.stop_button, self.stop_action), (self.step_button, self.step_action),
-                             (self.reset_button, self.reset_action)):
+        for button, item in zip(buttons, (self.start_action, self.pause_action, self.stop_action,
+                                          self.step_action, self.reset_action)):
             button.setEnabled(item.isEnabled())
+        if focused in buttons and not focused.isEnabled():
+            # Qt moved the focus on to the next field, Forecast steps, where a key press would change it.
+            (self.start_button if idle else self.pause_button).setFocus(Qt.FocusReason.OtherFocusReason)
         for item in (self.open_action, self.load_weights_action, self.recent_menu.menuAction(),
                      self.sample_menu.menuAction()):
             item.setEnabled(idle)

@@ -92,6 +92,28 @@ def test_step_while_paused_pauses_again(qtbot, make_window):
     stop_and_wait(qtbot, window)
 
 
+def test_focus_stays_on_buttons_through_a_step(qtbot, make_window):
+    window = make_window(LONG)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 1)
+    window.pause_training()
+    window.step_button.setFocus()
+    qtbot.waitUntil(window.step_button.hasFocus)
+
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "running"):
+        qtbot.mouseClick(window.step_button, Qt.MouseButton.LeftButton)
+    # Qt would pass the focus from the disabled Step button on to Forecast steps, where the arrow keys change it.
+    assert window.pause_button.hasFocus()
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+        pass
+    assert not window.forecast_steps.hasFocus()
+    stop_and_wait(qtbot, window)
+    assert not window.forecast_steps.hasFocus()
+
+
 def test_step_after_stop_trains_one_epoch(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()
