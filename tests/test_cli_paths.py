@@ -130,6 +130,18 @@ def test_train_empty_path_rejected(capsys, option):
     assert out == ""
 
 
+@pytest.mark.parametrize("option", ["--save", "--json", "--csv", "--load"])
+def test_train_dash_path_rejected(tmp_path, capsys, monkeypatch, option):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_train(capsys, option, "-", *FAST)
+
+    assert code == 2
+    assert (f"rnn-desktop train: error: {option} '-' would name a file called '-': rnn-desktop reads and writes "
+            "files only, not standard input or output; give a file name (./- for a file called '-')") in err
+    assert out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_train_json_unwritable_folder_rejected(capsys):
     code, out, err = run_train(capsys, "--json", "/proc/nope.json", *FAST)
 

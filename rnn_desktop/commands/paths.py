@@ -16,10 +16,17 @@ PathOption = tuple[str, "str | None"]
 
 
 def empty_path_problem(options: Iterable[PathOption]) -> str | None:
-    """Return the message for the first option given an empty path, such as ``--save ''``, or None."""
+    """Return the message for the first option given an empty path, such as ``--save ''``, or "-", or None.
+
+    Many tools read "-" as standard input or output; here it would name a file
+    called "-", so it is refused, and "./-" still names such a file.
+    """
     for option, path in options:
         if path is not None and not path.strip():
             return f"{option} needs a file name, got {path!r}"
+        if path == "-":
+            return (f"{option} '-' would name a file called '-': rnn-desktop reads and writes files only, not "
+                    "standard input or output; give a file name (./- for a file called '-')")
     return None
 
 

@@ -99,9 +99,12 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
         "samples_per_second": samples / train_seconds if train_seconds > 0 else None,
         "stop_reason": trainer.stop_reason,
         "reason": last.extra.get("reason") if last else None,
+        "kept_epoch": restored if restored is not None else trainer.epoch,
         "n_train": trainer.split.n_train,
         "n_val": trainer.split.n_val,
         "config": trainer.config.to_dict(),
+        # What series.series_from_origin rebuilds the data from, and its number of values.
+        "data": {**(trainer.origin or {}), "values": int(len(trainer.values))},
     }
     return {key: _json_number(value) for key, value in summary.items()}
 
@@ -136,12 +139,22 @@ class _StopRequest:
     def __init__(self, control: TrainingControl) -> None:
         self.control = control
         self.signum: int | None = None
+        # "preparing" while the data is read and the model built, then "training", then "writing".
+        self.phase = "preparing"
 
     def __call__(self, signum: int, frame: Any) -> None:
         if self.signum is None:
-            print("stop requested; finishing the current batch", file=sys.stderr, flush=True)
+            print(self._message(), file=sys.stderr, flush=True)
             self.signum = signum
         self.control.request_stop()
+
+    def _message(self) -> str:
+        if self.phase == "training":
+            return "stop requested; finishing the current batch"
+        if self.phase == "writing":
+            # Training already ran to its end, so the outputs are complete and the command ends as usual.
+            return "stop requested after training ended; the outputs are still written"
+        return "stop requested; stopping before training starts"
 
     @property
     def name(self) -> str:
@@ -266,12 +279,14 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     # After a stop signal the trainer stops at the next batch boundary, so the
     # outputs below are still written for the epochs done.
     started = time.perf_counter()
+    stop.phase = "training"
     try:
         trainer.run(epochs=trainer.config.epochs if args.load else None, on_epoch=on_epoch)
     except MemoryError as error:
         logger.info("train command ran out of memory at epoch %d: %s", trainer.epoch, error)
         return _fail(_out_of_memory_message(error))
     finally:
+        stop.phase = "writing"
         trainer.on_batch = None
         if batch_line is not None:
             batch_line.clear()

@@ -48,6 +48,21 @@ def test_json_summary_keys_and_values(tmp_path, capsys):
     assert summary["samples_per_second"] > 0.0
     assert summary["n_train"] == 100
     assert summary["n_val"] == 50
+    assert summary["kept_epoch"] == 2
+    assert summary["data"] == {"kind": "generator", "name": "sine", "length": 200, "noise": 0.0, "seed": 0,
+                               "params": {}, "values": 200}
+
+
+def test_json_summary_names_csv_data(tmp_path, capsys):
+    path = tmp_path / "run.json"
+    code, _, err = run(["--csv", str(SAMPLE_DATA / "nile.csv"), "--epochs", "1", "--hidden", "4", "--json", str(path)],
+                       capsys)
+    assert code == 0, err
+    data = json.loads(path.read_text())["data"]
+    assert data["kind"] == "csv"
+    assert data["path"] == str((SAMPLE_DATA / "nile.csv").resolve())
+    assert data["column"] == "flow"
+    assert data["values"] == 100
 
 
 def test_tutorial_preset_configuration():
@@ -505,10 +520,36 @@ def test_ctrl_c_during_setup_writes_nothing(tmp_path, capsys, monkeypatch):
     code, out, err = run(["--epochs", "5", "--hidden", "4", "--save", str(weights)], capsys)
 
     assert code == 130
+    assert "stop requested; stopping before training starts" in err
     assert "stopped by Ctrl+C before training started; nothing was written" in err
     assert "epoch" not in out
     assert weights.read_bytes() == b"the user's earlier file"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_after_last_epoch_keeps_the_completed_run(tmp_path, capsys, monkeypatch):
+    import os
+    import signal
+
+    from rnn_desktop.commands import train
+
+    def summary_then_interrupt(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)  # as if Ctrl+C came while the outputs were prepared
+        return build_summary(*args, **kwargs)
+
+    build_summary = train.build_summary
+    monkeypatch.setattr(train, "build_summary", summary_then_interrupt)
+    weights, summary = tmp_path / "w.npz", tmp_path / "run.json"
+
+    code, out, err = run(["--epochs", "2", "--hidden", "4", "--save", str(weights), "--json", str(summary)], capsys)
+
+    assert code == 0, err
+    assert "stop requested after training ended; the outputs are still written" in err
+    assert "finishing the current batch" not in err
+    assert "stop: completed after 2 epochs" in out
+    assert json.loads(summary.read_text())["stop_reason"] == "completed"
+    assert load_weights(weights).metadata["epoch"] == 2
 
 
 def write_rows(tmp_path, name, header, rows):
@@ -806,6 +847,7 @@ def test_json_train_loss_of_restored_epoch(tmp_path, capsys):
     restored = history[-1]["extra"]["restored_epoch"]
     assert restored < len(history)
     assert summary["train_loss"] == history[restored - 1]["train_loss"]
+    assert summary["kept_epoch"] == restored
     assert summary["train_loss"] != history[-1]["train_loss"]
 
 
