@@ -16,11 +16,15 @@ def value_as_typed(value: Any) -> str:
     """Return a value for an error message as a person would type it: 0 for 0.0, text in quotes.
 
     Whole numbers lose the ".0", and other numbers keep every digit, so that
-    1.0000001 never shows as 1 in "must be below 1".
+    1.0000001 never shows as 1 in "must be below 1". Whole numbers of 1e16 and
+    more keep Python's short form, 1e+300, not three hundred digits.
     """
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return str(int(value))
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         number = float(value)
-        return str(int(number)) if math.isfinite(number) and number.is_integer() else repr(number)
+        whole = math.isfinite(number) and number.is_integer() and abs(number) < 1e16
+        return str(int(number)) if whole else repr(number)
     return repr(value)
 
 

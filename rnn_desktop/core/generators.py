@@ -235,7 +235,7 @@ def _check_value(generator: str, parameter: ParameterSpec, value: Any) -> float:
     if not parameter.min <= number <= parameter.max:
         raise ConfigError(
             f"{generator}: {parameter.name} = {value_as_typed(number)} is out of range; "
-            f"use a value from {parameter.min:g} to {parameter.max:g}.",
+            f"use a value from {value_as_typed(parameter.min)} to {value_as_typed(parameter.max)}.",
             code="config.out_of_range", generator=generator, name=parameter.name, value=value,
             min=parameter.min, max=parameter.max)
     return number

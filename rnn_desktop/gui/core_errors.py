@@ -9,6 +9,7 @@ falls back to the English message (see ``messages.error_text``).
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable
 
@@ -16,7 +17,9 @@ from PySide6.QtCore import QCoreApplication
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.gui.generator_texts import PARAMETER_LABELS, generator_label, parameter_label
-from rnn_desktop.gui.messages import column_name, format_integer, format_number, other_delimiter_note, shown_path
+from rnn_desktop.gui.messages import (
+    column_name, format_integer, format_number, format_value, other_delimiter_note, shown_path,
+)
 
 # pyside6-lupdate files module-level tr() calls under the empty context.
 _CONTEXT = ""
@@ -38,8 +41,8 @@ def _value(value: Any) -> str:
         return str(value)
     if isinstance(value, int):
         return format_integer(value)
-    if isinstance(value, float):
-        return format_number(value, 6)
+    if isinstance(value, float) and math.isfinite(value):
+        return format_value(value)
     return str(value)
 
 

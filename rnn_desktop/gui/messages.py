@@ -34,6 +34,13 @@ def format_number(value: float | None, digits: int = 4) -> str:
     return QLocale().toString(float(value), "g", digits)
 
 
+def format_value(value: float) -> str:
+    """Format a setting's value: whole numbers in full (1,000,000, not 1e+06), others with 6 significant digits."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return format_integer(int(value))
+    return format_number(value, 6)
+
+
 def format_cell_value(value: float) -> str:
     """Format a value read from a file close to how the file writes it: up to 12 significant digits and
     no group separators, so that a search in the file finds it (1500, not 1,500), with the locale's decimal mark.
@@ -97,14 +104,10 @@ def status_value_clamped(name: str, typed: float, kept: float, minimum: float, m
     """
     from rnn_desktop.gui.core_errors import field_label
 
-    def shown(value: float) -> str:
-        # Whole numbers in full (1,000,000, not 1e+06), others with 4 significant digits.
-        return format_integer(int(value)) if float(value).is_integer() and abs(value) < 1e15 else format_number(value)
-
     label = field_label(name)
     return tr("%1: %2 is outside the field's range, %4 to %5, so it is now %3.").replace(
-        "%1", label[:1].upper() + label[1:]).replace("%2", shown(typed)).replace(
-        "%3", shown(kept)).replace("%4", shown(minimum)).replace("%5", shown(maximum))
+        "%1", label[:1].upper() + label[1:]).replace("%2", format_value(typed)).replace(
+        "%3", format_value(kept)).replace("%4", format_value(minimum)).replace("%5", format_value(maximum))
 
 
 def status_forecast_steps_after_run(steps: int) -> str:

@@ -357,6 +357,7 @@ def test_errors_name_options(capsys, argv, option, field):
     (["--momentum", "2"], "error: --momentum must be at least 0 and below 1, got 2\n"),
     (["--clip-norm", "-1"], "error: --clip-norm must be a number above 0, got -1; set a positive value, "
                             "or none (or 0) to turn it off\n"),
+    (["--noise", "1e300"], "error: sine: --noise 1e+300 is out of range; use a value from 0 to 1000000.\n"),
 ])
 def test_errors_show_values_as_typed(capsys, argv, expected):
     code, _, err = run([*argv, "--epochs", "1"], capsys)
@@ -862,9 +863,9 @@ def test_load_stop_line_counts_run(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("options", "expected"), [
-    (["--noise", "-1"], "sine: --noise -1 is out of range; use a value from 0 to 1e+06."),
+    (["--noise", "-1"], "sine: --noise -1 is out of range; use a value from 0 to 1000000."),
     (["--generator", "sine_wave", "--param", "period=0"],
-     "sine_wave: --param period=0 is out of range; use a value from 2 to 1e+06."),
+     "sine_wave: --param period=0 is out of range; use a value from 2 to 1000000."),
     (["--length", "10"], "use a longer series (--length), a smaller --seq-len or fewer validation windows "
                          "(--val-windows)"),
 ])
