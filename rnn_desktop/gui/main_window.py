@@ -553,7 +553,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return
         if self._run is not None:
             self._finish_thread(wait=True)
-        self._trainer.reset_weights()
+        config, series = self.config(), self.data_panel.series()
+        if series is not None and (series is not self._trainer_series or not self._fits_model(config)):
+            # The data or the model's settings changed since this model was built: fresh weights for those,
+            # so the plots match the Data tab.
+            if self._new_trainer(config, series) is None:
+                return
+            self._replaced_message = None
+        else:
+            self._trainer.reset_weights()
         self._reports.clear()
         self.loss_plot.clear()
         self.gradient_plot.clear()
@@ -637,7 +645,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return self._trainer
         if not self._confirm_discarding_model(messages.question_replace_model):
             return None
+        return self._new_trainer(config, series)
 
+    def _new_trainer(self, config: TrainConfig, series: Series):
+        """Build and show a Trainer with fresh weights for ``config`` on ``series``; None when the settings fail."""
         from rnn_desktop.core.training import Trainer
 
         control = WorkerControl()

@@ -186,6 +186,27 @@ def test_reset_weights_restarts_from_seed(qtbot, make_window, sine):
     np.testing.assert_array_equal(window.prediction_plot._snapshot.prediction, expected)
 
 
+def test_reset_after_data_change_follows_the_data_tab(qtbot, make_window):
+    config = TrainConfig().replace(**FAST)
+    window = make_window(config)
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.start_training()
+    assert window.data_panel.set_generator("sine_wave", 300, 0.0, 0, {"period": 25.0})
+    window.data_panel.set_split(20, None)
+
+    window.reset_weights()
+
+    series = window.data_panel.series()
+    assert window.trainer.epoch == 0
+    assert window.trainer.values.size == 300
+    assert window.trainer.split.n_val == 20
+    snapshot = window.prediction_plot._snapshot
+    assert snapshot.n_train == window.trainer.split.n_train
+    _, expected = Trainer(window.config(), series.values).predict_windows()
+    np.testing.assert_array_equal(snapshot.prediction, expected)
+    assert window.statusBar().currentMessage() == "Weights re-initialised."
+
+
 def test_reset_while_paused_stops_run(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()
