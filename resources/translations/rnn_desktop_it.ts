@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+69"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+76"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>%1: %2 is outside the field&apos;s range, %4 to %5, so it is now %3.</source>
         <translation>%1: %2 è fuori dall&apos;intervallo del campo, da %4 a %5, quindi ora vale %3.</translation>
     </message>
@@ -96,7 +96,7 @@
     <message>
         <location line="+4"/>
         <source>%1 was trained on %2, which is not found any more. Give the data with --csv or --generator.</source>
-        <translation>%1 è stato addestrato su %2, che non si trova più. Indica i dati con --csv o --generator.</translation>
+        <translation>%1 è stato addestrato con %2, che non si trova più. Indica i dati con --csv o --generator.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -105,7 +105,7 @@
 The weights were trained on %1. Open that data and load the weights onto it?</source>
         <translation>%2
 
-I pesi sono stati addestrati su %1. Aprire quei dati e caricarvi i pesi?</translation>
+I pesi sono stati addestrati con %1. Aprire quei dati e caricarvi i pesi?</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -124,7 +124,7 @@ I pesi sono stati addestrati su %1. Aprire quei dati e caricarvi i pesi?</transl
 Yes: open that data and load the weights onto it.
 No: load the weights onto the current series.
 Cancel: do not load the weights.</source>
-        <translation>Questi pesi sono stati addestrati su %1, non sulla serie attuale.
+        <translation>Questi pesi non sono stati addestrati sulla serie attuale, ma con %1.
 
 Sì: apri quei dati e carica i pesi su di essi.
 No: carica i pesi sulla serie attuale.
@@ -197,12 +197,12 @@ Annulla: non caricare i pesi.</translation>
         <translation>Pesi reinizializzati.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The language changes the next time the app starts.</source>
         <translation>La lingua cambierà al prossimo avvio dell&apos;app.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The window already uses this language.</source>
         <translation>La finestra usa già questa lingua.</translation>
     </message>
@@ -593,7 +593,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Preimpostazione %1 sconosciuta.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/core_errors.py" line="+53"/>
+        <location filename="../../rnn_desktop/gui/core_errors.py" line="+56"/>
         <source>window length</source>
         <translation>lunghezza della finestra</translation>
     </message>
@@ -948,7 +948,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>il file è troncato o danneggiato: carica un&apos;altra copia, oppure addestra e salva di nuovo i pesi</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>the same number of values, %1, but other ones</source>
         <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
     </message>
@@ -960,10 +960,10 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+1"/>
         <source>the data in %1 changed since the weights in %2 were saved (%3); the scaler fitted then is reused, so the predictions and errors may be far off. Train on, or train a new model.</source>
-        <translation>i dati in %1 sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
+        <translation>%1: i dati sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-267"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -1080,22 +1080,22 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+19"/>
         <source>generator %1</source>
-        <translation>generatore %1</translation>
+        <translation>il generatore %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>another series</source>
         <translation>un&apos;altra serie</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. %2 is not found any more, so train a new model for this series.</source>
-        <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. %2 non si trova più, quindi addestra un nuovo modello per questa serie.</translation>
+        <translation>i pesi in %1 sono stati addestrati con %2 (valori: %3), non con %4 (valori: %5); lo scaler stimato con %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. %2 non si trova più, quindi addestra un nuovo modello per questa serie.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the weights in %1 were trained on %2 (%3 values), not on %4 (%5 values); the scaler fitted on %2 is reused, so the predictions and errors may be far off. Train a new model for this series, or open the data the weights were trained on.</source>
-        <translation>i pesi in %1 sono stati addestrati su %2 (valori: %3), non su %4 (valori: %5); lo scaler stimato su %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie, oppure apri i dati su cui i pesi sono stati addestrati.</translation>
+        <translation>i pesi in %1 sono stati addestrati con %2 (valori: %3), non con %4 (valori: %5); lo scaler stimato con %2 viene riutilizzato, quindi le predizioni e gli errori possono essere molto lontani dal vero. Addestra un nuovo modello per questa serie, oppure apri i dati su cui i pesi sono stati addestrati.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1106,7 +1106,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+249"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+247"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1385,7 +1385,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Suddivisione per la validazione</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+209"/>
+        <source>%1 windows in all, so at most %2 can be for validation</source>
+        <translation>finestre in tutto: %1, quindi al massimo %2 possono essere di validazione</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1; a window length of %2 gives %3 training windows</source>
         <translation>%1; con una finestra lunga %2 le finestre di addestramento sono %3</translation>
     </message>
@@ -1398,7 +1403,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-826"/>
+        <location line="-828"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -1408,7 +1413,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Serie predefinite. La prima, Seno del tutorial, è la serie del tutorial classico.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Number of values generated.</source>
         <translation>Numero di valori generati.</translation>
     </message>
@@ -1418,7 +1423,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Deviazione standard del rumore gaussiano aggiunto a ogni valore.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Seed of the noise and of random generators.</source>
         <translation>Seme del rumore e dei generatori casuali.</translation>
     </message>
@@ -1443,7 +1448,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Seme del rumore</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Every value of this series is %1, so there is nothing to learn; an amplitude or a step of 0 gives such a series.</source>
         <translation>Ogni valore di questa serie è %1, quindi non c&apos;è nulla da imparare; un&apos;ampiezza o un passo pari a 0 dà una serie così.</translation>
     </message>
@@ -1694,7 +1699,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+965"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+978"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1797,7 +1802,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-764"/>
+        <location line="-777"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1871,12 +1876,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+798"/>
+        <location line="+813"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-797"/>
+        <location line="-812"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1912,12 +1917,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+715"/>
+        <location line="+730"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-714"/>
+        <location line="-729"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2042,7 +2047,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+636"/>
+        <location line="+651"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2052,9 +2057,9 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Back to %1.</source>
-        <translation>Di nuovo su %1.</translation>
+        <translation>Di nuovo in uso: %1.</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -2153,13 +2158,13 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+35"/>
-        <location line="+181"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+38"/>
+        <location line="+191"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-189"/>
         <location line="+60"/>
         <source>value</source>
         <translation>valore</translation>
@@ -2200,7 +2205,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+92"/>
         <source>every prediction is %1, outside what the axis shows</source>
         <translation>ogni predizione vale %1, fuori da quanto mostra l&apos;asse</translation>
     </message>
@@ -2283,7 +2288,22 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../rnn_desktop/gui/training_panel.py" line="+123"/>
+        <location filename="../../rnn_desktop/gui/training_panel.py" line="+116"/>
+        <source>min-max</source>
+        <translation>min-max</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>z-score</source>
+        <translation>z-score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>truncate to</source>
         <translation>tronca a</translation>
     </message>
@@ -2440,8 +2460,8 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     </message>
     <message>
         <location line="+2"/>
-        <source>Rescaling of the series, fitted on the training part only. Scaled inputs keep the activations out of saturation; &apos;none&apos; is the tutorial&apos;s.</source>
-        <translation>Riscalatura della serie, stimata solo sulla parte di addestramento. Con ingressi scalati le attivazioni restano lontane dalla saturazione; «none» è la scelta del tutorial.</translation>
+        <source>Rescaling of the series, fitted on the training part only. Scaled inputs keep the activations out of saturation; none is the tutorial&apos;s choice.</source>
+        <translation>Riscalatura della serie, stimata solo sulla parte di addestramento. Con ingressi scalati le attivazioni restano lontane dalla saturazione; nessuna è la scelta del tutorial.</translation>
     </message>
     <message>
         <location line="+2"/>

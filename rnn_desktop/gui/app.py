@@ -137,6 +137,18 @@ def install_translators(app: QApplication, language: str) -> list[str]:
     return loaded
 
 
+def translate_into(language: str, context: str, text: str) -> str:
+    """Return ``text`` in ``language`` even when the app runs in another one; the text itself when there is none."""
+    if language == "en":
+        return text
+    cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
+    translator = QTranslator()
+    if not translator.load(f"rnn_desktop_{language}", str(qm_folder(resource_path("translations"),
+                                                                    cache / "translations"))):
+        return text
+    return translator.translate(context, text) or text
+
+
 def install_exception_hook(show_error) -> None:
     """Log every exception that escapes a Qt slot and pass its text to ``show_error``.
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.gui.generator_texts import PARAMETER_LABELS, generator_label, parameter_label
 from rnn_desktop.gui.messages import (
-    column_name, format_integer, format_number, format_value, other_delimiter_note, shown_path,
+    column_name, format_integer, format_number, format_value, origin_csv, other_delimiter_note, shown_path,
 )
 
 # pyside6-lupdate files module-level tr() calls under the empty context.
@@ -357,6 +357,9 @@ def series_name(source: str | None, fallback: str) -> str:
         return fallback
     if source.startswith("generator "):
         return fill(tr("generator %1"), generator_label(source.removeprefix("generator ")))
+    csv_column = re.fullmatch(r"(.+), column (.+)", source)  # as the train command describes a CSV series
+    if csv_column is not None:
+        return origin_csv(csv_column[1], csv_column[2])
     return shown_path(source)
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QAbstractSpinBox, QButtonGroup, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
     QPushButton, QRadioButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -19,7 +19,8 @@ from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import Series, count_val_windows, series_origin, shorter_window_gain
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.core_errors import series_name
-from rnn_desktop.gui.decimal_key import CompactDoubleSpinBox, DecimalSpinBox
+from rnn_desktop.gui.decimal_key import DecimalSpinBox
+from rnn_desktop.gui.spin_boxes import CompactDoubleSpinBox, CompactSpinBox
 from rnn_desktop.gui.generator_texts import generator_label, parameter_label, translated
 from rnn_desktop.gui.limits import OutOfLimits, limit_problem, spin_limit_problem
 from rnn_desktop.gui.locale_axis import LocaleAxisItem, LocaleDateAxisItem, locale_axes, whole_number_spacing
@@ -60,8 +61,8 @@ class GeneratorForm(QWidget):
 
     # When any field changes.
     edited = Signal()
-    # When a typed number lies outside its field's range: the field's name ("noise" or a
-    # parameter's name), the number typed, the value kept, and the range's minimum and maximum.
+    # When a typed number lies outside its field's range: the field's name ("length", "noise",
+    # "seed" or a parameter's name), the number typed, the value kept, and the range's minimum and maximum.
     value_clamped = Signal(str, float, float, float, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,17 +79,13 @@ class GeneratorForm(QWidget):
                 tip = f"{translated(description)}\n{tip}"
             self.name.setItemData(self.name.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.name.setToolTip(self.tr("Built-in series. The first, Tutorial sine, is the classic tutorial's series."))
-        self.length = QSpinBox()
-        self.length.setRange(2, 1_000_000)
+        self.length = self._number_field("length", CompactSpinBox(), 2, 1_000_000)
         self.length.setValue(200)
-        self.length.setKeyboardTracking(False)
         self.length.setToolTip(self.tr("Number of values generated."))
-        self.noise = self._decimal_field("noise", 0.0, 1e6, 4)
+        self.noise = self._number_field("noise", CompactDoubleSpinBox(), 0.0, 1e6, 4)
         self.noise.setSingleStep(0.05)
         self.noise.setToolTip(self.tr("Standard deviation of Gaussian noise added to every value."))
-        self.noise_seed = QSpinBox()
-        self.noise_seed.setRange(0, 2**31 - 1)
-        self.noise_seed.setKeyboardTracking(False)
+        self.noise_seed = self._number_field("seed", CompactSpinBox(), 0, 2**31 - 1)
         self.noise_seed.setToolTip(self.tr("Seed of the noise and of random generators."))
 
         # Shown when the series has nothing to learn, such as a sine of amplitude 0.
@@ -121,26 +118,27 @@ class GeneratorForm(QWidget):
         spec = self._generators.get(self.name.currentData())
         for param in spec_value(spec, "params", ()) or ():
             name = spec_value(param, "name")
-            spin = self._decimal_field(name, *self._param_limits(param))
+            spin = self._number_field(name, CompactDoubleSpinBox(), *self._param_limits(param))
             spin.setValue(float(spec_value(param, "default", 0.0)))
             spin.setToolTip(translated(str(spec_value(param, "description", ""))))
             spin.valueChanged.connect(self.edited)
             self._param_widgets[name] = spin
             self._form.addRow(parameter_label(name), spin)
 
-    def _decimal_field(self, name: str, low: float, high: float, decimals: int) -> CompactDoubleSpinBox:
-        """Return a spin box that reports a typed number outside its range through ``value_clamped``."""
-        spin = CompactDoubleSpinBox()
+    def _number_field(self, name: str, spin, low: float, high: float, decimals: int = 0):
+        """Set up ``spin`` (a CompactSpinBox or CompactDoubleSpinBox) to report a typed number outside its range."""
         spin.setRange(low, high)
-        spin.setDecimals(decimals)
+        if decimals:
+            spin.setDecimals(decimals)
         spin.setKeyboardTracking(False)
         spin.value_clamped.connect(lambda typed, kept: self.value_clamped.emit(
             name, typed, kept, spin.minimum(), spin.maximum()))
         return spin
 
-    def decimal_field(self, name: str) -> QDoubleSpinBox:
+    def number_field(self, name: str) -> QAbstractSpinBox:
         """Return the spin box that ``value_clamped`` names."""
-        return self.noise if name == "noise" else self._param_widgets[name]
+        common = {"length": self.length, "noise": self.noise, "seed": self.noise_seed}
+        return common[name] if name in common else self._param_widgets[name]
 
     @staticmethod
     def _param_limits(param: Any) -> tuple[float, float, int]:
@@ -892,7 +890,12 @@ class DataPanel(QWidget):
                     self._split_line.blockSignals(False)
                     self._val_region.setRegion((float(self._preview_x[start]), float(self._preview_x[-1])))
                     visible = True
-                summary = messages.split_summary(max(0, n_train), n_val)
+                if n_val >= n_windows:
+                    summary = self.tr("%1 windows in all, so at most %2 can be for validation").replace(
+                        "%1", messages.format_integer(n_windows)).replace(
+                        "%2", messages.format_integer(n_windows - 1))
+                else:
+                    summary = messages.split_summary(n_train, n_val)
                 gain = shorter_window_gain(len(series), self._seq_len, val_windows, val_fraction, n_train)
                 if gain is not None:
                     summary = self.tr("%1; a window length of %2 gives %3 training windows").replace(

@@ -9,7 +9,7 @@ the other decimal mark, for example 0.05 pasted from a paper.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 
@@ -52,40 +52,6 @@ class DecimalSpinBox(QDoubleSpinBox):
 
     def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt naming)
         return super().valueFromText(with_locale_mark(text, self.locale().decimalPoint()))
-
-
-class CompactDoubleSpinBox(QDoubleSpinBox):
-    """A spin box that shows 0.003 rather than 0.0030000, with the locale's decimal mark.
-
-    It also reads numbers written with the other decimal mark (see with_locale_mark).
-    """
-
-    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
-        return self.locale().toString(float(value), "g", 6)
-
-    # A typed number outside the range, with the value that Qt clamps it to.
-    value_clamped = Signal(float, float)
-
-    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt naming)
-        value, ok = self.locale().toDouble(with_locale_mark(text, self.locale().decimalPoint()))
-        if not ok:
-            return self.value()
-        kept = min(max(value, self.minimum()), self.maximum())
-        if kept != value:
-            self.value_clamped.emit(value, kept)
-        return value
-
-    def validate(self, text: str, position: int):
-        text = with_locale_mark(text, self.locale().decimalPoint())
-        if text.strip() in ("", self.locale().decimalPoint(), "-"):
-            return QValidator.State.Intermediate, text, position
-        _, ok = self.locale().toDouble(text)
-        if ok:
-            return QValidator.State.Acceptable, text, position
-        # Allow a half-typed exponent such as "1e" or "1e-".
-        if any(text.lower().endswith(tail) for tail in ("e", "e-", "e+")):
-            return QValidator.State.Intermediate, text, position
-        return QValidator.State.Invalid, text, position
 
 
 _filter: DecimalKeyFilter | None = None

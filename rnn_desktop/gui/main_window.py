@@ -363,10 +363,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.data_panel.open_csv_requested.connect(self.choose_csv)
         self.training_panel.config_edited.connect(self._on_config_edited)
         self.training_panel.value_clamped.connect(
-            lambda name, *values: self._on_value_clamped(self.training_panel.decimal_field(name), name, *values))
+            lambda name, *values: self._on_value_clamped(self.training_panel.number_field(name), name, *values))
         generators = self.data_panel.generator_form
         generators.value_clamped.connect(
-            lambda name, *values: self._on_value_clamped(generators.decimal_field(name), name, *values))
+            lambda name, *values: self._on_value_clamped(generators.number_field(name), name, *values))
         self.training_panel.preset_requested.connect(self.apply_preset)
         self.training_panel.lr_edited.connect(self._on_lr_edited)
         self.forecast_steps.valueChanged.connect(self._on_forecast_steps_changed)
@@ -1348,7 +1348,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if code == current_language():
             self.statusBar().showMessage(messages.status_language_in_use())
         else:
-            self.statusBar().showMessage(messages.status_language_changed())
+            self.statusBar().showMessage(messages.status_language_changed(code))
 
     def _show_log_location(self) -> None:
         QMessageBox.information(self, self.tr("Log file"), str(log_file_path()))

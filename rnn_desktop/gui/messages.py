@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.gui.generator_texts import generator_label
@@ -252,8 +252,12 @@ def status_weights_reset() -> str:
     return tr("Weights re-initialised.")
 
 
-def status_language_changed() -> str:
-    return tr("The language changes the next time the app starts.")
+def status_language_changed(language: str) -> str:
+    """Say so in ``language``, the one chosen, which the window shows from its next start."""
+    from rnn_desktop.gui.app import translate_into
+
+    text = QT_TRANSLATE_NOOP("", "The language changes the next time the app starts.")
+    return translate_into(language, _CONTEXT, text)
 
 
 def status_language_in_use() -> str:

@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from rnn_desktop.core.training import ACTIVATIONS, DTYPES, INITS, OPTIMIZERS, SCALERS, TrainConfig
-from rnn_desktop.gui.decimal_key import CompactDoubleSpinBox
+from rnn_desktop.gui.spin_boxes import CompactDoubleSpinBox, CompactSpinBox
 from rnn_desktop.gui.limits import OutOfLimits, spin_limit_problem
 
 MAX_INT = 2**31 - 1
@@ -61,8 +61,8 @@ class OptionalNumber(QWidget):
         self.spin.setToolTip(text)
 
 
-def int_spin(low: int, high: int) -> QSpinBox:
-    spin = QSpinBox()
+def int_spin(low: int, high: int) -> CompactSpinBox:
+    spin = CompactSpinBox()
     spin.setRange(low, high)
     spin.setKeyboardTracking(False)
     return spin
@@ -77,10 +77,11 @@ def float_spin(low: float, high: float, decimals: int) -> QDoubleSpinBox:
     return spin
 
 
-def choice_combo(values: tuple[str, ...]) -> QComboBox:
+def choice_combo(values: tuple[str, ...], labels: dict[str, str] | None = None) -> QComboBox:
+    """Return a combo box of ``values``, each shown as its label in ``labels`` or as itself."""
     combo = QComboBox()
     for value in values:
-        combo.addItem(value, value)
+        combo.addItem((labels or {}).get(value, value), value)
     return combo
 
 
@@ -112,7 +113,8 @@ class TrainingPanel(QWidget):
         self.activation = choice_combo(ACTIVATIONS)
         self.init = choice_combo(INITS)
         self.dtype = choice_combo(DTYPES)
-        self.scale = choice_combo(SCALERS)
+        self.scale = choice_combo(SCALERS, {"minmax": self.tr("min-max"), "zscore": self.tr("z-score"),
+                                            "none": self.tr("none")})
         self.optimizer = choice_combo(OPTIMIZERS)
         self.lr = float_spin(1e-7, 100.0, 7)
         self.momentum = float_spin(0.0, 0.9999, 4)
@@ -190,7 +192,7 @@ class TrainingPanel(QWidget):
             self.dtype: self.tr("Floating-point precision. float32 is faster; float64 gives results "
                                 "identical to the command line's on every machine."),
             self.scale: self.tr("Rescaling of the series, fitted on the training part only. Scaled inputs "
-                                "keep the activations out of saturation; 'none' is the tutorial's."),
+                                "keep the activations out of saturation; none is the tutorial's choice."),
             self.optimizer: self.tr("How gradients update the weights. adam adapts the step per weight and "
                                     "is the robust default; sgd is the tutorial's."),
             self.lr: self.tr("Size of each update step. Too large diverges, too small barely moves. "
@@ -236,20 +238,22 @@ class TrainingPanel(QWidget):
         for optional in (self.bptt_truncate, self.clip_value, self.clip_norm, self.patience):
             optional.changed.connect(self._on_edited)
         self.reduce_on_plateau.toggled.connect(self._on_edited)
-        for name, spin in self._decimal_fields().items():
+        for name, spin in self._number_fields().items():
             spin.value_clamped.connect(lambda typed, kept, name=name, spin=spin: self.value_clamped.emit(
                 name, typed, kept, spin.minimum(), spin.maximum()))
         self.optimizer.currentIndexChanged.connect(self._update_momentum_enabled)
         self.recommended_button.clicked.connect(lambda: self.preset_requested.emit("default"))
         self.tutorial_button.clicked.connect(lambda: self.preset_requested.emit("tutorial"))
 
-    def _decimal_fields(self) -> dict[str, CompactDoubleSpinBox]:
-        return {"lr": self.lr, "momentum": self.momentum, "clip_value": self.clip_value.spin,
-                "clip_norm": self.clip_norm.spin}
+    def _number_fields(self) -> dict[str, QAbstractSpinBox]:
+        return {"seq_len": self.seq_len, "hidden": self.hidden, "lr": self.lr, "momentum": self.momentum,
+                "batch_size": self.batch_size, "epochs": self.epochs, "bptt_truncate": self.bptt_truncate.spin,
+                "clip_value": self.clip_value.spin, "clip_norm": self.clip_norm.spin,
+                "patience": self.patience.spin, "seed": self.seed}
 
-    def decimal_field(self, name: str) -> CompactDoubleSpinBox:
-        """Return the spin box of a decimal field that ``value_clamped`` names."""
-        return self._decimal_fields()[name]
+    def number_field(self, name: str) -> QAbstractSpinBox:
+        """Return the spin box that ``value_clamped`` names."""
+        return self._number_fields()[name]
 
     def _on_edited(self, *_: Any) -> None:
         if not self._updating:

@@ -398,12 +398,41 @@ def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, mes
     assert QToolTip.text() == message
 
 
+@pytest.mark.parametrize(("text", "expected", "message"), [
+    ("0", 1, "Hidden units (hidden): 0 is outside the field's range, 1 to 4,096, so it is now 1."),
+    ("5000", 4096, "Hidden units (hidden): 5,000 is outside the field's range, 1 to 4,096, so it is now 4,096."),
+])
+def test_typed_whole_number_outside_range_is_named(qtbot, make_window, text, expected, message):
+    window = make_window()
+    field = type_into(qtbot, window, window.training_panel.hidden, text)
+
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    assert field.value() == expected
+    message = message.replace("4,096", messages.format_integer(4096)).replace("5,000", messages.format_integer(5000))
+    assert window.statusBar().currentMessage() == message
+    assert window.config().hidden == expected
+
+
+def test_typed_generator_length_outside_range_is_named(qtbot, make_window):
+    window = make_window(series=None)
+    field = type_into(qtbot, window, window.data_panel.generator_form.length, "1", tab=0)
+
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    assert field.value() == 2
+    # The status bar then says why 2 values cannot train; the tooltip under the field keeps this.
+    assert QToolTip.text() == (
+        f"Length (length): 1 is outside the field's range, 2 to {messages.format_integer(1_000_000)}, so it is now 2.")
+    assert len(window.data_panel.series()) == 2
+
+
 def test_typed_generator_parameter_outside_range_is_named(qtbot, make_window):
     window = make_window(series=None)
     form = window.data_panel.generator_form
     form.name.setCurrentIndex(form.name.findData("sine_wave"))
     assert form.name.currentText() == "Sine wave"
-    field = type_into(qtbot, window, form.decimal_field("period"), "1", tab=0)
+    field = type_into(qtbot, window, form.number_field("period"), "1", tab=0)
 
     qtbot.keyClick(field, Qt.Key.Key_Return)
 

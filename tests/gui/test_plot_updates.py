@@ -292,6 +292,13 @@ def test_split_summary_singular(make_window, val_windows, expected):
     assert window.data_panel.split_form.summary.text() == expected
 
 
+def test_split_summary_of_too_many_validation_windows(make_window):
+    window = make_window(TrainConfig().replace(seq_len=20, val_windows=9999, val_fraction=None))
+
+    # 200 values in windows of 20 give 180 windows.
+    assert window.data_panel.split_form.summary.text() == "180 windows in all, so at most 179 can be for validation"
+
+
 def test_split_summary_one_of_each(make_window):
     short = Series(values=np.sin(np.arange(4.0)), name="short", source="test")
     window = make_window(TrainConfig().replace(seq_len=2, val_windows=1, val_fraction=None), series=short)

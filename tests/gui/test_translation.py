@@ -354,11 +354,32 @@ def test_language_menu_status_for_each_choice(italian, make_window):
         assert window.statusBar().currentMessage() == "La finestra usa già questa lingua."
         assert QSettings().value("language", "", type=str) == "it"
 
+        # Said in the language chosen, the one the person reads best.
         items["English"].trigger()
-        assert window.statusBar().currentMessage() == "La lingua cambierà al prossimo avvio dell'app."
+        assert window.statusBar().currentMessage() == "The language changes the next time the app starts."
         assert QSettings().value("language", "", type=str) == "en"
     finally:
         QSettings().setValue("language", saved_before)
+
+
+def test_choosing_italian_is_confirmed_in_italian(make_window):
+    from PySide6.QtCore import QSettings
+
+    window = make_window()
+    italian_item = next(action for action in menu_actions(window.menuBar().actions()) if action.text() == "Italiano")
+    saved_before = QSettings().value("language", "", type=str)
+    try:
+        italian_item.trigger()
+        assert window.statusBar().currentMessage() == "La lingua cambierà al prossimo avvio dell'app."
+    finally:
+        QSettings().setValue("language", saved_before)
+
+
+def test_csv_series_named_in_italian(italian):
+    from rnn_desktop.gui.core_errors import series_name
+
+    assert series_name("nile.csv, column flow", "") == "nile.csv, colonna «flow»"
+    assert series_name("generator sine_wave", "") == "il generatore Onda sinusoidale"
 
 
 def test_plot_menu_in_italian(italian, make_window):
@@ -550,8 +571,9 @@ def test_other_data_warning_in_italian(italian, make_window, tmp_path):
 
     assert window.load_weights(str(weights))
 
-    assert window.metrics_label.text().startswith(f"Attenzione: i pesi in {weights} sono stati addestrati su "
-                                                  "generatore Seno del tutorial (valori: 200), non su generatore Onda sinusoidale")
+    assert window.metrics_label.text().startswith(
+        f"Attenzione: i pesi in {weights} sono stati addestrati con il generatore Seno del tutorial (valori: 200), "
+        "non con il generatore Onda sinusoidale")
 
 
 def test_all_missing_without_numeric_column_in_italian(italian, make_window, tmp_path, qtbot):
