@@ -1033,6 +1033,24 @@ def values_digest(values: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(values, dtype=np.float64).tobytes()).hexdigest()
 
 
+def same_source(saved: dict[str, Any], source: str | None) -> bool:
+    """Return whether ``source`` names the file or generator that a weights file's ``data`` entry records.
+
+    The train command names a CSV series "PATH, column NAME" with the path as
+    typed, so "air.csv" and "/data/air.csv" are the same file when they resolve
+    to the path the entry's origin records.
+    """
+    if not source:
+        return False
+    if saved.get("source") == source:
+        return True
+    origin = saved.get("origin") or {}
+    if origin.get("kind") != "csv" or ", column " not in source:
+        return False
+    path, column = source.rsplit(", column ", 1)
+    return column == origin.get("column") and os.path.realpath(path) == os.path.realpath(origin.get("path", ""))
+
+
 def other_data_warning(path: Any, saved: dict[str, Any] | None, values: np.ndarray,
                        source: str | None) -> str | None:
     """Return a warning when ``values`` are not the series the weights in ``path`` were trained on.
@@ -1043,7 +1061,7 @@ def other_data_warning(path: Any, saved: dict[str, Any] | None, values: np.ndarr
         return None
     trained_on = saved.get("source") or "another series"
     this_series = source or "this series"
-    if source and saved.get("source") == source:
+    if same_source(saved, source):
         if saved.get("length") == values.shape[0]:
             what = f"the same number of values, {values.shape[0]}, but other ones"
         else:

@@ -372,6 +372,7 @@ def other_data_warning_text(path: str, source: str | None, length: int, warning:
     advice leaves out opening it, as the core's does.
     """
     from rnn_desktop.core.series import recorded_csv_missing
+    from rnn_desktop.core.training import same_source
     from rnn_desktop.core.weights import load_weights
 
     try:
@@ -380,7 +381,7 @@ def other_data_warning_text(path: str, source: str | None, length: int, warning:
     except (RnnDesktopError, OSError, ValueError, KeyError, TypeError):
         return warning
     trained_on = series_name(saved.get("source"), tr("another series"))
-    if source and saved.get("source") == source:
+    if same_source(saved, source):
         if int(saved["length"]) == length:
             difference = fill(tr("the same number of values, %1, but other ones"), format_integer(length))
         else:

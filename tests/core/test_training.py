@@ -693,6 +693,22 @@ def test_other_data_warning_advice_follows_recorded_file(tmp_path, deleted):
     assert ("open the data the weights were trained on" in loaded.load_warning) is not deleted
 
 
+def test_changed_file_named_once_whatever_path_form(tmp_path, monkeypatch):
+    data = tmp_path / "levels.csv"
+    data.write_text("level\n1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    trained = Trainer(small_config(epochs=1), SINE, source="levels.csv, column level")
+    trained.origin = {"kind": "csv", "path": str(data), "column": "level", "delimiter": None, "decimal": None,
+                      "encoding": None, "header": None, "missing": "interpolate"}
+    trained.save(tmp_path / "levels.npz")
+
+    loaded = Trainer.from_file(tmp_path / "levels.npz", SINE + 1.0, source=f"{data}, column level")
+
+    assert loaded.load_warning.startswith(f"the data in {data}, column level changed since the weights in ")
+    other_column = Trainer.from_file(tmp_path / "levels.npz", SINE + 1.0, source=f"{data}, column other")
+    assert other_column.load_warning.startswith("the weights in ")
+
+
 def test_load_onto_same_data_keeps_early_stopping(tmp_path):
     trained = Trainer(small_config(epochs=6, patience=3), SINE)
     trained.run()
