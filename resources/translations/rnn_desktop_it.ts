@@ -759,6 +759,11 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>%1 has no numeric column (columns: %2).</source>
+        <translation>%1 non ha colonne numeriche (colonne: %2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1, line %2, column &quot;%3&quot;: &quot;%4&quot; is not a number.</source>
         <translation>%1, riga %2, colonna «%3»: «%4» non è un numero.</translation>
     </message>
@@ -938,7 +943,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non contiene byte zero, quindi non è testo %2. Togli la codifica per farla riconoscere, o imposta quella con cui il file è stato salvato (per esempio utf-8 o cp1252).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>%1 reads as one text column: with the decimal mark &apos;,&apos; the comma cannot also be the delimiter. If the commas separate columns, choose &apos;.&apos; as the decimal mark; if they are decimal marks, choose the delimiter.</source>
         <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
     </message>
@@ -948,7 +953,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>il file è troncato o danneggiato: carica un&apos;altra copia, oppure addestra e salva di nuovo i pesi</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>the same number of values, %1, but other ones</source>
         <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
     </message>
@@ -963,7 +968,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: i dati sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-274"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -978,7 +983,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+145"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -993,12 +998,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1, riga %2: la struttura CSV non è valida (%3). Cerca una virgoletta non chiusa vicino a quella riga.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-153"/>
         <source>%1 has no numeric column (columns: %2). Choose a column, or check the delimiter and the decimal mark.</source>
         <translation>%1 non ha colonne numeriche (colonne: %2). Scegli una colonna, oppure controlla il separatore e il separatore decimale.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+160"/>
         <source>%1 has no column %2. Columns: %3.</source>
         <translation>%1 non ha la colonna %2. Colonne: %3.</translation>
     </message>
@@ -1083,7 +1088,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>il generatore %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>another series</source>
         <translation>un&apos;altra serie</translation>
     </message>

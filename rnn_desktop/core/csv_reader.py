@@ -293,7 +293,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
                 code="csv.comma_decimal_one_column", path=str(path), columns=[name for name, _ in columns])
         if column is None and not any(kind == "numeric" for _, kind in columns):
             _check_missing_only_column(path, table, data_index, columns)
-        target = _choose_column(column, columns, path)
+        target = _choose_column(column, columns, path, other_delimiter, decimal)
         empty_columns = _find_empty_columns(table, data_index, columns, target) if header else []
         if column is None:
             _check_default_column(path, table, data_index, columns, target, empty_columns)
@@ -630,16 +630,24 @@ def _column_type(cells: Sequence[str], name: str, decimal: str) -> str:
     return "text"
 
 
-def _choose_column(column: str | int | None, columns: list[tuple[str, str]], path: Path) -> int:
+def _choose_column(column: str | int | None, columns: list[tuple[str, str]], path: Path,
+                   other_delimiter: tuple[str, list[str], str] | None = None, decimal: str = ".") -> int:
+    """Return the index of the column to read; ``other_delimiter`` as for _bad_value_error."""
     names = [name for name, _ in columns]
     if column is None:
         numeric = [j for j, (_, kind) in enumerate(columns) if kind == "numeric"]
         if not numeric:
-            described = ", ".join(f"'{name}' ({kind})" for name, kind in columns)
+            described = ", ".join(f"{name!r} ({kind})" for name, kind in columns)  # a tab shows as \t
+            advice, split = "Choose a column by name or index, or check the delimiter and decimal mark.", None
+            if other_delimiter is not None:
+                # A tab file read with --delimiter , has one text column named "day\tsales\tcost".
+                rows_delimiter, split_names, header_delimiter = other_delimiter
+                described_split = describe_other_delimiter(rows_delimiter, split_names, decimal, header_delimiter)
+                advice = f"{described_split[0].upper()}{described_split[1:]}."
+                split = {"delimiter": rows_delimiter, "names": list(split_names), "header_delimiter": header_delimiter}
             raise CsvError(
-                f"{path} has no numeric column (columns: {described}). Choose a column by name or index, "
-                "or check the delimiter and decimal mark.",
-                code="csv.no_numeric_column", path=str(path), columns=names)
+                f"{path} has no numeric column (columns: {described}). {advice}",
+                code="csv.no_numeric_column", path=str(path), columns=names, decimal=decimal, other_delimiter=split)
         return numeric[-1]
 
     if isinstance(column, str):

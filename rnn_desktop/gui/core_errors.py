@@ -140,6 +140,14 @@ def _bad_cell_hint(p: dict, single: bool) -> str:
     return ""
 
 
+def _csv_no_numeric_column(p: dict) -> str:
+    if p.get("other_delimiter"):
+        return fill(tr("%1 has no numeric column (columns: %2)."), p["path"], _listed(p["columns"])) + " " + \
+            other_delimiter_note(p["other_delimiter"], p.get("decimal", "."))
+    return fill(tr("%1 has no numeric column (columns: %2). Choose a column, or check the delimiter and the decimal "
+                   "mark."), p["path"], _listed(p["columns"]))
+
+
 def _csv_bad_value(p: dict) -> str:
     if p.get("other_delimiter"):
         return fill(tr("%1, line %2, column \"%3\": \"%4\" is not a number."), p["path"],
@@ -291,9 +299,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
     "csv.all_missing": _csv_all_missing,
     "csv.malformed": lambda p: fill(tr("%1, line %2: the CSV structure is broken (%3). Look for an unclosed "
                                        "quote near that line."), p["path"], format_integer(p["line"]), p["reason"]),
-    "csv.no_numeric_column": lambda p: fill(tr("%1 has no numeric column (columns: %2). Choose a column, or check "
-                                               "the delimiter and the decimal mark."),
-                                            p["path"], _listed(p["columns"])),
+    "csv.no_numeric_column": _csv_no_numeric_column,
     "csv.comma_decimal_one_column": lambda p: fill(tr(
         "%1 reads as one text column: with the decimal mark ',' the comma cannot also be the delimiter. If the "
         "commas separate columns, choose '.' as the decimal mark; if they are decimal marks, choose the delimiter."),

@@ -620,6 +620,20 @@ def test_no_numeric_column_is_rejected(tmp_path):
     assert "'city' (text)" in str(caught.value)
 
 
+def test_wrong_delimiter_on_tab_file_names_the_tab(tmp_path):
+    path = write(tmp_path, "day\tsales\tcost\n2021-01-01\t12\t3\n2021-01-02\t14\t4\n2021-01-03\t13\t5\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, delimiter=",")
+
+    assert caught.value.code == "csv.no_numeric_column"
+    assert str(caught.value) == (
+        f"{path} has no numeric column (columns: 'day\\tsales\\tcost' (text)). The file reads as one column, but "
+        "the header and the rows split at 'tab' into 3 columns (day, sales, cost); if 'tab' separates the "
+        "columns, use --delimiter 'tab', or leave those options out to detect them.")
+    assert caught.value.params["other_delimiter"] == {"delimiter": "\t", "names": ["day", "sales", "cost"],
+                                                      "header_delimiter": "\t"}
+
+
 def test_delimiter_override(tmp_path):
     path = write(tmp_path, "a;b,c\n1;2,5\n2;3,5\n")
     info = inspect_csv(path, delimiter="semicolon")
