@@ -28,7 +28,9 @@ from rnn_desktop.core.series import (
     OUTLIER_IQR_FACTOR, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin, series_origin,
     shorter_window_gain,
 )
-from rnn_desktop.core.training import STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, Trainer, TrainingControl
+from rnn_desktop.core.training import (
+    STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer, TrainingControl,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -227,6 +229,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
                                                               trainer.split.n_train)
     if few_windows:
         print(f"note: {few_windows}", flush=True)
+    for note in setting_notes(_given_options(args), trainer.config, trainer.split.n_train):
+        print(f"note: {note}", flush=True)
     if series.details.get("point_grouping"):
         print(f"note: {describe_point_grouping(series.details['point_grouping'])}", flush=True)
     missing_lines = series.details.get("missing_rows") or []
@@ -562,6 +566,20 @@ def _install_stop_handlers(handler: Any) -> dict[int, Any]:
 def _restore_handlers(previous: dict[int, Any]) -> None:
     for signum, handler in previous.items():
         signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
+def setting_notes(given: list[str], config: TrainConfig, n_train: int) -> list[str]:
+    """Return notes on settings given on the command line that change nothing as set."""
+    notes = []
+    if "momentum" in given and config.optimizer != "momentum":
+        notes.append(f"--momentum applies to --optimizer momentum only, so {config.optimizer} does not use it")
+    if "bptt_truncate" in given and config.bptt_truncate is not None and config.bptt_truncate >= config.seq_len:
+        notes.append(f"--bptt-truncate {config.bptt_truncate} is not below the window length {config.seq_len}, "
+                     "so backpropagation runs through the whole window, as without it")
+    if "batch_size" in given and config.batch_size > n_train:
+        notes.append(f"--batch-size {config.batch_size} is more than the {n_train} training windows, so each "
+                     f"epoch is one batch of {n_train}")
+    return notes
 
 
 def _given_options(args: argparse.Namespace) -> list[str]:

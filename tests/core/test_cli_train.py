@@ -365,6 +365,25 @@ def test_errors_show_values_as_typed(capsys, argv, expected):
     assert err.endswith(expected)
 
 
+def test_settings_that_change_nothing_get_notes(capsys):
+    code, out, err = run(["--momentum", "0.5", "--bptt-truncate", "100", "--batch-size", "1000", "--epochs", "1",
+                          "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert "note: --momentum applies to --optimizer momentum only, so adam does not use it\n" in out
+    assert ("note: --bptt-truncate 100 is not below the window length 50, so backpropagation runs through the "
+            "whole window, as without it\n") in out
+    assert "note: --batch-size 1000 is more than the 100 training windows, so each epoch is one batch of 100\n" in out
+
+
+def test_settings_in_use_get_no_notes(capsys):
+    code, out, err = run(["--optimizer", "momentum", "--momentum", "0.5", "--bptt-truncate", "10", "--batch-size",
+                          "100", "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert "note:" not in out
+
+
 def test_load_of_folder_says_folder(tmp_path, capsys):
     code, _, err = run(["--load", str(tmp_path)], capsys)
     assert code == 2
