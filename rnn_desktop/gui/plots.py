@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from rnn_desktop.gui.exporting import future_times
+from rnn_desktop.gui.exporting import date_readout_unit, future_times
 from rnn_desktop.gui.locale_axis import (
     LocaleAxisItem, LocaleDateAxisItem, locale_axes, localize_tick_strings, whole_number_spacing,
 )
@@ -1229,30 +1229,6 @@ def extend_axis(xs: np.ndarray, steps: int) -> np.ndarray:
     gaps = np.sort(np.diff(xs)) if xs.size > 1 else np.ones(1)
     step = float(gaps[gaps.size // 2])
     return xs[-1] + step * np.arange(1, steps + 1, dtype=np.float64)
-
-
-def date_readout_unit(seconds: np.ndarray) -> str:
-    """Return the numpy date unit that names each time of a series: "Y", "M", "D", "m" or "s".
-
-    ``seconds`` are the times in seconds since 1970. A yearly series reads as
-    1905 rather than 1905-01-01, and an hourly one shows its hours.
-    """
-    if seconds.size < 2:
-        return "D"
-    steps = np.sort(np.diff(seconds))
-    step = float(steps[steps.size // 2])
-    stamps = seconds.astype("int64").astype("datetime64[s]")
-
-    def all_start(unit: str) -> bool:
-        return bool(np.array_equal(stamps.astype(f"datetime64[{unit}]").astype("datetime64[s]"), stamps))
-
-    if step >= 365 * 86400 and all_start("Y"):
-        return "Y"
-    if step >= 28 * 86400 and all_start("M"):
-        return "M"
-    if all_start("D"):
-        return "D"
-    return "m" if all_start("m") else "s"
 
 
 def export_plot(panel: PlotPanel, path: str) -> None:

@@ -742,9 +742,26 @@ def test_forecast_rows_continue_the_dates(qtbot, make_window, tmp_path):
 
     rows = read_exported(path)
     forecast = [row for row in rows if row["part"] == "forecast"]
-    assert [row["time"] for row in forecast[:3]] == ["1961-01-01T00:00:00", "1961-02-01T00:00:00",
-                                                     "1961-03-01T00:00:00"]
+    # Times at the series' step, as the file writes them, not 1961-01-01T00:00:00.
+    assert [row["time"] for row in forecast[:3]] == ["1961-01", "1961-02", "1961-03"]
+    first = int(rows[0]["position"])
+    assert rows[0]["time"] == f"{1949 + first // 12}-{first % 12 + 1:02d}"
     # Reopened, the file keeps its date axis through the forecast rows.
+    assert inspect_csv(path, column="prediction").time_column == "time"
+
+
+def test_exported_years_stay_years(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.csv_reader import inspect_csv
+
+    window = make_window(TrainConfig().replace(**FAST), series=None)
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    train(qtbot, window)
+    path = tmp_path / "predictions.csv"
+    assert window.export_predictions(str(path))
+
+    rows = read_exported(path)
+    assert rows[0]["time"] == str(1871 + int(rows[0]["position"]))
+    assert [row["time"] for row in rows if row["part"] == "forecast"][:2] == ["1971", "1972"]
     assert inspect_csv(path, column="prediction").time_column == "time"
 
 
