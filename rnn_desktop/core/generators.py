@@ -57,14 +57,29 @@ def _sine(t: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return np.sin(t)
 
 
+# Below this, a sine's value is rounding error of a zero: sin(k pi) gives about 1e-16 k.
+_ZERO_SINE = 1e-12
+
+
+def _cycle_sine(t: np.ndarray, period: float, phase: float = 0.0) -> np.ndarray:
+    """Return sin(2 pi t / period + phase) with the rounding error at its zeros set to 0.
+
+    A period of 2 samples every zero of the sine; without this, the series
+    would be noise of 1e-14 that the scaler stretches into a signal.
+    """
+    values = np.sin(2 * np.pi * t / period + phase)
+    values[np.abs(values) < _ZERO_SINE] = 0.0
+    return values
+
+
 def _sine_wave(t: np.ndarray, rng: np.random.Generator, period: float, amplitude: float,
                phase: float) -> np.ndarray:
-    return amplitude * np.sin(2 * np.pi * t / period + phase)
+    return amplitude * _cycle_sine(t, period, phase)
 
 
 def _sum_of_sines(t: np.ndarray, rng: np.random.Generator, period_1: float, amplitude_1: float,
                   period_2: float, amplitude_2: float) -> np.ndarray:
-    return amplitude_1 * np.sin(2 * np.pi * t / period_1) + amplitude_2 * np.sin(2 * np.pi * t / period_2)
+    return amplitude_1 * _cycle_sine(t, period_1) + amplitude_2 * _cycle_sine(t, period_2)
 
 
 def _square(t: np.ndarray, rng: np.random.Generator, period: float, amplitude: float,
@@ -81,7 +96,7 @@ def _sawtooth(t: np.ndarray, rng: np.random.Generator, period: float, amplitude:
 def _damped(t: np.ndarray, rng: np.random.Generator, period: float, amplitude: float,
             time_constant: float) -> np.ndarray:
     # x(t) = A exp(-t / tau) sin(2 pi t / period)
-    return amplitude * np.exp(-t / time_constant) * np.sin(2 * np.pi * t / period)
+    return amplitude * np.exp(-t / time_constant) * _cycle_sine(t, period)
 
 
 def _random_walk(t: np.ndarray, rng: np.random.Generator, step: float, drift: float) -> np.ndarray:

@@ -489,7 +489,8 @@ def progress_loaded(epoch: int) -> str:
 
 def metrics_text(report: Any, naive_rmse: float | None) -> str:
     """Summarise an EpochReport's validation metrics, beside the persistence baseline's RMSE."""
-    mape = format_number(report.val_mape, 3) + " %" if report.val_mape is not None else "-"
+    # A no-break space keeps "%" beside its number where the metrics line wraps.
+    mape = format_number(report.val_mape, 3) + "\u00a0%" if report.val_mape is not None else "-"
     return tr("Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5").replace(
         "%1", format_number(report.val_rmse)).replace("%2", format_number(report.val_mae)).replace(
         "%3", mape).replace("%4", format_number(naive_rmse)).replace(
@@ -501,7 +502,7 @@ def final_metrics_text(metrics: dict, naive_rmse: float | None, epoch: int) -> s
 
     Epoch 0 stands for the starting weights, kept when the first batch diverged.
     """
-    mape = format_number(metrics.get("mape"), 3) + " %" if metrics.get("mape") is not None else "-"
+    mape = format_number(metrics.get("mape"), 3) + "\u00a0%" if metrics.get("mape") is not None else "-"
     if epoch == 0:
         return tr("Starting weights, before any update: validation RMSE %1 (repeating the last value: %2) · "
                   "MAE %3 · MAPE %4").replace("%1", format_number(metrics["rmse"])).replace(

@@ -67,6 +67,24 @@ def test_sine_wave_phase_shifts_start():
     assert series.values[0] == pytest.approx(2.0)
 
 
+@pytest.mark.parametrize(("name", "params"), [
+    ("sine_wave", {"period": 2.0}),
+    ("sum_of_sines", {"period_1": 2.0, "period_2": 2.0}),
+    ("damped", {"period": 2.0}),
+])
+def test_period_of_two_samples_only_zeros(name, params):
+    # Every sample falls on a zero of the sine; rounding error must not pass for a signal.
+    assert np.array_equal(generate(name, length=300, **params).values, np.zeros(300))
+
+
+def test_zero_rounding_changes_nothing_else():
+    t = np.arange(500.0)
+    exact = np.sin(2 * np.pi * t / 7.3 + 0.4)
+    np.testing.assert_allclose(generate("sine_wave", length=500, period=7.3, phase=0.4).values, exact,
+                               rtol=0, atol=1e-12)
+    assert np.count_nonzero(generate("sine_wave", length=500, period=7.3, phase=0.4).values) == 500
+
+
 def test_sum_of_sines_range():
     series = generate("sum_of_sines", length=2000, amplitude_1=1.0, amplitude_2=0.5)
     assert np.abs(series.values).max() <= 1.5
