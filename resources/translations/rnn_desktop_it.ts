@@ -482,7 +482,7 @@ Annulla: non caricare i pesi.</translation>
         <translation>Pesi dell&apos;epoca %1 caricati; non ancora addestrati oltre</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5</source>
         <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
     </message>
@@ -1317,8 +1317,8 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The times go back at line %1, so the rows are not in time order; sort the file by time.</source>
-        <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo; ordina il file per tempo.</translation>
+        <source>The times go back at line %1, so the rows are not in time order, and the plots show them in row order; sort the file by time.</source>
+        <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo e i grafici le mostrano nell&apos;ordine del file; ordina il file per tempo.</translation>
     </message>
     <message>
         <location line="+59"/>

@@ -464,8 +464,8 @@ class CsvForm(QWidget):
         if order == "newest_first":
             notes.append(self.tr("The rows run from newest to oldest, so they are read bottom up."))
         elif order == "unordered":
-            notes.append(self.tr("The times go back at line %1, so the rows are not in time order; "
-                                 "sort the file by time.").replace(
+            notes.append(self.tr("The times go back at line %1, so the rows are not in time order, and the "
+                                 "plots show them in row order; sort the file by time.").replace(
                 "%1", messages.format_integer(details.get("unordered_line") or 0)))
         outliers = details.get("outliers") or []
         if outliers:

@@ -704,7 +704,7 @@ class PredictionPlot(PlotPanel):
             self.plot.setAxisItems({"bottom": self._date_axis if uses_dates else LocaleAxisItem("bottom")})
         if not uses_dates:
             self.plot.getAxis("bottom").min_tick_spacing = whole_number_spacing(self._x)
-        if time_name and len(time if time is not None else ()) == self._values.size:
+        if time_name and time_x_values(self._values.size, time) is not None:
             self.plot.setLabel("bottom", time_name)
         else:
             self.plot.setLabel("bottom", self.tr("date") if uses_dates else self.tr("time step"))
@@ -1209,17 +1209,31 @@ def decade_range(values: np.ndarray) -> tuple[float, float]:
     return (low, high if high > low else low + 1.0)
 
 
+def time_x_values(length: int, time: np.ndarray | None) -> np.ndarray | None:
+    """Return the x values of a series' time axis (dates as seconds since 1970), or None when it cannot order them.
+
+    A time axis orders the plot only when every time is later than the one
+    before. In a file whose time goes back (the reader notes it), the values
+    are used in row order, so the plot draws them by position.
+    """
+    if time is None or len(time) != length:
+        return None
+    time = np.asarray(time)
+    if np.issubdtype(time.dtype, np.datetime64):
+        xs = time.astype("datetime64[s]").astype(np.int64).astype(np.float64)
+    elif np.issubdtype(time.dtype, np.number):
+        xs = time.astype(np.float64)
+    else:
+        return None
+    return xs if np.all(np.isfinite(xs)) and np.all(np.diff(xs) > 0) else None
+
+
 def series_x_axis(length: int, time: np.ndarray | None) -> tuple[np.ndarray, bool]:
     """Return the x values of a series and whether they are dates (seconds since 1970)."""
-    if time is not None and len(time) == length:
-        time = np.asarray(time)
-        if np.issubdtype(time.dtype, np.datetime64):
-            return time.astype("datetime64[s]").astype(np.int64).astype(np.float64), True
-        if np.issubdtype(time.dtype, np.number):
-            xs = time.astype(np.float64)
-            if np.all(np.isfinite(xs)) and np.all(np.diff(xs) > 0):
-                return xs, False
-    return np.arange(length, dtype=np.float64), False
+    xs = time_x_values(length, time)
+    if xs is None:
+        return np.arange(length, dtype=np.float64), False
+    return xs, bool(np.issubdtype(np.asarray(time).dtype, np.datetime64))
 
 
 def extend_axis(xs: np.ndarray, steps: int) -> np.ndarray:

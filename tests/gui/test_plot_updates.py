@@ -146,6 +146,22 @@ def test_prediction_range_shrinks_after_overshoot(prediction_plot):
     assert 1 < high < 1.6
 
 
+def test_time_going_back_plots_in_row_order(make_window, tmp_path):
+    path = tmp_path / "months.csv"
+    months = [f"2020-{month:02d}" for month in range(1, 13)] * 4  # the year repeats: time goes back at line 14
+    path.write_text("month,value\n" + "".join(f"{month},{k % 7 + 0.5 * k}\n" for k, month in enumerate(months)),
+                    encoding="utf-8")
+    window = make_window(TrainConfig().replace(seq_len=5, val_windows=5, val_fraction=None), series=None)
+
+    assert window.open_csv(str(path))
+
+    plot = window.prediction_plot
+    np.testing.assert_array_equal(plot._x, np.arange(48.0))
+    assert plot.plot.getAxis("bottom").labelText == "time step"
+    np.testing.assert_array_equal(window.data_panel._preview_x, np.arange(48.0))
+    assert "the plots show them in row order" in window.data_panel.csv_form.notes.text()
+
+
 def test_flat_series_in_middle_of_range(prediction_plot):
     prediction_plot.set_series(np.zeros(100))
     prediction_plot.refresh()
