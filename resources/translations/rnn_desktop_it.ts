@@ -172,12 +172,17 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Warning: %1</source>
         <translation>Attenzione: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
+        <source>Scaler fitted on other data · %1</source>
+        <translation>Scaler stimato su altri dati · %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Exported to %1.</source>
         <translation>Esportato in %1.</translation>
     </message>
@@ -1881,12 +1886,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+813"/>
+        <location line="+820"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-812"/>
+        <location line="-819"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1922,12 +1927,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+730"/>
+        <location line="+737"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-729"/>
+        <location line="-736"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2052,7 +2057,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+651"/>
+        <location line="+658"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2134,7 +2139,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+229"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>

@@ -231,14 +231,15 @@ class FileActionsMixin:
             self.loss_plot.set_kept_epoch(trainer.best_epoch)
         elif trainer.epoch > 0:
             self._set_progress_text(messages.progress_loaded(trainer.epoch))
-        # The metrics of the loaded weights, as after a run; the warning below replaces them for other data.
+        # The metrics of the loaded weights, as after a run; for other data the warning goes above them.
         self._show_final_metrics()
         warning = getattr(trainer, "load_warning", None)
         if warning:
             warning = other_data_warning_text(path, series.source, len(series), warning)
             # Weights from other data may predict far off, so the status bar and metrics line show the warning.
             self.statusBar().showMessage(messages.status_weights_loaded_other_data(path, trainer.epoch, warning))
-            self.metrics_label.setText(messages.warning_text(warning))
+            metrics = self.metrics_label.text().strip()
+            self.metrics_label.setText(messages.warning_text(warning) + (f"\n{metrics}" if metrics else ""))
             if trainer.epoch > 0:
                 self.loss_plot.set_data_change(trainer.epoch)
         else:

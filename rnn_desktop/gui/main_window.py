@@ -921,7 +921,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _show_metrics(self, report) -> None:
         naive = self._trainer.naive_val_rmse if self._trainer is not None else None
-        self.metrics_label.setText(messages.metrics_text(report, naive))
+        self.metrics_label.setText(self._with_scaler_note(messages.metrics_text(report, naive)))
 
     def _set_progress_text(self, text: str) -> None:
         """Show ``text`` beside the progress bar; the bar's format keeps it for tests and tools."""
@@ -949,7 +949,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
         metrics = regression_metrics(trainer.values[snapshot.index[val]], snapshot.prediction[val])
         last = self._reports[-1]
         epoch = 0 if last.diverged_at_start else last.extra.get("restored_epoch", last.epoch)
-        self.metrics_label.setText(messages.final_metrics_text(metrics, trainer.naive_val_rmse, epoch))
+        self.metrics_label.setText(self._with_scaler_note(messages.final_metrics_text(metrics, trainer.naive_val_rmse,
+                                                                                      epoch)))
+
+    def _with_scaler_note(self, metrics: str) -> str:
+        """Mark the metrics of weights loaded onto other data, whose scaler still comes from that data."""
+        if self._trainer is not None and getattr(self._trainer, "load_warning", None):
+            return messages.metrics_with_other_scaler(metrics)
+        return metrics
 
     def _show_snapshot_now(self) -> None:
         """Compute predictions in the GUI thread; only when no worker uses the trainer."""

@@ -232,6 +232,11 @@ def status_weights_loaded_other_data(path: str, epoch: int, warning: str) -> str
     return status_weights_loaded(path, epoch) + " " + tr("Warning: %1").replace("%1", warning)
 
 
+def metrics_with_other_scaler(metrics: str) -> str:
+    """Mark a metrics line of weights loaded onto other data, still scaled as that data."""
+    return tr("Scaler fitted on other data · %1").replace("%1", metrics)
+
+
 def warning_text(warning: str) -> str:
     return tr("Warning: %1").replace("%1", warning)
 

@@ -682,9 +682,15 @@ def test_changed_csv_warns_without_offering_it(qtbot, make_window, tmp_path, mon
     assert window.load_weights(str(weights))
 
     assert questions == []
-    assert window.metrics_label.text().startswith(
+    warning, metrics = window.metrics_label.text().split("\n")
+    assert warning.startswith(
         f"Warning: the data in {path} changed since the weights in {weights} were saved (the same number of "
         "values, 150, but other ones)")
+    # The loaded weights' errors on this data stay in view under the warning.
+    assert metrics.startswith("Scaler fitted on other data · Weights of epoch ")
+
+    train(qtbot, window)
+    assert window.metrics_label.text().startswith("Scaler fitted on other data · ")
 
 
 def test_weights_of_deleted_csv_warn_it_is_gone(qtbot, make_window, tmp_path, monkeypatch):
