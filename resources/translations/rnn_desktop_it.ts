@@ -2087,7 +2087,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il file CSV nella scheda Dati non si è potuto leggere. Cambia la colonna o le impostazioni di lettura, apri un altro file oppure scegli Generatore.</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+25"/>
+        <source>BPTT truncation to %1 steps is not below the window length, %2, so backpropagation runs through the whole window.</source>
+        <translation>Il troncamento della BPTT a %1 passi non è inferiore alla lunghezza della finestra, %2, quindi la retropropagazione attraversa tutta la finestra.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A batch size of %1 is more than the %2 training windows, so each epoch is one batch of %2.</source>
+        <translation>Una dimensione del batch di %1 supera le %2 finestre di addestramento, quindi ogni epoca è un solo batch di %2.</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>
@@ -2344,7 +2354,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Tutorial (la classica RNN in numpy)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+18"/>
         <source>Preset:</source>
         <translation>Preimpostazione:</translation>
     </message>
@@ -2444,7 +2454,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Seme casuale</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Number of past values the network reads to predict the next one. Longer windows see more context but train slower and make gradients vanish sooner.</source>
         <translation>Numero di valori passati che la rete legge per predire il successivo. Le finestre più lunghe vedono più contesto, ma rallentano l&apos;addestramento e fanno svanire prima i gradienti.</translation>
     </message>

@@ -1200,6 +1200,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             problem = self.tr("The CSV file in the Data tab could not be read. Change its column or reading "
                               "settings, open another file, or choose Generator.")
         self.training_panel.show_problem(problem)
+        self.training_panel.show_notes(self._setting_notes(config, series) if problem is None else [])
         self._form_problem = problem
         self._update_controls()
         # Show why Start is unavailable where the person looks: the status bar and its tooltip.
@@ -1214,6 +1215,25 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._shown_cannot_start = cannot_start if announce else self._shown_cannot_start
         self._mark_previous_model()
         return problem is None
+
+    def _setting_notes(self, config: TrainConfig, series: Series | None) -> list[str]:
+        """Return notes on settings that change nothing as set, as train prints them."""
+        from rnn_desktop.core.series import count_val_windows
+
+        notes = []
+        if config.bptt_truncate is not None and config.bptt_truncate >= config.seq_len:
+            notes.append(self.tr("BPTT truncation to %1 steps is not below the window length, %2, so "
+                                 "backpropagation runs through the whole window.").replace(
+                "%1", messages.format_integer(config.bptt_truncate)).replace(
+                "%2", messages.format_integer(config.seq_len)))
+        if series is not None:
+            n_windows = len(series) - config.seq_len
+            n_train = n_windows - count_val_windows(n_windows, config.val_windows, config.val_fraction)
+            if 0 < n_train < config.batch_size:
+                notes.append(self.tr("A batch size of %1 is more than the %2 training windows, so each epoch is "
+                                     "one batch of %2.").replace("%1", messages.format_integer(config.batch_size))
+                             .replace("%2", messages.format_integer(n_train)))
+        return notes
 
     def _mark_previous_model(self) -> None:
         """Mark the shown results as the previous model's once the data or model settings change.

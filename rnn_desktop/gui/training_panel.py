@@ -135,6 +135,11 @@ class TrainingPanel(QWidget):
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet(PROBLEM_STYLE)
         self.problem_label.setVisible(False)
+        # A setting that changes nothing as set, such as a batch larger than the training part.
+        self.note_label = QLabel()
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet(NOTE_STYLE)
+        self.note_label.setVisible(False)
 
         self._set_tooltips()
         self._build_layout()
@@ -177,6 +182,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(model_box)
         layout.addWidget(training_box)
         layout.addWidget(self.problem_label)
+        layout.addWidget(self.note_label)
         layout.addStretch(1)
 
     def _set_tooltips(self) -> None:
@@ -346,6 +352,11 @@ class TrainingPanel(QWidget):
         """Show why the current settings cannot train, or hide the message when None."""
         self.problem_label.setText(text or "")
         self.problem_label.setVisible(bool(text))
+
+    def show_notes(self, notes: list[str]) -> None:
+        """Show notes on settings that change nothing as set, or hide them when there are none."""
+        self.note_label.setText("\n".join(notes))
+        self.note_label.setVisible(bool(notes))
 
     def inputs(self) -> list[QWidget]:
         """Return every input widget, presets included."""

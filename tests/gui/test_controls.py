@@ -414,6 +414,22 @@ def test_typed_whole_number_outside_range_is_named(qtbot, make_window, text, exp
     assert window.config().hidden == expected
 
 
+def test_settings_that_change_nothing_get_notes(make_window):
+    window = make_window(TrainConfig().replace(batch_size=1000, bptt_truncate=80))
+    notes = window.training_panel.note_label
+
+    assert not notes.isHidden()
+    # 200 values in windows of 50 with 50 validation windows leave 100 training windows.
+    assert notes.text() == (
+        "BPTT truncation to 80 steps is not below the window length, 50, so backpropagation runs through the "
+        "whole window.\n"
+        "A batch size of 1,000 is more than the 100 training windows, so each epoch is one batch of 100."
+        .replace("1,000", messages.format_integer(1000)))
+
+    window.set_config(window.config().replace(batch_size=32, bptt_truncate=10))
+    assert notes.isHidden()
+
+
 def test_typed_generator_length_outside_range_is_named(qtbot, make_window):
     window = make_window(series=None)
     field = type_into(qtbot, window, window.data_panel.generator_form.length, "1", tab=0)
