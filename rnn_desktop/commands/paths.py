@@ -16,10 +16,10 @@ PathOption = tuple[str, "str | None"]
 
 
 def empty_path_problem(options: Iterable[PathOption]) -> str | None:
-    """Return the message for the first option given an empty path, such as ``--save ''``, or "-", or None.
+    """Return the message for the first option given an empty path (``--save ''``) or "-", or None.
 
-    Many tools read "-" as standard input or output; here it would name a file
-    called "-", so it is refused, and "./-" still names such a file.
+    Many tools read "-" as standard input or output. Here it would name a file
+    called "-", so it is rejected, and "./-" still names such a file.
     """
     for option, path in options:
         if path is not None and not path.strip():

@@ -568,8 +568,9 @@ def _restore_handlers(previous: dict[int, Any]) -> None:
         signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
-def setting_notes(given: list[str], config: TrainConfig, n_train: int) -> list[str]:
-    """Return notes on settings given on the command line that change nothing as set."""
+def setting_notes(given_options: list[str], config: TrainConfig, n_train: int) -> list[str]:
+    """Return notes on the settings in ``given_options`` (TrainConfig fields) that have no effect as set."""
+    given = set(given_options)
     notes = []
     if "momentum" in given and config.optimizer != "momentum":
         notes.append(f"--momentum applies to --optimizer momentum only, so {config.optimizer} does not use it")

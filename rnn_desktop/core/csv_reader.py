@@ -632,7 +632,7 @@ def _column_type(cells: Sequence[str], name: str, decimal: str) -> str:
 
 def _choose_column(column: str | int | None, columns: list[tuple[str, str]], path: Path,
                    other_delimiter: tuple[str, list[str], str] | None = None, decimal: str = ".") -> int:
-    """Return the index of the column to read; ``other_delimiter`` as for _bad_value_error."""
+    """Return the index of the column to read. ``other_delimiter`` is as for _bad_value_error."""
     names = [name for name, _ in columns]
     if column is None:
         numeric = [j for j, (_, kind) in enumerate(columns) if kind == "numeric"]

@@ -64,8 +64,8 @@ _ZERO_SINE = 1e-12
 def _cycle_sine(t: np.ndarray, period: float, phase: float = 0.0) -> np.ndarray:
     """Return sin(2 pi t / period + phase) with the rounding error at its zeros set to 0.
 
-    A period of 2 samples every zero of the sine; without this, the series
-    would be noise of 1e-14 that the scaler stretches into a signal.
+    A period of 2 samples the sine only at its zeros. Without the rounding,
+    the series would be noise of about 1e-14 that the scaler stretches into a signal.
     """
     values = np.sin(2 * np.pi * t / period + phase)
     values[np.abs(values) < _ZERO_SINE] = 0.0

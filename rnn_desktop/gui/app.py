@@ -138,7 +138,7 @@ def install_translators(app: QApplication, language: str) -> list[str]:
 
 
 def translate_into(language: str, context: str, text: str) -> str:
-    """Return ``text`` in ``language`` even when the app runs in another one; the text itself when there is none."""
+    """Return ``text`` in ``language``, even when the app runs in another one; ``text`` itself without a translation."""
     if language == "en":
         return text
     cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))

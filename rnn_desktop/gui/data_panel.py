@@ -166,7 +166,7 @@ class GeneratorForm(QWidget):
                         seed=self.noise_seed.value(), **self.params())
 
     def show_flat_note(self, series: Series) -> None:
-        """Note below the fields when every value of ``series`` is the same; hide the note otherwise."""
+        """Show a note below the fields when every value of ``series`` is the same, and hide it otherwise."""
         values = np.asarray(series.values)
         flat = bool(values.size) and bool(np.ptp(values) == 0)
         if flat:

@@ -231,7 +231,7 @@ class FileActionsMixin:
             self.loss_plot.set_kept_epoch(trainer.best_epoch)
         elif trainer.epoch > 0:
             self._set_progress_text(messages.progress_loaded(trainer.epoch))
-        # The metrics of the loaded weights, as after a run; for other data the warning goes above them.
+        # The metrics of the loaded weights, as after a run. For other data the warning goes above them.
         self._show_final_metrics()
         warning = getattr(trainer, "load_warning", None)
         if warning:

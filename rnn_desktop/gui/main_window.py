@@ -648,7 +648,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return self._new_trainer(config, series)
 
     def _new_trainer(self, config: TrainConfig, series: Series):
-        """Build and show a Trainer with fresh weights for ``config`` on ``series``; None when the settings fail."""
+        """Build and show a Trainer with fresh weights for ``config`` on ``series``; None for invalid settings."""
         from rnn_desktop.core.training import Trainer
 
         control = WorkerControl()
@@ -909,7 +909,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch
         total = max(1, self._run_target_epoch - self._run_start_epoch)
-        eta = self._time_left(done, total) if self._state == RUNNING else None  # no time left while paused
+        eta = self._time_left(done, total) if self._state == RUNNING else None  # none while paused
         self.progress.setRange(0, total * PROGRESS_STEPS_PER_EPOCH)
         self.progress.setValue(min(max(done, 0), total) * PROGRESS_STEPS_PER_EPOCH)
         if self._run_is_step:
@@ -990,7 +990,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         elif state == RUNNING and was_paused:
             self.statusBar().showMessage(messages.status_training())
         if state == PAUSED or (was_paused and state == RUNNING):
-            self._show_run_progress()  # the time left leaves the line while paused, and comes back
+            self._show_run_progress()  # the time left leaves the line while paused and comes back on Resume
         self._update_controls()
         if state == IDLE:
             self._restore_focus()

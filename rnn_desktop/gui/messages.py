@@ -258,7 +258,7 @@ def status_weights_reset() -> str:
 
 
 def status_language_changed(language: str) -> str:
-    """Say so in ``language``, the one chosen, which the window shows from its next start."""
+    """Return the sentence that the language changes at the next start, in the chosen ``language``."""
     from rnn_desktop.gui.app import translate_into
 
     text = QT_TRANSLATE_NOOP("", "The language changes the next time the app starts.")

@@ -1,9 +1,10 @@
-"""Spin boxes that take any number typed and say when they keep another one.
+"""Spin boxes that accept any number typed and report the value they keep in its place.
 
-Qt's own spin boxes refuse a key that would leave the range, and on Enter
-put back the previous value for a number below the minimum, both without a
-word. These take the number, keep the nearest value in range, and emit
-``value_clamped`` with both, so the window can say what happened.
+Qt's own spin boxes reject a key press that would leave the range, and on
+Enter restore the previous value for a number below the minimum, in both
+cases without any message. These accept the number, keep the nearest value
+in the range, and emit ``value_clamped`` with both, so the window can show
+what happened.
 """
 
 from __future__ import annotations
