@@ -4,7 +4,8 @@ A number has a decimal point or a decimal comma. Thousands separators (",",
 ".", apostrophe, space, no-break space) are accepted when they group the
 digits by three. One currency sign (€ $ £ ¥) or percent sign before or after
 the number is stripped, so "12,50 €" reads 12.5 and "45%" reads 45.0 (percent
-points, not 0.45). Anything else in a numeric cell is junk and the reader raises.
+points, not 0.45). Accounting negatives, "(193,28)" and "-€ 193,28", read as
+-193.28. Anything else in a numeric cell is junk and the reader raises.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import numpy as np
 
 # Compared after stripping whitespace and lowering the case.
 # Spreadsheets write "not available" in their own language: #N/D (Italian, Portuguese), #NV
-# (German), #N/B (Dutch); "n.d." and "n/d" are the Italian and Spanish abbreviations.
+# (German), #N/B (Dutch); "n.d.", "nd" and "n/d" are the Italian and Spanish abbreviations.
 MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "#n/a",
-                             "#n/d", "n/d", "n.d.", "#nv", "#n/b"})
+                             "#n/d", "n/d", "n.d.", "nd", "#nv", "#n/b"})
 
 # The markers above in the spellings that files usually contain.
 _EXACT_MARKERS = frozenset(
@@ -29,6 +30,9 @@ _EXACT_MARKERS |= {"NaN", "N/a"}
 
 _SYMBOLS = "€$£¥%"
 _SYMBOL_RE = re.compile(rf"\A\s*[{_SYMBOLS}]?\s*(?P<number>.*?)\s*[{_SYMBOLS}]?\s*\Z", re.S)
+# "(193,28)" or "(€ 193,28)", and "-€ 193,28": negative in accounting formats. The number inside has no sign.
+_ACCOUNTING_NEGATIVE_RE = re.compile(
+    rf"\A(?:\((?P<number>[^()+-]*\d[^()+-]*)\)|-(?P<symbol_number>[{_SYMBOLS}]\s*[^()+-]*\d[^()+-]*))\Z")
 _PLAIN_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\Z")
 _GROUPED_POINT_RE = re.compile(
     r"[+-]?\d{1,3}(?P<sep>[,' \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d*)?\Z")
@@ -67,9 +71,18 @@ def is_missing(text: str) -> bool:
 
 
 def parse_number(text: str, decimal: str) -> float | None:
-    """Parse one cell with decimal mark ``decimal`` ("." or ","), or return None when it is not a number."""
+    """Parse one cell with decimal mark ``decimal`` ("." or ","), or return None when it is not a number.
+
+    Accounting formats write a negative number in parentheses, "(193,28)", or
+    with the sign before the currency, "-€ 1.000,00"; both read as negative.
+    """
+    stripped = text.strip()
+    accounting = _ACCOUNTING_NEGATIVE_RE.match(stripped)
+    if accounting:
+        value = parse_number(accounting.group("number") or accounting.group("symbol_number"), decimal)
+        return None if value is None or value < 0 else -value
     match = _SYMBOL_RE.match(text)
-    number = match.group("number") if match else text.strip()
+    number = match.group("number") if match else stripped
 
     grouped = _GROUPED_POINT_RE if decimal == "." else _GROUPED_COMMA_RE
     grouping = grouped.match(number)
@@ -233,7 +246,10 @@ def _count_decimal_votes(cells: Sequence[str]) -> tuple[dict[str, int], int]:
     votes = {",": 0, ".": 0}
     ambiguous_comma = 0
     for cell in cells:
-        text = cell.strip().strip(_SYMBOLS).strip()
+        text = cell.strip()
+        if text.startswith("(") and text.endswith(")"):  # an accounting negative such as "(193,28)"
+            text = text[1:-1]
+        text = text.lstrip("-").strip().strip(_SYMBOLS).strip()
         for separator in ("'", " ", "\u00a0", "\u202f"):
             text = text.replace(separator, "")
         text = re.sub(r"[eE][+-]?\d+\Z", "", text)

@@ -425,6 +425,29 @@ def test_grouped_negative_and_currency(tmp_path):
     assert info.missing == 1
 
 
+def test_accounting_negatives(tmp_path):
+    path = write(tmp_path, "Data;Saldo\n01/01/2018;(193,28)\n02/01/2018;1.006,72\n03/01/2018;-€ 1.000,00\n"
+                           "04/01/2018;(€ 12,50)\n05/01/2018;ND\n06/01/2018;€ 40,00\n")
+    info = inspect_csv(path)
+    assert info.decimal == ","
+    assert info.values[[0, 1, 2, 3, 5]].tolist() == [-193.28, 1006.72, -1000.0, -12.5, 40.0]
+    assert info.missing == 1
+
+
+def test_only_accounting_negatives_read_as_numbers(tmp_path):
+    rows = "".join(f"{day:02d}/01/2018;({100 + day},{day % 10}0)\n" for day in range(1, 29))
+    info = inspect_csv(write(tmp_path, "Data;Saldo\n" + rows))
+    assert info.decimal == ","
+    assert info.values[:2].tolist() == [-101.1, -102.2]
+
+
+@pytest.mark.parametrize("text", ["(-5)", "(abc)", "(5", "-(5)", "--€ 5"])
+def test_malformed_accounting_cells_are_not_numbers(text):
+    from rnn_desktop.core.csv_values import parse_number
+
+    assert parse_number(text, ".") is None
+
+
 def test_thousands_after_type_sample(tmp_path):
     rows = [f"{day};{900 + day % 90}" for day in range(300)] + ["300;1.005", "301;1.012", "302;998"]
     path = write(tmp_path, "giorno;valore\n" + "\n".join(rows) + "\n")
