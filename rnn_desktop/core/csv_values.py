@@ -52,9 +52,35 @@ _ISO_DATE_RE = re.compile(
     r"(?P<year>\d{4})(?:[-/](?P<month>\d{1,2})(?:[-/](?P<day>\d{1,2})"
     r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?Z?)?)?)?\Z")
 _DAY_FIRST_RE = re.compile(
-    r"(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4})"
+    r"(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
     r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second_of_minute>\d{2}))?)?\Z")
 _YEAR_RE = re.compile(r"\d{4}\Z")
+# A month and its year: "01/2018" or "01-2018" ("01.2018" would be a number), and a month's
+# name or abbreviation before the year, as spreadsheets write it: "gen-2018", "Jan 18", "gennaio 2018".
+_MONTH_YEAR_RE = re.compile(r"(?P<month>\d{1,2})[/-](?P<year>\d{4})\Z")
+_MONTH_NAME_RE = re.compile(r"(?P<name>[^\W\d_]+)\.?[\s/.-]?(?P<year>\d{4}|\d{2})\Z")
+# Month names and abbreviations in English, Italian, German, French and Spanish, lower case,
+# without a final dot. No spelling means another month in another of these languages.
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate((
+        "jan january gen gennaio januar janv janvier ene enero",
+        "feb february febbraio februar fév févr février fevr feb febrero",
+        "mar march marzo mär märz mrz mars",
+        "apr april aprile avr avril abr abril",
+        "may mag maggio mai mayo",
+        "jun june giu giugno juni juin junio",
+        "jul july lug luglio juli juil juillet julio",
+        "aug august ago agosto aoû août",
+        "sep sept september set settembre septembre septiembre",
+        "oct october ott ottobre okt oktober octobre octubre",
+        "nov november novembre noviembre",
+        "dec december dic dicembre dez dezember déc décembre diciembre",
+    ), start=1)
+    for name in names.split()
+}
+# Two-digit years from 00 to 68 are 2000 to 2068, and 69 to 99 are 1969 to 1999, as C's strptime reads them.
+_TWO_DIGIT_YEAR_PIVOT = 69
 
 
 class BadCell(ValueError):
@@ -381,7 +407,29 @@ def is_date(text: str) -> bool:
     reader decides about year columns from the whole column and its name.
     """
     text = text.strip()
-    return bool((_ISO_DATE_RE.match(text) and not _YEAR_RE.match(text)) or _DAY_FIRST_RE.match(text))
+    return bool((_ISO_DATE_RE.match(text) and not _YEAR_RE.match(text)) or _DAY_FIRST_RE.match(text)
+                or _month_and_year(text) is not None)
+
+
+def _month_and_year(text: str) -> tuple[int, int] | None:
+    """Return (month, year) of "01/2018", "gen-2018", "Jan 18" or "gennaio 2018", else None."""
+    match = _MONTH_YEAR_RE.match(text)
+    if match:
+        month = int(match.group("month"))
+        return (month, int(match.group("year"))) if 1 <= month <= 12 else None
+    match = _MONTH_NAME_RE.match(text)
+    if match is None:
+        return None
+    month = _MONTH_NAMES.get(match.group("name").lower())
+    return None if month is None else (month, _full_year(match.group("year")))
+
+
+def _full_year(year: str) -> int:
+    """Return a four-digit year for "2018" or for a two-digit "18"."""
+    number = int(year)
+    if len(year) > 2:
+        return number
+    return number + (1900 if number >= _TWO_DIGIT_YEAR_PIVOT else 2000)
 
 
 def is_year(text: str) -> bool:
@@ -479,17 +527,21 @@ def _to_iso(text: str, month_first: bool) -> str | None:
     if match:
         year, month, day = match.group("year"), match.group("month") or "1", match.group("day") or "1"
         hour, minute, second = match.group("hour"), match.group("minute"), match.group("second")
+    elif _month_and_year(text) is not None:
+        month_number, year_number = _month_and_year(text)
+        year, month, day = str(year_number), str(month_number), "1"
+        hour = minute = second = None
     else:
         match = _DAY_FIRST_RE.match(text)
         if not match:
             return None
-        year = match.group("year")
+        year = str(_full_year(match.group("year")))
         day, month = match.group("first"), match.group("second")
         if month_first and match.group("sep") == "/":
             day, month = month, day
         hour, minute, second = match.group("hour"), match.group("minute"), match.group("second_of_minute")
 
-    iso = f"{year}-{int(month):02d}-{int(day):02d}"
+    iso = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
     if hour is not None:
         iso += f"T{int(hour):02d}:{minute}:{second or '00'}"
     return iso

@@ -1068,6 +1068,35 @@ def test_day_first_dates(tmp_path, first, second):
     assert info.values.tolist() == [1.5, 2.5]
 
 
+@pytest.mark.parametrize("cells", [
+    ("gen-2018", "feb-2018", "dic-2018"),
+    ("gen 2018", "feb 2018", "dic 2018"),
+    ("gennaio 2018", "febbraio 2018", "dicembre 2018"),
+    ("Jan-18", "Feb-18", "Dec-18"),
+    ("janv. 2018", "févr. 2018", "déc. 2018"),
+    ("01/2018", "02/2018", "12/2018"),
+])
+def test_month_and_year_dates(tmp_path, cells):
+    path = write(tmp_path, "Mese;Vendite\n" + "".join(f"{cell};{k},5\n" for k, cell in enumerate(cells)))
+    info = inspect_csv(path)
+    assert info.columns[0] == ("Mese", "datetime")
+    assert info.time.astype("datetime64[M]").astype(str).tolist() == ["2018-01", "2018-02", "2018-12"]
+    assert info.values.tolist() == [0.5, 1.5, 2.5]
+
+
+def test_two_digit_years_day_first(tmp_path):
+    path = write(tmp_path, "Data;Valore\n30/12/68;1\n31/12/69;2\n01/01/18;3\n")
+    info = inspect_csv(path)
+    assert info.time.astype("datetime64[D]").astype(str).tolist() == ["2068-12-30", "1969-12-31", "2018-01-01"]
+
+
+@pytest.mark.parametrize("text", ["13/2018", "foo 2018", "12.2020", "gen-2018x"])
+def test_not_a_month_and_year(text):
+    from rnn_desktop.core.csv_values import is_date
+
+    assert not is_date(text)
+
+
 def test_day_first_with_time(tmp_path):
     path = write(tmp_path, "t;v\n31.12.2020 23:59;1\n01.01.2021 00:00:30;2\n")
     assert inspect_csv(path).time.astype(str).tolist() == ["2020-12-31T23:59:00", "2021-01-01T00:00:30"]
