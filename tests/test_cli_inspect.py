@@ -223,7 +223,7 @@ def test_unreadable_dates_are_explained(tmp_path, capsys):
     code = main(["inspect", str(write(tmp_path, "date,v\n2020-01-01,1\n2020-02-30,2\n"))])
     out, _ = capsys.readouterr()
     assert code == 0
-    assert "time axis      none: column 'date' has missing or unreadable dates" in out
+    assert "time axis      none: column 'date' gives no time axis because line 3, '2020-02-30', is not a date" in out
 
 
 def test_one_missing_value_says_line(tmp_path, capsys):
@@ -283,3 +283,15 @@ def test_inspect_notes_header_with_other_delimiter(tmp_path, capsys):
     assert "columns        0: date (datetime), 1: value (numeric)\n" in out
     assert ("note           the header's names are separated by ',' and the rows' cells by ';', so each was split "
             "at its own delimiter\n") in out
+
+
+def test_unreadable_date_line_named(tmp_path, capsys):
+    path = tmp_path / "dates.csv"
+    path.write_text("Data;Valore\n30.01.2018;1\n28.02.2018;2\n31.02.2018;3\n31.03.2018;4\n", encoding="utf-8")
+
+    code = main(["inspect", str(path)])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert ("time axis      none: column 'Data' gives no time axis because line 4, '31.02.2018', is not a date; "
+            "the values use their positions 0, 1, 2, ... instead, and correcting that cell brings the dates back") in out

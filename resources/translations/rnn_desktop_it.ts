@@ -1316,7 +1316,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&apos;.&apos; è letto come separatore decimale (%1 vale %2), ma potrebbe anche separare le migliaia; in quel caso scegli &apos;,&apos; come separatore decimale.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>Column &quot;%1&quot; gives no time axis because line %2 is empty, so the plots use row positions; fill in that cell to get the dates back.</source>
+        <translation>La colonna «%1» non dà un asse dei tempi perché la riga %2 è vuota, quindi i grafici usano le posizioni delle righe; compila quella cella per riavere le date.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column &quot;%1&quot; gives no time axis because line %2, &quot;%3&quot;, is not a date, so the plots use row positions; correct that cell to get the dates back.</source>
+        <translation>La colonna «%1» non dà un asse dei tempi perché alla riga %2 «%3» non è una data, quindi i grafici usano le posizioni delle righe; correggi quella cella per riavere le date.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The rows run from newest to oldest, so they are read bottom up.</source>
         <translation>Le righe vanno dalla più recente alla più vecchia, quindi sono lette dal basso.</translation>
     </message>
@@ -1331,8 +1341,8 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+28"/>
+        <location line="-92"/>
+        <location line="+39"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1413,7 +1423,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-828"/>
+        <location line="-839"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -2280,7 +2290,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+375"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+386"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

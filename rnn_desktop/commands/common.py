@@ -153,6 +153,14 @@ def describe_unordered_time(time_column: str | None, line: int | None) -> str:
             "they are used as they stand in the file, and sorting the file by time fixes that")
 
 
+def describe_unreadable_date(time_column: str, unreadable: Any) -> str:
+    """Explain that ``time_column`` gives no time axis because of the cell (line, text) in ``unreadable``."""
+    line, text = unreadable
+    cell = f"line {line} is empty" if not text else f"line {line}, {text!r}, is not a date"
+    return (f"column '{time_column}' gives no time axis because {cell}; the values use their positions 0, 1, "
+            "2, ... instead, and correcting that cell brings the dates back")
+
+
 def describe_point_grouping(grouping: Any) -> str:
     """Explain how the reader took numbers such as '1.026': a csv_values.PointGrouping, or its JSON dict."""
     if isinstance(grouping, dict):

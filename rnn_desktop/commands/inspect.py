@@ -10,7 +10,7 @@ from typing import TextIO
 
 from rnn_desktop.commands.common import (
     describe_decimal_comma_rows, describe_header_mismatch, describe_other_delimiter, describe_outliers,
-    describe_point_grouping, describe_unordered_time, line_list,
+    describe_point_grouping, describe_unordered_time, describe_unreadable_date, line_list,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
@@ -128,6 +128,8 @@ def _describe_time_axis(info: CsvInfo) -> str:
         return info.time_column
     dates = [name for index, (name, kind) in enumerate(info.columns)
              if kind == "datetime" and index != info.column_index]
+    if dates and info.unreadable_date is not None:
+        return f"none: {describe_unreadable_date(dates[0], info.unreadable_date)}"
     if dates:
         return f"none: column '{dates[0]}' has missing or unreadable dates (positions 0, 1, 2, ... instead)"
     return "none (positions 0, 1, 2, ...)"

@@ -86,6 +86,9 @@ class CsvInfo:
     # so ``values`` runs oldest first) or "unordered", with the first line whose time goes back.
     time_order: str = "ascending"
     unordered_line: int | None = None
+    # (line, text) of the first cell of the time column that is empty or not a date, when the
+    # column gives no time axis for that reason. None otherwise.
+    unreadable_date: tuple[int, str] | None = None
     # (header cells, cells of most data rows) when they differ, as with a wrong delimiter that
     # splits the data rows at their decimal commas but leaves the header whole. None otherwise.
     header_mismatch: tuple[int, int] | None = None
@@ -137,6 +140,7 @@ class CsvInfo:
             "detected_delimiter": self.detected_delimiter,
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
+            "unreadable_date": None if self.unreadable_date is None else list(self.unreadable_date),
             "point_grouping": None if self.point_grouping is None else {
                 "reading": self.point_grouping.reading,
                 "columns": list(self.point_grouping.columns),
@@ -346,10 +350,10 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     except CsvError as error:
         error.params.setdefault("reading", reading)
         raise
-    time_axis = None
+    time_axis = unreadable_date = None
     if time_index is not None:
         time_cells = table.column(data_index, time_index)
-        time_axis = _parse_time(time_cells, keep, path, names[time_index])
+        time_axis, unreadable_date = _parse_time(time_cells, keep, table.lines[data_index], path, names[time_index])
     time_order, unordered_line = _time_order(time_axis, value_lines)
     if time_order == "newest_first":
         # Bank and spreadsheet exports often list the newest row first; training and the
@@ -378,6 +382,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         outliers=outliers,
         time_order=time_order,
         unordered_line=unordered_line,
+        unreadable_date=unreadable_date,
         header_mismatch=header_mismatch,
         decimal_comma_rows=decimal_comma_rows,
         other_delimiter=other_delimiter,
@@ -843,13 +848,23 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
         too_large=too_large, decimal=decimal, columns=names, other_delimiter=split)
 
 
-def _parse_time(cells: list[str], keep: np.ndarray, path: Path, name: str) -> np.ndarray | None:
+def _parse_time(cells: list[str], keep: np.ndarray, lines: np.ndarray, path: Path,
+                name: str) -> tuple[np.ndarray | None, tuple[int, str] | None]:
+    """Return the time axis of the kept rows, or None with the (line, text) of the first cell that prevents it.
+
+    The (line, text) is None when no single cell is to blame, as with dates
+    that read only in different orders.
+    """
     time_axis = csv_values.parse_date_column(cells)
     if time_axis is not None:
         time_axis = time_axis[keep]
-    if time_axis is None or np.isnat(time_axis).any():
-        # NOTE: a time column with gaps or unreadable dates gives no x axis at
-        # all; the values still load and are plotted against their positions.
-        log.warning("%s: column %r has missing or unreadable dates; using positions as the x axis", path, name)
-        return None
-    return time_axis
+    if time_axis is not None and not np.isnat(time_axis).any():
+        return time_axis, None
+    # NOTE: a time column with gaps or unreadable dates gives no x axis at
+    # all; the values still load and are plotted against their positions.
+    log.warning("%s: column %r has missing or unreadable dates; using positions as the x axis", path, name)
+    for position in np.flatnonzero(keep):
+        cell = cells[position]
+        if csv_values.is_missing(cell) or csv_values.parse_date_column([cell]) is None:
+            return None, (int(lines[position]), cell.strip())
+    return None, None

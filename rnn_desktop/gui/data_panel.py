@@ -460,6 +460,17 @@ class CsvForm(QWidget):
                 value = csv_values.parse_number(grouping["example"], ".")
             # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
             notes.append(note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}"))
+        unreadable = details.get("unreadable_date")
+        dates = [entry["name"] for entry in details.get("columns", ())
+                 if entry.get("type") == "datetime" and entry.get("name") != details.get("column")]
+        if unreadable and dates and not details.get("time_column"):
+            line, text = unreadable
+            note = (self.tr("Column \"%1\" gives no time axis because line %2 is empty, so the plots use row "
+                            "positions; fill in that cell to get the dates back.") if not text else
+                    self.tr("Column \"%1\" gives no time axis because line %2, \"%3\", is not a date, so the "
+                            "plots use row positions; correct that cell to get the dates back."))
+            notes.append(note.replace("%1", messages.column_name(dates[0])).replace(
+                "%2", messages.format_integer(line)).replace("%3", text))
         order = details.get("time_order")
         if order == "newest_first":
             notes.append(self.tr("The rows run from newest to oldest, so they are read bottom up."))

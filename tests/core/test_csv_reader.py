@@ -1151,6 +1151,15 @@ def test_unreadable_date_drops_time_axis_only(tmp_path):
     info = inspect_csv(path)
     assert info.time is None
     assert info.values.tolist() == [1.0, 2.0, 3.0]
+    assert info.unreadable_date == (3, "2020-02-30")
+
+
+def test_empty_date_cell_is_named(tmp_path):
+    path = write(tmp_path, "Data;Valore\n30.01.2018;1\n;2\n31.03.2018;4\n")
+    info = inspect_csv(path)
+    assert info.time is None
+    assert info.unreadable_date == (3, "")
+    assert info.to_json_dict()["unreadable_date"] == [3, ""]
 
 
 # Report

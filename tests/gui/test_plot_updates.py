@@ -162,6 +162,20 @@ def test_time_going_back_plots_in_row_order(make_window, tmp_path):
     assert "the plots show them in row order" in window.data_panel.csv_form.notes.text()
 
 
+def test_unreadable_date_named_in_data_tab(make_window, tmp_path):
+    path = tmp_path / "dates.csv"
+    days = [f"{day:02d}.01.2018" for day in range(1, 29)]
+    days[9] = "32.01.2018"
+    path.write_text("Data;Valore\n" + "".join(f"{day};{k},5\n" for k, day in enumerate(days)), encoding="utf-8")
+    window = make_window(TrainConfig().replace(seq_len=5, val_windows=5, val_fraction=None), series=None)
+
+    assert window.open_csv(str(path))
+
+    assert ('Column "Data" gives no time axis because line 11, "32.01.2018", is not a date, so the plots use row '
+            "positions; correct that cell to get the dates back.") in window.data_panel.csv_form.notes.text()
+    assert window.prediction_plot.plot.getAxis("bottom").labelText == "time step"
+
+
 def test_flat_series_in_middle_of_range(prediction_plot):
     prediction_plot.set_series(np.zeros(100))
     prediction_plot.refresh()
