@@ -1316,7 +1316,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&apos;.&apos; è letto come separatore decimale (%1 vale %2), ma potrebbe anche separare le migliaia; in quel caso scegli &apos;,&apos; come separatore decimale.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Line %1, &quot;%2&quot;, is a totals row, so it is left out of the values.</source>
+        <translation>La riga %1, «%2», è una riga di totale, quindi resta fuori dai valori.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line %1 contains the sum of the values above it, so it is left out of the values as a totals row.</source>
+        <translation>La riga %1 contiene la somma dei valori sopra di essa, quindi resta fuori dai valori come riga di totale.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Column &quot;%1&quot; gives no time axis because line %2 is empty, so the plots use row positions; fill in that cell to get the dates back.</source>
         <translation>La colonna «%1» non dà un asse dei tempi perché la riga %2 è vuota, quindi i grafici usano le posizioni delle righe; compila quella cella per riavere le date.</translation>
     </message>
@@ -1341,8 +1351,8 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+39"/>
+        <location line="-99"/>
+        <location line="+46"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1423,7 +1433,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-839"/>
+        <location line="-846"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -2290,7 +2300,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+386"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+393"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -153,6 +153,14 @@ def describe_unordered_time(time_column: str | None, line: int | None) -> str:
             "they are used as they stand in the file, and sorting the file by time fixes that")
 
 
+def describe_totals_row(totals_row: Any) -> str:
+    """Explain that the (line, label) row in ``totals_row`` was left out as the column's total."""
+    line, label = totals_row
+    if label:
+        return f"line {line}, '{label}', is a totals row, so it is left out of the values"
+    return f"line {line} contains the sum of the values above it, so it is left out of the values as a totals row"
+
+
 def describe_unreadable_date(time_column: str, unreadable: Any) -> str:
     """Explain that ``time_column`` gives no time axis because of the cell (line, text) in ``unreadable``."""
     line, text = unreadable

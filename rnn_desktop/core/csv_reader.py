@@ -14,6 +14,7 @@ missing. The missing-value markers are listed in ``csv_values.MISSING_MARKERS``.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import time as _time
 from collections import Counter
@@ -35,6 +36,9 @@ MIN_LENGTH = 2
 PREVIEW_ROWS = 20
 _TYPE_SAMPLE_ROWS = 200
 # Header names that make a column of four-digit integers a year axis.
+# Labels of a totals row at the end of a spreadsheet export, lower case, without a final colon.
+TOTALS_LABELS = frozenset({"total", "totals", "grand total", "totale", "totali", "totale generale", "tot", "tot.",
+                           "somma", "sum", "summe", "gesamt", "insgesamt", "somme", "suma"})
 _TIME_NAME_RE = re.compile(r"year|jahr|anno|année|annee|año|date|datum|time|zeit|fecha|period", re.I)
 # Delimiters of the spreadsheet exports that write 1026 as "1.026". A comma
 # delimiter goes with the English convention, where '.' is the decimal point.
@@ -86,6 +90,9 @@ class CsvInfo:
     # so ``values`` runs oldest first) or "unordered", with the first line whose time goes back.
     time_order: str = "ascending"
     unordered_line: int | None = None
+    # (line, label) of a last row that totals the column, left out of the values: its label, such as
+    # "Totale", or "" when it has none but its value is the sum of the values above. None otherwise.
+    totals_row: tuple[int, str] | None = None
     # (line, text) of the first cell of the time column that is empty or not a date, when the
     # column gives no time axis for that reason. None otherwise.
     unreadable_date: tuple[int, str] | None = None
@@ -141,6 +148,7 @@ class CsvInfo:
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "unreadable_date": None if self.unreadable_date is None else list(self.unreadable_date),
+            "totals_row": None if self.totals_row is None else list(self.totals_row),
             "point_grouping": None if self.point_grouping is None else {
                 "reading": self.point_grouping.reading,
                 "columns": list(self.point_grouping.columns),
@@ -331,9 +339,13 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         keep = np.ones(values.shape[0], dtype=bool)
         if empty_rows:
             keep[empty_rows] = False
+        totals_row = _find_totals_row(table, data_index, keep, values, target, time_index)
+        if totals_row is not None:
+            keep[np.flatnonzero(keep)[-1]] = False
+        if not keep.all():
             values = values[keep]
             value_lines = value_lines[keep]
-            ragged_rows = sorted(set(ragged_rows) - set(table.lines[data_index][empty_rows].tolist()))
+            ragged_rows = sorted(set(ragged_rows) - set(table.lines[data_index][~keep].tolist()))
 
         if values.shape[0] == 0:
             raise DataError(
@@ -383,6 +395,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         time_order=time_order,
         unordered_line=unordered_line,
         unreadable_date=unreadable_date,
+        totals_row=totals_row,
         header_mismatch=header_mismatch,
         decimal_comma_rows=decimal_comma_rows,
         other_delimiter=other_delimiter,
@@ -614,6 +627,39 @@ def _column_names(header_row: Sequence[str] | None, width: int) -> list[str]:
     return names
 
 
+def _find_totals_row(table: csv_table.Table, data_index: np.ndarray, keep: np.ndarray, values: np.ndarray,
+                     target: int, time_index: int | None) -> tuple[int, str] | None:
+    """Return (line, label) of a last kept row that totals the column, or None.
+
+    A row counts when a cell other than the value is a totals label such as
+    "Totale", or when its value is the sum of the values above while its time
+    cell is empty or not a date. The label is "" in the second case.
+    """
+    kept = np.flatnonzero(keep)
+    if kept.size < 3:
+        return None
+    last = int(kept[-1])
+    record = table.record(int(data_index[last]))
+    line = int(table.lines[data_index[last]])
+    for j, cell in enumerate(record):
+        if j != target and _is_totals_label(cell):
+            return line, cell.strip()
+    if time_index is None or time_index >= len(record) or csv_values.is_date(record[time_index]):
+        return None
+    above = values[kept[:-1]]
+    above = above[~np.isnan(above)]
+    total, value = float(above.sum()), float(values[last])
+    # Rounding in the file: the total of values written to the cent may differ by a few cents.
+    close = math.isclose(value, total, rel_tol=1e-9, abs_tol=0.005 * max(1, above.size) ** 0.5)
+    if above.size >= 2 and total != 0 and close and abs(value) > np.abs(above).max():
+        return line, ""
+    return None
+
+
+def _is_totals_label(cell: str) -> bool:
+    return cell.strip().rstrip(":").strip().lower() in TOTALS_LABELS
+
+
 def _column_type(cells: Sequence[str], name: str, decimal: str) -> str:
     """Return "numeric", "datetime" or "text" for a column from a sample of its cells.
 
@@ -621,7 +667,8 @@ def _column_type(cells: Sequence[str], name: str, decimal: str) -> str:
     numbers, so one stray word still lets the reader point at that cell. Four
     digit integers are a year axis only under a name such as "year" or "date".
     """
-    kinds = Counter(_classify(cell, decimal) for cell in cells)
+    # A totals row's label ("Totale" under dates) does not make the column text.
+    kinds = Counter(_classify(cell, decimal) for cell in cells if not _is_totals_label(cell))
     present = sum(kinds.values()) - kinds["missing"]
     if present == 0:
         return "text"
@@ -855,9 +902,7 @@ def _parse_time(cells: list[str], keep: np.ndarray, lines: np.ndarray, path: Pat
     The (line, text) is None when no single cell is to blame, as with dates
     that read only in different orders.
     """
-    time_axis = csv_values.parse_date_column(cells)
-    if time_axis is not None:
-        time_axis = time_axis[keep]
+    time_axis = csv_values.parse_date_column([cells[position] for position in np.flatnonzero(keep)])
     if time_axis is not None and not np.isnat(time_axis).any():
         return time_axis, None
     # NOTE: a time column with gaps or unreadable dates gives no x axis at

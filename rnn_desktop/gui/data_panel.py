@@ -460,6 +460,13 @@ class CsvForm(QWidget):
                 value = csv_values.parse_number(grouping["example"], ".")
             # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
             notes.append(note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}"))
+        totals = details.get("totals_row")
+        if totals:
+            line, label = totals
+            note = (self.tr("Line %1, \"%2\", is a totals row, so it is left out of the values.") if label else
+                    self.tr("Line %1 contains the sum of the values above it, so it is left out of the values "
+                            "as a totals row."))
+            notes.append(note.replace("%1", messages.format_integer(line)).replace("%2", label))
         unreadable = details.get("unreadable_date")
         dates = [entry["name"] for entry in details.get("columns", ())
                  if entry.get("type") == "datetime" and entry.get("name") != details.get("column")]

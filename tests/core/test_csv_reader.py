@@ -1154,6 +1154,33 @@ def test_unreadable_date_drops_time_axis_only(tmp_path):
     assert info.unreadable_date == (3, "2020-02-30")
 
 
+def test_labelled_totals_row_left_out(tmp_path):
+    rows = "".join(f"{day:02d}/01/2018;{day}0,5\n" for day in range(1, 11))
+    info = inspect_csv(write(tmp_path, "Data;Vendite\n" + rows + "Totale:;555,00\n"))
+    assert info.totals_row == (12, "Totale:")
+    assert info.rows == 10
+    assert info.values[-1] == 100.5
+    assert info.time_column == "Data"
+    assert info.outliers == []
+
+
+def test_unlabelled_sum_row_left_out(tmp_path):
+    rows = "".join(f"{day:02d}/01/2018;{day}0,5\n" for day in range(1, 11))
+    info = inspect_csv(write(tmp_path, "Data;Vendite\n" + rows + ";555,00\n"))
+    assert info.totals_row == (12, "")
+    assert info.rows == 10
+    assert info.time_column == "Data"
+
+
+@pytest.mark.parametrize("last_row", ["11/01/2018;555,00", ";554,00", "Media;55,5"])
+def test_last_row_kept_unless_a_total(tmp_path, last_row):
+    # A dated row, a sum that does not match, and a label that is no total all stay values.
+    rows = "".join(f"{day:02d}/01/2018;{day}0,5\n" for day in range(1, 11))
+    info = inspect_csv(write(tmp_path, "Data;Vendite\n" + rows + last_row + "\n"))
+    assert info.totals_row is None
+    assert info.rows == 11
+
+
 def test_empty_date_cell_is_named(tmp_path):
     path = write(tmp_path, "Data;Valore\n30.01.2018;1\n;2\n31.03.2018;4\n")
     info = inspect_csv(path)
