@@ -1316,7 +1316,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&apos;.&apos; è letto come separatore decimale (%1 vale %2), ma potrebbe anche separare le migliaia; in quel caso scegli &apos;,&apos; come separatore decimale.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>The first line is a title above the header, so it is left out.</source>
+        <translation>La prima riga è un titolo sopra l&apos;intestazione, quindi resta fuori.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first %1 lines are titles above the header, so they are left out.</source>
+        <translation>Le prime %1 righe sono titoli sopra l&apos;intestazione, quindi restano fuori.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Line %1, &quot;%2&quot;, is a totals row, so it is left out of the values.</source>
         <translation>La riga %1, «%2», è una riga di totale, quindi resta fuori dai valori.</translation>
     </message>
@@ -1351,8 +1361,8 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+46"/>
+        <location line="-104"/>
+        <location line="+51"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1433,7 +1443,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-846"/>
+        <location line="-851"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -2300,7 +2310,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+393"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+398"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

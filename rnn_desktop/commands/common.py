@@ -153,6 +153,12 @@ def describe_unordered_time(time_column: str | None, line: int | None) -> str:
             "they are used as they stand in the file, and sorting the file by time fixes that")
 
 
+def describe_title_lines(count: int) -> str:
+    """Explain that the first ``count`` lines were left out as titles above the header."""
+    lines = "line is a title" if count == 1 else f"{count} lines are titles"
+    return f"the first {lines} above the header, so the reader left {'it' if count == 1 else 'them'} out"
+
+
 def describe_totals_row(totals_row: Any) -> str:
     """Explain that the (line, label) row in ``totals_row`` was left out as the column's total."""
     line, label = totals_row

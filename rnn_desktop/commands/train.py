@@ -18,8 +18,8 @@ import numpy as np
 
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
-    describe_other_delimiter, describe_point_grouping, describe_totals_row, describe_unordered_time,
-    describe_unreadable_date, input_paths, line_list, recorded_origin, series_from_args,
+    describe_other_delimiter, describe_point_grouping, describe_title_lines, describe_totals_row,
+    describe_unordered_time, describe_unreadable_date, input_paths, line_list, recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_reader import describe_detected_delimiter
@@ -239,6 +239,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             series.details.get("missing_policy"), "handled")
         values = "1 missing value was" if len(missing_lines) == 1 else f"{len(missing_lines)} missing values were"
         print(f"note: {values} {done} ({line_list(missing_lines)}); --missing chooses how", flush=True)
+    if series.details.get("title_lines"):
+        print(f"note: {describe_title_lines(series.details['title_lines'])}", flush=True)
     if series.details.get("totals_row"):
         print(f"note: {describe_totals_row(series.details['totals_row'])}", flush=True)
     unreadable_date = series.details.get("unreadable_date")

@@ -180,6 +180,60 @@ def split_leading_comments(text: str) -> tuple[str, int, int]:
     return text[offset:], skipped, comments
 
 
+# A report exported from a spreadsheet may have up to this many title lines above its header.
+MAX_TITLE_LINES = 10
+# Lines below a header that must split like it before the lines above it count as titles.
+_TITLE_CHECK_ROWS = 20
+
+
+def split_title_lines(text: str, delimiter: str | None = None) -> tuple[str, int]:
+    """Cut title lines above the header off ``text``; return the rest and the number of lines cut.
+
+    A spreadsheet report may start with a title, a subtitle and an empty row
+    ("Report vendite;;", "dati in euro;;", ";;") above its header. Such lines
+    have at most one filled cell, whichever delimiter splits them. They count
+    as titles only when the line below them has two or more cells that are not
+    numbers, and the lines below that have as many cells. A one-column file
+    with decimal commas ("value" over "1,5") is not cut, because its second
+    line is a number.
+    """
+    lines, ends = [], []
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|\Z)", text):
+        if not match.group() or len(lines) == MAX_TITLE_LINES + 1 + _TITLE_CHECK_ROWS:
+            break
+        lines.append(match.group())
+        ends.append(match.end())
+    for candidate in [delimiter] if delimiter else DELIMITER_CANDIDATES:
+        if candidate == WHITESPACE:
+            continue
+        rows = list(csv.reader([line.rstrip("\r\n") for line in lines], delimiter=candidate))
+        for k in range(1, min(MAX_TITLE_LINES, len(rows) - 3) + 1):
+            # A title has one filled cell whichever delimiter splits it ("name,notes,v" is a header).
+            if sum(1 for cell in rows[k - 1] if cell.strip()) > 1 or _splits_at_other_delimiter(lines[k - 1]):
+                break
+            header = [cell.strip() for cell in rows[k]]
+            filled = [cell for cell in header if cell]
+            if len(filled) < 2 or any(_looks_numeric(cell) for cell in filled):
+                continue
+            below = [row for row in rows[k + 1:] if any(cell.strip() for cell in row)]
+            width = _count_fields(rows[k])
+            if len(below) >= 2 and all(_count_fields(row) == width for row in below):
+                if any(any(cell.strip() for cell in row) for row in rows[:k]):
+                    return text[ends[k - 1]:], k
+                return text, 0
+    return text, 0
+
+
+def _splits_at_other_delimiter(line: str) -> bool:
+    """Return whether any delimiter candidate splits ``line`` into two or more filled cells."""
+    return any(sum(1 for cell in next(csv.reader([line.rstrip("\r\n")], delimiter=candidate), []) if cell.strip()) > 1
+               for candidate in DELIMITER_CANDIDATES)
+
+
+def _looks_numeric(cell: str) -> bool:
+    return bool(re.fullmatch(r"[-+(]?[\d.,' \u00a0]*\d[\d.,' \u00a0]*\)?\s*%?", cell))
+
+
 def split_separator_hint(text: str) -> tuple[str, str | None]:
     """Cut a leading "sep=;" line, which Excel writes and reads, off ``text``; return the rest and the delimiter."""
     match = re.match(r"sep=(.)[ \t]*(?:\r\n|\r|\n|\Z)", text)

@@ -78,6 +78,8 @@ class CsvInfo:
     comment_lines: int
     preview: list[list[str]]  # the first raw rows, header included
     value_lines: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.int64))
+    # Title lines above the header, such as a report's name, which the reader left out.
+    title_lines: int = 0
     # Named columns after the target whose every data cell is blank or another missing-value
     # marker. The default choice, the last numeric column, passes over them.
     empty_columns: list[str] = field(default_factory=list)
@@ -136,6 +138,7 @@ class CsvInfo:
             "max": self.max,
             "line_endings": self.line_endings,
             "comment_lines": self.comment_lines,
+            "title_lines": self.title_lines,
             "empty_columns": list(self.empty_columns),
             "outliers": [[line, value] for line, value in self.outliers],
             "header_mismatch": None if self.header_mismatch is None else list(self.header_mismatch),
@@ -239,6 +242,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         skipped_lines += 1
         if delimiter is None:
             delimiter = csv_dialect.normalize_delimiter(hinted_delimiter)
+    body, title_lines = csv_dialect.split_title_lines(body, delimiter)
+    skipped_lines += title_lines
     delimiter_detected = delimiter is None
     if delimiter is None:
         lines = csv_dialect.sample_lines(body)
@@ -387,7 +392,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         ragged_rows=ragged_rows, first=float(known[0]), last=float(known[-1]),
         min=float(known.min()), max=float(known.max()), values=values, time=time_axis,
         time_column=names[time_index] if time_axis is not None else None, line_endings=line_endings,
-        comment_lines=comment_lines, preview=[table.record(i) for i in table.nonblank[:PREVIEW_ROWS]],
+        comment_lines=comment_lines, title_lines=title_lines, preview=[table.record(i) for i in table.nonblank[:PREVIEW_ROWS]],
         value_lines=value_lines,
         empty_columns=empty_columns,
         point_grouping=point_grouping,

@@ -460,6 +460,11 @@ class CsvForm(QWidget):
                 value = csv_values.parse_number(grouping["example"], ".")
             # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
             notes.append(note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}"))
+        titles = details.get("title_lines") or 0
+        if titles:
+            notes.append(self.tr("The first line is a title above the header, so it is left out.") if titles == 1
+                         else self.tr("The first %1 lines are titles above the header, so they are left out.").replace(
+                             "%1", messages.format_integer(titles)))
         totals = details.get("totals_row")
         if totals:
             line, label = totals

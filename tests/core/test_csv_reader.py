@@ -1154,6 +1154,28 @@ def test_unreadable_date_drops_time_axis_only(tmp_path):
     assert info.unreadable_date == (3, "2020-02-30")
 
 
+def test_title_lines_above_header_left_out(tmp_path):
+    rows = "".join(f"{day:02d}/01/2018;Nord;1.{day:03d},56\n" for day in range(1, 21))
+    path = write(tmp_path, "Report vendite mensili;;\nAzienda Rossi - dati in euro;;\n;;\nData;Regione;Vendite\n" + rows)
+    info = inspect_csv(path)
+    assert info.title_lines == 3
+    assert info.columns == [("Data", "datetime"), ("Regione", "text"), ("Vendite", "numeric")]
+    assert info.values[0] == 1001.56
+    assert info.value_lines[0] == 5
+
+
+@pytest.mark.parametrize("content", [
+    "value\n" + "".join(f"{k},5\n" for k in range(20)),
+    "a,b\n" + "".join(f"{k},{k * 2}\n" for k in range(20)),
+    "title\n" + "".join(f"{k},{k * 2}\n" for k in range(20)),
+    "name,notes,v\n" + "".join(f"a{k},x;y,{k}.5\n" for k in range(20)),
+])
+def test_no_title_lines_without_text_header(tmp_path, content):
+    # A one-column file of decimal commas, a plain table, and one title over rows without a header.
+    info = inspect_csv(write(tmp_path, content))
+    assert info.title_lines == 0
+
+
 def test_labelled_totals_row_left_out(tmp_path):
     rows = "".join(f"{day:02d}/01/2018;{day}0,5\n" for day in range(1, 11))
     info = inspect_csv(write(tmp_path, "Data;Vendite\n" + rows + "Totale:;555,00\n"))

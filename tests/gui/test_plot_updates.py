@@ -179,13 +179,14 @@ def test_unreadable_date_named_in_data_tab(make_window, tmp_path):
 def test_totals_row_named_in_data_tab(make_window, tmp_path):
     path = tmp_path / "vendite.csv"
     rows = "".join(f"{day:02d}.01.2018;{day},5\n" for day in range(1, 29))
-    path.write_text("Data;Vendite\n" + rows + "Totale;420,00\n", encoding="utf-8")
+    path.write_text("Vendite 2018;\nData;Vendite\n" + rows + "Totale;420,00\n", encoding="utf-8")
     window = make_window(TrainConfig().replace(seq_len=5, val_windows=5, val_fraction=None), series=None)
 
     assert window.open_csv(str(path))
 
-    assert 'Line 30, "Totale", is a totals row, so it is left out of the values.' in \
-        window.data_panel.csv_form.notes.text()
+    notes = window.data_panel.csv_form.notes.text()
+    assert "The first line is a title above the header, so it is left out." in notes
+    assert 'Line 31, "Totale", is a totals row, so it is left out of the values.' in notes
     assert len(window.data_panel.series()) == 28
     assert window.prediction_plot.plot.getAxis("bottom").labelText == "Data"
 
