@@ -508,6 +508,11 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>The model was trained on other data than the series shown, so there are no predictions of this series to export. Press Start or Step to train on it, or open the model&apos;s data again.</source>
+        <translation>Il modello è stato addestrato su dati diversi dalla serie mostrata, quindi non ci sono predizioni di questa serie da esportare. Premi Avvia o Avanza per addestrarlo su di essa, oppure riapri i dati del modello.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>There is no model yet. Train one with Start or Step, or load weights.</source>
         <translation>Non c&apos;è ancora un modello. Addestrane uno con Avvia o Avanza, oppure carica dei pesi.</translation>
     </message>
@@ -2169,7 +2174,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
@@ -2179,13 +2184,13 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+233"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+34"/>
         <source>CSV files (*.csv)</source>
         <translation>File CSV (*.csv)</translation>
     </message>

@@ -104,11 +104,18 @@ class FileActionsMixin:
         """Return the file name the Save dialog proposes: the model's own weights file, else one named after the data."""
         if self._weights_file is not None:
             return Path(self._weights_file).name
-        csv_path = self.data_panel.csv_path()
-        series = self.data_panel.series()
-        if csv_path is not None and series is not None and series.source == csv_path:
-            return Path(csv_path).stem + ".npz"
-        return "weights.npz"
+        return self._data_file_stem("weights") + ".npz"
+
+    def _data_file_stem(self, fallback: str) -> str:
+        """Return the name, without extension, of the CSV file the model was trained on, else ``fallback``.
+
+        The model's data, not the Data tab's: after opening another file, the weights still belong to the first.
+        """
+        series = self._trainer_series if self._trainer is not None else self.data_panel.series()
+        source = series.source if series is not None else ""
+        if source and not source.startswith("generator "):
+            return Path(source).stem
+        return fallback
 
     def save_weights(self, path: str) -> bool:
         if self._trainer is None:
@@ -361,16 +368,31 @@ class FileActionsMixin:
         return path
 
     def choose_export_predictions(self) -> None:
+        # Said before the dialog, so that no file name is chosen for nothing.
+        if self._predictions_problem() is not None:
+            self.show_error(self._predictions_problem())
+            return
         path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export predictions"),
-                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv")
+                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv",
+                                      suggested_name=self._data_file_stem("predictions") + "_predictions.csv")
         if path:
             self.export_predictions(path)
 
-    def export_predictions(self, path: str) -> bool:
+    def _predictions_problem(self) -> str | None:
+        """Return why there are no predictions of the shown series to export, or None."""
         series = self.data_panel.series()
-        if self._snapshot is None or series is None or self._trainer_series is not series:
-            self.show_error(messages.error_no_model())
+        if self._snapshot is None or series is None:
+            return messages.error_no_model()
+        if self._trainer_series is not series:
+            return messages.error_predictions_of_other_data()
+        return None
+
+    def export_predictions(self, path: str) -> bool:
+        problem = self._predictions_problem()
+        if problem is not None:
+            self.show_error(problem)
             return False
+        series = self.data_panel.series()
         try:
             write_predictions_csv(path, series.values, series.time, self._snapshot)
         except OSError as error:

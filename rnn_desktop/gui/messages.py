@@ -521,6 +521,11 @@ def question_save_weights() -> str:
     return tr("The trained weights have not been saved. Save them before closing?")
 
 
+def error_predictions_of_other_data() -> str:
+    return tr("The model was trained on other data than the series shown, so there are no predictions of this "
+              "series to export. Press Start or Step to train on it, or open the model's data again.")
+
+
 def error_no_model() -> str:
     return tr("There is no model yet. Train one with Start or Step, or load weights.")
 

@@ -1019,6 +1019,30 @@ def test_save_dialog_proposes_a_file_name(qtbot, make_window, tmp_path, monkeypa
     assert proposed[-1] == str(tmp_path / "sine-model.npz")
 
 
+def test_names_follow_the_model_data_not_the_data_tab(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(TrainConfig().replace(**FAST), series=None)
+    monkeypatch.chdir(tmp_path)
+    proposed: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, *args, **kwargs: (
+        proposed.append(start), ("", ""))[1])
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    train(qtbot, window)
+    window.choose_export_predictions()
+    assert proposed[-1] == str(tmp_path / "nile_predictions.csv")
+
+    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+    window.choose_save_weights()
+    assert proposed[-1] == str(tmp_path / "nile.npz")
+
+    # No file name is asked for predictions that do not exist for the series shown.
+    asked = len(proposed)
+    window.choose_export_predictions()
+    assert len(proposed) == asked
+    assert window.last_error.startswith("The model was trained on other data than the series shown")
+
+
 def test_history_export_needs_epochs(make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
