@@ -431,6 +431,8 @@ class LossPlot(PlotPanel):
         self._kept_epoch = None
         self.data_change_epoch = None
         self._continuation = None
+        # Ties keep the legend where it is, so without this it would stay where the last run put it.
+        self._move_legend(LEGEND_CORNERS[0])
         self.mark_dirty()
 
     def redraw(self) -> None:
@@ -566,14 +568,18 @@ class LossPlot(PlotPanel):
                               reach_x, reach_y)
                 if box.intersects(area):
                     counts[corner] += int(weights.sum()) + 1
-        best = min(LEGEND_CORNERS, key=lambda corner: (counts[corner], corner != self._legend_corner))
-        if best != self._legend_corner:
-            self._legend_corner = best
-            right, top = best
-            anchor = (1 if right else 0, 0 if top else 1)
-            self.plot.legend.anchor(itemPos=anchor, parentPos=anchor,
-                                    offset=(-LEGEND_OFFSET if right else LEGEND_OFFSET,
-                                            LEGEND_OFFSET if top else -LEGEND_OFFSET))
+        self._move_legend(min(LEGEND_CORNERS, key=lambda corner: (counts[corner], corner != self._legend_corner)))
+
+    def _move_legend(self, corner: tuple[bool, bool]) -> None:
+        """Anchor the legend in ``corner``, given as (right, top)."""
+        if corner == self._legend_corner:
+            return
+        self._legend_corner = corner
+        right, top = corner
+        anchor = (1 if right else 0, 0 if top else 1)
+        self.plot.legend.anchor(itemPos=anchor, parentPos=anchor,
+                                offset=(-LEGEND_OFFSET if right else LEGEND_OFFSET,
+                                        LEGEND_OFFSET if top else -LEGEND_OFFSET))
 
     def _fit_legend_rows(self, view_height: float) -> None:
         """Lay the legend's entries out side by side when, one under the other, they fill much of a short view."""

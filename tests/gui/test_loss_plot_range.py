@@ -147,6 +147,11 @@ def test_legend_leaves_curves_that_end_high(make_window):
     plot.refresh()
     assert plot._legend_corner != (True, True)
 
+    # The next model's curves start without the last run's corner.
+    plot.clear()
+    plot.refresh()
+    assert plot._legend_corner == (True, True)
+
 
 @pytest.mark.parametrize(("lowest", "bottom"), [(0.0011, -4.0), (0.0015, -3.0), (0.02, -2.0)])
 def test_falling_loss_keeps_room_below(qtbot, lowest, bottom):
