@@ -1281,7 +1281,17 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>A missing value at line %1.</source>
+        <translation>Un valore mancante alla riga %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing values at lines %1.</source>
+        <translation>Valori mancanti alle righe %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Every value in column &quot;%1&quot; is %2, so there is nothing to learn; if another column is the series, choose it above.</source>
         <translation>Ogni valore della colonna «%1» è %2, quindi non c&apos;è niente da imparare; se la serie è un&apos;altra colonna, sceglila qui sopra.</translation>
     </message>
@@ -1448,7 +1458,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-851"/>
+        <location line="-856"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -1744,7 +1754,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+978"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+984"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1847,7 +1857,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-777"/>
+        <location line="-783"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1887,12 +1897,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Perdita (MSE sui valori della serie)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>from epoch %1</source>
         <translation>dall&apos;epoca %1</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+151"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -2315,7 +2325,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+398"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+403"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

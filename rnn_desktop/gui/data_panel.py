@@ -391,6 +391,11 @@ class CsvForm(QWidget):
                 "%2", messages.format_integer(len(series.missing_positions))).replace(
                 "%3", self.missing.currentText())
             notes = self._reading_notes(details)
+            missing_lines = details.get("missing_rows") or []
+            if missing_lines:
+                missing_note = self.tr("A missing value at line %1.") if len(missing_lines) == 1 else \
+                    self.tr("Missing values at lines %1.")
+                notes.append(missing_note.replace("%1", _first_few(missing_lines, messages.format_integer)))
             values = np.asarray(series.values)
             if values.size and np.ptp(values) == 0:
                 # train warns of this too: the model can learn nothing but the constant.
@@ -459,7 +464,7 @@ class CsvForm(QWidget):
                                "thousands; if it does, choose ',' as the decimal mark.")
                 value = csv_values.parse_number(grouping["example"], ".")
             # Written without the locale's grouping, which in Italian would print 1017 as "1.017" again.
-            notes.append(note.replace("%1", grouping["example"]).replace("%2", f"{value:.15g}"))
+            notes.append(note.replace("%1", grouping["example"]).replace("%2", messages.format_cell_value(value)))
         titles = details.get("title_lines") or 0
         if titles:
             notes.append(self.tr("The first line is a title above the header, so it is left out.") if titles == 1

@@ -534,7 +534,8 @@ def test_csv_form_names_ragged_rows(make_window, tmp_path):
 
     form = window.data_panel.csv_form
     assert form.summary.text() == "120 values, 1 missing (interpolate)."
-    assert form.notes.text() == "2 rows have more or fewer cells than the first row (lines 9, 42)."
+    assert form.notes.text() == ("2 rows have more or fewer cells than the first row (lines 9, 42).\n"
+                                 "A missing value at line 42.")
     assert not form.notes.isHidden()
 
 

@@ -191,6 +191,18 @@ def test_totals_row_named_in_data_tab(make_window, tmp_path):
     assert window.prediction_plot.plot.getAxis("bottom").labelText == "Data"
 
 
+def test_missing_value_lines_in_data_tab(make_window, tmp_path):
+    path = tmp_path / "gaps.csv"
+    values = [str(k) for k in range(40)]
+    values[4] = values[9] = "NA"
+    path.write_text("v\n" + "\n".join(values) + "\n", encoding="utf-8")
+    window = make_window(TrainConfig().replace(seq_len=5, val_windows=5, val_fraction=None), series=None)
+
+    assert window.open_csv(str(path))
+
+    assert window.data_panel.csv_form.notes.text() == "Missing values at lines 6, 11."
+
+
 def test_flat_series_in_middle_of_range(prediction_plot):
     prediction_plot.set_series(np.zeros(100))
     prediction_plot.refresh()
