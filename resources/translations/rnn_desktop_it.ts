@@ -718,7 +718,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>rumore</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>forecast steps</source>
+        <translation>passi di previsione</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Unknown delimiter &quot;%1&quot;. Use one of: %2.</source>
         <translation>Separatore «%1» sconosciuto. Usa uno di questi: %2.</translation>
     </message>
@@ -1121,7 +1126,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>CsvForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+247"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+248"/>
         <source>No file</source>
         <translation>Nessun file</translation>
     </message>
@@ -1458,7 +1463,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-856"/>
+        <location line="-857"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -1504,8 +1509,8 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+69"/>
-        <source>Every value of this series is %1, so there is nothing to learn; an amplitude or a step of 0 gives such a series.</source>
-        <translation>Ogni valore di questa serie è %1, quindi non c&apos;è nulla da imparare; un&apos;ampiezza o un passo pari a 0 dà una serie così.</translation>
+        <source>Every value of this series is %1, so there is nothing to learn; change the parameters above, such as an amplitude or a step of 0, or the length.</source>
+        <translation>Ogni valore di questa serie è %1, quindi non c&apos;è nulla da imparare; cambia i parametri qui sopra, come un&apos;ampiezza o un passo pari a 0, oppure la lunghezza.</translation>
     </message>
 </context>
 <context>
@@ -1910,7 +1915,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+144"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+148"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1931,12 +1936,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+820"/>
+        <location line="+825"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-819"/>
+        <location line="-824"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1951,7 +1956,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Reinizializza i pesi</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Number of future steps forecast recursively beyond the end of the series.</source>
         <translation>Numero di passi futuri previsti in modo ricorsivo oltre la fine della serie.</translation>
     </message>
@@ -1972,12 +1977,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+737"/>
+        <location line="+740"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-736"/>
+        <location line="-739"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2102,7 +2107,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+658"/>
+        <location line="+661"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2325,7 +2330,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+403"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+404"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -76,11 +76,15 @@ def field_label(name: str) -> str:
         "min_lr": tr("minimum learning rate"),
         "length": tr("length"),
         "noise": tr("noise"),
+        "forecast_steps": tr("forecast steps"),
     }
     label = labels.get(name)
     if label is None and name in PARAMETER_LABELS:
         label = parameter_label(name)
-    return f"{label} ({name})" if label else name
+    if not label:
+        return name
+    # The name in parentheses is the command line's; "Noise (noise)" would only repeat it.
+    return label if label.lower() == name.replace("_", " ") else f"{label} ({name})"
 
 
 # CSV files. These errors reach the window on their own, so they name the file.

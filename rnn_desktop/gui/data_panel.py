@@ -171,8 +171,9 @@ class GeneratorForm(QWidget):
         flat = bool(values.size) and bool(np.ptp(values) == 0)
         if flat:
             # train warns of this too.
-            self.note.setText(self.tr("Every value of this series is %1, so there is nothing to learn; an "
-                                      "amplitude or a step of 0 gives such a series.").replace(
+            self.note.setText(self.tr("Every value of this series is %1, so there is nothing to learn; change "
+                                      "the parameters above, such as an amplitude or a step of 0, or the "
+                                      "length.").replace(
                 "%1", messages.format_number(values[0])))
         self.note.setVisible(flat)
 

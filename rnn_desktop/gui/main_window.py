@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-    QScrollArea, QSpinBox, QSplitter, QTabWidget, QToolTip, QVBoxLayout, QWidget,
+    QScrollArea, QSplitter, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
 from rnn_desktop.core.errors import RnnDesktopError
@@ -31,6 +31,7 @@ from rnn_desktop.gui.core_errors import series_name
 from rnn_desktop.gui.data_panel import DataPanel
 from rnn_desktop.gui.file_actions import FileActionsMixin
 from rnn_desktop.gui.plots import GradientPlot, HiddenStatePlot, LossPlot, PredictionPlot
+from rnn_desktop.gui.spin_boxes import CompactSpinBox
 from rnn_desktop.gui.states import IDLE, PAUSED, RUNNING
 from rnn_desktop.gui.status_bar import ElidingStatusBar
 from rnn_desktop.gui.training_panel import TrainingPanel
@@ -48,6 +49,9 @@ REFRESH_INTERVAL_MS = 50
 REFRESH_MAX_INTERVAL_MS = 500
 REFRESH_BUSY_FACTOR = 20
 PROGRESS_INTERVAL_S = 0.2
+# A recursive forecast of a 32-unit model takes about 0.15 ms per step here, so 10,000 steps take
+# a couple of seconds in the GUI thread. Longer forecasts only repeat the errors they compound.
+MAX_FORECAST_STEPS = 10_000
 # The progress bar counts hundredths of an epoch, so a long epoch can show how far it has come.
 PROGRESS_STEPS_PER_EPOCH = 100
 # Relative heights of the loss, prediction and diagnostics plots in a new window.
@@ -193,8 +197,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.stop_button = QPushButton(self.tr("Stop"))
         self.step_button = QPushButton(self.tr("Step"))
         self.reset_button = QPushButton(self.tr("Reset weights"))
-        self.forecast_steps = QSpinBox()
-        self.forecast_steps.setRange(0, 100000)
+        # Applied when typing ends, not at each digit: each new number recomputes the forecast in this thread.
+        self.forecast_steps = CompactSpinBox()
+        self.forecast_steps.setRange(0, MAX_FORECAST_STEPS)
+        self.forecast_steps.setKeyboardTracking(False)
         self.forecast_steps.setValue(50)
         self.forecast_steps.setToolTip(self.tr("Number of future steps forecast recursively "
                                                "beyond the end of the series."))
@@ -370,6 +376,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.training_panel.preset_requested.connect(self.apply_preset)
         self.training_panel.lr_edited.connect(self._on_lr_edited)
         self.forecast_steps.valueChanged.connect(self._on_forecast_steps_changed)
+        self.forecast_steps.value_clamped.connect(lambda typed, kept: self._on_value_clamped(
+            self.forecast_steps, "forecast_steps", typed, kept, self.forecast_steps.minimum(),
+            self.forecast_steps.maximum()))
 
     # Public surface for tests and the self-test.
 

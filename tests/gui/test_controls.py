@@ -430,6 +430,27 @@ def test_settings_that_change_nothing_get_notes(make_window):
     assert notes.isHidden()
 
 
+def test_typed_forecast_steps_apply_once_and_are_named(qtbot, make_window):
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    field = window.forecast_steps
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    changes: list[int] = []
+    field.valueChanged.connect(changes.append)
+    field.selectAll()
+
+    qtbot.keyClicks(field, "20000")
+    assert changes == []  # nothing is forecast while the number is typed
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    assert changes == [10_000]
+    assert window.statusBar().currentMessage() == (
+        f"Forecast steps: {messages.format_integer(20_000)} is outside the field's range, 0 to "
+        f"{messages.format_integer(10_000)}, so it is now {messages.format_integer(10_000)}.")
+
+
 def test_typed_generator_length_outside_range_is_named(qtbot, make_window):
     window = make_window(series=None)
     field = type_into(qtbot, window, window.data_panel.generator_form.length, "1", tab=0)
@@ -439,7 +460,7 @@ def test_typed_generator_length_outside_range_is_named(qtbot, make_window):
     assert field.value() == 2
     # The status bar then says why 2 values cannot train; the tooltip under the field keeps this.
     assert QToolTip.text() == (
-        f"Length (length): 1 is outside the field's range, 2 to {messages.format_integer(1_000_000)}, so it is now 2.")
+        f"Length: 1 is outside the field's range, 2 to {messages.format_integer(1_000_000)}, so it is now 2.")
     assert len(window.data_panel.series()) == 2
 
 
@@ -452,7 +473,7 @@ def test_typed_generator_parameter_outside_range_is_named(qtbot, make_window):
 
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
-    message = (f"Period (period): 1 is outside the field's range, 2 to {messages.format_integer(1_000_000)}, "
+    message = (f"Period: 1 is outside the field's range, 2 to {messages.format_integer(1_000_000)}, "
                "so it is now 2.")
     assert field.value() == 2.0
     assert window.statusBar().currentMessage() == message
@@ -468,8 +489,8 @@ def test_flat_generated_series_gets_a_note(make_window):
 
     assert panel.set_generator("sine_wave", 300, 0.0, 0, {"amplitude": 0.0})
     assert not note.isHidden()
-    assert note.text() == ("Every value of this series is 0, so there is nothing to learn; an amplitude or a step "
-                           "of 0 gives such a series.")
+    assert note.text() == ("Every value of this series is 0, so there is nothing to learn; change the parameters "
+                           "above, such as an amplitude or a step of 0, or the length.")
 
     assert panel.set_generator("sine_wave", 300, 0.0, 0, {"amplitude": 2.0})
     assert note.isHidden()
