@@ -450,7 +450,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         """Show the preset's settings; the tutorial's also gets a status line on why it barely learns.
 
         A CSV series keeps its split: the presets' 50 validation windows belong to the
-        tutorial's sine, and the Data tab set the split for the file.
+        tutorial's sine, and the Data tab set the split for the file. A series too
+        short for the preset's window length gets a shorter one, as on opening it.
         """
         preset = TrainConfig.preset(name)
         series = self.data_panel.series()
@@ -459,9 +460,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
             preset = preset.replace(val_windows=current.val_windows, val_fraction=current.val_fraction)
         self._adapted_seq_len = None
         self.set_config(preset)
+        # A short series gets the window length and split it had before, as when it was opened.
+        adapted = self._adapt_settings_to(series) if series is not None else None
         if name == "tutorial" and self._form_problem is None:
             tutorial_series = series is not None and np.array_equal(series.values, np.sin(np.arange(200.0)))
-            self.statusBar().showMessage(messages.status_tutorial_preset(tutorial_series))
+            tutorial = messages.status_tutorial_preset(tutorial_series)
+            self.statusBar().showMessage(f"{tutorial} {adapted}" if adapted else tutorial)
+        elif adapted:
+            self.statusBar().showMessage(adapted)
 
     def curve_point_counts(self) -> dict[str, int]:
         counts = dict(self.loss_plot.point_counts())

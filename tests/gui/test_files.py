@@ -729,6 +729,23 @@ def test_preset_keeps_csv_split(make_window, preset):
     assert window.config().hidden == TrainConfig.preset(preset).hidden
 
 
+@pytest.mark.parametrize("preset", ["default", "tutorial"])
+def test_preset_keeps_short_file_trainable(make_window, tmp_path, preset):
+    path = tmp_path / "short30.csv"
+    path.write_text("value\n" + "".join(f"{np.sin(0.5 * k):.4f}\n" for k in range(30)), encoding="utf-8")
+    window = make_window(series=None)
+    assert window.open_csv(str(path))
+    adapted = window.config().seq_len
+    assert adapted < 50
+
+    window.apply_preset(preset)
+
+    assert window.config().seq_len == adapted
+    assert window.config().hidden == TrainConfig.preset(preset).hidden
+    assert window.start_button.isEnabled()
+    assert "window length" in window.statusBar().currentMessage()
+
+
 def test_preset_sets_split_for_generator(make_window):
     window = make_window()
     window.set_config(window.config().replace(val_windows=None, val_fraction=0.3))
