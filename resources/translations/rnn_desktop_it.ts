@@ -29,7 +29,7 @@
         <translation>Addestramento in corso...</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+12"/>
         <source>Paused. Resume, Step one epoch, or change the learning rate.</source>
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
@@ -79,7 +79,17 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-38"/>
+        <source>Pausing after the current batch...</source>
+        <translation>Pausa al termine del batch in corso...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopping after the current batch...</source>
+        <translation>Arresto al termine del batch in corso...</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The forecast takes %1 steps once this run ends or stops.</source>
         <translation>La previsione avrà %1 passi quando questo addestramento finisce o viene fermato.</translation>
     </message>
@@ -1915,7 +1925,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+148"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+151"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1936,12 +1946,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+825"/>
+        <location line="+846"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-824"/>
+        <location line="-845"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1977,12 +1987,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+740"/>
+        <location line="+761"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-739"/>
+        <location line="-760"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2107,7 +2117,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+661"/>
+        <location line="+682"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2117,7 +2127,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+129"/>
         <source>Back to %1.</source>
         <translation>Di nuovo in uso: %1.</translation>
     </message>

@@ -139,6 +139,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._run_start_epoch = 0
         self._run_is_step = False  # the run trains one epoch from idle (Step), then ends
         self._paused_seconds = 0.0  # time the current run spent paused, left out of its ETA
+        # A pause or stop takes effect at the end of the current batch, which in a large model takes a while.
+        self._pause_pending = False
+        self._stop_pending = False
         self._paused_since: float | None = None
         # The widget that had the keyboard focus when a run began. A run disables
         # the form and Start, so Qt moves the focus along the tab chain, to
@@ -535,11 +538,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def pause_training(self) -> None:
         if self._state == RUNNING:
             self._control.request_pause()
+            self._pause_pending = True
             self._set_state(PAUSED)
 
     def resume_training(self) -> None:
         if self._state == PAUSED:
             self._control.resume()
+            self._pause_pending = False
             self._set_state(RUNNING)
 
     def toggle_pause(self) -> None:
@@ -553,6 +558,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._run is None:
             return
         self._control.request_stop()
+        if not self._stop_pending:
+            self._stop_pending = True
+            self.statusBar().showMessage(messages.status_stopping())
+            self._show_run_progress()  # without the time left
         if wait:
             self._run.stop_and_wait()
 
@@ -785,7 +794,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress.setValue(round(epochs_done * PROGRESS_STEPS_PER_EPOCH))
         # The time left comes from the batches so far, so a long first epoch already shows how long
         # the run will take. Validation time is left out until the first epoch reports.
-        eta = self._time_left(epochs_done, epochs) if self._state == RUNNING else None
+        eta = self._time_left(epochs_done, epochs) if self._state == RUNNING and not self._stop_pending else None
         self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
 
     def _time_left(self, epochs_done: float, epochs: int) -> float | None:
@@ -804,6 +813,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _on_worker_paused(self, _epoch) -> None:
         if self._state == RUNNING:
             self._set_state(PAUSED)
+        elif self._pause_pending and self._state == PAUSED and not self._stop_pending:
+            self.statusBar().showMessage(messages.status_paused())
+        self._pause_pending = False
+        self._update_controls()
         self.refresh_plots()
 
     def _on_worker_failed(self, message: str) -> None:
@@ -924,7 +937,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch
         total = max(1, self._run_target_epoch - self._run_start_epoch)
-        eta = self._time_left(done, total) if self._state == RUNNING else None  # none while paused
+        # None while paused or stopping.
+        eta = self._time_left(done, total) if self._state == RUNNING and not self._stop_pending else None
         self.progress.setRange(0, total * PROGRESS_STEPS_PER_EPOCH)
         self.progress.setValue(min(max(done, 0), total) * PROGRESS_STEPS_PER_EPOCH)
         if self._run_is_step:
@@ -999,9 +1013,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if was_paused and self._paused_since is not None:
             self._paused_seconds += now - self._paused_since
             self._paused_since = None
+        if state != PAUSED:
+            self._pause_pending = False
+        if state == IDLE:
+            self._stop_pending = False
         if state == PAUSED:
             self._paused_since = now
-            self.statusBar().showMessage(messages.status_paused())
+            self.statusBar().showMessage(messages.status_pausing() if self._pause_pending else messages.status_paused())
         elif state == RUNNING and was_paused:
             self.statusBar().showMessage(messages.status_training())
         if state == PAUSED or (was_paused and state == RUNNING):
@@ -1026,7 +1044,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.pause_action.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.stop_action.setEnabled(running or paused)
-        self.step_action.setEnabled((idle and can_build) or paused)
+        # Step waits until a requested pause is reached, or the step would join the running batch.
+        self.step_action.setEnabled((idle and can_build) or (paused and not self._pause_pending))
         self.reset_action.setEnabled((idle or paused) and self._trainer is not None)
         for button, item in zip(buttons, (self.start_action, self.pause_action, self.stop_action,
                                           self.step_action, self.reset_action)):

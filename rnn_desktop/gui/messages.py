@@ -93,6 +93,14 @@ def status_training() -> str:
     return tr("Training...")
 
 
+def status_pausing() -> str:
+    return tr("Pausing after the current batch...")
+
+
+def status_stopping() -> str:
+    return tr("Stopping after the current batch...")
+
+
 def status_paused() -> str:
     return tr("Paused. Resume, Step one epoch, or change the learning rate.")
 

@@ -100,6 +100,7 @@ def test_focus_stays_on_buttons_through_a_step(qtbot, make_window):
     window.start_training()
     wait_for_epochs(qtbot, window, 1)
     window.pause_training()
+    qtbot.waitUntil(window.step_button.isEnabled, timeout=TIMEOUT_MS)  # once the pause is reached
     window.step_button.setFocus()
     qtbot.waitUntil(window.step_button.hasFocus)
 
@@ -112,6 +113,38 @@ def test_focus_stays_on_buttons_through_a_step(qtbot, make_window):
     assert not window.forecast_steps.hasFocus()
     stop_and_wait(qtbot, window)
     assert not window.forecast_steps.hasFocus()
+
+
+def test_pause_and_stop_say_they_wait_for_the_batch(qtbot, make_window):
+    window = make_window(LONG)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 1)
+
+    window.pause_training()
+    assert window.statusBar().currentMessage() in ("Pausing after the current batch...",
+                                                   "Paused. Resume, Step one epoch, or change the learning rate.")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Paused."), timeout=TIMEOUT_MS)
+    assert window.step_button.isEnabled()
+
+    window.resume_training()
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.stop_training()
+        assert window.statusBar().currentMessage() == "Stopping after the current batch..."
+        assert "ETA" not in window.progress.format()
+
+
+def test_step_waits_for_a_requested_pause(make_window):
+    window = make_window(LONG)
+    assert window.start_training()
+    window._control.request_pause = lambda: None  # a batch that never ends, as in a very large model
+
+    window.pause_training()
+
+    assert window.statusBar().currentMessage() == "Pausing after the current batch..."
+    assert not window.step_button.isEnabled()
+    assert window.pause_button.text() == "Resume"
+    window.resume_training()
+    window.stop_training(wait=True)
 
 
 def test_step_after_stop_trains_one_epoch(qtbot, make_window):

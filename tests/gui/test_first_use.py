@@ -342,11 +342,11 @@ def test_resume_replaces_paused_status(qtbot, make_window):
     window.start_training()
     qtbot.waitUntil(lambda: len(window.reports) >= 1, timeout=TIMEOUT_MS)
     window.pause_training()
-    assert window.statusBar().currentMessage().startswith("Paused")
+    assert window.statusBar().currentMessage().startswith("Paus")
 
     window.resume_training()
 
-    assert not window.statusBar().currentMessage().startswith("Paused")
+    assert not window.statusBar().currentMessage().startswith("Paus")
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         window.stop_training()
 
