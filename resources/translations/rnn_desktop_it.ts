@@ -29,7 +29,7 @@
         <translation>Addestramento in corso...</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Paused. Resume, Step one epoch, or change the learning rate.</source>
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
@@ -79,7 +79,12 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-42"/>
+        <source>Building a model of %1 hidden units...</source>
+        <translation>Costruzione di un modello con %1 unità nascoste...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Pausing after the current batch...</source>
         <translation>Pausa al termine del batch in corso...</translation>
     </message>
@@ -1925,7 +1930,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+151"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+155"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1946,12 +1951,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+846"/>
+        <location line="+865"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-845"/>
+        <location line="-864"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1987,12 +1992,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+761"/>
+        <location line="+780"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-760"/>
+        <location line="-779"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2117,7 +2122,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+682"/>
+        <location line="+701"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

@@ -52,6 +52,8 @@ PROGRESS_INTERVAL_S = 0.2
 # A recursive forecast of a 32-unit model takes about 0.15 ms per step here, so 10,000 steps take
 # a couple of seconds in the GUI thread. Longer forecasts only repeat the errors they compound.
 MAX_FORECAST_STEPS = 10_000
+# Building a model of this many hidden units or more takes about a second or longer here.
+SLOW_BUILD_HIDDEN = 1024
 # The progress bar counts hundredths of an epoch, so a long epoch can show how far it has come.
 PROGRESS_STEPS_PER_EPOCH = 100
 # Relative heights of the loss, prediction and diagnostics plots in a new window.
@@ -142,6 +144,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # A pause or stop takes effect at the end of the current batch, which in a large model takes a while.
         self._pause_pending = False
         self._stop_pending = False
+        # ((epochs done, epochs), seconds left, active seconds) when the run's progress last changed.
+        self._eta_basis: tuple[tuple[float, int], float, float] | None = None
         self._paused_since: float | None = None
         # The widget that had the keyboard focus when a run began. A run disables
         # the form and Start, so Qt moves the focus along the tab chain, to
@@ -638,6 +642,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._set_progress_text(messages.progress_running(trainer.epoch + 1, self._run_target_epoch))
         self._batch_progress = None
         self._run_started = time.perf_counter()
+        self._eta_basis = None
         self._paused_seconds = 0.0
         self._paused_since = None
         self._set_state(RUNNING)
@@ -676,6 +681,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         from rnn_desktop.core.training import Trainer
 
         control = WorkerControl()
+        # The orthogonal start of W_hh takes seconds for a large model (4 s for 2048 units here), in this
+        # thread, so the window says why it does not answer.
+        slow = config.hidden >= SLOW_BUILD_HIDDEN
+        if slow:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self.statusBar().showMessage(messages.status_building_model(config.hidden))
+            self.statusBar().repaint()
         try:
             config.validate()
             trainer = Trainer(config, series.values, control=control, source=series.source)
@@ -684,6 +696,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
             log.error("cannot train with %s on %s: %s", config.to_dict(), series.source, error)
             self.show_error(messages.error_text(error), title=messages.title_invalid_settings())
             return None
+        finally:
+            if slow:
+                QApplication.restoreOverrideCursor()
         if self._trainer is not None and self._trainer.epoch > 0:
             self._replaced_message = messages.status_new_model(self._trainer.epoch)
         self._install_trainer(trainer, config, series, control)
@@ -798,13 +813,21 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
 
     def _time_left(self, epochs_done: float, epochs: int) -> float | None:
-        """Return the run's seconds left at its pace so far, pauses excluded; None before any progress."""
+        """Return the run's seconds left at its pace so far, pauses excluded; None before any progress.
+
+        The pace is measured when the progress changes. Between two changes the
+        time left counts down from that estimate: measured again at every redraw,
+        it grew while a long epoch ran, because the time passed but the progress did not.
+        """
         if epochs_done <= 0:
             return None
         now = time.perf_counter()
         paused = self._paused_seconds + (now - self._paused_since if self._paused_since is not None else 0.0)
-        elapsed = now - self._run_started - paused
-        return elapsed / epochs_done * (epochs - epochs_done)
+        active = now - self._run_started - paused
+        basis = self._eta_basis
+        if basis is None or basis[0] != (epochs_done, epochs):
+            basis = self._eta_basis = ((epochs_done, epochs), active / epochs_done * (epochs - epochs_done), active)
+        return max(0.0, basis[1] - (active - basis[2]))
 
     def _on_snapshot(self, snapshot) -> None:
         self._snapshot = snapshot

@@ -93,6 +93,10 @@ def status_training() -> str:
     return tr("Training...")
 
 
+def status_building_model(hidden: int) -> str:
+    return tr("Building a model of %1 hidden units...").replace("%1", format_integer(hidden))
+
+
 def status_pausing() -> str:
     return tr("Pausing after the current batch...")
 

@@ -147,6 +147,20 @@ def test_step_waits_for_a_requested_pause(make_window):
     window.stop_training(wait=True)
 
 
+def test_large_model_build_is_announced(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(TrainConfig().replace(**{**FAST, "hidden": 1024, "epochs": 1}))
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+
+    assert f"Building a model of {messages.format_integer(1024)} hidden units..." in shown
+    assert QApplication.overrideCursor() is None
+
+
 def test_step_after_stop_trains_one_epoch(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()

@@ -317,6 +317,24 @@ def test_reset_of_saved_weights_asks_nothing(qtbot, make_window, monkeypatch, tm
     window.set_interactive(ask_on_close=False, show_dialogs=False)
 
 
+def test_eta_counts_down_between_progress(make_window, monkeypatch):
+    from types import SimpleNamespace
+
+    from rnn_desktop.gui import main_window
+
+    window = make_window()
+    clock = [100.0]
+    monkeypatch.setattr(main_window, "time", SimpleNamespace(perf_counter=lambda: clock[0]))
+    window._run_started, window._paused_seconds, window._paused_since, window._eta_basis = 90.0, 0.0, None, None
+
+    assert window._time_left(1, 10) == 90.0
+    clock[0] = 130.0  # a long epoch: 30 s later, still one epoch done
+    assert window._time_left(1, 10) == 60.0
+    clock[0] = 200.0
+    assert window._time_left(1, 10) == 0.0
+    assert window._time_left(2, 10) == 440.0  # the next epoch measures the pace again
+
+
 def test_eta_left_out_while_paused(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
     window.start_training()
