@@ -185,6 +185,22 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\nSee '{self.prog} --help' for the options.\n")
 
 
+def generator_parameters_help() -> str:
+    """Return the lines that list each generator's --param names with their defaults and ranges."""
+    from rnn_desktop.core.errors import value_as_typed
+    from rnn_desktop.core.generators import GENERATORS
+
+    def shown(value: float) -> str:
+        return value_as_typed(value) if float(value).is_integer() else f"{value:.4g}"
+
+    lines = ["generator parameters (--param NAME=VALUE), with their defaults and ranges:"]
+    for name, spec in GENERATORS.items():
+        params = ", ".join(f"{param.name}={shown(param.default)} ({shown(param.min)} to {shown(param.max)})"
+                           for param in spec.params)
+        lines.append(f"  {name}: {params or 'none'}")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="rnn-desktop",
@@ -196,7 +212,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "save and reload the weights, then exit with 0 or 1")
     sub = parser.add_subparsers(dest="command", metavar="{gui,train,inspect}")
 
-    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    # The epilog keeps its line breaks: one line per generator and its parameters.
+    raw = argparse.RawDescriptionHelpFormatter
+    gui = sub.add_parser("gui", help="open the desktop app (the default)", epilog=generator_parameters_help(),
+                         formatter_class=raw)
     add_training_options(gui, json_help=False)
     gui.add_argument("--autostart", action="store_true", help="start training as soon as the window opens")
     gui.add_argument("--exit-when-done", action="store_true",
@@ -207,7 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="save a screenshot of the window when the training run ends (needs --autostart)")
     gui.add_argument("--language", choices=["en", "it"], help="interface language (default: system locale)")
 
-    train = sub.add_parser("train", help="train without a GUI, one line per epoch")
+    train = sub.add_parser("train", help="train without a GUI, one line per epoch", epilog=generator_parameters_help(),
+                           formatter_class=raw)
     add_training_options(train)
 
     inspect = sub.add_parser("inspect", help="show what the CSV reader detects in a file")

@@ -418,6 +418,17 @@ def test_zero_turns_option_off(option, field):
     assert getattr(config_from_args(args), field) is None
 
 
+def test_help_lists_every_generator_parameter(capsys):
+    from rnn_desktop.core.generators import GENERATORS
+
+    text = train_help(capsys)
+    assert "sine_wave: period=20 (2 to 1000000), amplitude=1 (0 to 1000000), phase=0 (-6.283 to 6.283)" in text
+    for name, spec in GENERATORS.items():
+        assert f" {name}: " in text
+        for param in spec.params:
+            assert f"{param.name}=" in text
+
+
 def test_help_shows_default_preset_values(capsys):
     default = TrainConfig()
     text = train_help(capsys)
