@@ -455,8 +455,10 @@ def with_generator_options(message: str, error: RnnDesktopError, args: argparse.
     if getattr(args, "csv", None):
         return message
     if error.code == "data.too_short":
-        return message.replace("use a longer series", "use a longer series (--length)", 1).replace(
-            "fewer validation windows", "fewer validation windows (--val-windows)", 1)
+        message = message.replace("use a longer series", "use a longer series (--length)", 1)
+        if "fewer validation windows (at most" in message:
+            return message.replace("fewer validation windows (at most", "fewer validation windows (--val-windows at most", 1)
+        return message.replace("fewer validation windows", "fewer validation windows (--val-windows or --val-fraction)", 1)
     generator = error.params.get("generator")
     name = error.params.get("name")
     prefix = f"{generator}: {name} = "

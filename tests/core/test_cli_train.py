@@ -897,7 +897,9 @@ def test_load_stop_line_counts_run(tmp_path, capsys):
     (["--generator", "sine_wave", "--param", "period=0"],
      "sine_wave: --param period=0 is out of range; use a value from 2 to 1000000."),
     (["--length", "10"], "use a longer series (--length), a smaller --seq-len or fewer validation windows "
-                         "(--val-windows)"),
+                         "(--val-windows or --val-fraction)"),
+    (["--length", "52"], "use a longer series (--length), a smaller --seq-len (at most 1) or fewer validation "
+                         "windows (--val-windows at most 1)"),
 ])
 def test_generator_errors_name_options(options, expected, capsys):
     from rnn_desktop.cli import main

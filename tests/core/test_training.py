@@ -77,7 +77,7 @@ def test_trainer_rejects_short_series():
     with pytest.raises(DataError) as caught:
         Trainer(TrainConfig(seq_len=50, val_windows=50), np.zeros(100))
     assert caught.value.code == "data.too_short"
-    assert caught.value.params == {"length": 100, "minimum": 101, "largest_seq_len": 49}
+    assert caught.value.params == {"length": 100, "minimum": 101, "largest_seq_len": 49, "largest_val_windows": 49}
     assert "101" in str(caught.value)
     # The longest fitting window leaves one training window, so a quarter of the series is named too.
     assert ("a smaller seq_len (the longest that fits is 49, and a quarter of the series, 25, leaves more "
@@ -96,7 +96,8 @@ def test_short_series_error_without_fitting_window():
     with pytest.raises(DataError) as caught:
         Trainer(TrainConfig(seq_len=5, val_windows=50), np.zeros(20))
     assert caught.value.params["largest_seq_len"] is None
-    assert "a smaller seq_len or fewer validation windows" in str(caught.value)
+    assert "a smaller seq_len or fewer validation windows (at most 14)" in str(caught.value)
+    assert caught.value.params["largest_val_windows"] == 14
 
 
 def test_trainer_accepts_minimum_length():

@@ -235,7 +235,7 @@ def test_start_problem_in_trains_words(tmp_path):
     assert result.returncode == 2
     expected = ("training did not start: the series has 10 values but needs at least 53 for windows of 2 values, "
                 "their targets and 50 validation windows; use a longer series (--length), a smaller --seq-len or "
-                "fewer validation windows (--val-windows)")
+                "fewer validation windows (--val-windows at most 7)")
     assert f"rnn-desktop gui: error: {expected}" in result.stderr
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["error"] == expected
 
