@@ -703,6 +703,9 @@ class PredictionPlot(PlotPanel):
         ``value_name`` and ``time_name`` are the CSV file's column names, which label the axes.
         """
         self._values = np.array(values, dtype=np.float64, copy=True)
+        # A zoom chosen for the last series would show an arbitrary part of this one.
+        self._user_moved = False
+        self._range = None
         self._x, uses_dates = series_x_axis(self._values.size, time)
         self._date_unit = date_readout_unit(self._x) if uses_dates else "D"
         if uses_dates != self._uses_dates:

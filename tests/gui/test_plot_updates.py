@@ -203,6 +203,19 @@ def test_missing_value_lines_in_data_tab(make_window, tmp_path):
     assert window.data_panel.csv_form.notes.text() == "Missing values at lines 6, 11."
 
 
+def test_new_series_drops_hand_zoom(prediction_plot):
+    prediction_plot.plot.vb.setRange(xRange=(10, 20), yRange=(0, 0.5), padding=0)
+    prediction_plot.plot.vb.sigRangeChangedManually.emit(None)
+
+    prediction_plot.set_series(10.0 + SINE[:120])
+    prediction_plot.refresh()
+
+    x_low, x_high = prediction_plot.plot.vb.viewRange()[0]
+    assert x_low <= 0.0
+    assert x_high >= 119.0
+    assert shown_y_range(prediction_plot)[1] > 10.5
+
+
 def test_flat_series_in_middle_of_range(prediction_plot):
     prediction_plot.set_series(np.zeros(100))
     prediction_plot.refresh()
