@@ -182,8 +182,10 @@ def split_leading_comments(text: str) -> tuple[str, int, int]:
 
 # A report exported from a spreadsheet may have up to this many title lines above its header.
 MAX_TITLE_LINES = 10
-# Lines below a header that must split like it before the lines above it count as titles.
+# Lines below a header that must split like it before the lines above it count as titles, and the
+# share of them that must have exactly the header's number of cells.
 _TITLE_CHECK_ROWS = 20
+TITLE_ROWS_MATCH_SHARE = 0.8
 
 
 def split_title_lines(text: str, delimiter: str | None = None) -> tuple[str, int]:
@@ -193,7 +195,7 @@ def split_title_lines(text: str, delimiter: str | None = None) -> tuple[str, int
     ("Report vendite;;", "dati in euro;;", ";;") above its header. Such lines
     have at most one filled cell, whichever delimiter splits them. They count
     as titles only when the line below them has two or more cells that are not
-    numbers, and the lines below that have as many cells. A one-column file
+    numbers, and most lines below that have as many cells. A one-column file
     with decimal commas ("value" over "1,5") is not cut, because its second
     line is a number.
     """
@@ -217,7 +219,9 @@ def split_title_lines(text: str, delimiter: str | None = None) -> tuple[str, int
                 continue
             below = [row for row in rows[k + 1:] if any(cell.strip() for cell in row)]
             width = _count_fields(rows[k])
-            if len(below) >= 2 and all(_count_fields(row) == width for row in below):
+            # Most rows have the header's cells; a few may end early, as a totals row "Totale;25800,00;" does.
+            counts = [_count_fields(row) for row in below]
+            if len(below) >= 2 and max(counts) <= width and counts.count(width) >= TITLE_ROWS_MATCH_SHARE * len(counts):
                 if any(any(cell.strip() for cell in row) for row in rows[:k]):
                     return text[ends[k - 1]:], k
                 return text, 0

@@ -264,8 +264,7 @@ def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, 
     value within rounding error of zero (ZERO_TARGET_SHARE of the largest
     magnitude): sin(k pi) in float64 is about 1e-16, not 0, and gave MAPEs of
     1e13 %.
-    RMSE is computed from the errors divided by the largest one, so it stays
-    finite whenever the errors are: squaring an error above 1e154 would give inf.
+    RMSE comes from root_mean_square, so it stays finite whenever the errors are.
     """
     target = np.asarray(target, dtype=np.float64)
     # A diverged model may predict huge values or inf; inf is then the honest result.
@@ -278,13 +277,24 @@ def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, 
             mape = float(np.mean(np.abs(error / target)) * 100.0)
         abs_error = np.abs(error)
         mae = float(np.mean(abs_error))
-        largest = float(np.max(abs_error)) if abs_error.size else math.nan
-        if largest == 0.0 or not math.isfinite(largest):
-            rmse = largest if abs_error.size else math.nan
-        else:
-            ratio = abs_error / largest
-            rmse = largest * float(np.sqrt(np.mean(ratio * ratio)))
-    return {"rmse": rmse, "mae": mae, "mape": mape}
+    return {"rmse": root_mean_square(abs_error), "mae": mae, "mape": mape}
+
+
+def root_mean_square(errors: np.ndarray) -> float:
+    """Return sqrt(mean(errors ** 2)), computed from the errors divided by the largest one.
+
+    Squared directly, errors above about 1e154 give inf and errors below about
+    1e-162 give 0; divided first, the result stays finite and nonzero whenever
+    the errors are. NaN for no errors, inf when an error is infinite.
+    """
+    abs_error = np.abs(np.asarray(errors, dtype=np.float64))
+    if abs_error.size == 0:
+        return math.nan
+    largest = float(np.max(abs_error))
+    if largest == 0.0 or not math.isfinite(largest):
+        return largest
+    ratio = abs_error / largest
+    return largest * float(np.sqrt(np.mean(ratio * ratio)))
 
 
 def scaled_mse(rmse: float, divisor: float) -> float:
@@ -303,8 +313,8 @@ def naive_persistence_rmse(values: np.ndarray, seq_len: int, windows: slice) -> 
     """
     values = np.asarray(values, dtype=np.float64)
     inputs, targets = make_windows(values, seq_len)
-    error = targets[windows] - inputs[windows, -1]
-    return float(np.sqrt(np.mean(error * error)))
+    with np.errstate(over="ignore"):
+        return root_mean_square(targets[windows] - inputs[windows, -1])
 
 
 def predict_one_step(model: Any, scaler: Scaler, values: np.ndarray, seq_len: int,

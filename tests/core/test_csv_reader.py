@@ -1164,6 +1164,19 @@ def test_title_lines_above_header_left_out(tmp_path):
     assert info.value_lines[0] == 5
 
 
+def test_title_line_with_short_totals_row(tmp_path):
+    months = [f"{month}-{year}" for year in (2021, 2022)
+              for month in "gen feb mar apr mag giu lug ago set ott nov dic".split()]
+    rows = "".join(f"{month};1{k:03d},00;({k},50)\r\n" for k, month in enumerate(months))
+    path = write(tmp_path, "Report vendite 2021-2022;;\r\nmese;vendite;margine\r\n" + rows + "Totale;25800,00;\r\n")
+    info = inspect_csv(path, column="vendite")
+    assert info.title_lines == 1
+    assert info.totals_row == (27, "Totale")
+    assert info.rows == 24
+    assert info.time_column == "mese"
+    assert inspect_csv(path).values[0] == -0.5
+
+
 @pytest.mark.parametrize("content", [
     "value\n" + "".join(f"{k},5\n" for k in range(20)),
     "a,b\n" + "".join(f"{k},{k * 2}\n" for k in range(20)),

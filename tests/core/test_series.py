@@ -173,3 +173,12 @@ def test_find_outliers_names_typing_slips_only():
 @pytest.mark.parametrize("values", [[1.0, 2.0, 1e9], [5.0] * 10 + [1e9], [np.nan] * 5])
 def test_find_outliers_needs_a_spread(values):
     assert find_outliers(np.array(values)).size == 0
+
+
+@pytest.mark.parametrize("scale", [1e302, 1e-298, 1.0])
+def test_naive_rmse_stays_finite_and_nonzero_at_extreme_scales(scale):
+    from rnn_desktop.core.series import naive_persistence_rmse
+
+    values = np.sin(np.arange(200.0))
+    expected = naive_persistence_rmse(values, 50, slice(100, 150)) * scale
+    assert naive_persistence_rmse(values * scale, 50, slice(100, 150)) == pytest.approx(expected, rel=1e-12)
