@@ -241,6 +241,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # A shell starts a background command (cmd &) with SIGINT ignored, and Python then keeps it
+        # ignored. train and the window handle Ctrl+C once loaded anyway, so a Ctrl+C or kill -INT
+        # in the half second before that was lost and the whole run went on.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         return _main(argv)
     except KeyboardInterrupt:

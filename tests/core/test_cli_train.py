@@ -583,6 +583,20 @@ def test_ctrl_c_after_last_epoch_keeps_the_completed_run(tmp_path, capsys, monke
     assert load_weights(weights).metadata["epoch"] == 2
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_inherited_ignored_ctrl_c_is_heard(tmp_path, capsys):
+    import signal
+
+    # A shell starts "rnn-desktop train ... &" with SIGINT ignored; Ctrl+C must still stop it from the start.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        main(["inspect", str(tmp_path / "absent.csv")])
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    capsys.readouterr()
+
+
 def write_rows(tmp_path, name, header, rows):
     path = tmp_path / name
     path.write_text(header + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
