@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Sequence
 
 import numpy as np
@@ -55,6 +56,8 @@ _DAY_FIRST_RE = re.compile(
     r"(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
     r"(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second_of_minute>\d{2}))?)?\Z")
 _YEAR_RE = re.compile(r"\d{4}\Z")
+# The UTC offset at the end of a time: "Z", "+01:00" or "-0500", as written by isoformat() or a logger.
+_TIME_ZONE_RE = re.compile(r"(?<=[T ]\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(?P<zone>Z|[+-]\d\d:?\d\d)\Z")
 # A month and its year: "01/2018" or "01-2018" ("01.2018" would be a number), and a month's
 # name or abbreviation before the year, as spreadsheets write it: "gen-2018", "Jan 18", "gennaio 2018".
 _MONTH_YEAR_RE = re.compile(r"(?P<month>\d{1,2})[/-](?P<year>\d{4})\Z")
@@ -406,9 +409,32 @@ def is_date(text: str) -> bool:
     A bare year (YYYY) is not a date here, because it is also a number. The
     reader decides about year columns from the whole column and its name.
     """
-    text = text.strip()
+    text = _without_time_zone(text.strip())
     return bool((_ISO_DATE_RE.match(text) and not _YEAR_RE.match(text)) or _DAY_FIRST_RE.match(text)
                 or _month_and_year(text) is not None)
+
+
+def _without_time_zone(text: str) -> str:
+    """Return ``text`` without a UTC offset after its time, as in "2021-03-01T00:00:00+01:00"."""
+    match = _TIME_ZONE_RE.search(text)
+    return text[:match.start("zone")] if match else text
+
+
+def _in_utc(text: str) -> str:
+    """Return a time with a UTC offset as the same instant in UTC, in ISO form without the offset.
+
+    Unreadable text comes back as it is, for the parsing after this to reject.
+    """
+    match = _TIME_ZONE_RE.search(text)
+    if match is None:
+        return text
+    zone = match.group("zone")
+    zone = "+00:00" if zone == "Z" else (zone if ":" in zone else f"{zone[:3]}:{zone[3:]}")
+    try:
+        moment = datetime.fromisoformat(text[:match.start("zone")].replace(" ", "T", 1) + zone)
+    except ValueError:
+        return text
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
 
 
 def _month_and_year(text: str) -> tuple[int, int] | None:
@@ -448,6 +474,10 @@ def parse_date_column(cells: Sequence[str]) -> np.ndarray | None:
     (1/1/2020, 2/1/2020, ...) read day first runs through January 1 to 12 and
     then jumps a year. Returns None if a cell is neither a date nor a missing marker.
     """
+    if any(_TIME_ZONE_RE.search(cell.strip()) for cell in cells):
+        # numpy warns about offsets (and will reject them); the same instants in UTC keep the steps even
+        # across a change to or from summer time.
+        cells = [_in_utc(cell.strip()) for cell in cells]
     # numpy parses the ISO forms in C and raises on anything else.
     try:
         return np.array(cells, dtype="datetime64[s]")

@@ -1084,6 +1084,18 @@ def test_month_and_year_dates(tmp_path, cells):
     assert info.values.tolist() == [0.5, 1.5, 2.5]
 
 
+@pytest.mark.parametrize("suffixes", [("+01:00", "+02:00", "+02:00"), ("Z", "Z", "Z")])
+def test_times_with_utc_offset_read_in_utc(tmp_path, suffixes, recwarn):
+    times = ("2021-03-28T01:00:00", "2021-03-28T03:00:00", "2021-03-28T04:00:00") if suffixes[0] != "Z" else \
+        ("2021-03-28T00:00:00", "2021-03-28T01:00:00", "2021-03-28T02:00:00")
+    rows = "".join(f"{time}{zone},{k}.5\n" for k, (time, zone) in enumerate(zip(times, suffixes)))
+    info = inspect_csv(write(tmp_path, "timestamp,load\n" + rows))
+    assert info.columns[0] == ("timestamp", "datetime")
+    # The change to summer time keeps the steps at one hour once the times are in UTC.
+    assert info.time.astype(str).tolist() == ["2021-03-28T00:00:00", "2021-03-28T01:00:00", "2021-03-28T02:00:00"]
+    assert [str(warning.message) for warning in recwarn] == []
+
+
 def test_two_digit_years_day_first(tmp_path):
     path = write(tmp_path, "Data;Valore\n30/12/68;1\n31/12/69;2\n01/01/18;3\n")
     info = inspect_csv(path)
