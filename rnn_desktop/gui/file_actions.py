@@ -104,18 +104,20 @@ class FileActionsMixin:
         """Return the file name the Save dialog proposes: the model's own weights file, else one named after the data."""
         if self._weights_file is not None:
             return Path(self._weights_file).name
-        return self._data_file_stem("weights") + ".npz"
+        return self._data_file_name("weights", ".npz")
 
-    def _data_file_stem(self, fallback: str) -> str:
-        """Return the name, without extension, of the CSV file the model was trained on, else ``fallback``.
+    def _data_file_name(self, what: str, suffix: str) -> str:
+        """Return a file name for ``what``: "nile_what.csv" after the model's CSV file, else "what.csv".
 
         The model's data, not the Data tab's: after opening another file, the weights still belong to the first.
+        Weights take the data's name alone, "nile.npz".
         """
         series = self._trainer_series if self._trainer is not None else self.data_panel.series()
         source = series.source if series is not None else ""
-        if source and not source.startswith("generator "):
-            return Path(source).stem
-        return fallback
+        if not source or source.startswith("generator "):
+            return what + suffix
+        stem = Path(source).stem
+        return stem + suffix if what == "weights" else f"{stem}_{what}{suffix}"
 
     def save_weights(self, path: str) -> bool:
         if self._trainer is None:
@@ -374,7 +376,7 @@ class FileActionsMixin:
             return
         path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export predictions"),
                                       QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv",
-                                      suggested_name=self._data_file_stem("predictions") + "_predictions.csv")
+                                      suggested_name=self._data_file_name("predictions", ".csv"))
         if path:
             self.export_predictions(path)
 
@@ -407,7 +409,8 @@ class FileActionsMixin:
             self.show_error(messages.error_no_epochs_to_export())
             return
         path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export loss history"),
-                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv")
+                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv",
+                                      suggested_name=self._data_file_name("loss_history", ".csv"))
         if path:
             self.export_history(path)
 
@@ -423,7 +426,7 @@ class FileActionsMixin:
     def choose_export_plot(self, panel) -> None:
         path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export plot"),
                                       QCoreApplication.translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg)"),
-                                      ".png")
+                                      ".png", suggested_name=self._data_file_name(f"{panel.export_name}_plot", ".png"))
         if path:
             self.export_plot(panel, path)
 

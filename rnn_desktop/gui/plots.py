@@ -138,6 +138,9 @@ class GrowingArray:
 class PlotPanel(QWidget):
     """A PlotWidget with a readout line under it that shows the values at the mouse."""
 
+    # What the file name proposed for an exported image names, as "loss" in "nile_loss_plot.png".
+    export_name = "plot"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(axisItems=locale_axes())
@@ -333,6 +336,8 @@ LOSS_SYMBOL_MAX_EPOCHS = 30
 
 class LossPlot(PlotPanel):
     """Training and validation loss per epoch, on a log axis."""
+
+    export_name = "loss"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -648,6 +653,8 @@ class PredictionPlot(PlotPanel):
     The x axis is the series' time axis when it has one (dates become a date
     axis), else positions 0..n-1.
     """
+
+    export_name = "predictions"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._date_axis = LocaleDateAxisItem(orientation="bottom")
@@ -982,6 +989,8 @@ GRADIENT_LEGEND_MAX_SHARE = 0.5
 class GradientPlot(PlotPanel):
     """Mean norm of dL/dh_t per time step over the last batch: shows vanishing gradients."""
 
+    export_name = "gradient"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         titles = (self.tr("Gradient norm per time step (last batch)"), self.tr("Gradient norm per step"))
@@ -1091,6 +1100,8 @@ class HiddenStatePlot(PlotPanel):
     activation, and the colour bar beside the map shows its scale. Units that
     stay saturated read as flat bands.
     """
+
+    export_name = "hidden_state"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1019,6 +1019,8 @@ def test_save_dialog_proposes_a_file_name(qtbot, make_window, tmp_path, monkeypa
 
     window.choose_save_weights()
     assert proposed[-1] == str(tmp_path / "weights.npz")
+    window.choose_export_predictions()
+    assert proposed[-1] == str(tmp_path / "predictions.csv")
 
     saved = tmp_path / "sine-model.npz"
     assert window.save_weights(str(saved))
@@ -1049,6 +1051,11 @@ def test_names_follow_the_model_data_not_the_data_tab(qtbot, make_window, tmp_pa
     train(qtbot, window)
     window.choose_export_predictions()
     assert proposed[-1] == str(tmp_path / "nile_predictions.csv")
+
+    window.choose_export_history()
+    assert proposed[-1] == str(tmp_path / "nile_loss_history.csv")
+    window.choose_export_plot(window.loss_plot)
+    assert proposed[-1] == str(tmp_path / "nile_loss_plot.png")
 
     assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
     window.choose_save_weights()
