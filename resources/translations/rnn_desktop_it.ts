@@ -448,6 +448,11 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Epoch %1 / %2 paused after batch %3 of %4</source>
+        <translation>Epoca %1 di %2 in pausa dopo il batch %3 di %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Epoch %1 / %2 running</source>
         <translation>Epoca %1 di %2 in corso</translation>
     </message>
@@ -1524,8 +1529,8 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+69"/>
-        <source>Every value of this series is %1, so there is nothing to learn; change the parameters above, such as an amplitude or a step of 0, or the length.</source>
-        <translation>Ogni valore di questa serie è %1, quindi non c&apos;è nulla da imparare; cambia i parametri qui sopra, come un&apos;ampiezza o un passo pari a 0, oppure la lunghezza.</translation>
+        <source>Every value of this series is %1, so there is nothing to learn. Check the parameters above: an amplitude or a step of 0 gives a flat series, and so can a length shorter than one cycle.</source>
+        <translation>Ogni valore di questa serie è %1, quindi non c&apos;è nulla da imparare. Controlla i parametri qui sopra: un&apos;ampiezza o un passo pari a 0 dà una serie piatta, e così può fare una lunghezza inferiore a un ciclo.</translation>
     </message>
 </context>
 <context>
@@ -1774,7 +1779,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+984"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+996"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1834,7 +1839,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>HiddenStatePlot</name>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Hidden state over the first validation window</source>
         <translation>Stato nascosto, prima finestra di validazione</translation>
     </message>
@@ -1877,7 +1882,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-783"/>
+        <location line="-792"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1951,12 +1956,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+865"/>
+        <location line="+868"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-864"/>
+        <location line="-867"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1992,12 +1997,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+780"/>
+        <location line="+783"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-779"/>
+        <location line="-782"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2122,7 +2127,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+701"/>
+        <location line="+704"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2204,7 +2209,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>
@@ -2230,7 +2235,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Esporta lo storico della perdita</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Export plot</source>
         <translation>Esporta il grafico</translation>
     </message>
@@ -2243,19 +2248,19 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+38"/>
-        <location line="+191"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+40"/>
+        <location line="+194"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+60"/>
+        <location line="-192"/>
+        <location line="+63"/>
         <source>value</source>
         <translation>valore</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-60"/>
         <source>series</source>
         <translation>serie</translation>
     </message>
@@ -2280,7 +2285,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>validazione</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>date</source>
         <translation>data</translation>
     </message>

@@ -171,9 +171,9 @@ class GeneratorForm(QWidget):
         flat = bool(values.size) and bool(np.ptp(values) == 0)
         if flat:
             # train warns of this too.
-            self.note.setText(self.tr("Every value of this series is %1, so there is nothing to learn; change "
-                                      "the parameters above, such as an amplitude or a step of 0, or the "
-                                      "length.").replace(
+            self.note.setText(self.tr("Every value of this series is %1, so there is nothing to learn. Check the "
+                                      "parameters above: an amplitude or a step of 0 gives a flat series, and so "
+                                      "can a length shorter than one cycle.").replace(
                 "%1", messages.format_number(values[0])))
         self.note.setVisible(flat)
 

@@ -810,7 +810,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # The time left comes from the batches so far, so a long first epoch already shows how long
         # the run will take. Validation time is left out until the first epoch reports.
         eta = self._time_left(epochs_done, epochs) if self._state == RUNNING and not self._stop_pending else None
-        self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
+        if self._state == PAUSED and not self._pause_pending:
+            self._set_progress_text(messages.progress_batches_paused(epoch, self._run_target_epoch, done, total))
+        else:
+            self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
 
     def _time_left(self, epochs_done: float, epochs: int) -> float | None:
         """Return the run's seconds left at its pace so far, pauses excluded; None before any progress.

@@ -471,6 +471,12 @@ def progress_batches(epoch: int, total: int, done: int, batches: int, eta_second
     return tr("%1 - ETA %2").replace("%1", text).replace("%2", format_duration(eta_seconds))
 
 
+def progress_batches_paused(epoch: int, total: int, done: int, batches: int) -> str:
+    """Describe a run paused in the middle of a long epoch."""
+    return tr("Epoch %1 / %2 paused after batch %3 of %4").replace("%1", format_integer(epoch)).replace(
+        "%2", format_integer(total)).replace("%3", format_integer(done)).replace("%4", format_integer(batches))
+
+
 def progress_running(epoch: int, total: int) -> str:
     """Describe a run before its first epoch ends, which on a long series takes a while."""
     return tr("Epoch %1 / %2 running").replace("%1", format_integer(epoch)).replace("%2", format_integer(total))

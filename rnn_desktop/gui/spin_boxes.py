@@ -9,7 +9,7 @@ what happened.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
@@ -23,6 +23,11 @@ class CompactDoubleSpinBox(QDoubleSpinBox):
     """
 
     def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt naming)
+        if float(value).is_integer() and abs(value) < 1e15:
+            # 1000000, not 1e+06; without group separators, like the whole-number fields.
+            locale = self.locale()
+            locale.setNumberOptions(locale.numberOptions() | QLocale.NumberOption.OmitGroupSeparator)
+            return locale.toString(int(value))
         return self.locale().toString(float(value), "g", 6)
 
     # A typed number outside the range, with the value that Qt clamps it to.

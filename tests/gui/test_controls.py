@@ -536,8 +536,9 @@ def test_flat_generated_series_gets_a_note(make_window):
 
     assert panel.set_generator("sine_wave", 300, 0.0, 0, {"amplitude": 0.0})
     assert not note.isHidden()
-    assert note.text() == ("Every value of this series is 0, so there is nothing to learn; change the parameters "
-                           "above, such as an amplitude or a step of 0, or the length.")
+    assert note.text() == ("Every value of this series is 0, so there is nothing to learn. Check the parameters "
+                           "above: an amplitude or a step of 0 gives a flat series, and so can a length shorter than "
+                           "one cycle.")
 
     assert panel.set_generator("sine_wave", 300, 0.0, 0, {"amplitude": 2.0})
     assert note.isHidden()

@@ -335,6 +335,17 @@ def test_eta_counts_down_between_progress(make_window, monkeypatch):
     assert window._time_left(2, 10) == 440.0  # the next epoch measures the pace again
 
 
+def test_paused_long_epoch_says_paused(make_window):
+    window = make_window()
+    window._state, window._pause_pending = "paused", False
+    window._batch_progress, window._run_start_epoch, window._run_target_epoch = (1, 3, 7), 0, 200
+
+    window._show_run_progress()
+
+    assert window.progress.format() == "Epoch 1 / 200 paused after batch 3 of 7"
+    window._state = "idle"
+
+
 def test_eta_left_out_while_paused(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 100_000}))
     window.start_training()

@@ -560,6 +560,21 @@ def test_pasted_comma_decimal_in_english(qtbot):
     assert spin.text() == "0.25"
 
 
+@pytest.mark.parametrize(("value", "text"), [(1e6, "1000000"), (0.003, "0,003"), (2.5e-7, "2,5e-07")])
+def test_compact_field_shows_whole_numbers_in_full(qtbot, value, text):
+    from PySide6.QtCore import QLocale
+
+    from rnn_desktop.gui.training_panel import float_spin
+
+    spin = float_spin(0.0, 1e9, 9)
+    spin.setLocale(QLocale(QLocale.Language.Italian, QLocale.Country.Italy))
+    qtbot.addWidget(spin)
+
+    spin.setValue(value)
+
+    assert spin.text() == text
+
+
 def test_other_data_warning_in_italian(italian, make_window, tmp_path):
     from rnn_desktop.core.generators import generate
     from rnn_desktop.core.training import TrainConfig, Trainer
