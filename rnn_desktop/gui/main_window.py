@@ -144,6 +144,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # A pause or stop takes effect at the end of the current batch, which in a large model takes a while.
         self._pause_pending = False
         self._stop_pending = False
+        self._step_had_focus = False  # Step had the focus when its run disabled it
         # ((epochs done, epochs), seconds left, active seconds) when the run's progress last changed.
         self._eta_basis: tuple[tuple[float, int], float, float] | None = None
         self._paused_since: float | None = None
@@ -1078,7 +1079,18 @@ class MainWindow(FileActionsMixin, QMainWindow):
             button.setEnabled(item.isEnabled())
         if focused in buttons and not focused.isEnabled():
             # Qt moved the focus on to the next field, Forecast steps, where a key press would change it.
-            (self.start_button if idle else self.pause_button).setFocus(Qt.FocusReason.OtherFocusReason)
+            if focused is self.step_button:
+                # Space pressed again to step once more would pause the step on Pause, so no widget
+                # has the focus until Step can take it back.
+                self._step_had_focus = True
+                if QApplication.focusWidget() is not None:
+                    QApplication.focusWidget().clearFocus()
+            else:
+                (self.start_button if idle else self.pause_button).setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._step_had_focus and self.step_button.isEnabled():
+            self._step_had_focus = False
+            if QApplication.focusWidget() is None:
+                self.step_button.setFocus(Qt.FocusReason.OtherFocusReason)
         for item in (self.open_action, self.load_weights_action, self.recent_menu.menuAction(),
                      self.sample_menu.menuAction()):
             item.setEnabled(idle)
