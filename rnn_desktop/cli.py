@@ -263,6 +263,12 @@ def _main(argv: Sequence[str] | None) -> int:
         if unused:
             command_parser = args.gui_parser if args.command == "gui" else args.train_parser
             command_parser.error(f"{unused[0]} needs --csv: it sets how the CSV file is read")
+    if args.command in ("gui", "train") and args.param:
+        names = [name for name, _ in args.param]
+        repeated = next((name for name in names if names.count(name) > 1), None)
+        if repeated is not None:
+            command_parser = args.gui_parser if args.command == "gui" else args.train_parser
+            command_parser.error(f"--param {repeated} is given more than once; give each parameter once")
     if args.command in ("gui", "train") and args.csv:
         ignored = [option for option, value in (("--length", args.length), ("--noise", args.noise),
                                                ("--param", args.param or None)) if value is not None]

@@ -306,6 +306,10 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     seconds = time.perf_counter() - started
 
     summary = build_summary(trainer, seconds, totals["samples"], totals["seconds"])
+    # For scripts: the epochs of this run, where the weights came from, and whether they learnt other data.
+    summary["epochs_this_run"] = trainer.epoch - start_epoch
+    summary["loaded_from"] = args.load
+    summary["load_warning"] = trainer.load_warning
     if trainer.epoch == start_epoch:
         summary["reason"] = None  # no epoch ran, so the last report's reason belongs to an earlier run
     if stop.signum is not None and trainer.stop_reason == STOP_REQUESTED and not summary["reason"]:

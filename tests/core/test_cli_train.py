@@ -49,8 +49,36 @@ def test_json_summary_keys_and_values(tmp_path, capsys):
     assert summary["n_train"] == 100
     assert summary["n_val"] == 50
     assert summary["kept_epoch"] == 2
+    assert summary["epochs_this_run"] == 2
+    assert summary["loaded_from"] is None
+    assert summary["load_warning"] is None
     assert summary["data"] == {"kind": "generator", "name": "sine", "length": 200, "noise": 0.0, "seed": 0,
                                "params": {}, "values": 200}
+
+
+def test_json_summary_of_loaded_run(tmp_path, capsys):
+    weights, path = tmp_path / "w.npz", tmp_path / "run.json"
+    code, _, err = run(["--epochs", "3", "--hidden", "4", "--save", str(weights)], capsys)
+    assert code == 0, err
+
+    code, _, err = run(["--generator", "sine_wave", "--load", str(weights), "--epochs", "2", "--json", str(path)],
+                       capsys)
+
+    assert code == 0, err
+    summary = json.loads(path.read_text())
+    assert summary["epochs_run"] == 5
+    assert summary["epochs_this_run"] == 2
+    assert summary["loaded_from"] == str(weights)
+    assert summary["load_warning"].startswith(f"the weights in {weights} were trained on generator sine")
+
+
+def test_repeated_generator_parameter_rejected(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["train", "--generator", "sine_wave", "--param", "period=1", "--param", "period=2"])
+    out, err = capsys.readouterr()
+    assert caught.value.code == 2
+    assert "--param period is given more than once; give each parameter once" in err
+    assert out == ""
 
 
 def test_json_summary_names_csv_data(tmp_path, capsys):
