@@ -465,11 +465,12 @@ def with_generator_options(message: str, error: RnnDesktopError, args: argparse.
         return message.replace("fewer validation windows", "fewer validation windows (--val-windows or --val-fraction)", 1)
     generator = error.params.get("generator")
     name = error.params.get("name")
-    prefix = f"{generator}: {name} = "
-    if generator and name and message.startswith(prefix):
-        # "sine: noise = -1 is out of range" becomes "sine: --noise -1 is out of range".
-        option = f"--{name} " if name in ("length", "noise", "seed") else f"--param {name}="
-        return f"{generator}: {option}{message[len(prefix):]}"
+    # with_option_names already turned "seed", a TrainConfig field too, into "--seed".
+    for prefix in (f"{generator}: {name} = ", f"{generator}: --{name} = "):
+        if generator and name and message.startswith(prefix):
+            # "sine: noise = -1 is out of range" becomes "sine: --noise -1 is out of range".
+            option = f"--{name} " if name in ("length", "noise", "seed") else f"--param {name}="
+            return f"{generator}: {option}{message[len(prefix):]}"
     return message
 
 

@@ -249,7 +249,8 @@ def _check_value(generator: str, parameter: ParameterSpec, value: Any) -> float:
             code="config.not_a_number", generator=generator, name=parameter.name, value=value)
     if not parameter.min <= number <= parameter.max:
         raise ConfigError(
-            f"{generator}: {parameter.name} = {value_as_typed(number)} is out of range; "
+            f"{generator}: {parameter.name} = {value_as_typed(value if isinstance(value, int) else number)} is out "
+            "of range; "
             f"use a value from {value_as_typed(parameter.min)} to {value_as_typed(parameter.max)}.",
             code="config.out_of_range", generator=generator, name=parameter.name, value=value,
             min=parameter.min, max=parameter.max)

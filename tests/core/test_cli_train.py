@@ -936,6 +936,8 @@ def test_load_stop_line_counts_run(tmp_path, capsys):
 
 @pytest.mark.parametrize(("options", "expected"), [
     (["--noise", "-1"], "sine: --noise -1 is out of range; use a value from 0 to 1000000."),
+    (["--seed", "99999999999999999999"],
+     "sine: --seed 99999999999999999999 is out of range; use a value from 0 to 4294967295."),
     (["--generator", "sine_wave", "--param", "period=0"],
      "sine_wave: --param period=0 is out of range; use a value from 2 to 1000000."),
     (["--length", "10"], "use a longer series (--length), a smaller --seq-len or fewer validation windows "
