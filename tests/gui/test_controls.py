@@ -494,10 +494,10 @@ def test_typed_forecast_steps_apply_once_and_are_named(qtbot, make_window):
     assert changes == []  # nothing is forecast while the number is typed
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
-    assert changes == [10_000]
+    assert changes == [2_000]
     assert window.statusBar().currentMessage() == (
         f"Forecast steps: {messages.format_integer(20_000)} is outside the field's range, 0 to "
-        f"{messages.format_integer(10_000)}, so it is now {messages.format_integer(10_000)}.")
+        f"{messages.format_integer(2_000)}, so it is now {messages.format_integer(2_000)}.")
 
 
 def test_typed_generator_length_outside_range_is_named(qtbot, make_window):
