@@ -843,6 +843,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._set_state(PAUSED)
         elif self._pause_pending and self._state == PAUSED and not self._stop_pending:
             self.statusBar().showMessage(messages.status_paused())
+        if self._pause_pending and self._state == PAUSED and self._paused_since is None:
+            self._paused_since = time.perf_counter()
         self._pause_pending = False
         self._update_controls()
         self.refresh_plots()
@@ -1045,8 +1047,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._pause_pending = False
         if state == IDLE:
             self._stop_pending = False
-        if state == PAUSED:
+        if state == PAUSED and not self._pause_pending:
+            # A requested pause starts when the training process reaches it: until then, it trains.
             self._paused_since = now
+        if state == PAUSED:
             self.statusBar().showMessage(messages.status_pausing() if self._pause_pending else messages.status_paused())
         elif state == RUNNING and was_paused:
             self.statusBar().showMessage(messages.status_training())
