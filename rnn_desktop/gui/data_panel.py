@@ -396,7 +396,8 @@ class CsvForm(QWidget):
             if missing_lines:
                 missing_note = self.tr("A missing value at line %1.") if len(missing_lines) == 1 else \
                     self.tr("Missing values at lines %1.")
-                notes.append(missing_note.replace("%1", _first_few(missing_lines, messages.format_integer)))
+                text = missing_note.replace("%1", _first_few(missing_lines, messages.format_integer))
+                notes.append(text[:-1] if text.endswith("....") else text)  # ", ..." ends the sentence
             values = np.asarray(series.values)
             if values.size and np.ptp(values) == 0:
                 # train warns of this too: the model can learn nothing but the constant.

@@ -203,6 +203,17 @@ def test_missing_value_lines_in_data_tab(make_window, tmp_path):
     assert window.data_panel.csv_form.notes.text() == "Missing values at lines 6, 11."
 
 
+def test_many_missing_value_lines_end_in_one_ellipsis(make_window, tmp_path):
+    path = tmp_path / "gaps.csv"
+    values = [str(k) if k % 5 else "NA" for k in range(1, 60)]
+    path.write_text("v\n" + "\n".join(values) + "\n", encoding="utf-8")
+    window = make_window(TrainConfig().replace(seq_len=5, val_windows=5, val_fraction=None), series=None)
+
+    assert window.open_csv(str(path))
+
+    assert window.data_panel.csv_form.notes.text() == "Missing values at lines 6, 11, 16, 21, 26, ..."
+
+
 def test_new_series_drops_hand_zoom(prediction_plot):
     prediction_plot.plot.vb.setRange(xRange=(10, 20), yRange=(0, 0.5), padding=0)
     prediction_plot.plot.vb.sigRangeChangedManually.emit(None)
