@@ -431,36 +431,25 @@ def test_patience_change_continues_model(qtbot, make_window):
     assert window.trainer.config.clip_value == 1.0
 
 
-@pytest.mark.parametrize(("text", "expected", "message"), [
-    ("0", 1e-7, "Learning rate (lr): 0 is outside the field's range, 1e-07 to 100, so it is now 1e-07."),
-    ("500", 100.0, "Learning rate (lr): 500 is outside the field's range, 1e-07 to 100, so it is now 100."),
+@pytest.mark.parametrize(("name", "text", "expected", "message"), [
+    ("lr", "0", 1e-7, "Learning rate (lr): 0 is outside the field's range, 1e-07 to 100, so it is now 1e-07."),
+    ("lr", "500", 100.0, "Learning rate (lr): 500 is outside the field's range, 1e-07 to 100, so it is now 100."),
+    ("hidden", "0", 1, "Hidden units (hidden): 0 is outside the field's range, 1 to 4,096, so it is now 1."),
+    ("hidden", "5000", 4096,
+     "Hidden units (hidden): 5,000 is outside the field's range, 1 to 4,096, so it is now 4,096."),
 ])
-def test_typed_lr_outside_range_is_named(qtbot, make_window, text, expected, message):
+def test_typed_value_outside_range_is_named(qtbot, make_window, name, text, expected, message):
     window = make_window()
-    field = type_into(qtbot, window, window.training_panel.lr, text)
-
-    qtbot.keyClick(field, Qt.Key.Key_Return)
-
-    assert field.value() == expected
-    assert window.statusBar().currentMessage() == message
-    assert QToolTip.isVisible()
-    assert QToolTip.text() == message
-
-
-@pytest.mark.parametrize(("text", "expected", "message"), [
-    ("0", 1, "Hidden units (hidden): 0 is outside the field's range, 1 to 4,096, so it is now 1."),
-    ("5000", 4096, "Hidden units (hidden): 5,000 is outside the field's range, 1 to 4,096, so it is now 4,096."),
-])
-def test_typed_whole_number_outside_range_is_named(qtbot, make_window, text, expected, message):
-    window = make_window()
-    field = type_into(qtbot, window, window.training_panel.hidden, text)
+    field = type_into(qtbot, window, window.training_panel.number_field(name), text)
 
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
     assert field.value() == expected
     message = message.replace("4,096", messages.format_integer(4096)).replace("5,000", messages.format_integer(5000))
     assert window.statusBar().currentMessage() == message
-    assert window.config().hidden == expected
+    assert QToolTip.isVisible()
+    assert QToolTip.text() == message
+    assert getattr(window.config(), name) == expected
 
 
 def test_settings_that_change_nothing_get_notes(make_window):

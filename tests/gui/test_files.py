@@ -755,16 +755,21 @@ def test_preset_sets_split_for_generator(make_window):
     assert window.config().val_windows == TrainConfig.preset("tutorial").val_windows
 
 
-def test_forecast_rows_continue_the_dates(qtbot, make_window, tmp_path):
-    from rnn_desktop.core.csv_reader import inspect_csv
-
+def export_sample_predictions(qtbot, make_window, tmp_path, sample: str):
+    """Train briefly on a shared sample file, export the predictions, and return the file and its rows."""
     window = make_window(TrainConfig().replace(**FAST), series=None)
-    assert window.open_csv(str(SHARED_DATA / "airpassengers.csv"))
+    assert window.open_csv(str(SHARED_DATA / sample))
     train(qtbot, window)
     path = tmp_path / "predictions.csv"
     assert window.export_predictions(str(path))
+    return path, read_exported(path)
 
-    rows = read_exported(path)
+
+def test_forecast_rows_continue_the_dates(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.csv_reader import inspect_csv
+
+    path, rows = export_sample_predictions(qtbot, make_window, tmp_path, "airpassengers.csv")
+
     forecast = [row for row in rows if row["part"] == "forecast"]
     # Times at the series' step, as the file writes them, not 1961-01-01T00:00:00.
     assert [row["time"] for row in forecast[:3]] == ["1961-01", "1961-02", "1961-03"]
@@ -777,13 +782,8 @@ def test_forecast_rows_continue_the_dates(qtbot, make_window, tmp_path):
 def test_exported_years_stay_years(qtbot, make_window, tmp_path):
     from rnn_desktop.core.csv_reader import inspect_csv
 
-    window = make_window(TrainConfig().replace(**FAST), series=None)
-    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
-    train(qtbot, window)
-    path = tmp_path / "predictions.csv"
-    assert window.export_predictions(str(path))
+    path, rows = export_sample_predictions(qtbot, make_window, tmp_path, "nile.csv")
 
-    rows = read_exported(path)
     assert rows[0]["time"] == str(1871 + int(rows[0]["position"]))
     assert [row["time"] for row in rows if row["part"] == "forecast"][:2] == ["1971", "1972"]
     assert inspect_csv(path, column="prediction").time_column == "time"
