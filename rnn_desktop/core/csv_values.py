@@ -429,7 +429,10 @@ def _in_utc(text: str) -> str:
     if match is None:
         return text
     zone = match.group("zone")
-    zone = "+00:00" if zone == "Z" else (zone if ":" in zone else f"{zone[:3]}:{zone[3:]}")
+    if zone == "Z":
+        zone = "+00:00"
+    elif ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
     try:
         moment = datetime.fromisoformat(text[:match.start("zone")].replace(" ", "T", 1) + zone)
     except ValueError:

@@ -468,14 +468,16 @@ class Trainer:
             else:
                 smaller = "a smaller seq_len"
             # With this window length, the validation windows that still leave one training window.
-            most_val = values.shape[0] - config.seq_len - 1 if config.val_windows is not None else 0
-            fewer = f"fewer validation windows (at most {most_val})" if most_val >= 1 else "fewer validation windows"
+            max_val_windows = values.shape[0] - config.seq_len - 1 if config.val_windows is not None else 0
+            fewer = "fewer validation windows"
+            if max_val_windows >= 1:
+                fewer += f" (at most {max_val_windows})"
             raise DataError(
                 f"the series has {values.shape[0]} values but needs at least {minimum} for windows of "
                 f"{config.seq_len} values, their targets and {need}; use a longer series, {smaller} "
                 f"or {fewer}",
                 code="data.too_short", length=int(values.shape[0]), minimum=minimum,
-                largest_seq_len=fitting, largest_val_windows=most_val or None)
+                largest_seq_len=fitting, largest_val_windows=max_val_windows or None)
 
         n_windows = values.shape[0] - config.seq_len
         check_memory(config, n_windows)

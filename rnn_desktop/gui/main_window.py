@@ -684,7 +684,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
         control = WorkerControl()
         # The orthogonal start of W_hh takes seconds for a large model (4 s for 2048 units here), in this
-        # thread, so the window says why it does not answer.
+        # thread, so the window shows why it does not respond.
         slow = config.hidden >= SLOW_BUILD_HIDDEN
         if slow:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

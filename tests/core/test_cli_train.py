@@ -587,7 +587,7 @@ def test_ctrl_c_during_setup_writes_nothing(tmp_path, capsys, monkeypatch):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_ctrl_c_after_last_epoch_keeps_the_completed_run(tmp_path, capsys, monkeypatch):
+def test_ctrl_c_after_last_epoch(tmp_path, capsys, monkeypatch):
     import os
     import signal
 

@@ -107,7 +107,7 @@ def test_focus_stays_on_buttons_through_a_step(qtbot, make_window):
     with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "running"):
         qtbot.mouseClick(window.step_button, Qt.MouseButton.LeftButton)
     # Qt would pass the focus from the disabled Step button on to Forecast steps, where the arrow keys change
-    # it; on Pause, Space pressed to step again would pause the step.
+    # it. On Pause, Space pressed to step again would pause the step.
     assert not window.forecast_steps.hasFocus()
     assert not window.pause_button.hasFocus()
     with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
@@ -117,7 +117,7 @@ def test_focus_stays_on_buttons_through_a_step(qtbot, make_window):
     assert not window.forecast_steps.hasFocus()
 
 
-def test_pause_and_stop_say_they_wait_for_the_batch(qtbot, make_window):
+def test_pause_and_stop_pending_messages(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()
     wait_for_epochs(qtbot, window, 1)
@@ -496,7 +496,7 @@ def test_typed_generator_length_outside_range_is_named(qtbot, make_window):
     qtbot.keyClick(field, Qt.Key.Key_Return)
 
     assert field.value() == 2
-    # The status bar then says why 2 values cannot train; the tooltip under the field keeps this.
+    # The status bar then shows why 2 values cannot train, so the tooltip under the field keeps this.
     assert QToolTip.text() == (
         f"Length: 1 is outside the field's range, 2 to {messages.format_integer(1_000_000)}, so it is now 2.")
     assert len(window.data_panel.series()) == 2

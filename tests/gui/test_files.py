@@ -1039,7 +1039,7 @@ def test_save_dialog_proposes_a_file_name(qtbot, make_window, tmp_path, monkeypa
     assert proposed[-1] == str(tmp_path / "sine-model.npz")
 
 
-def test_names_follow_the_model_data_not_the_data_tab(qtbot, make_window, tmp_path, monkeypatch):
+def test_proposed_names_follow_model_data(qtbot, make_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     window = make_window(TrainConfig().replace(**FAST), series=None)
