@@ -498,6 +498,11 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Stopped in epoch %1, after %2 of its %3 batches</source>
+        <translation>Fermato nell&apos;epoca %1, dopo %2 dei suoi %3 batch</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Loaded the weights of epoch %1, which early stopping kept after %2 epochs</source>
         <translation>Caricati i pesi dell&apos;epoca %1, tenuti dall&apos;arresto anticipato dopo %2 epoche</translation>
     </message>
@@ -1316,7 +1321,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti alle righe %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Every value in column &quot;%1&quot; is %2, so there is nothing to learn; if another column is the series, choose it above.</source>
         <translation>Ogni valore della colonna «%1» è %2, quindi non c&apos;è niente da imparare; se la serie è un&apos;altra colonna, sceglila qui sopra.</translation>
     </message>
@@ -1483,7 +1488,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-857"/>
+        <location line="-858"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -1935,7 +1940,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+155"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+157"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1956,12 +1961,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+868"/>
+        <location line="+878"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-867"/>
+        <location line="-877"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1997,12 +2002,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+783"/>
+        <location line="+793"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-782"/>
+        <location line="-792"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2127,7 +2132,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+704"/>
+        <location line="+714"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2137,7 +2142,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+140"/>
         <source>Back to %1.</source>
         <translation>Di nuovo in uso: %1.</translation>
     </message>
@@ -2350,7 +2355,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+404"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+405"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

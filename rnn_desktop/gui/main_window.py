@@ -868,8 +868,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
             elif reason == "diverged":
                 report = self._reports[-1]
                 self._set_progress_text(messages.progress_diverged(report.epoch, report.extra.get("divergence")))
-            elif reason == "stopped" and not self._run_is_step:
-                self._set_progress_text(messages.progress_stopped(self._reports[-1].epoch, self._run_target_epoch))
+            elif reason == "stopped":
+                last = self._reports[-1]
+                done, batches = last.extra.get("batches_run"), last.extra.get("batches")
+                if done is not None and batches is not None and done < batches:
+                    # The stopped epoch counts with the batches it ran, as train's epoch line says.
+                    self._set_progress_text(messages.progress_stopped_in_epoch(last.epoch, done, batches))
+                elif not self._run_is_step:
+                    self._set_progress_text(messages.progress_stopped(last.epoch, self._run_target_epoch))
         self._show_final_metrics()
         if self.forecast_steps.value() != self._run_forecast_steps:
             self._show_snapshot_now()  # the field changed during the run

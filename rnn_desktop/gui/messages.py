@@ -501,6 +501,11 @@ def progress_stopped(epoch: int, target: int) -> str:
     return tr("Stopped at epoch %1 of %2").replace("%1", format_integer(epoch)).replace("%2", format_integer(target))
 
 
+def progress_stopped_in_epoch(epoch: int, done: int, batches: int) -> str:
+    return tr("Stopped in epoch %1, after %2 of its %3 batches").replace("%1", format_integer(epoch)).replace(
+        "%2", format_integer(done)).replace("%3", format_integer(batches))
+
+
 def progress_loaded_early_stop(best_epoch: int, epoch: int) -> str:
     return tr("Loaded the weights of epoch %1, which early stopping kept after %2 epochs").replace(
         "%1", format_integer(best_epoch)).replace("%2", format_integer(epoch))

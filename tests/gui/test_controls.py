@@ -163,6 +163,22 @@ def test_large_model_build_is_announced(qtbot, make_window):
     assert QApplication.overrideCursor() is None
 
 
+def test_stop_in_a_long_epoch_names_its_batches(qtbot, make_window):
+    from rnn_desktop.core.generators import generate
+
+    window = make_window(TrainConfig().replace(**{**FAST, "batch_size": 1, "epochs": 3}),
+                         series=generate("sine_wave", length=20_000))
+    assert window.start_training()
+    qtbot.waitUntil(lambda: window._batch_progress is not None, timeout=TIMEOUT_MS)
+
+    assert stop_and_wait(qtbot, window) == "stopped"
+
+    # Batch size 1: one batch per training window.
+    batches = messages.format_integer(window.trainer.split.n_train)
+    assert window.progress.format().startswith("Stopped in epoch 1, after ")
+    assert window.progress.format().endswith(f" of its {batches} batches")
+
+
 def test_step_after_stop_trains_one_epoch(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()
