@@ -255,32 +255,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + int(signal.SIGINT)
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command in ("gui", "train") and not args.csv:
+def _data_options_problem(args: argparse.Namespace) -> str | None:
+    """Return why gui's or train's data and file options cannot go together, or None."""
+    if not args.csv:
         unused = _csv_options_given(args)
         if unused:
-            command_parser = args.gui_parser if args.command == "gui" else args.train_parser
-            command_parser.error(f"{unused[0]} needs --csv: it sets how the CSV file is read")
-    if args.command in ("gui", "train") and args.param:
-        names = [name for name, _ in args.param]
-        repeated = next((name for name in names if names.count(name) > 1), None)
-        if repeated is not None:
-            command_parser = args.gui_parser if args.command == "gui" else args.train_parser
-            command_parser.error(f"--param {repeated} is given more than once; give each parameter once")
-    if args.command in ("gui", "train") and args.csv:
+            return f"{unused[0]} needs --csv: it sets how the CSV file is read"
+    names = [name for name, _ in args.param or ()]
+    repeated = next((name for name in names if names.count(name) > 1), None)
+    if repeated is not None:
+        return f"--param {repeated} is given more than once; give each parameter once"
+    if args.csv:
         ignored = [option for option, value in (("--length", args.length), ("--noise", args.noise),
                                                ("--param", args.param or None)) if value is not None]
         if ignored:
-            command_parser = args.gui_parser if args.command == "gui" else args.train_parser
-            command_parser.error(f"{ignored[0]} sets a generated series, so it has no effect with --csv; "
-                                 "leave it out")
-    if args.command in ("gui", "train") and getattr(args, "load", None) and getattr(args, "preset", None):
+            return f"{ignored[0]} sets a generated series, so it has no effect with --csv; leave it out"
+    if getattr(args, "load", None) and getattr(args, "preset", None):
         # A preset sets the model's shape too, which loaded weights fix; it would be ignored or half applied.
-        command_parser = args.gui_parser if args.command == "gui" else args.train_parser
-        command_parser.error("--preset cannot be combined with --load: the weights file sets the model and "
-                             "its training settings; change single settings such as --lr or --epochs instead")
+        return ("--preset cannot be combined with --load: the weights file sets the model and its training "
+                "settings; change single settings such as --lr or --epochs instead")
+    return None
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in ("gui", "train"):
+        problem = _data_options_problem(args)
+        if problem is not None:
+            (args.gui_parser if args.command == "gui" else args.train_parser).error(problem)
     if args.command == "gui" and args.json is not None:
         # The training options are shared with train, whose --json gui would silently ignore.
         args.gui_parser.error("--json is for train; gui writes the run's summary, curves and latency "

@@ -75,7 +75,7 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
         # Training windows per second of wall time, validation and GUI work included.
         report["samples_per_second_wall"] = samples / wall_seconds if wall_seconds > 0 else None
         if reason == "stopped" and not report.get("reason") and reports:
-            # As train's summary says it, without the signal, which the window does not record.
+            # In the words of train's summary, without the signal, which the window does not record.
             report["reason"] = f"stopped in epoch {trainer.epoch}, which counts with the batches it ran"
     report.update({
         "stop_reason": reason,

@@ -22,11 +22,11 @@ from rnn_desktop.commands.common import (
     describe_unordered_time, describe_unreadable_date, input_paths, line_list, recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
-from rnn_desktop.core.csv_reader import describe_detected_delimiter
+from rnn_desktop.core.csv_reader import describe_detected_delimiter, unreadable_time_column
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import (
-    OUTLIER_IQR_FACTOR, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin, series_origin,
-    shorter_window_gain,
+    OUTLIER_IQR_FACTOR, csv_source, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin,
+    series_origin, shorter_window_gain,
 )
 from rnn_desktop.core.training import (
     STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer, TrainingControl,
@@ -243,11 +243,9 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         print(f"note: {describe_title_lines(series.details['title_lines'])}", flush=True)
     if series.details.get("totals_row"):
         print(f"note: {describe_totals_row(series.details['totals_row'])}", flush=True)
-    unreadable_date = series.details.get("unreadable_date")
-    date_columns = [entry["name"] for entry in series.details.get("columns", ())
-                    if entry.get("type") == "datetime" and entry.get("name") != series.name]
-    if unreadable_date and date_columns and not series.details.get("time_column"):
-        print(f"note: {describe_unreadable_date(date_columns[0], unreadable_date)}", flush=True)
+    date_column = unreadable_time_column(series.details)
+    if date_column is not None:
+        print(f"note: {describe_unreadable_date(date_column, series.details['unreadable_date'])}", flush=True)
     if series.details.get("time_order") == "newest_first":
         print(f"note: the rows of {series.source} run from newest to oldest by '{series.details['time_column']}', "
               "so they were read bottom up, oldest first", flush=True)
@@ -478,7 +476,7 @@ def _describe(series: Any) -> str:
     """Return the data description saved with the weights: the generator or the CSV path and column."""
     if series.source.startswith("generator "):
         return series.source
-    return f"{series.source}, column {series.name}" if series.source else series.name
+    return csv_source(series.source, series.name) if series.source else series.name
 
 
 def describe_split(n_train: int, n_val: int) -> str:

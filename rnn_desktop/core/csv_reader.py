@@ -35,10 +35,10 @@ MISSING_POLICIES = ("interpolate", "drop", "refuse")
 MIN_LENGTH = 2
 PREVIEW_ROWS = 20
 _TYPE_SAMPLE_ROWS = 200
-# Header names that make a column of four-digit integers a year axis.
 # Labels of a totals row at the end of a spreadsheet export, lower case, without a final colon.
 TOTALS_LABELS = frozenset({"total", "totals", "grand total", "totale", "totali", "totale generale", "tot", "tot.",
                            "somma", "sum", "summe", "gesamt", "insgesamt", "somme", "suma"})
+# Header names that make a column of four-digit integers a year axis.
 _TIME_NAME_RE = re.compile(r"year|jahr|anno|année|annee|año|date|datum|time|zeit|fecha|period", re.I)
 # Delimiters of the spreadsheet exports that write 1026 as "1.026". A comma
 # delimiter goes with the English convention, where '.' is the decimal point.
@@ -143,9 +143,7 @@ class CsvInfo:
             "outliers": [[line, value] for line, value in self.outliers],
             "header_mismatch": None if self.header_mismatch is None else list(self.header_mismatch),
             "decimal_comma_rows": [[line, text] for line, text in self.decimal_comma_rows],
-            "other_delimiter": None if self.other_delimiter is None else {
-                "delimiter": self.other_delimiter[0], "names": list(self.other_delimiter[1]),
-                "header_delimiter": self.other_delimiter[2]},
+            "other_delimiter": _other_delimiter_params(self.other_delimiter),
             "header_delimiter": self.header_delimiter,
             "detected_delimiter": self.detected_delimiter,
             "time_order": self.time_order,
@@ -513,6 +511,17 @@ def delimiter_option(delimiter: str) -> str:
     return repr({"\t": "tab", " ": "space"}.get(delimiter, delimiter))
 
 
+def unreadable_time_column(details: dict[str, Any]) -> str | None:
+    """Return the date column that gives no time axis because of ``details["unreadable_date"]``, or None.
+
+    ``details`` is CsvInfo.to_json_dict's form, which a CSV series keeps as its details.
+    """
+    if not details.get("unreadable_date") or details.get("time_column"):
+        return None
+    return next((entry["name"] for entry in details.get("columns", ())
+                 if entry.get("type") == "datetime" and entry.get("name") != details.get("column")), None)
+
+
 def describe_detected_delimiter(chosen: str, detected: str) -> str:
     """Return the sentence saying that detection would split the rows at ``detected`` instead of ``chosen``."""
     return (f"the rows were split at the given --delimiter {delimiter_option(chosen)}, but detection chooses "
@@ -537,6 +546,21 @@ def describe_other_delimiter(other: str, names: Sequence[str], decimal: str,
                  f"({', '.join(names)})")
     return (f"the file reads as one column, but {split}; if {delimiter_option(other)} separates the "
             f"columns, use {options}, or leave those options out to detect them")
+
+
+def _other_delimiter_sentence(other_delimiter: tuple[str, list[str], str], decimal: str) -> str:
+    """Return describe_other_delimiter's sentence for _columns_at_other_delimiter's finding, capitalised."""
+    rows_delimiter, names, header_delimiter = other_delimiter
+    described = describe_other_delimiter(rows_delimiter, names, decimal, header_delimiter)
+    return f"{described[0].upper()}{described[1:]}."
+
+
+def _other_delimiter_params(other_delimiter: tuple[str, list[str], str] | None) -> dict[str, Any] | None:
+    """Return _columns_at_other_delimiter's finding as the dict that errors and the JSON form carry, or None."""
+    if other_delimiter is None:
+        return None
+    rows_delimiter, names, header_delimiter = other_delimiter
+    return {"delimiter": rows_delimiter, "names": list(names), "header_delimiter": header_delimiter}
 
 
 def _header_mismatch(header_row: Sequence[str], sample: Sequence[Sequence[str]]) -> tuple[int, int] | None:
@@ -695,16 +719,14 @@ def _choose_column(column: str | int | None, columns: list[tuple[str, str]], pat
         numeric = [j for j, (_, kind) in enumerate(columns) if kind == "numeric"]
         if not numeric:
             described = ", ".join(f"{name!r} ({kind})" for name, kind in columns)  # a tab shows as \t
-            advice, split = "Choose a column by name or index, or check the delimiter and decimal mark.", None
+            advice = "Choose a column by name or index, or check the delimiter and decimal mark."
             if other_delimiter is not None:
                 # A tab file read with --delimiter , has one text column named "day\tsales\tcost".
-                rows_delimiter, split_names, header_delimiter = other_delimiter
-                described_split = describe_other_delimiter(rows_delimiter, split_names, decimal, header_delimiter)
-                advice = f"{described_split[0].upper()}{described_split[1:]}."
-                split = {"delimiter": rows_delimiter, "names": list(split_names), "header_delimiter": header_delimiter}
+                advice = _other_delimiter_sentence(other_delimiter, decimal)
             raise CsvError(
                 f"{path} has no numeric column (columns: {described}). {advice}",
-                code="csv.no_numeric_column", path=str(path), columns=names, decimal=decimal, other_delimiter=split)
+                code="csv.no_numeric_column", path=str(path), columns=names, decimal=decimal,
+                other_delimiter=_other_delimiter_params(other_delimiter))
         return numeric[-1]
 
     if isinstance(column, str):
@@ -855,13 +877,10 @@ def _bad_value_error(path: Path, bad_cells: list[tuple[int, str]], column: str, 
     advice = "Correct or empty that cell, or choose another column." if single else \
         "Correct or empty those cells, or choose another column."
     other_mark = "," if decimal == "." else "."
-    split = None
+    split = _other_delimiter_params(other_delimiter)
     if other_delimiter is not None:
         # A header "id;value" over rows "12,74.3" reads as one column of whole rows, so no cell is to blame.
-        rows_delimiter, split_names, header_delimiter = other_delimiter
-        described = describe_other_delimiter(rows_delimiter, split_names, decimal, header_delimiter)
-        hint, advice = f" {described[0].upper()}{described[1:]}.", ""
-        split = {"delimiter": rows_delimiter, "names": list(split_names), "header_delimiter": header_delimiter}
+        hint, advice = f" {_other_delimiter_sentence(other_delimiter, decimal)}", ""
     elif "\n" in text or "\r" in text:
         hint = (f" {'The' if single else 'The first'} cell spans several lines, so a quote opened there "
                 "is probably never closed.")

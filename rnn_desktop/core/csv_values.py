@@ -106,9 +106,9 @@ def parse_number(text: str, decimal: str) -> float | None:
     with the sign before the currency, "-€ 1.000,00"; both read as negative.
     """
     stripped = text.strip()
-    accounting = _ACCOUNTING_NEGATIVE_RE.match(stripped)
-    if accounting:
-        value = parse_number(accounting.group("number") or accounting.group("symbol_number"), decimal)
+    inside = _accounting_negative(stripped)
+    if inside is not None:
+        value = parse_number(inside, decimal)
         return None if value is None or value < 0 else -value
     match = _SYMBOL_RE.match(text)
     number = match.group("number") if match else stripped
@@ -125,6 +125,12 @@ def parse_number(text: str, decimal: str) -> float | None:
     if not _PLAIN_RE.match(number):
         return None
     return float(number)
+
+
+def _accounting_negative(text: str) -> str | None:
+    """Return the number in an accounting negative, "193,28" of "(193,28)" or "€ 193,28" of "-€ 193,28", else None."""
+    match = _ACCOUNTING_NEGATIVE_RE.match(text)
+    return None if match is None else match.group("number") or match.group("symbol_number")
 
 
 def is_finite_number(text: str, decimal: str) -> bool:
@@ -276,9 +282,8 @@ def _count_decimal_votes(cells: Sequence[str]) -> tuple[dict[str, int], int]:
     ambiguous_comma = 0
     for cell in cells:
         text = cell.strip()
-        if text.startswith("(") and text.endswith(")"):  # an accounting negative such as "(193,28)"
-            text = text[1:-1]
-        text = text.lstrip("-").strip().strip(_SYMBOLS).strip()
+        text = _accounting_negative(text) or text
+        text = text.strip().strip(_SYMBOLS).strip()
         for separator in ("'", " ", "\u00a0", "\u202f"):
             text = text.replace(separator, "")
         text = re.sub(r"[eE][+-]?\d+\Z", "", text)
@@ -560,8 +565,8 @@ def _to_iso(text: str, month_first: bool) -> str | None:
     if match:
         year, month, day = match.group("year"), match.group("month") or "1", match.group("day") or "1"
         hour, minute, second = match.group("hour"), match.group("minute"), match.group("second")
-    elif _month_and_year(text) is not None:
-        month_number, year_number = _month_and_year(text)
+    elif (month_and_year := _month_and_year(text)) is not None:
+        month_number, year_number = month_and_year
         year, month, day = str(year_number), str(month_number), "1"
         hour = minute = second = None
     else:

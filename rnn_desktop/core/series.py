@@ -198,6 +198,17 @@ def fit_scaler(kind: str, values: np.ndarray) -> Scaler:
     raise ValueError(f"unknown scaler {kind!r}; use one of {', '.join(SCALERS)}")
 
 
+def csv_source(path: str, column: str) -> str:
+    """Return how the train command names a CSV series in a weights file: "PATH, column NAME"."""
+    return f"{path}, column {column}"
+
+
+def split_csv_source(source: str) -> tuple[str, str] | None:
+    """Return (path, column) of a csv_source description, or None for any other source."""
+    path, separator, column = source.rpartition(", column ")
+    return (path, column) if separator and path and column else None
+
+
 def series_origin(series: Series) -> dict[str, Any] | None:
     """Return what rebuilds ``series``: its CSV file with the reading settings, or its generator.
 

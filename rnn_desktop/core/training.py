@@ -1041,18 +1041,19 @@ def values_digest(values: np.ndarray) -> str:
 def same_source(saved: dict[str, Any], source: str | None) -> bool:
     """Return whether ``source`` names the file or generator that a weights file's ``data`` entry records.
 
-    The train command names a CSV series "PATH, column NAME" with the path as
-    typed, so "air.csv" and "/data/air.csv" are the same file when they resolve
-    to the path the entry's origin records.
+    The train command names a CSV series "PATH, column NAME" (series.csv_source)
+    with the path as typed, so "air.csv" and "/data/air.csv" are the same file
+    when they resolve to the path the entry's origin records.
     """
     if not source:
         return False
     if saved.get("source") == source:
         return True
     origin = saved.get("origin") or {}
-    if origin.get("kind") != "csv" or ", column " not in source:
+    path_and_column = series_mod.split_csv_source(source)
+    if origin.get("kind") != "csv" or path_and_column is None:
         return False
-    path, column = source.rsplit(", column ", 1)
+    path, column = path_and_column
     return column == origin.get("column") and os.path.realpath(path) == os.path.realpath(origin.get("path", ""))
 
 

@@ -367,9 +367,11 @@ def series_name(source: str | None, fallback: str) -> str:
         return fallback
     if source.startswith("generator "):
         return fill(tr("generator %1"), generator_label(source.removeprefix("generator ")))
-    csv_column = re.fullmatch(r"(.+), column (.+)", source)  # as the train command describes a CSV series
-    if csv_column is not None:
-        return origin_csv(csv_column[1], csv_column[2])
+    from rnn_desktop.core.series import split_csv_source
+
+    path_and_column = split_csv_source(source)  # as the train command describes a CSV series
+    if path_and_column is not None:
+        return origin_csv(*path_and_column)
     return shown_path(source)
 
 

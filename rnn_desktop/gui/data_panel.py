@@ -419,6 +419,8 @@ class CsvForm(QWidget):
 
     def _reading_notes(self, details: dict[str, Any]) -> list[str]:
         """Return the sentences on how the file was read that may need a change, shown below the counts."""
+        from rnn_desktop.core.csv_reader import unreadable_time_column
+
         notes = []
         ragged = details.get("ragged_rows") or []
         if ragged:
@@ -479,16 +481,14 @@ class CsvForm(QWidget):
                     self.tr("Line %1 contains the sum of the values above it, so it is left out of the values "
                             "as a totals row."))
             notes.append(note.replace("%1", messages.format_integer(line)).replace("%2", label))
-        unreadable = details.get("unreadable_date")
-        dates = [entry["name"] for entry in details.get("columns", ())
-                 if entry.get("type") == "datetime" and entry.get("name") != details.get("column")]
-        if unreadable and dates and not details.get("time_column"):
-            line, text = unreadable
+        date_column = unreadable_time_column(details)
+        if date_column is not None:
+            line, text = details["unreadable_date"]
             note = (self.tr("Column \"%1\" gives no time axis because line %2 is empty, so the plots use row "
                             "positions; fill in that cell to get the dates back.") if not text else
                     self.tr("Column \"%1\" gives no time axis because line %2, \"%3\", is not a date, so the "
                             "plots use row positions; correct that cell to get the dates back."))
-            notes.append(note.replace("%1", messages.column_name(dates[0])).replace(
+            notes.append(note.replace("%1", messages.column_name(date_column)).replace(
                 "%2", messages.format_integer(line)).replace("%3", text))
         order = details.get("time_order")
         if order == "newest_first":

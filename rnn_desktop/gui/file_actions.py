@@ -370,9 +370,10 @@ class FileActionsMixin:
         return path
 
     def choose_export_predictions(self) -> None:
-        # Said before the dialog, so that no file name is chosen for nothing.
-        if self._predictions_problem() is not None:
-            self.show_error(self._predictions_problem())
+        # Shown before the dialog, so that no file name is chosen for nothing.
+        problem = self._predictions_problem()
+        if problem is not None:
+            self.show_error(problem)
             return
         path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export predictions"),
                                       QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv",

@@ -872,7 +872,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 last = self._reports[-1]
                 done, batches = last.extra.get("batches_run"), last.extra.get("batches")
                 if done is not None and batches is not None and done < batches:
-                    # The stopped epoch counts with the batches it ran, as train's epoch line says.
+                    # The stopped epoch counts with the batches it ran, as in train's epoch line.
                     self._set_progress_text(messages.progress_stopped_in_epoch(last.epoch, done, batches))
                 elif not self._run_is_step:
                     self._set_progress_text(messages.progress_stopped(last.epoch, self._run_target_epoch))

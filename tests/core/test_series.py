@@ -182,3 +182,17 @@ def test_naive_rmse_at_extreme_scales(scale):
     values = np.sin(np.arange(200.0))
     expected = naive_persistence_rmse(values, 50, slice(100, 150)) * scale
     assert naive_persistence_rmse(values * scale, 50, slice(100, 150)) == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(("path", "column"), [("nile.csv", "flow"), ("/data/a, column b.csv", "level 2")])
+def test_csv_source_round_trip(path, column):
+    from rnn_desktop.core.series import csv_source, split_csv_source
+
+    assert split_csv_source(csv_source(path, column)) == (path, column)
+
+
+@pytest.mark.parametrize("source", ["generator sine", "/data/nile.csv", ", column flow"])
+def test_other_sources_are_not_csv_sources(source):
+    from rnn_desktop.core.series import split_csv_source
+
+    assert split_csv_source(source) is None
