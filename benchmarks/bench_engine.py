@@ -5,8 +5,10 @@ Usage: python benchmarks/bench_engine.py [--json OUT] [--repeats N] [--compare-r
 Speed: one training epoch over N = 4096 windows of seq_len 50, hidden 128, tanh,
 Adam, for batch 64 and 256 in float32 and float64. When PyTorch is installed,
 torch.nn.RNN + Linear + Adam trains on the same windows in the same process.
-The two engines alternate epochs. Each cell reports the median of
-``--repeats`` epochs after one warm-up epoch. The script also prints the machine's
+The two engines alternate epochs, with a pause of SETTLE_SECONDS before each,
+so that neither engine's idle BLAS or OpenMP threads, which keep polling for
+work for a while after a product, take a core from the other's epoch. Each
+cell reports the median of ``--repeats`` epochs after one warm-up epoch. The script also prints the machine's
 large-matmul GFLOP/s and the fraction of it that the epoch reaches, counting
 the matmul work only: 2 (3 T H^2 + 2 T H I + 2 H) FLOPs per sample for the
 forward pass, the backward recursion and the weight gradients.
@@ -35,6 +37,7 @@ SEQ_LEN = 50
 HIDDEN = 128
 BATCHES = (64, 256)
 DTYPES = ("float32", "float64")
+SETTLE_SECONDS = 0.5  # OpenBLAS's idle threads poll for about 0.1 s on this machine
 ACCURACY_TARGET = 0.005  # validation RMSE on sin(0..199), in the series' units
 
 
@@ -161,6 +164,7 @@ def bench_speed(repeats: int, gflops: dict[str, float], with_torch: bool,
             rates: dict[str, list[float]] = {name: [] for name in engines}
             for _ in range(repeats):
                 for name, engine in engines.items():
+                    time.sleep(SETTLE_SECONDS)
                     rates[name].append(engine.epoch())
             numpy_rate = statistics.median(rates["numpy"])
             row = {"dtype": dtype, "batch": batch, "numpy_samples_per_s": numpy_rate,
