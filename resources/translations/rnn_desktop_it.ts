@@ -993,7 +993,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>il file è troncato o danneggiato: carica un&apos;altra copia, oppure addestra e salva di nuovo i pesi</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>the same number of values, %1, but other ones</source>
         <translation>lo stesso numero di valori, %1, ma valori diversi</translation>
     </message>
@@ -1008,7 +1008,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: i dati sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-276"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -1128,7 +1128,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>il generatore %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>another series</source>
         <translation>un&apos;altra serie</translation>
     </message>
@@ -1326,7 +1326,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Ogni valore della colonna «%1» è %2, quindi non c&apos;è niente da imparare; se la serie è un&apos;altra colonna, sceglila qui sopra.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>1 row has more or fewer cells than the first row (line %1).</source>
         <translation>1 riga ha più o meno celle della prima riga (riga %1).</translation>
     </message>
@@ -1381,7 +1381,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>La riga %1 contiene la somma dei valori sopra di essa, quindi resta fuori dai valori come riga di totale.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Column &quot;%1&quot; gives no time axis because line %2 is empty, so the plots use row positions; fill in that cell to get the dates back.</source>
         <translation>La colonna «%1» non dà un asse dei tempi perché la riga %2 è vuota, quindi i grafici usano le posizioni delle righe; compila quella cella per riavere le date.</translation>
     </message>
@@ -1406,8 +1406,8 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+51"/>
+        <location line="-102"/>
+        <location line="+49"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -2189,7 +2189,7 @@ A recurrent neural network written from scratch in numpy, trained live on a time
 Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su una serie temporale.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/file_actions.py" line="+62"/>
+        <location filename="../../rnn_desktop/gui/file_actions.py" line="+63"/>
         <source>Open CSV</source>
         <translation>Apri CSV</translation>
     </message>
@@ -2224,23 +2224,27 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+238"/>
+        <source>CSV: commas, decimal points (*.csv)</source>
+        <translation>CSV: virgole, punti decimali (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>European CSV: semicolons, decimal commas (*.csv)</source>
+        <translation>CSV europeo: punti e virgola, virgole decimali (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Export predictions</source>
         <translation>Esporta le predizioni</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location line="+34"/>
-        <source>CSV files (*.csv)</source>
-        <translation>File CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location line="-1"/>
         <source>Export loss history</source>
         <translation>Esporta lo storico della perdita</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Export plot</source>
         <translation>Esporta il grafico</translation>
     </message>

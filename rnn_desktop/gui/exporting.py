@@ -1,4 +1,10 @@
-"""CSV exports of predictions and loss history, machine-readable whatever the locale."""
+"""CSV exports of predictions and loss history, in one of two forms.
+
+"comma" is the form programs read: commas between fields and decimal points.
+"semicolon" has semicolons between fields and decimal commas. A spreadsheet
+set up for Italian, German, French or Spanish opens that form into columns on
+a double click, but reads a comma-separated file as one column of text.
+"""
 
 from __future__ import annotations
 
@@ -12,19 +18,22 @@ import numpy as np
 
 from rnn_desktop.core.file_modes import match_new_file_mode
 
-HEADER_COMMENT = "# rnn-desktop {what}; numbers use '.' as the decimal mark\n"
+HEADER_COMMENT = "# rnn-desktop {what}; numbers use '{decimal}' as the decimal mark\n"
+# Field delimiter and decimal mark of each form.
+CSV_FORMS = {"comma": (",", "."), "semicolon": (";", ",")}
 
 
-def _write_atomically(path: str | os.PathLike, comment: str, header: Sequence[str],
+def _write_atomically(path: str | os.PathLike, what: str, form: str, header: Sequence[str],
                       rows: Iterable[Sequence[object]]) -> None:
     """Write a CSV through a temporary file in the same folder, so a failure leaves no half file."""
     path = Path(path)
     handle, temp_name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
-            stream.write(comment)
+            delimiter, decimal = CSV_FORMS[form]
+            stream.write(HEADER_COMMENT.format(what=what, decimal=decimal))
             # The csv module ends rows with CRLF by default; LF matches the comment line above.
-            writer = csv.writer(stream, lineterminator="\n")
+            writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
             writer.writerow(header)
             writer.writerows(rows)
         match_new_file_mode(temp_name, path)
@@ -34,10 +43,11 @@ def _write_atomically(path: str | os.PathLike, comment: str, header: Sequence[st
         raise
 
 
-def _number(value: float | None) -> str:
+def _number(value: float | None, form: str = "comma") -> str:
+    """Return ``value`` in full precision with the form's decimal mark, or "" for None."""
     if value is None:
         return ""
-    return repr(float(value))
+    return repr(float(value)).replace(".", CSV_FORMS[form][1])
 
 
 def future_times(time: np.ndarray | None, steps: int) -> np.ndarray | None:
@@ -97,8 +107,10 @@ def _time_texts(time: np.ndarray | None, count: int) -> list[str]:
 
 
 def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.ndarray | None,
-                          snapshot) -> int:
+                          snapshot, form: str = "comma") -> int:
     """Write one row per predicted value and per forecast step; return the number of rows.
+
+    ``form`` is a key of CSV_FORMS.
 
     Columns: position in the series, time (empty without a time axis), actual
     value (empty for forecast rows), prediction, part (train, validation or forecast).
@@ -111,19 +123,20 @@ def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.
     stamps = _time_texts(all_time, len(values) + len(snapshot.forecast))
     for k, (position, prediction) in enumerate(zip(snapshot.index, snapshot.prediction)):
         part = "train" if k < n_train else "validation"
-        rows.append((int(position), stamps[position], _number(values[position]), _number(prediction), part))
+        rows.append((int(position), stamps[position], _number(values[position], form), _number(prediction, form),
+                     part))
     for step, prediction in enumerate(snapshot.forecast, start=1):
         stamp = stamps[len(values) - 1 + step] if forecast_time is not None else ""
-        rows.append((len(values) - 1 + step, stamp, "", _number(prediction), "forecast"))
-    _write_atomically(path, HEADER_COMMENT.format(what="predictions"),
-                      ("position", "time", "actual", "prediction", "part"), rows)
+        rows.append((len(values) - 1 + step, stamp, "", _number(prediction, form), "forecast"))
+    _write_atomically(path, "predictions", form, ("position", "time", "actual", "prediction", "part"), rows)
     return len(rows)
 
 
 def write_loss_history_csv(path: str | os.PathLike, reports: Sequence,
-                           other_data_epochs: int | None = None) -> int:
+                           other_data_epochs: int | None = None, form: str = "comma") -> int:
     """Write one row per EpochReport; return the number of rows.
 
+    ``form`` is a key of CSV_FORMS.
     The last column, data, is "other" for epochs 1 to ``other_data_epochs``, which
     came with weights trained on other data, and for the epochs a weights file
     marked so (``extra["other_data"]``). It is "current" for the rest.
@@ -132,11 +145,11 @@ def write_loss_history_csv(path: str | os.PathLike, reports: Sequence,
               "grad_norm", "lr", "seconds", "samples_per_second", "data")
     last_other = other_data_epochs if other_data_epochs is not None else 0
     rows = [
-        (r.epoch, _number(r.train_loss), _number(r.val_loss), _number(r.train_rmse), _number(r.val_rmse),
-         _number(r.val_mae), _number(r.val_mape), _number(r.grad_norm), _number(r.lr), _number(r.seconds),
-         _number(r.samples_per_second),
+        (r.epoch, *(_number(value, form) for value in (
+            r.train_loss, r.val_loss, r.train_rmse, r.val_rmse, r.val_mae, r.val_mape, r.grad_norm, r.lr,
+            r.seconds, r.samples_per_second)),
          "other" if r.epoch <= last_other or r.extra.get("other_data") else "current")
         for r in reports
     ]
-    _write_atomically(path, HEADER_COMMENT.format(what="loss history"), header, rows)
+    _write_atomically(path, "loss history", form, header, rows)
     return len(rows)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import origin_available, series_origin
 from rnn_desktop.gui import messages
+from rnn_desktop.gui.app import current_language
 from rnn_desktop.gui.core_errors import other_data_warning_text
 from rnn_desktop.gui.exporting import write_loss_history_csv, write_predictions_csv
 from rnn_desktop.gui.plots import export_plot
@@ -96,9 +97,9 @@ class FileActionsMixin:
     def choose_save_weights(self) -> bool:
         title = QCoreApplication.translate("MainWindow", "Save weights")
         filters = QCoreApplication.translate("MainWindow", "Weights (*.npz)")
-        path = self._choose_save_path(title, filters, ".npz", suffix_required=True,
-                                      suggested_name=self._suggested_weights_name())
-        return self.save_weights(path) if path else False
+        chosen = self._choose_save_path(title, filters, ".npz", suffix_required=True,
+                                        suggested_name=self._suggested_weights_name())
+        return self.save_weights(chosen[0]) if chosen else False
 
     def _suggested_weights_name(self) -> str:
         """Return the file name the Save dialog proposes: the model's own weights file, else one named after the data."""
@@ -342,20 +343,22 @@ class FileActionsMixin:
                                              origin["params"])
 
     def _choose_save_path(self, title: str, filters: str, default_suffix: str,
-                          suffix_required: bool = False, suggested_name: str | None = None) -> str | None:
-        """Ask for a file to write and return its path, or None when the person cancels.
+                          suffix_required: bool = False, suggested_name: str | None = None,
+                          selected_filter: str = "") -> tuple[str, str] | None:
+        """Ask for a file to write and return its path and the filter chosen, or None when the person cancels.
 
         ``default_suffix`` is added to a name without one, or with ``suffix_required``
         to every name that does not end in it (a weights file named "data.csv" becomes
         "data.csv.npz"). The question about replacing a file is asked here, for the
         final name, because the dialog would ask about the name as typed.
-        ``suggested_name`` is the file name the dialog proposes in the last folder.
+        ``suggested_name`` is the file name the dialog proposes in the last folder,
+        and ``selected_filter`` the filter it starts with.
         """
         start = self._last_folder()
         if suggested_name:
             start = str(Path(start) / suggested_name)
-        path, _ = QFileDialog.getSaveFileName(self, title, start, filters,
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        path, chosen_filter = QFileDialog.getSaveFileName(self, title, start, filters, selected_filter,
+                                                          options=QFileDialog.Option.DontConfirmOverwrite)
         if not path:
             return None
         if not Path(path).suffix or (suffix_required and not path.lower().endswith(default_suffix)):
@@ -367,7 +370,33 @@ class FileActionsMixin:
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         self._remember_folder(path)
-        return path
+        return path, chosen_filter
+
+    def _choose_csv_export(self, title: str, export_name: str) -> tuple[str, str] | None:
+        """Ask for a CSV file to export into; return its path and CSV form, or None.
+
+        The dialog proposes a file name made of the model's data and ``export_name``.
+
+        The dialog offers both forms of exporting.CSV_FORMS as file types. It starts
+        with the form chosen last time, or for a first export with the semicolon form
+        in Italian, the form an Italian spreadsheet opens into columns.
+        """
+        filters = {
+            "comma": QCoreApplication.translate("MainWindow", "CSV: commas, decimal points (*.csv)"),
+            "semicolon": QCoreApplication.translate("MainWindow",
+                                                    "European CSV: semicolons, decimal commas (*.csv)"),
+        }
+        default = "semicolon" if current_language() == "it" else "comma"
+        last = self._settings.value("csvExportForm", default, type=str)
+        chosen = self._choose_save_path(title, ";;".join(filters.values()), ".csv",
+                                        suggested_name=self._data_file_name(export_name, ".csv"),
+                                        selected_filter=filters.get(last, filters[default]))
+        if chosen is None:
+            return None
+        path, chosen_filter = chosen
+        form = next((name for name, text in filters.items() if text == chosen_filter), last)
+        self._settings.setValue("csvExportForm", form)
+        return path, form
 
     def choose_export_predictions(self) -> None:
         # Shown before the dialog, so that no file name is chosen for nothing.
@@ -375,11 +404,10 @@ class FileActionsMixin:
         if problem is not None:
             self.show_error(problem)
             return
-        path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export predictions"),
-                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv",
-                                      suggested_name=self._data_file_name("predictions", ".csv"))
-        if path:
-            self.export_predictions(path)
+        chosen = self._choose_csv_export(QCoreApplication.translate("MainWindow", "Export predictions"),
+                                         "predictions")
+        if chosen:
+            self.export_predictions(*chosen)
 
     def _predictions_problem(self) -> str | None:
         """Return why there are no predictions of the shown series to export, or None."""
@@ -390,14 +418,15 @@ class FileActionsMixin:
             return messages.error_predictions_of_other_data()
         return None
 
-    def export_predictions(self, path: str) -> bool:
+    def export_predictions(self, path: str, form: str = "comma") -> bool:
+        """Write the predictions to ``path`` in CSV form ``form`` (see exporting.CSV_FORMS)."""
         problem = self._predictions_problem()
         if problem is not None:
             self.show_error(problem)
             return False
         series = self.data_panel.series()
         try:
-            write_predictions_csv(path, series.values, series.time, self._snapshot)
+            write_predictions_csv(path, series.values, series.time, self._snapshot, form)
         except OSError as error:
             self.show_error(messages.error_file_not_written(path, str(error)))
             return False
@@ -409,15 +438,15 @@ class FileActionsMixin:
             # A file with only the header line would look like a failed export.
             self.show_error(messages.error_no_epochs_to_export())
             return
-        path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export loss history"),
-                                      QCoreApplication.translate("MainWindow", "CSV files (*.csv)"), ".csv",
-                                      suggested_name=self._data_file_name("loss_history", ".csv"))
-        if path:
-            self.export_history(path)
+        chosen = self._choose_csv_export(QCoreApplication.translate("MainWindow", "Export loss history"),
+                                         "loss_history")
+        if chosen:
+            self.export_history(*chosen)
 
-    def export_history(self, path: str) -> bool:
+    def export_history(self, path: str, form: str = "comma") -> bool:
+        """Write the loss history to ``path`` in CSV form ``form`` (see exporting.CSV_FORMS)."""
         try:
-            write_loss_history_csv(path, self._reports, self.loss_plot.data_change_epoch)
+            write_loss_history_csv(path, self._reports, self.loss_plot.data_change_epoch, form)
         except OSError as error:
             self.show_error(messages.error_file_not_written(path, str(error)))
             return False
@@ -425,11 +454,12 @@ class FileActionsMixin:
         return True
 
     def choose_export_plot(self, panel) -> None:
-        path = self._choose_save_path(QCoreApplication.translate("MainWindow", "Export plot"),
-                                      QCoreApplication.translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg)"),
-                                      ".png", suggested_name=self._data_file_name(f"{panel.export_name}_plot", ".png"))
-        if path:
-            self.export_plot(panel, path)
+        chosen = self._choose_save_path(
+            QCoreApplication.translate("MainWindow", "Export plot"),
+            QCoreApplication.translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg)"),
+            ".png", suggested_name=self._data_file_name(f"{panel.export_name}_plot", ".png"))
+        if chosen:
+            self.export_plot(panel, chosen[0])
 
     def export_plot(self, panel, path: str) -> bool:
         try:

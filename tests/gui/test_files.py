@@ -225,6 +225,32 @@ def test_exports_machine_readable(qtbot, make_window, tmp_path):
     assert {row["data"] for row in epochs} == {"current"}
 
 
+def test_semicolon_exports_read_back_exactly(qtbot, make_window, tmp_path):
+    from rnn_desktop.core.csv_reader import inspect_csv
+
+    window = make_window()
+    train(qtbot, window)
+    predictions = tmp_path / "predictions.csv"
+    history = tmp_path / "history.csv"
+
+    assert window.export_predictions(str(predictions), "semicolon")
+    assert window.export_history(str(history), "semicolon")
+
+    lines = predictions.read_text(encoding="utf-8").splitlines()
+    assert "','" in lines[0]
+    assert lines[1] == "position;time;actual;prediction;part"
+    assert "," in lines[2].split(";")[3]
+    assert "." not in lines[2]
+    # The product's own reader finds the form, and every number comes back to the last bit.
+    info = inspect_csv(predictions, column="prediction")
+    assert (info.delimiter, info.decimal) == (";", ",")
+    snapshot = window.prediction_plot._snapshot
+    assert np.array_equal(info.values[:len(snapshot.prediction)], snapshot.prediction)
+    assert np.array_equal(info.values[len(snapshot.prediction):], snapshot.forecast)
+    losses = inspect_csv(history, column="val_loss").values
+    assert np.array_equal(losses, [report.val_loss for report in window.reports])
+
+
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_plot_export(qtbot, make_window, tmp_path, suffix):
     window = make_window()

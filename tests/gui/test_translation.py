@@ -626,3 +626,40 @@ def test_generated_column_names_in_italian(italian, make_window, tmp_path):
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Caricato {path}: 60 valori dalla colonna «colonna 1»."), repr(message)
     assert window.prediction_plot.plot.getAxis("left").labelText == "colonna 1"
+
+
+def test_italian_export_dialog_starts_with_semicolons(italian, make_window, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.start_training()
+    offered: list[tuple[list[str], str]] = []
+    answers = iter([(tmp_path / "first.csv", None), (tmp_path / "second.csv", 0), (tmp_path / "third.csv", None)])
+
+    def get_save_file_name(parent, title, start, filters, selected, **kwargs):
+        options = filters.split(";;")
+        offered.append((options, selected))
+        path, pick = next(answers)
+        return str(path), options[pick] if pick is not None else selected
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
+    window.choose_export_history()
+    window.choose_export_predictions()
+    window.choose_export_history()
+
+    options, selected = offered[0]
+    assert len(options) == 2
+    # An Italian spreadsheet opens semicolons and decimal commas into columns, so the first export offers them.
+    assert selected == options[1]
+    assert "virgole decimali" in selected
+    first = (tmp_path / "first.csv").read_text(encoding="utf-8").splitlines()
+    assert "','" in first[0]
+    assert first[1].startswith("epoch;train_loss;")
+    # The form chosen last is offered next.
+    assert offered[1][1] == options[1]
+    assert offered[2][1] == options[0]
+    second = (tmp_path / "second.csv").read_text(encoding="utf-8").splitlines()
+    assert "'.'" in second[0]
+    assert second[1] == "position,time,actual,prediction,part"
+    assert (tmp_path / "third.csv").read_text(encoding="utf-8").splitlines()[1].startswith("epoch,train_loss,")
