@@ -98,6 +98,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def __init__(self, settings: QSettings | None = None, restore_settings: bool = True) -> None:
         super().__init__()
         self._settings = settings if settings is not None else QSettings()
+        # The field whose clamped value the status line names, and the slot that clears it (see _on_value_clamped).
+        self._status_watch: tuple[QWidget, object] | None = None
         self._state = IDLE
         self._trainer = None
         self._trainer_config: TrainConfig | None = None
@@ -1236,6 +1238,29 @@ class MainWindow(FileActionsMixin, QMainWindow):
         text = messages.status_value_clamped(name, typed, kept, minimum, maximum)
         self.statusBar().showMessage(text)
         QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), text, field)
+        self._clear_status_on_change(field, kept, text)
+
+    def _clear_status_on_change(self, field: QWidget, kept_value: float, text: str) -> None:
+        """Clear the status line ``text`` once the value of ``field`` is no longer ``kept_value``.
+
+        The message names that value, so it stops being true then. Only the last
+        such message is watched; a newer message is left alone.
+        """
+        if self._status_watch is not None:
+            watched, slot = self._status_watch
+            watched.valueChanged.disconnect(slot)
+            self._status_watch = None
+
+        def on_change(value: float) -> None:
+            if value == kept_value:
+                return
+            field.valueChanged.disconnect(on_change)
+            self._status_watch = None
+            if self.statusBar().currentMessage() == text:
+                self.statusBar().clearMessage()
+
+        field.valueChanged.connect(on_change)
+        self._status_watch = (field, on_change)
 
     def _on_lr_edited(self, lr: float) -> None:
         if self._state == PAUSED and self._control is not None:

@@ -467,6 +467,10 @@ def test_typed_value_outside_range_is_named(qtbot, make_window, name, text, expe
     assert QToolTip.text() == message
     assert getattr(window.config(), name) == expected
 
+    # Once the field's value changes again, the message no longer describes it and goes.
+    field.stepBy(-1 if field.value() == field.maximum() else 1)
+    assert window.statusBar().currentMessage() == ""
+
 
 def test_settings_that_change_nothing_get_notes(make_window):
     window = make_window(TrainConfig().replace(batch_size=1000, bptt_truncate=80))
