@@ -7,6 +7,7 @@ import json
 import logging
 import math
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -58,11 +59,13 @@ def count_training_samples(trainer, reports) -> tuple[int, float]:
     return samples, seconds
 
 
-def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, reason: str) -> dict[str, Any]:
+def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, reason: str,
+                 stopped_by: str | None = None) -> dict[str, Any]:
     """Return the scripted run's report: the train command's summary plus curves, wall speed and latency.
 
     Metrics are those of the weights the run ends with (after early stopping,
     the restored best ones), computed as the train command's ``--json`` does.
+    ``stopped_by`` names the signal that stopped the run ("Ctrl+C", "SIGTERM"), if any.
     """
     from rnn_desktop.commands.train import build_summary
 
@@ -75,8 +78,9 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
         # Training windows per second of wall time, validation and GUI work included.
         report["samples_per_second_wall"] = samples / wall_seconds if wall_seconds > 0 else None
         if reason == "stopped" and not report.get("reason") and reports:
-            # In the words of train's summary, without the signal, which the window does not record.
-            report["reason"] = f"stopped in epoch {trainer.epoch}, which counts with the batches it ran"
+            # In the words of train's summary.
+            signal_part = f" by {stopped_by}" if stopped_by else ""
+            report["reason"] = f"stopped{signal_part} in epoch {trainer.epoch}, which counts with the batches it ran"
     report.update({
         "stop_reason": reason,
         "epochs_shown": len(reports),
@@ -442,7 +446,7 @@ def run_gui(args: argparse.Namespace) -> int:
         return not_started(problem)
 
     probe = LatencyProbe(parent=window)
-    outcome: dict[str, Any] = {"reason": None, "exit": EXIT_OK, "started": None}
+    outcome: dict[str, Any] = {"reason": None, "exit": EXIT_OK, "started": None, "stopped_by": None}
 
     def take_screenshot() -> None:
         failure = _save_screenshot(window, args.screenshot)
@@ -476,7 +480,8 @@ def run_gui(args: argparse.Namespace) -> int:
             else:
                 outcome["exit"] = EXIT_FAILED
         if args.report:
-            failure = _write_report(args.report, build_report(window, probe.summary(), wall, reason))
+            failure = _write_report(args.report, build_report(window, probe.summary(), wall, reason,
+                                                              outcome["stopped_by"]))
             if failure is not None:
                 print(f"rnn-desktop gui: error: {failure}", file=sys.stderr)
                 outcome["exit"] = EXIT_FAILED
@@ -505,10 +510,13 @@ def run_gui(args: argparse.Namespace) -> int:
 
     window.run_finished.connect(on_finished)
 
-    def finish_outputs() -> None:
+    def finish_outputs(number: int) -> None:
         """On a stop signal mid-run, stop training so the outputs are written for the epochs done."""
         if outcome["started"] is None or outcome["reason"] is not None or window.state == IDLE:
             return
+        from rnn_desktop.commands.train import STOP_SIGNALS
+
+        outcome["stopped_by"] = STOP_SIGNALS.get(number, signal.Signals(number).name)
         if not (args.save or args.report or args.screenshot):
             return
         log.info("stop signal during a scripted run: stopping training to write its outputs")

@@ -27,10 +27,11 @@ HANDLED_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT") 
 
 
 def close_on_stop_signals(app: QApplication, window: QWidget,
-                          before_close: Callable[[], None] | None = None) -> QTimer | None:
+                          before_close: Callable[[int], None] | None = None) -> QTimer | None:
     """Install the handlers; return the wake-up timer, or None off the main thread.
 
-    ``before_close`` runs first, for example to finish a scripted run's outputs.
+    ``before_close`` runs first with the signal's number, for example to finish
+    a scripted run's outputs.
     """
     if threading.current_thread() is not threading.main_thread():
         return None
@@ -41,7 +42,7 @@ def close_on_stop_signals(app: QApplication, window: QWidget,
         number = received[0]
         log.info("received %s: closing the window", signal.Signals(number).name)
         if before_close is not None:
-            before_close()
+            before_close(number)
         setter = getattr(window, "set_interactive", None)
         if setter is not None:
             setter(ask_on_close=False, show_dialogs=False)

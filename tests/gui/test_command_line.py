@@ -626,7 +626,9 @@ def test_stop_signal_writes_scripted_outputs(tmp_path, signal_name, whole_group)
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["stop_reason"] == "stopped"
     assert report["epochs_run"] >= 1
-    assert report["reason"] == f"stopped in epoch {report['epochs_run']}, which counts with the batches it ran"
+    name = "Ctrl+C" if signal_name == "SIGINT" else signal_name
+    assert report["reason"] == (f"stopped by {name} in epoch {report['epochs_run']}, "
+                                "which counts with the batches it ran")
     assert load_weights(tmp_path / "w.npz").metadata["epoch"] == report["epochs_run"]
 
 
