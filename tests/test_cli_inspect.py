@@ -117,6 +117,24 @@ def test_json_output_keys_and_values(tmp_path, capsys):
     assert data["missing_policy"] == "interpolate"
     assert (data["first"], data["last"], data["min"], data["max"]) == (1.5, 3.5, 1.5, 3.5)
     assert data["values"] == [1.5, None, 3.5]
+    assert data["times"] is None  # a numeric first column is no time axis
+
+
+def test_json_times_follow_the_series_step(tmp_path, capsys):
+    source = write(tmp_path, "Mese;Valore\n31/12/2020;1,5\n31/01/2021;ND\n28/02/2021;2\n")
+    output = tmp_path / "out.json"
+    code = main(["inspect", str(source), "--json", str(output)])
+    capsys.readouterr()
+    data = json.loads(output.read_text(encoding="utf-8"))
+    assert code == 0
+    # One time per value, the missing one's included, written as far as the series' step needs.
+    assert data["times"] == ["2020-12-31", "2021-01-31", "2021-02-28"]
+    assert data["values"] == [1.5, None, 2.0]
+
+    monthly = write(tmp_path, "month,passengers\n1949-01,112\n1949-02,118\n", name="monthly.csv")
+    assert main(["inspect", str(monthly), "--json", str(output)]) == 0
+    capsys.readouterr()
+    assert json.loads(output.read_text(encoding="utf-8"))["times"] == ["1949-01", "1949-02"]
 
 
 def test_overrides_reach_the_reader(tmp_path, capsys):

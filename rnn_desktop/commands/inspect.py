@@ -17,7 +17,7 @@ from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, over
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES
 from rnn_desktop.core.csv_reader import CsvInfo, delimiter_option, describe_detected_delimiter, inspect_csv
 from rnn_desktop.core.errors import RnnDesktopError
-from rnn_desktop.core.series import OUTLIER_IQR_FACTOR
+from rnn_desktop.core.series import OUTLIER_IQR_FACTOR, time_texts
 
 logger = logging.getLogger(__name__)
 
@@ -60,13 +60,18 @@ def run_inspect(args: argparse.Namespace) -> int:
 
 
 def format_json(info: CsvInfo) -> str:
-    """Return the JSON text: one key per line, and the values on a single line."""
+    """Return the JSON text: one key per line, and the values and times each on a single line.
+
+    ``times`` is the time axis as text at the series' step ("1949-01" for a
+    monthly series), or null without a time axis.
+    """
     # CPython's json module uses its C encoder only without indent; indented,
     # a million values took about 5 s here, so they are encoded apart.
     data = info.to_json_dict()
     values = data.pop("values")
+    times = None if info.time is None else time_texts(info.time, len(values))
     settings = json.dumps(data, indent=1, ensure_ascii=False)
-    return f'{settings[:-2]},\n "values": {json.dumps(values)}\n}}\n'
+    return f'{settings[:-2]},\n "values": {json.dumps(values)},\n "times": {json.dumps(times)}\n}}\n'
 
 
 def print_report(info: CsvInfo, out: TextIO) -> None:

@@ -268,6 +268,44 @@ def origin_unreadable_text(weights_path: str, origin: dict[str, Any], error: Bas
 ZERO_TARGET_SHARE = 1e-12
 
 
+def date_readout_unit(seconds: np.ndarray) -> str:
+    """Return the numpy date unit that names each time of a series: "Y", "M", "D", "m" or "s".
+
+    ``seconds`` are the times in seconds since 1970. A yearly series reads as
+    1905 rather than 1905-01-01, and an hourly one shows its hours.
+    """
+    if seconds.size < 2:
+        return "D"
+    steps = np.sort(np.diff(seconds))
+    step = float(steps[steps.size // 2])
+    stamps = seconds.astype("int64").astype("datetime64[s]")
+
+    def all_start(unit: str) -> bool:
+        return bool(np.array_equal(stamps.astype(f"datetime64[{unit}]").astype("datetime64[s]"), stamps))
+
+    if step >= 365 * 86400 and all_start("Y"):
+        return "Y"
+    if step >= 28 * 86400 and all_start("M"):
+        return "M"
+    if all_start("D"):
+        return "D"
+    return "m" if all_start("m") else "s"
+
+
+def time_texts(time: np.ndarray | None, count: int) -> list[str]:
+    """Return the times as text at the series' step (1871, not 1871-01-01T00:00:00); "" for each without one.
+
+    ``count`` is the number of texts returned when ``time`` is None.
+    """
+    if time is None:
+        return [""] * count
+    if np.issubdtype(time.dtype, np.datetime64) and time.size:
+        seconds = time.astype("datetime64[s]").astype(np.int64).astype(np.float64)
+        unit = date_readout_unit(seconds)
+        return [str(stamp) for stamp in time.astype(f"datetime64[{unit}]")]
+    return [str(value) for value in time]
+
+
 def regression_metrics(target: np.ndarray, prediction: np.ndarray) -> dict[str, float | None]:
     """Return RMSE, MAE and MAPE (in percent) of ``prediction`` against ``target``.
 

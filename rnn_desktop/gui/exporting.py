@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from rnn_desktop.core.file_modes import match_new_file_mode
+from rnn_desktop.core.series import time_texts
 
 HEADER_COMMENT = "# rnn-desktop {what}; numbers use '{decimal}' as the decimal mark\n"
 # Field delimiter and decimal mark of each form.
@@ -71,41 +72,6 @@ def future_times(time: np.ndarray | None, steps: int) -> np.ndarray | None:
     return time[-1] + gaps[gaps.size // 2] * np.arange(1, steps + 1)
 
 
-def date_readout_unit(seconds: np.ndarray) -> str:
-    """Return the numpy date unit that names each time of a series: "Y", "M", "D", "m" or "s".
-
-    ``seconds`` are the times in seconds since 1970. A yearly series reads as
-    1905 rather than 1905-01-01, and an hourly one shows its hours.
-    """
-    if seconds.size < 2:
-        return "D"
-    steps = np.sort(np.diff(seconds))
-    step = float(steps[steps.size // 2])
-    stamps = seconds.astype("int64").astype("datetime64[s]")
-
-    def all_start(unit: str) -> bool:
-        return bool(np.array_equal(stamps.astype(f"datetime64[{unit}]").astype("datetime64[s]"), stamps))
-
-    if step >= 365 * 86400 and all_start("Y"):
-        return "Y"
-    if step >= 28 * 86400 and all_start("M"):
-        return "M"
-    if all_start("D"):
-        return "D"
-    return "m" if all_start("m") else "s"
-
-
-def _time_texts(time: np.ndarray | None, count: int) -> list[str]:
-    """Return the times as the CSV writes them: dates at the series' step (1871, not 1871-01-01T00:00:00)."""
-    if time is None:
-        return [""] * count
-    if np.issubdtype(time.dtype, np.datetime64) and time.size:
-        seconds = time.astype("datetime64[s]").astype(np.int64).astype(np.float64)
-        unit = date_readout_unit(seconds)
-        return [str(stamp) for stamp in time.astype(f"datetime64[{unit}]")]
-    return [str(value) for value in time]
-
-
 def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.ndarray | None,
                           snapshot, form: str = "comma") -> int:
     """Write one row per predicted value and per forecast step; return the number of rows.
@@ -120,7 +86,7 @@ def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.
     forecast_time = future_times(time, len(snapshot.forecast))
     # The series' and the forecast's times together, so both get the unit of the whole axis.
     all_time = time if forecast_time is None else np.concatenate([time, forecast_time])
-    stamps = _time_texts(all_time, len(values) + len(snapshot.forecast))
+    stamps = time_texts(all_time, len(values) + len(snapshot.forecast))
     for k, (position, prediction) in enumerate(zip(snapshot.index, snapshot.prediction)):
         part = "train" if k < n_train else "validation"
         rows.append((int(position), stamps[position], _number(values[position], form), _number(prediction, form),

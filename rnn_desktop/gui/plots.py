@@ -16,7 +16,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from rnn_desktop.gui.exporting import date_readout_unit, future_times
+from rnn_desktop.core.series import date_readout_unit
+from rnn_desktop.gui.exporting import future_times
 from rnn_desktop.gui.locale_axis import (
     LocaleAxisItem, LocaleDateAxisItem, locale_axes, localize_tick_strings, whole_number_spacing,
 )
