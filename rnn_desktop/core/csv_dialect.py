@@ -220,8 +220,11 @@ def split_title_lines(text: str, delimiter: str | None = None) -> tuple[str, int
             below = [row for row in rows[k + 1:] if any(cell.strip() for cell in row)]
             width = _count_fields(rows[k])
             # Most rows have the header's cells; a few may end early, as a totals row "Totale;25800,00;" does.
+            # A row counts when its filled cells or all its delimiters match the header's: a last column of
+            # notes, mostly empty, leaves "31/01/2020;21,29;" with two filled cells under three names.
             counts = [_count_fields(row) for row in below]
-            if len(below) >= 2 and max(counts) <= width and counts.count(width) >= TITLE_ROWS_MATCH_SHARE * len(counts):
+            matching = sum(1 for row, count in zip(below, counts) if count == width or len(row) == len(rows[k]))
+            if len(below) >= 2 and max(counts) <= width and matching >= TITLE_ROWS_MATCH_SHARE * len(below):
                 if any(any(cell.strip() for cell in row) for row in rows[:k]):
                     return text[ends[k - 1]:], k
                 return text, 0

@@ -564,11 +564,17 @@ def _other_delimiter_params(other_delimiter: tuple[str, list[str], str] | None) 
 
 
 def _header_mismatch(header_row: Sequence[str], sample: Sequence[Sequence[str]]) -> tuple[int, int] | None:
-    """Return (header cells, usual data row cells) when the two differ, else None."""
-    widths = Counter(_width_without_trailing_empty(row) for row in sample if row)
-    if not widths:
+    """Return (header cells, usual data row cells) when the two differ, else None.
+
+    Rows that end in as many delimiters as the header match it, even when their
+    last cells are empty ("31/01/2020;21,29;" under "Data;Temperatura;Note").
+    """
+    rows = [row for row in sample if row]
+    if not rows:
         return None
-    row_cells = widths.most_common(1)[0][0]
+    if len(header_row) == Counter(len(row) for row in rows).most_common(1)[0][0]:
+        return None
+    row_cells = Counter(_width_without_trailing_empty(row) for row in rows).most_common(1)[0][0]
     header_cells = _width_without_trailing_empty(header_row)
     return None if header_cells == row_cells else (header_cells, row_cells)
 

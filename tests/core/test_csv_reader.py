@@ -1189,6 +1189,26 @@ def test_title_line_with_short_totals_row(tmp_path):
     assert inspect_csv(path).values[0] == -0.5
 
 
+def test_title_line_over_mostly_empty_notes_column(tmp_path):
+    # A spreadsheet export: title, header with a notes column that few rows fill, a totals row, cp1252, CRLF.
+    notes = {3: "sensore guasto", 17: "stima"}
+    rows = "".join(f"{28 if month == 2 else 30}/{month:02d}/{2020 + k // 12};{15 + k % 12},{k:02d};{notes.get(k, '')}\r\n"
+                   for k, month in enumerate([m for _ in range(4) for m in range(1, 13)]))
+    content = "Temperature medie mensili - Liceo Galilei;;\r\nData;Temperatura (°C);Note\r\n" + rows + "Totale;966,45;\r\n"
+    path = write(tmp_path, content, encoding="cp1252")
+
+    info = inspect_csv(path)
+
+    assert info.title_lines == 1
+    assert info.columns == [("Data", "datetime"), ("Temperatura (°C)", "numeric"), ("Note", "text")]
+    assert info.column == "Temperatura (°C)"
+    assert info.rows == 48
+    assert info.values[:2].tolist() == [15.0, 16.01]
+    assert info.totals_row == (51, "Totale")
+    # Rows ending in the header's delimiters match it, though their last cell is empty.
+    assert info.header_mismatch is None
+
+
 @pytest.mark.parametrize("content", [
     "value\n" + "".join(f"{k},5\n" for k in range(20)),
     "a,b\n" + "".join(f"{k},{k * 2}\n" for k in range(20)),
