@@ -50,6 +50,11 @@ def _listed(values: Any) -> str:
     return ", ".join(str(value) for value in values)
 
 
+def _listed_columns(names: Any) -> str:
+    """Return column names as a list the window shows, with the reader's "column N" translated."""
+    return _listed(column_name(name) for name in names)
+
+
 def field_label(name: str) -> str:
     """Return the translated label of a TrainConfig field or generator parameter, with its name."""
     labels = {
@@ -109,10 +114,10 @@ def _csv_missing_rejected(p: dict) -> str:
     if p["count"] == 1:
         return fill(tr("%1: column \"%2\" has 1 missing value (line %3), and missing values are set to reject "
                        "the file. Fill it in the file, or choose to interpolate it or to drop its row."),
-                    p["path"], p["column"], shown)
+                    p["path"], column_name(p["column"]), shown)
     return fill(tr("%1: column \"%2\" has %3 missing values (lines %4), and missing values are set to reject "
                    "the file. Fill them in the file, or choose to interpolate them or to drop their rows."),
-                p["path"], p["column"], format_integer(p["count"]), shown)
+                p["path"], column_name(p["column"]), format_integer(p["count"]), shown)
 
 
 def _csv_all_missing(p: dict) -> str:
@@ -121,8 +126,9 @@ def _csv_all_missing(p: dict) -> str:
         markers = ", ".join(f'"{marker}"' if marker else tr("empty") for marker in p["markers"][:3])
         return fill(tr("%1: every value in column \"%2\" is missing (its cells are %3), so the file has no numeric "
                        "column to read. Fill in column \"%2\" and read the file again."),
-                    p["path"], p["column"], markers)
-    return fill(tr("%1: every value in column \"%2\" is missing. Choose another column."), p["path"], p["column"])
+                    p["path"], column_name(p["column"]), markers)
+    return fill(tr("%1: every value in column \"%2\" is missing. Choose another column."), p["path"],
+                column_name(p["column"]))
 
 
 def _bad_cell_hint(p: dict, single: bool) -> str:
@@ -146,27 +152,27 @@ def _bad_cell_hint(p: dict, single: bool) -> str:
 
 def _csv_no_numeric_column(p: dict) -> str:
     if p.get("other_delimiter"):
-        return fill(tr("%1 has no numeric column (columns: %2)."), p["path"], _listed(p["columns"])) + " " + \
+        return fill(tr("%1 has no numeric column (columns: %2)."), p["path"], _listed_columns(p["columns"])) + " " + \
             other_delimiter_note(p["other_delimiter"], p.get("decimal", "."))
     return fill(tr("%1 has no numeric column (columns: %2). Choose a column, or check the delimiter and the decimal "
-                   "mark."), p["path"], _listed(p["columns"]))
+                   "mark."), p["path"], _listed_columns(p["columns"]))
 
 
 def _csv_bad_value(p: dict) -> str:
     if p.get("other_delimiter"):
         return fill(tr("%1, line %2, column \"%3\": \"%4\" is not a number."), p["path"],
-                    format_integer(p["line"]), p["column"], p["text"]) + " " + other_delimiter_note(
+                    format_integer(p["line"]), column_name(p["column"]), p["text"]) + " " + other_delimiter_note(
             p["other_delimiter"], p["decimal"])
     return fill(tr("%1, line %2, column \"%3\": \"%4\" is not a number.%5 Correct or empty that cell, "
                    "or choose another column."),
-                p["path"], format_integer(p["line"]), p["column"], p["text"], _bad_cell_hint(p, True))
+                p["path"], format_integer(p["line"]), column_name(p["column"]), p["text"], _bad_cell_hint(p, True))
 
 
 def _csv_value_too_large(p: dict) -> str:
     return fill(tr("%1, line %2, column \"%3\": \"%4\" is too large for a 64-bit float, which holds magnitudes "
                    "up to about 1.8e308. Correct or empty that cell, or choose another column. If the column "
                    "really holds values this large, divide them by a power of ten in the file first."),
-                p["path"], format_integer(p["line"]), p["column"], p["text"])
+                p["path"], format_integer(p["line"]), column_name(p["column"]), p["text"])
 
 
 def _csv_bad_values(p: dict) -> str:
@@ -181,10 +187,10 @@ def _csv_bad_values(p: dict) -> str:
             listed += fill(tr(", and %1 more"), format_integer(more))
     if p["at_least"]:
         summary = fill(tr("%1, column \"%2\": at least %3 cells are not numbers: %4."),
-                       p["path"], p["column"], format_integer(p["count"]), listed)
+                       p["path"], column_name(p["column"]), format_integer(p["count"]), listed)
     else:
         summary = fill(tr("%1, column \"%2\": %3 cells are not numbers: %4."),
-                       p["path"], p["column"], format_integer(p["count"]), listed)
+                       p["path"], column_name(p["column"]), format_integer(p["count"]), listed)
     if p.get("other_delimiter"):
         return summary + " " + other_delimiter_note(p["other_delimiter"], p["decimal"])
     hint = _bad_cell_hint(p, False)
@@ -309,7 +315,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
         "commas separate columns, choose '.' as the decimal mark; if they are decimal marks, choose the delimiter."),
         p["path"]),
     "csv.column_not_found": lambda p: fill(tr("%1 has no column %2. Columns: %3."),
-                                           p["path"], p["column"], _listed(p["columns"])),
+                                           p["path"], p["column"], _listed_columns(p["columns"])),
     "csv.bad_value": _csv_bad_value,
     "csv.bad_values": _csv_bad_values,
     "csv.value_too_large": _csv_value_too_large,

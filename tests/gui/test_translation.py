@@ -429,6 +429,19 @@ def test_bad_cells_error_in_italian(italian, make_window, tmp_path, qtbot):
         "Correggi o svuota quelle celle, oppure scegli un'altra colonna.")
 
 
+def test_generated_column_name_in_italian_error(italian, make_window, tmp_path, qtbot):
+    window = make_window()
+    path = tmp_path / "senza_intestazione.csv"
+    path.write_text("".join(f"2020-01-{day:02d};{day},5\n" for day in range(1, 21)) + "2020-01-21;tre\n",
+                    encoding="utf-8")
+
+    with qtbot.waitSignal(window.error_shown, timeout=2000) as shown:
+        assert not window.open_csv(str(path))
+
+    # The reader's name "column 1" reads as the Data tab shows it.
+    assert shown.args[0].startswith(f"{path}, riga 21, colonna «colonna 1»: «tre» non è un numero."), shown.args[0]
+
+
 def test_settings_error_in_italian(italian, make_window):
     from rnn_desktop.core.training import TrainConfig
     from rnn_desktop.gui import messages
