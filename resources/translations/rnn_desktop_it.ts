@@ -64,7 +64,7 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Training stopped: the loss diverged in the first batch, before any update, so the starting weights cause it. Choose another initialisation or activation and train again.</source>
         <translation>Addestramento fermato: la perdita è divergita nel primo batch, prima di qualsiasi aggiornamento, quindi la causa sono i pesi iniziali. Scegli un&apos;altra inizializzazione o attivazione e riaddestra.</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-21"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -153,7 +153,7 @@ Annulla: non caricare i pesi.</translation>
     <message>
         <location line="+18"/>
         <source>sample %1</source>
-        <translation>esempio %1</translation>
+        <translation>l&apos;esempio %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -403,7 +403,7 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Open &amp;sample</source>
+        <source>Open sa&amp;mple</source>
         <translation>Apri un ese&amp;mpio</translation>
     </message>
     <message>
@@ -628,7 +628,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Preimpostazione %1 sconosciuta.</translation>
     </message>
     <message>
-        <location filename="../../rnn_desktop/gui/core_errors.py" line="+56"/>
+        <location filename="../../rnn_desktop/gui/core_errors.py" line="+61"/>
         <source>window length</source>
         <translation>lunghezza della finestra</translation>
     </message>
@@ -778,7 +778,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano dei valori (%3, alle righe %4) e per i valori mancanti è impostato il rifiuto del file. Completali nel file, oppure scegli di interpolarli o di scartarne le righe.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The cell spans several lines, so a quote opened there is probably never closed.</source>
         <translation>La cella occupa più righe: probabilmente lì si apre una virgoletta che non viene mai chiusa.</translation>
     </message>
@@ -1008,7 +1008,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: i dati sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-276"/>
+        <location line="-277"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -1023,7 +1023,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -1445,7 +1445,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>File CSV</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Series preview</source>
         <translation>Anteprima della serie</translation>
     </message>
@@ -1488,7 +1488,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-858"/>
+        <location line="-859"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -1784,7 +1784,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+996"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+1000"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1940,7 +1940,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+157"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+161"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -1961,12 +1961,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+878"/>
+        <location line="+897"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-877"/>
+        <location line="-896"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -1991,7 +1991,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Passi di previsione</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>&amp;Start</source>
         <translation>&amp;Avvia</translation>
     </message>
@@ -2002,12 +2002,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+793"/>
+        <location line="+797"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-792"/>
+        <location line="-796"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2068,16 +2068,21 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Export loss plot (PNG or SVG)...</source>
-        <translation>Esporta il grafico della perdita (PNG o SVG)...</translation>
+        <source>Export loss plo&amp;t (PNG or SVG)...</source>
+        <translation>Esporta il &amp;grafico della perdita (PNG o SVG)...</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Export prediction plot (PNG or SVG)...</source>
-        <translation>Esporta il grafico delle predizioni (PNG o SVG)...</translation>
+        <source>Export predictio&amp;n plot (PNG or SVG)...</source>
+        <translation>Esporta il grafico delle pre&amp;dizioni (PNG o SVG)...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+60"/>
+        <source>Show &amp;log file location</source>
+        <translation>Mostra la posizione del file di &amp;log</translation>
+    </message>
+    <message>
+        <location line="-58"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -2122,17 +2127,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Show log file location</source>
-        <translation>Mostra la posizione del file di log</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;About</source>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+714"/>
+        <location line="+718"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2147,7 +2147,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Di nuovo in uso: %1.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+71"/>
         <source>The series has %1 values, but a window length of %2 with this split needs at least %3. Use a window length of at most %4, or shorten the validation part.</source>
         <translation>La serie ha %1 valori, ma una finestra di %2 con questa suddivisione ne richiede almeno %3. Usa una finestra lunga al massimo %4, o accorcia la parte di validazione.</translation>
     </message>
@@ -2224,7 +2224,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+240"/>
         <source>CSV: commas, decimal points (*.csv)</source>
         <translation>CSV: virgole, punti decimali (*.csv)</translation>
     </message>

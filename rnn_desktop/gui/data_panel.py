@@ -686,6 +686,7 @@ class DataPanel(QWidget):
         self.split_form = SplitForm()
 
         self.preview = PreviewPlot(axisItems=locale_axes())
+        self.preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # as the main plots: Tab skips it
         self.preview.setMinimumHeight(150)
         self.preview.getPlotItem().setTitle(self.tr("Series preview"))
         self.preview.setToolTip(self.tr("The shaded part validates. Drag the orange line to move the split."))

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
     QScrollArea, QSplitter, QTabWidget, QToolTip, QVBoxLayout, QWidget,
@@ -59,6 +59,8 @@ SLOW_BUILD_HIDDEN = 1024
 PROGRESS_STEPS_PER_EPOCH = 100
 # Relative heights of the loss, prediction and diagnostics plots in a new window.
 DEFAULT_PLOT_HEIGHTS = (2, 3, 2)
+# Pixels left free on each side of a first window on a screen smaller than its 1400 x 900.
+FIRST_SIZE_SCREEN_MARGIN = 20
 # The diagnostics plots get at least this share of the plots' height when they are shown,
 # and never less than DIAGNOSTICS_MIN_HEIGHT pixels.
 DIAGNOSTICS_SHARE = 2 / 7
@@ -262,7 +264,20 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.main_splitter.setSizes([430, 970])
         self.setCentralWidget(self.main_splitter)
         self.setStatusBar(ElidingStatusBar())
-        self.resize(1400, 900)
+        self.resize(self._first_size())
+
+    def _first_size(self) -> QSize:
+        """Return the window's size before any is saved: 1400 x 900, or less on a smaller screen.
+
+        The window frame and a panel or dock take some of the screen, so the
+        window keeps a margin of FIRST_SIZE_SCREEN_MARGIN pixels on each side.
+        """
+        size = QSize(1400, 900)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            size = size.boundedTo(available - QSize(2 * FIRST_SIZE_SCREEN_MARGIN, 2 * FIRST_SIZE_SCREEN_MARGIN))
+        return size
 
     @staticmethod
     def _scrolled(widget: QWidget) -> QScrollArea:
@@ -271,6 +286,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         area.setWidgetResizable(True)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setMinimumWidth(widget.minimumSizeHint().width() + 20)
+        # Tab goes to the fields inside, and the area scrolls to the field with the focus.
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return area
 
     def _build_actions(self) -> None:
@@ -304,9 +321,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
                                                 self.choose_export_predictions)
         self.export_history_action = action(self.tr("Export loss &history as CSV..."), None,
                                             self.choose_export_history)
-        self.export_loss_plot_action = action(self.tr("Export loss plot (PNG or SVG)..."), None,
+        self.export_loss_plot_action = action(self.tr("Export loss plo&t (PNG or SVG)..."), None,
                                               lambda: self.choose_export_plot(self.loss_plot))
-        self.export_prediction_plot_action = action(self.tr("Export prediction plot (PNG or SVG)..."), None,
+        self.export_prediction_plot_action = action(self.tr("Export predictio&n plot (PNG or SVG)..."), None,
                                                     lambda: self.choose_export_plot(self.prediction_plot))
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.gradients_action = action(self.tr("Show &gradient norms and hidden states"), None,
@@ -366,7 +383,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             language_menu.addAction(item)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("Show log file location"), self._show_log_location)
+        help_menu.addAction(self.tr("Show &log file location"), self._show_log_location)
         help_menu.addAction(self.tr("&About"), self._show_about)
         self._rebuild_recent_menu()
 

@@ -437,7 +437,7 @@ def question_reset_model(epochs: int) -> str:
 
 
 def menu_open_sample() -> str:
-    return tr("Open &sample")
+    return tr("Open sa&mple")
 
 
 def sample_title(name: str) -> str:

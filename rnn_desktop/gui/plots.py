@@ -145,6 +145,9 @@ class PlotPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot_widget = pg.PlotWidget(axisItems=locale_axes())
+        # A click still gives the plot the focus for pyqtgraph's zoom keys, but Tab skips it: it shows
+        # no focus frame, so a keyboard user would lose their place there.
+        self.plot_widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.plot: pg.PlotItem = self.plot_widget.getPlotItem()
         # No grid: pyqtgraph 0.14 draws it with the axes, and it made each repaint of a
         # 950x300 plot take 13 ms instead of 3.5 ms (offscreen, on a shared 2-core machine).

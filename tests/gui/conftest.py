@@ -55,6 +55,8 @@ def make_window(qtbot, settings, sine):
 
     def make(config: TrainConfig | None = None, series: Series | None = sine):
         window = MainWindow(settings=settings, restore_settings=False)
+        # The offscreen screen is 800 x 800, which would shrink the first size; the tests' layouts assume it.
+        window.resize(1400, 900)
         window.set_interactive(ask_on_close=False, show_dialogs=False)
         qtbot.addWidget(window)
         if series is not None:

@@ -275,3 +275,39 @@ def test_short_prediction_plot_legend_clear(qtbot):
     legend = panel.plot.legend.sceneBoundingRect()
     for x, y in zip(*panel.actual_curve.getData()):
         assert not legend.contains(panel.plot.vb.mapViewToScene(QPointF(x, y))), (x, y)
+
+
+def test_tab_stops_show_their_focus(qtbot, make_window):
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.settings_tabs.setFocus()
+    stops = []
+    for tab in range(window.settings_tabs.count()):
+        window.settings_tabs.setCurrentIndex(tab)
+        for _ in range(60):
+            window.focusNextChild()
+            stops.append(QApplication.focusWidget())
+
+    # Plots and scroll areas draw no focus frame, so Tab passes them by; the fields inside take it.
+    assert not [stop for stop in stops if isinstance(stop, QAbstractScrollArea)]
+    assert any(isinstance(stop, QComboBox) for stop in stops)
+    assert window.loss_plot.plot_widget not in stops
+
+
+def test_first_window_fits_a_small_screen(qtbot, settings):
+    from rnn_desktop.gui.main_window import FIRST_SIZE_SCREEN_MARGIN, MainWindow
+
+    window = MainWindow(settings=settings, restore_settings=False)
+    qtbot.addWidget(window)
+    window.set_interactive(ask_on_close=False, show_dialogs=False)
+
+    # Qt's offscreen screen is 800 x 800, smaller than the first size of 1400 x 900.
+    available = window.screen().availableGeometry()
+    assert available.width() < 1400
+    assert window.width() == available.width() - 2 * FIRST_SIZE_SCREEN_MARGIN
+    assert window.height() == min(900, available.height() - 2 * FIRST_SIZE_SCREEN_MARGIN)

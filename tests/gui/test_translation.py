@@ -333,6 +333,34 @@ def test_window_actions_in_italian(italian, make_window):
     assert not untranslated, f"menu entries still in English: {untranslated}"
 
 
+def menu_mnemonic_problems(window) -> list[str]:
+    """Return the menu entries without an Alt letter, and the letters two entries of a menu share."""
+    problems = []
+    for menu_action in window.menuBar().actions():
+        letters: dict[str, str] = {}
+        for action in menu_action.menu().actions():
+            if action.isSeparator():
+                continue
+            text = action.text()
+            position = text.replace("&&", "").find("&")
+            if position < 0:
+                problems.append(f"no Alt letter: {text}")
+                continue
+            letter = text.replace("&&", "")[position + 1].lower()
+            if letter in letters:
+                problems.append(f"{letters[letter]} and {text} share {letter}")
+            letters[letter] = text
+    return problems
+
+
+def test_menu_entries_have_own_alt_letters(make_window):
+    assert menu_mnemonic_problems(make_window()) == []
+
+
+def test_italian_menu_entries_have_own_alt_letters(italian, make_window):
+    assert menu_mnemonic_problems(make_window()) == []
+
+
 def test_language_menu_checks_running_language(italian, make_window):
     window = make_window()
     language_menu = next(action.menu() for action in menu_actions(window.menuBar().actions())
