@@ -104,7 +104,12 @@
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+19"/>
+        <source>The validation loss then rose to %1, over 100 times its best (%2): a learning rate that is too high often does that, so try a lower one.</source>
+        <translation>Poi la perdita di validazione è salita a %1, oltre 100 volte la sua migliore (%2): spesso succede con un tasso di apprendimento troppo alto, quindi provane uno più basso.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>column %1</source>
         <translation>colonna %1</translation>
     </message>

@@ -286,6 +286,9 @@ _PREDICT_CHUNK = 512
 # (at least 1) counts as divergence. Predicting 0 everywhere scores the mean
 # square, so such a model is off by 1e5 times the targets' size.
 DIVERGENCE_FACTOR = 1e10
+# Early stopping after the validation loss rose this many times above its best
+# names the learning rate as the likely cause.
+RUNAWAY_LOSS_FACTOR = 100.0
 
 
 def estimate_memory_bytes(hidden: int, seq_len: int, batch_size: int, n_windows: int, dtype: str,
@@ -814,6 +817,12 @@ class Trainer:
             extra["reason"] = (f"validation loss did not improve for {config.patience} epochs; "
                                f"restored the weights of epoch {self.best_epoch}")
             extra["restored_epoch"] = self.best_epoch
+            peak = max([val_loss] + [r.val_loss for r in self.history if r.epoch > self.best_epoch])
+            if self.best_val_loss > 0 and peak >= RUNAWAY_LOSS_FACTOR * self.best_val_loss:
+                extra["runaway_val_loss"] = peak
+                extra["reason"] += (f"; the validation loss then rose to {peak:.3g}, over "
+                                    f"{RUNAWAY_LOSS_FACTOR:g} times its best ({self.best_val_loss:.3g}), as a "
+                                    "learning rate that is too high often makes it do: try a lower one")
         if (stop is None and config.reduce_on_plateau
                 and self._epochs_on_plateau >= config.plateau_patience):
             new_lr = max(self.optimizer.lr * config.plateau_factor, config.min_lr)

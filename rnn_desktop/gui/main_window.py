@@ -908,7 +908,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         elif reason == "diverged" and self._reports and self._reports[-1].diverged_at_start:
             self.statusBar().showMessage(messages.status_diverged_at_start())
         else:
-            self.statusBar().showMessage(messages.status_finished(str(reason)))
+            text = messages.status_finished(str(reason))
+            peak = self._reports[-1].extra.get("runaway_val_loss") if self._reports else None
+            if reason == "early_stopping" and peak is not None and self._trainer is not None:
+                text += " " + messages.status_runaway_loss(peak, self._trainer.best_val_loss)
+            self.statusBar().showMessage(text)
         epochs = self._trainer.epoch if self._trainer else 0
         log.info("run finished: %s after %d %s", reason, epochs, "epoch" if epochs == 1 else "epochs")
         self.run_finished.emit(str(reason))

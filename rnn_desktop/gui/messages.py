@@ -144,6 +144,13 @@ def status_finished(reason: str) -> str:
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
 
 
+def status_runaway_loss(peak: float, best: float) -> str:
+    """Return the sentence added to the early-stopping status when the validation loss ran away."""
+    return tr("The validation loss then rose to %1, over 100 times its best (%2): a learning rate that is too "
+              "high often does that, so try a lower one.").replace("%1", format_number(peak, 3)).replace(
+        "%2", format_number(best, 3))
+
+
 def status_diverged_at_start() -> str:
     return tr("Training stopped: the loss diverged in the first batch, before any update, so the starting "
               "weights cause it. Choose another initialisation or activation and train again.")

@@ -10,7 +10,7 @@ import pytest
 from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError
 from rnn_desktop.core.training import (
     STOP_COMPLETED, STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, TrainConfig, Trainer, TrainingControl,
-    check_memory, estimate_memory_bytes,
+    RUNAWAY_LOSS_FACTOR, check_memory, estimate_memory_bytes,
 )
 
 SINE = np.sin(np.arange(200.0))
@@ -297,6 +297,23 @@ def test_early_stopping_restores_best_weights():
     val_prediction = prediction[trainer.split.val]
     rmse = np.sqrt(np.mean((val_prediction - SINE[20:][trainer.split.val]) ** 2))
     assert rmse == pytest.approx(best.val_rmse, rel=1e-9)
+
+
+def test_runaway_early_stop_names_learning_rate():
+    trainer = Trainer(TrainConfig(lr=10, patience=5, epochs=60, hidden=8), np.sin(np.arange(200.0)))
+    assert trainer.run() == STOP_EARLY
+    last = trainer.history[-1]
+    after_best = [r.val_loss for r in trainer.history if r.epoch > trainer.best_epoch]
+
+    assert last.extra["runaway_val_loss"] == max(after_best)
+    assert max(after_best) >= RUNAWAY_LOSS_FACTOR * trainer.best_val_loss
+    assert last.extra["reason"].endswith("as a learning rate that is too high often makes it do: try a lower one")
+
+
+def test_ordinary_early_stop_no_rate_hint():
+    trainer = early_stopped_trainer()
+    assert "runaway_val_loss" not in trainer.history[-1].extra
+    assert "learning rate" not in trainer.history[-1].extra["reason"]
 
 
 def early_stopped_trainer():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from gui_helpers import FAST, SHARED_DATA
 
 from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.gui import messages
 
 TIMEOUT_MS = 60_000
 
@@ -405,6 +406,20 @@ def test_early_stop_fills_bar_and_names_kept_epoch(qtbot, make_window):
     last = window.reports[-1]
     assert window.progress.value() == window.progress.maximum()
     assert f"Stopped early at epoch {last.epoch}, kept epoch" in window.progress.format()
+
+
+def test_runaway_loss_suggests_lower_rate(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 60, "patience": 5, "lr": 10.0, "hidden": 8}))
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert window.start_training()
+
+    assert finished.args[0] == "early_stopping"
+    peak = window.reports[-1].extra["runaway_val_loss"]
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Training finished: validation loss stopped improving (early stopping). The validation "
+                             f"loss then rose to {messages.format_number(peak, 3)}, over 100 times its best")
+    assert status.endswith("a learning rate that is too high often does that, so try a lower one.")
 
 
 def test_loss_plot_marks_kept_epoch(qtbot, make_window):
