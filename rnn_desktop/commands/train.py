@@ -199,6 +199,9 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             print(f"using the data recorded in {args.load}", flush=True)
         else:
             series = series_from_args(args)
+            problem = _one_column_problem(series)
+            if problem is not None:
+                return _fail(problem)
         if args.load:
             changes = {name: getattr(config, name) for name in _given_options(args)}
             trainer = Trainer.from_file(args.load, series.values, control, source=_describe(series), **changes)
@@ -498,6 +501,21 @@ def describe_few_windows(length: int, config: Any, n_train: int) -> str | None:
             f"--seq-len {gain[0]} (a quarter of the series) gives {gain[1]}")
 
 
+def _one_column_problem(series: Any) -> str | None:
+    """Return why a CSV series read as one column is refused, or None.
+
+    The file read as one column while its header and rows split at another
+    delimiter into several: a --delimiter or --decimal that does not fit the
+    file. Training would then read "1871,1120" as the number 1871.112.
+    """
+    other_delimiter = series.details.get("other_delimiter")
+    if not other_delimiter:
+        return None
+    return f"in {series.source}, " + describe_other_delimiter(
+        other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal"),
+        other_delimiter.get("header_delimiter"))
+
+
 def _data_warnings(series: Any, default_column: bool) -> list[str]:
     """Return warnings about a CSV series that reads but may not be what the file means."""
     warnings = []
@@ -512,11 +530,6 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
     if mismatch:
         warnings.append(f"in {series.source}, "
                         + describe_header_mismatch(mismatch[0], mismatch[1], series.details.get("delimiter")))
-    other_delimiter = series.details.get("other_delimiter")
-    if other_delimiter:
-        warnings.append(f"in {series.source}, " + describe_other_delimiter(
-            other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal"),
-            other_delimiter.get("header_delimiter")))
     if series.details.get("detected_delimiter"):
         warnings.append(f"in {series.source}, " + describe_detected_delimiter(
             series.details["delimiter"], series.details["detected_delimiter"]))

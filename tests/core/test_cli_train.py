@@ -978,15 +978,17 @@ def test_batch_line_counts_long_epochs_only(monkeypatch):
 
 
 @pytest.mark.parametrize("option", [["--delimiter", ";"], ["--decimal", ","]])
-def test_columns_read_as_one_are_named(tmp_path, capsys, option):
+def test_columns_read_as_one_are_refused(tmp_path, capsys, option):
     path = tmp_path / "flow.csv"
     path.write_text("year,flow\n" + "".join(f"{1871 + i},{1100 + (i * 37) % 300}\n" for i in range(80)),
                     encoding="utf-8")
 
-    code, _, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5", *option], capsys)
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5", *option], capsys)
 
-    assert code == 0
-    assert (f"warning: in {path}, the file reads as one column, but the header and the rows split at ',' into "
+    # Trained on, "1871,1100" would be the number 1871.11, so nothing trains.
+    assert code == 2
+    assert "epoch 1/1" not in out
+    assert (f"error: in {path}, the file reads as one column, but the header and the rows split at ',' into "
             "2 columns (year, flow); if ',' separates the columns, use --delimiter ',' with --decimal ., or "
             "leave those options out to detect them") in err
 
@@ -1012,11 +1014,11 @@ def test_header_and_rows_with_other_delimiters_are_named(tmp_path, capsys):
     assert f"of column 'value' from {path}" in out
     assert "reads as one column" not in err
 
-    # A hand-chosen '|' leaves every line whole, which the warning explains.
+    # A hand-chosen '|' leaves every line whole, which the error explains.
     code, _, err = run(["--csv", str(path), "--delimiter", "|", "--epochs", "1", "--hidden", "4", "--seq-len", "5"],
                        capsys)
-    assert code == 0
-    assert (f"warning: in {path}, the file reads as one column, but its header splits at ';' into 2 columns "
+    assert code == 2
+    assert (f"error: in {path}, the file reads as one column, but its header splits at ';' into 2 columns "
             "(id, value) and its rows at ','; if ',' separates the columns, use --delimiter ',', or leave those "
             "options out to detect them") in err
 
