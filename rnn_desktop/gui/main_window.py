@@ -1068,6 +1068,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
             focused = QApplication.focusWidget()
             self._focus_before_run = focused if focused is not None and self.isAncestorOf(focused) else None
         self._state = state
+        # The metrics line changes every epoch; held, its wrapping does not move the plots during a run.
+        self.metrics_label.hold_height(state != IDLE)
         now = time.perf_counter()
         if was_paused and self._paused_since is not None:
             self._paused_seconds += now - self._paused_since

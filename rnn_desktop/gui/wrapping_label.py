@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
@@ -20,8 +21,27 @@ class WrappingLabel(QLabel):
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self._holding = False
         self.setText(text)
+
+    def hold_height(self, hold: bool) -> None:
+        """Keep, while ``hold`` is True, the tallest height the label's texts needed since.
+
+        A line of numbers that changes every epoch may wrap onto a second line
+        and back, and the widgets below would jump up and down each time.
+        """
+        # A label never shown has no width of its own yet, and would wrap a word per line.
+        self._holding = hold and self.isVisible()
+        self.setMinimumHeight(self.heightForWidth(self.width()) if self._holding else 0)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
         super().setText(text)
         self.setToolTip(text.strip())
+        if self._holding:
+            self.setMinimumHeight(max(self.minimumHeight(), self.heightForWidth(self.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if self._holding and event.size().width() != event.oldSize().width():
+            # A new width wraps the text anew, so the height held for the old width no longer applies.
+            self.setMinimumHeight(self.heightForWidth(event.size().width()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from gui_helpers import SHARED_DATA, show_widget
+from gui_helpers import FAST, SHARED_DATA, show_widget
 
 from rnn_desktop.core.training import TrainConfig
 
@@ -311,3 +311,21 @@ def test_first_window_fits_a_small_screen(qtbot, settings):
     assert available.width() < 1400
     assert window.width() == available.width() - 2 * FIRST_SIZE_SCREEN_MARGIN
     assert window.height() == min(900, available.height() - 2 * FIRST_SIZE_SCREEN_MARGIN)
+
+
+def test_metrics_line_keeps_height_during_run(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 3}))
+    show_widget(qtbot, window, 1000, 700)
+    label = window.metrics_label
+    one_line = label.heightForWidth(label.width())
+
+    window._set_state("running")
+    label.setText("word " * 400)
+    tall = label.minimumHeight()
+    label.setText("short")
+
+    # While training, a shorter text leaves the height: the plots below do not jump.
+    assert tall > one_line
+    assert label.minimumHeight() == tall
+    window._set_state("idle")
+    assert label.minimumHeight() == 0
