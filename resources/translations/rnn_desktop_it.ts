@@ -302,7 +302,12 @@ Annulla: non caricare i pesi.</translation>
         <translation>finestre: %1 di addestramento, %2 di validazione</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>window length %1 -&gt; %2 (the shortest window, as a quarter of the series is less than 1)</source>
+        <translation>lunghezza della finestra da %1 a %2 (la più corta, perché un quarto della serie è meno di 1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>window length %1 -&gt; %2 (at most a quarter of the series)</source>
         <translation>lunghezza della finestra da %1 a %2 (al massimo un quarto della serie)</translation>
     </message>
@@ -1966,12 +1971,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+897"/>
+        <location line="+899"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-896"/>
+        <location line="-898"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2007,12 +2012,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+797"/>
+        <location line="+799"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-796"/>
+        <location line="-798"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2137,7 +2142,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+718"/>
+        <location line="+720"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2147,7 +2152,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Back to %1.</source>
         <translation>Di nuovo in uso: %1.</translation>
     </message>

@@ -26,7 +26,7 @@ from rnn_desktop.core.csv_reader import describe_detected_delimiter, unreadable_
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import (
     OUTLIER_IQR_FACTOR, csv_source, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin,
-    series_origin, shorter_window_gain,
+    FEW_TRAINING_WINDOWS, series_origin, shorter_window_gain,
 )
 from rnn_desktop.core.training import (
     STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer, TrainingControl,
@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1  # training diverged or an output file could not be written
 EXIT_BAD_INPUT = 2  # invalid option, data or weights file
+# train warns when at least this share of a CSV file's values is missing.
+MANY_MISSING_SHARE = 0.1
 # Seconds an epoch runs before a terminal gets a line counting its batches, and between updates.
 BATCH_LINE_DELAY = 1.0
 BATCH_LINE_INTERVAL = 0.5
@@ -238,10 +240,16 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         print(f"note: {describe_point_grouping(series.details['point_grouping'])}", flush=True)
     missing_lines = series.details.get("missing_rows") or []
     if missing_lines:
-        done = {"interpolate": "filled in linearly", "drop": "left out with their rows"}.get(
-            series.details.get("missing_policy"), "handled")
+        done = {"interpolate": "filled in, linearly between neighbours and with the nearest value at either end",
+                "drop": "left out with their rows"}.get(series.details.get("missing_policy"), "handled")
         values = "1 missing value was" if len(missing_lines) == 1 else f"{len(missing_lines)} missing values were"
         print(f"note: {values} {done} ({line_list(missing_lines)}); --missing chooses how", flush=True)
+        share = len(missing_lines) / (len(series.values) + (len(missing_lines) if series.details.get(
+            "missing_policy") == "drop" else 0))
+        if share >= MANY_MISSING_SHARE:
+            print(f"rnn-desktop train: warning: {share:.0%} of the values of {series.source} are missing, so the "
+                  "model learns from and is validated on values that are not in the file; fill them in, or "
+                  "train on a part of the file that has them", file=sys.stderr, flush=True)
     if series.details.get("title_lines"):
         print(f"note: {describe_title_lines(series.details['title_lines'])}", flush=True)
     if series.details.get("totals_row"):
@@ -493,10 +501,14 @@ def describe_split(n_train: int, n_val: int) -> str:
 
 
 def describe_few_windows(length: int, config: Any, n_train: int) -> str | None:
-    """Return a note suggesting a shorter --seq-len when it leaves few training windows, else None."""
+    """Return a note when there are few training windows, with a shorter --seq-len that gives more, else None."""
+    if n_train >= FEW_TRAINING_WINDOWS:
+        return None
     gain = shorter_window_gain(length, config.seq_len, config.val_windows, config.val_fraction, n_train)
     if gain is None:
-        return None
+        return (f"only {n_train} training {'window' if n_train == 1 else 'windows'} of {config.seq_len} "
+                f"{'value' if config.seq_len == 1 else 'values'}, too few for the model to learn much from; "
+                "a longer series trains better")
     return (f"only {n_train} training {'window' if n_train == 1 else 'windows'} of {config.seq_len} values; "
             f"--seq-len {gain[0]} (a quarter of the series) gives {gain[1]}")
 

@@ -1184,6 +1184,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         changes: list[str] = []
         restored = 0  # how many of the changes give back an earlier setting or the data's usual split
         longest = max(1, int(len(series) * ADAPTED_SEQ_LEN_SHARE))
+        shortest = int(len(series) * ADAPTED_SEQ_LEN_SHARE) < 1  # a quarter of the series is under one value
         if self._adapted_seq_len is not None and self._adapted_seq_len[1] == config.seq_len:
             before = self._adapted_seq_len[0]
             wanted = before if fits(config.replace(seq_len=before)) else min(before, longest)
@@ -1192,7 +1193,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
                     changes.append(messages.change_window_length_back(config.seq_len, before))
                     self._adapted_seq_len = None
                 else:
-                    changes.append(messages.change_window_length(config.seq_len, wanted))
+                    changes.append(messages.change_window_length(config.seq_len, wanted, shortest and wanted == 1))
                     self._adapted_seq_len = (before, wanted)
                 config = config.replace(seq_len=wanted)
                 restored += 1
@@ -1211,7 +1212,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
         if not fits(config):
             if config.seq_len > longest:
-                changes.append(messages.change_window_length(config.seq_len, longest))
+                changes.append(messages.change_window_length(config.seq_len, longest, shortest))
                 before = self._adapted_seq_len[0] if self._adapted_seq_len is not None else config.seq_len
                 self._adapted_seq_len = (before, longest)
                 config = config.replace(seq_len=longest)

@@ -348,9 +348,13 @@ def split_summary(n_train: int, n_val: int) -> str:
     return text.replace("%1", format_integer(n_train)).replace("%2", format_integer(n_val))
 
 
-def change_window_length(old: int, new: int) -> str:
-    return tr("window length %1 -> %2 (at most a quarter of the series)").replace(
-        "%1", format_integer(old)).replace("%2", format_integer(new))
+def change_window_length(old: int, new: int, shortest: bool = False) -> str:
+    """Name a window length cut to fit a short series: a quarter of it, or with ``shortest`` the shortest of 1."""
+    if shortest:
+        text = tr("window length %1 -> %2 (the shortest window, as a quarter of the series is less than 1)")
+    else:
+        text = tr("window length %1 -> %2 (at most a quarter of the series)")
+    return text.replace("%1", format_integer(old)).replace("%2", format_integer(new))
 
 
 def change_window_length_back(old: int, new: int) -> str:

@@ -882,7 +882,10 @@ def test_decimal_comma_rows_not_warned_with_delimiter(tmp_path, capsys):
     assert err == ""
 
 
-@pytest.mark.parametrize("policy, done", [("interpolate", "filled in linearly"), ("drop", "left out with their rows")])
+@pytest.mark.parametrize("policy, done", [
+    ("interpolate", "filled in, linearly between neighbours and with the nearest value at either end"),
+    ("drop", "left out with their rows"),
+])
 def test_missing_values_noted(tmp_path, capsys, policy, done):
     path = tmp_path / "gaps.csv"
     rows = [f"{i},{'' if i in (4, 9) else round(np.sin(i), 4)}" for i in range(120)]
@@ -892,6 +895,31 @@ def test_missing_values_noted(tmp_path, capsys, policy, done):
 
     assert code == 0, err
     assert f"note: 2 missing values were {done} (lines 6, 11); --missing chooses how" in out
+    assert "are missing" not in err  # 2 of 120 is no reason for a warning
+
+
+def test_many_missing_values_warned(tmp_path, capsys):
+    # An exported predictions file: its 50 forecast rows have no actual value.
+    path = tmp_path / "predictions.csv"
+    rows = [f"{i},{round(np.sin(i), 4) if i < 100 else ''}" for i in range(150)]
+    path.write_text("position,actual\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    code, _, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert (f"warning: 33% of the values of {path} are missing, so the model learns from and is validated on "
+            "values that are not in the file") in err
+
+
+def test_one_training_window_noted(tmp_path, capsys):
+    path = tmp_path / "short.csv"
+    path.write_text("v\n1\n2\n3\n", encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--seq-len", "1", "--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    assert ("note: only 1 training window of 1 value, too few for the model to learn much from; a longer series "
+            "trains better") in out
 
 
 def test_far_value_warned(tmp_path, capsys):

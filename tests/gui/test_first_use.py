@@ -22,6 +22,19 @@ def test_short_csv_adapts_split_and_says_so(make_window):
     assert "Adapted the settings" in window.statusBar().currentMessage()
 
 
+def test_three_value_csv_names_shortest_window(make_window, tmp_path):
+    window = make_window(TrainConfig())
+    path = tmp_path / "short.csv"
+    path.write_text("v\n1\n2\n3\n", encoding="utf-8")
+
+    assert window.open_csv(str(path))
+
+    assert window.config().seq_len == 1
+    # A quarter of 3 values is under 1, so the message names 1 as the shortest, not "at most a quarter".
+    assert ("window length 50 -> 1 (the shortest window, as a quarter of the series is less than 1)"
+            in window.statusBar().currentMessage())
+
+
 def test_long_csv_split_named_as_csv_default(make_window):
     window = make_window(TrainConfig())
 
