@@ -1138,7 +1138,9 @@ class HiddenStatePlot(PlotPanel):
         if report.hidden_states is None:
             return
         self._states = np.array(report.hidden_states, dtype=np.float64, copy=True)
-        self._epoch = report.epoch
+        # After early stopping the trainer records the states of the restored weights, so the readout
+        # names their epoch, as the metrics line does.
+        self._epoch = report.extra.get("restored_epoch", report.epoch)
         self.mark_dirty()
 
     def clear(self) -> None:

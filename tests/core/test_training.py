@@ -316,6 +316,19 @@ def test_ordinary_early_stop_no_rate_hint():
     assert "learning rate" not in trainer.history[-1].extra["reason"]
 
 
+def test_early_stop_records_hidden_states_of_kept_weights():
+    trainer = Trainer(small_config(epochs=200, patience=3, lr=0.05, optimizer="sgd", clip_norm=None), SINE)
+    window = trainer.split.n_train
+    trainer.set_recording(False, window)
+    assert trainer.run() == STOP_EARLY
+    last = trainer.history[-1]
+
+    # The states recorded with the early stop are those of the restored best weights.
+    trainer.model.forward(trainer._inputs[window:window + 1].T)
+    assert np.array_equal(last.hidden_states, trainer.model.hidden_states()[:, 0, :])
+    assert last.extra["restored_epoch"] < last.epoch
+
+
 def early_stopped_trainer():
     trainer = Trainer(small_config(epochs=200, patience=3, lr=0.05, optimizer="sgd", clip_norm=None), SINE)
     assert trainer.run() == STOP_EARLY

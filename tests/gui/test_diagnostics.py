@@ -340,7 +340,7 @@ def test_heat_map_readout_names_cell(qtbot):
     plot = HiddenStatePlot()
     qtbot.addWidget(plot)
     states = np.array([[0.25, -0.5, 0.75], [0.125, 0.5, -0.875]])  # (steps, units)
-    plot.set_report(SimpleNamespace(epoch=3, hidden_states=states))
+    plot.set_report(SimpleNamespace(epoch=3, extra={}, hidden_states=states))
     plot.refresh()
 
     cell_text, cell_x = plot.describe_point(2.2, 1.1)
@@ -351,13 +351,25 @@ def test_heat_map_readout_names_cell(qtbot):
     assert off_map_text == "epoch 3, step 1: hidden state from -0.5 to 0.75"
 
 
+def test_heat_map_readout_names_kept_epoch(qtbot):
+    plot = HiddenStatePlot()
+    qtbot.addWidget(plot)
+    # Early stopping in epoch 52 restored the weights of epoch 22, whose states the trainer recorded.
+    plot.set_report(SimpleNamespace(epoch=52, extra={"restored_epoch": 22}, hidden_states=np.array([[0.5]])))
+    plot.refresh()
+
+    text, _ = plot.describe_point(1.0, 0.0)
+
+    assert text == "epoch 22, step 1, unit 0: hidden state 0.5"
+
+
 def test_heat_map_color_bar_shows_levels(qtbot):
     plot = HiddenStatePlot()
     qtbot.addWidget(plot)
     bar = plot.color_bar
     assert not bar.isVisible()
 
-    plot.set_report(SimpleNamespace(epoch=1, hidden_states=np.array([[0.25, -0.5], [0.125, 0.75]])))
+    plot.set_report(SimpleNamespace(epoch=1, extra={}, hidden_states=np.array([[0.25, -0.5], [0.125, 0.75]])))
     plot.refresh()
     assert bar.isVisible()
     assert not bar.interactive
@@ -365,7 +377,7 @@ def test_heat_map_color_bar_shows_levels(qtbot):
     assert tuple(bar.levels()) == tuple(plot.image.getLevels())
 
     # States that are all positive (as from a ReLU) start the scale at 0.
-    plot.set_report(SimpleNamespace(epoch=2, hidden_states=np.array([[0.5, 2.0], [1.0, 0.0]])))
+    plot.set_report(SimpleNamespace(epoch=2, extra={}, hidden_states=np.array([[0.5, 2.0], [1.0, 0.0]])))
     plot.refresh()
     assert tuple(bar.levels()) == (0.0, 2.0)
     assert tuple(bar.levels()) == tuple(plot.image.getLevels())
