@@ -18,6 +18,14 @@ def write(tmp_path: Path, text: str, name: str = "data.csv", encoding: str = "ut
     return path
 
 
+def inspect_json(source: Path, capsys, *options: str) -> tuple[int, dict]:
+    """Run inspect with --json and return its exit status and the JSON it wrote."""
+    output = source.parent / "out.json"
+    code = main(["inspect", str(source), *options, "--json", str(output)])
+    capsys.readouterr()
+    return code, json.loads(output.read_text(encoding="utf-8"))
+
+
 def test_prints_detected_settings(tmp_path, capsys):
     code = main(["inspect", str(write(tmp_path, GERMAN))])
     out, err = capsys.readouterr()
@@ -80,11 +88,7 @@ def test_decimal_comma_rows_note_gone_with_option(tmp_path, capsys):
 
 
 def test_decimal_comma_rows_in_json(tmp_path, capsys):
-    source = write(tmp_path, "100,13\n98,7\n101,05\n99,5\n")
-    output = tmp_path / "out.json"
-    code = main(["inspect", str(source), "--json", str(output)])
-    capsys.readouterr()
-    data = json.loads(output.read_text(encoding="utf-8"))
+    code, data = inspect_json(write(tmp_path, "100,13\n98,7\n101,05\n99,5\n"), capsys)
     assert code == 0
     assert data["decimal_comma_rows"] == [[1, "100,13"], [3, "101,05"]]
 
@@ -99,11 +103,7 @@ def test_all_na_column_error(tmp_path, capsys):
 
 
 def test_json_output_keys_and_values(tmp_path, capsys):
-    source = write(tmp_path, "t,v\n0,1.5\n1,NA\n2,3.5\n")
-    output = tmp_path / "out.json"
-    code = main(["inspect", str(source), "--json", str(output)])
-    capsys.readouterr()
-    data = json.loads(output.read_text(encoding="utf-8"))
+    code, data = inspect_json(write(tmp_path, "t,v\n0,1.5\n1,NA\n2,3.5\n"), capsys)
     assert code == 0
     assert data["encoding"] == "utf-8"
     assert data["delimiter"] == ","
@@ -121,29 +121,22 @@ def test_json_output_keys_and_values(tmp_path, capsys):
 
 
 def test_json_times_follow_the_series_step(tmp_path, capsys):
-    source = write(tmp_path, "Mese;Valore\n31/12/2020;1,5\n31/01/2021;ND\n28/02/2021;2\n")
-    output = tmp_path / "out.json"
-    code = main(["inspect", str(source), "--json", str(output)])
-    capsys.readouterr()
-    data = json.loads(output.read_text(encoding="utf-8"))
+    code, data = inspect_json(write(tmp_path, "Mese;Valore\n31/12/2020;1,5\n31/01/2021;ND\n28/02/2021;2\n"), capsys)
     assert code == 0
     # One time per value, the missing one's included, written as far as the series' step needs.
     assert data["times"] == ["2020-12-31", "2021-01-31", "2021-02-28"]
     assert data["values"] == [1.5, None, 2.0]
 
     monthly = write(tmp_path, "month,passengers\n1949-01,112\n1949-02,118\n", name="monthly.csv")
-    assert main(["inspect", str(monthly), "--json", str(output)]) == 0
-    capsys.readouterr()
-    assert json.loads(output.read_text(encoding="utf-8"))["times"] == ["1949-01", "1949-02"]
+    code, data = inspect_json(monthly, capsys)
+    assert code == 0
+    assert data["times"] == ["1949-01", "1949-02"]
 
 
 def test_overrides_reach_the_reader(tmp_path, capsys):
     source = write(tmp_path, "10;20\n1;2,5\n3;4,5\n", encoding="cp1252")
-    output = tmp_path / "out.json"
-    code = main(["inspect", str(source), "--delimiter", ";", "--decimal", ",", "--encoding", "cp1252",
-                 "--header", "--column", "20", "--missing", "drop", "--json", str(output)])
-    capsys.readouterr()
-    data = json.loads(output.read_text(encoding="utf-8"))
+    code, data = inspect_json(source, capsys, "--delimiter", ";", "--decimal", ",", "--encoding", "cp1252",
+                              "--header", "--column", "20", "--missing", "drop")
     assert code == 0
     assert (data["delimiter"], data["decimal"], data["encoding"]) == (";", ",", "cp1252")
     assert data["header"] is True
