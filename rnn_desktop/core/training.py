@@ -597,6 +597,12 @@ class Trainer:
         self.record_dh = bool(record_dh)
         self.record_hidden_window = record_hidden_window
 
+    def window_hidden_states(self, window: int) -> np.ndarray:
+        """Return the hidden states (seq_len, hidden) of window ``window`` under the current weights, in float64."""
+        check_hidden_window(window, self.values.shape[0] - self.config.seq_len)
+        self.model.forward(self._inputs[window:window + 1].T)
+        return self.model.hidden_states()[:, 0, :].astype(np.float64)
+
     @property
     def lr(self) -> float:
         return self.optimizer.lr
@@ -834,9 +840,7 @@ class Trainer:
 
         hidden_states = None
         if self.record_hidden_window is not None:
-            i = self.record_hidden_window
-            self.model.forward(self._inputs[i:i + 1].T)
-            hidden_states = self.model.hidden_states()[:, 0, :].astype(np.float64)
+            hidden_states = self.window_hidden_states(self.record_hidden_window)
 
         if stop is not None:
             self.stop_reason = stop

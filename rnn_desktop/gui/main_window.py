@@ -615,6 +615,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.loss_plot.clear()
         self.gradient_plot.clear()
         self.hidden_plot.clear()
+        self._show_states_of_model()
         self.prediction_plot.clear_predictions()
         self._show_snapshot_now()
         self._weights_unsaved = False
@@ -771,6 +772,21 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._control.set_recording(record_dh, hidden_window)
         else:
             self._trainer.set_recording(record_dh, hidden_window)
+            self._show_states_of_model()
+
+    def _show_states_of_model(self) -> None:
+        """Show the hidden states of the idle model's weights, so loaded or reset weights need no epoch first.
+
+        The gradient norms still wait for an epoch: they come from a training batch.
+        """
+        if self._run is not None or self._trainer is None:
+            return
+        _, window = self._recording(self._trainer)
+        if window is None:
+            return
+        restored_epoch = self._reports[-1].extra.get("restored_epoch") if self._reports else None
+        self.hidden_plot.set_states(self._trainer.window_hidden_states(window),
+                                    restored_epoch if restored_epoch is not None else self._trainer.epoch)
 
     def _fits_model(self, config: TrainConfig) -> bool:
         if self._trainer_config is None:
@@ -792,6 +808,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.loss_plot.append(report)
         self.gradient_plot.clear()
         self.hidden_plot.clear()
+        self._show_states_of_model()
         self.prediction_plot.clear_predictions()
         self._weights_unsaved = False
         self._weights_file = None

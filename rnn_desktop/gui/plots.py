@@ -1137,10 +1137,14 @@ class HiddenStatePlot(PlotPanel):
     def set_report(self, report) -> None:
         if report.hidden_states is None:
             return
-        self._states = np.array(report.hidden_states, dtype=np.float64, copy=True)
         # After early stopping the trainer records the states of the restored weights, so the readout
         # names their epoch, as the metrics line does.
-        self._epoch = report.extra.get("restored_epoch", report.epoch)
+        self.set_states(report.hidden_states, report.extra.get("restored_epoch", report.epoch))
+
+    def set_states(self, states: np.ndarray, epoch: int) -> None:
+        """Show hidden states (steps, units) of the weights of epoch ``epoch``."""
+        self._states = np.array(states, dtype=np.float64, copy=True)
+        self._epoch = epoch
         self.mark_dirty()
 
     def clear(self) -> None:

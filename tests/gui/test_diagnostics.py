@@ -336,6 +336,28 @@ def test_empty_diagnostics_show_hint(qtbot, make_window):
     assert x_high - x_low == window.config().seq_len
 
 
+def test_loaded_weights_show_states_at_once(qtbot, make_window, tmp_path):
+    trained = make_window()
+    with qtbot.waitSignal(trained.run_finished, timeout=TIMEOUT_MS):
+        assert trained.start_training()
+    path = tmp_path / "w.npz"
+    assert trained.save_weights(str(path))
+
+    window = make_window()
+    window.gradients_action.trigger()
+    assert window.load_weights(str(path), origin="keep")
+    window.refresh_plots()
+
+    # The hidden states need only a forward pass of the loaded weights; the gradient norms need an epoch.
+    assert not window.hidden_plot.empty_hint.isVisibleTo(window.hidden_plot.plot)
+    assert window.gradient_plot.empty_hint.isVisibleTo(window.gradient_plot.plot)
+    text, _ = window.hidden_plot.describe_point(1.0, 0.0)
+    assert text.startswith(f"epoch {trained.trainer.epoch}, step 1, unit 0: hidden state ")
+    window_index = window.trainer.split.n_train
+    expected = window.trainer.window_hidden_states(window_index)
+    assert np.array_equal(window.hidden_plot._states, expected)
+
+
 def test_heat_map_readout_names_cell(qtbot):
     plot = HiddenStatePlot()
     qtbot.addWidget(plot)
