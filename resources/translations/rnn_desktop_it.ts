@@ -64,7 +64,7 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+29"/>
         <source>Training stopped: the loss diverged in the first batch, before any update, so the starting weights cause it. Choose another initialisation or activation and train again.</source>
         <translation>Addestramento fermato: la perdita è divergita nel primo batch, prima di qualsiasi aggiornamento, quindi la causa sono i pesi iniziali. Scegli un&apos;altra inizializzazione o attivazione e riaddestra.</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-39"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -104,7 +104,42 @@
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
+        <source>weights</source>
+        <translation>pesi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predictions</source>
+        <translation>predizioni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss_history</source>
+        <translation>storico_perdita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss_plot</source>
+        <translation>grafico_perdita</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>predictions_plot</source>
+        <translation>grafico_predizioni</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gradient_plot</source>
+        <translation>grafico_gradiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hidden_state_plot</source>
+        <translation>grafico_stati_nascosti</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The validation loss then rose to %1, over 100 times its best (%2): a learning rate that is too high often does that, so try a lower one.</source>
         <translation>Poi la perdita di validazione è salita a %1, oltre 100 volte la sua migliore (%2): spesso succede con un tasso di apprendimento troppo alto, quindi provane uno più basso.</translation>
     </message>
@@ -1879,7 +1914,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Registrato dall&apos;epoca successiva in poi</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>epoch %1, step %2, unit %3: hidden state %4</source>
         <translation>epoca %1, passo %2, unità %3: stato nascosto %4</translation>
     </message>
@@ -1897,7 +1932,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-792"/>
+        <location line="-798"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -1971,12 +2006,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+899"/>
+        <location line="+916"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-898"/>
+        <location line="-915"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2012,12 +2047,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+799"/>
+        <location line="+816"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-798"/>
+        <location line="-815"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2142,7 +2177,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+720"/>
+        <location line="+737"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
@@ -2224,7 +2259,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Pesi (*.npz)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Load weights</source>
         <translation>Carica i pesi</translation>
     </message>

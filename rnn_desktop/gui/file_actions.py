@@ -115,10 +115,11 @@ class FileActionsMixin:
         """
         series = self._trainer_series if self._trainer is not None else self.data_panel.series()
         source = series.source if series is not None else ""
+        name = messages.export_file_part(what)
         if not source or source.startswith("generator "):
-            return what + suffix
+            return name + suffix
         stem = Path(source).stem
-        return stem + suffix if what == "weights" else f"{stem}_{what}{suffix}"
+        return stem + suffix if what == "weights" else f"{stem}_{name}{suffix}"
 
     def save_weights(self, path: str) -> bool:
         if self._trainer is None:

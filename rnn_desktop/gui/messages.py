@@ -144,6 +144,24 @@ def status_finished(reason: str) -> str:
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
 
 
+def export_file_part(what: str) -> str:
+    """Return the part of a proposed file name that says what the file holds, in the interface's language.
+
+    ``what`` is "weights", "predictions", "loss_history" or a plot's export name
+    followed by "_plot"; any other text comes back as it is.
+    """
+    parts = {
+        "weights": tr("weights"),
+        "predictions": tr("predictions"),
+        "loss_history": tr("loss_history"),
+        "loss_plot": tr("loss_plot"),
+        "predictions_plot": tr("predictions_plot"),
+        "gradient_plot": tr("gradient_plot"),
+        "hidden_state_plot": tr("hidden_state_plot"),
+    }
+    return parts.get(what, what)
+
+
 def status_runaway_loss(peak: float, best: float) -> str:
     """Return the sentence added to the early-stopping status when the validation loss ran away."""
     return tr("The validation loss then rose to %1, over 100 times its best (%2): a learning rate that is too "

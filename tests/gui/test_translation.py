@@ -669,6 +669,29 @@ def test_generated_column_names_in_italian(italian, make_window, tmp_path):
     assert window.prediction_plot.plot.getAxis("left").labelText == "colonna 1"
 
 
+def test_italian_export_names_are_italian(italian, make_window, tmp_path, qtbot, monkeypatch):
+    from gui_helpers import FAST, SHARED_DATA
+    from PySide6.QtWidgets import QFileDialog
+
+    from rnn_desktop.core.training import TrainConfig
+
+    window = make_window(TrainConfig().replace(**FAST), series=None)
+    monkeypatch.chdir(tmp_path)
+    proposed: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda parent, title, start, *args, **kwargs: (
+        proposed.append(Path(start).name), ("", ""))[1])
+    assert window.open_csv(str(SHARED_DATA / "nile.csv"))
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.start_training()
+
+    window.choose_export_predictions()
+    window.choose_export_history()
+    window.choose_export_plot(window.loss_plot)
+    window.choose_save_weights()
+
+    assert proposed == ["nile_predizioni.csv", "nile_storico_perdita.csv", "nile_grafico_perdita.png", "nile.npz"]
+
+
 def test_italian_export_dialog_starts_with_semicolons(italian, make_window, tmp_path, qtbot, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
