@@ -144,10 +144,10 @@ def status_finished(reason: str) -> str:
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
 
 
-def export_file_part(what: str) -> str:
+def export_file_part(export_kind: str) -> str:
     """Return the part of a proposed file name that says what the file holds, in the interface's language.
 
-    ``what`` is "weights", "predictions", "loss_history" or a plot's export name
+    ``export_kind`` is "weights", "predictions", "loss_history" or a plot's export name
     followed by "_plot"; any other text comes back as it is.
     """
     parts = {
@@ -159,7 +159,7 @@ def export_file_part(what: str) -> str:
         "gradient_plot": tr("gradient_plot"),
         "hidden_state_plot": tr("hidden_state_plot"),
     }
-    return parts.get(what, what)
+    return parts.get(export_kind, export_kind)
 
 
 def status_runaway_loss(peak: float, best: float) -> str:
