@@ -9,7 +9,7 @@ import os
 from typing import Any, Callable, Sequence
 
 from rnn_desktop.core import csv_values
-from rnn_desktop.core.csv_reader import describe_other_delimiter  # noqa: F401 (train and inspect import it here)
+from rnn_desktop.core.csv_reader import describe_other_delimiter
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
 from rnn_desktop.core.training import TrainConfig
@@ -102,6 +102,21 @@ def series_from_args(args: argparse.Namespace) -> Series:
         seed=getattr(args, "seed", 0),
         **dict(getattr(args, "param", None) or []),
     )
+
+
+def one_column_problem(series: Series) -> str | None:
+    """Return why a CSV series read as one column is refused, or None.
+
+    The file read as one column while its header and rows split at another
+    delimiter into several: a --delimiter or --decimal that does not fit the
+    file. Training would then read "1871,1120" as the number 1871.112.
+    """
+    other_delimiter = series.details.get("other_delimiter")
+    if not other_delimiter:
+        return None
+    return f"in {series.source}, " + describe_other_delimiter(
+        other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal"),
+        other_delimiter.get("header_delimiter"))
 
 
 def first_few(items: Sequence[Any], text_of: Callable[[Any], str] = str, shown: int = 5) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rnn_desktop.commands.common import (
-    config_from_args, data_options_given, input_paths, recorded_origin, series_from_args,
+    config_from_args, data_options_given, input_paths, one_column_problem, recorded_origin, series_from_args,
 )
 from rnn_desktop.core.errors import RnnDesktopError, value_as_typed
 from rnn_desktop.core.training import TrainConfig
@@ -258,6 +258,9 @@ def apply_options(window, args: argparse.Namespace, scripted: bool) -> str | Non
                 if scripted:
                     return window.last_error
                 print(f"rnn-desktop gui: error: {window.last_error_english}", file=sys.stderr)
+            elif scripted and (one_column := one_column_problem(window.data_panel.series())) is not None:
+                # As train refuses it: a scripted run would train on numbers such as 1871.112 for "1871,1120".
+                return one_column
         elif generated and not window.data_panel.set_generator(**generator_settings(args)):
             return window.last_error
         origin = "keep"

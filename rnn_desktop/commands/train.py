@@ -18,8 +18,8 @@ import numpy as np
 
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
-    describe_other_delimiter, describe_point_grouping, describe_title_lines, describe_totals_row,
-    describe_unordered_time, describe_unreadable_date, input_paths, line_list, recorded_origin, series_from_args,
+    describe_point_grouping, describe_title_lines, describe_totals_row, describe_unordered_time,
+    describe_unreadable_date, input_paths, line_list, one_column_problem, recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_reader import describe_detected_delimiter, unreadable_time_column
@@ -201,7 +201,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             print(f"using the data recorded in {args.load}", flush=True)
         else:
             series = series_from_args(args)
-            problem = _one_column_problem(series)
+            problem = one_column_problem(series)
             if problem is not None:
                 return _fail(problem)
         if args.load:
@@ -511,21 +511,6 @@ def describe_few_windows(length: int, config: Any, n_train: int) -> str | None:
                 "a longer series trains better")
     return (f"only {n_train} training {'window' if n_train == 1 else 'windows'} of {config.seq_len} values; "
             f"--seq-len {gain[0]} (a quarter of the series) gives {gain[1]}")
-
-
-def _one_column_problem(series: Any) -> str | None:
-    """Return why a CSV series read as one column is refused, or None.
-
-    The file read as one column while its header and rows split at another
-    delimiter into several: a --delimiter or --decimal that does not fit the
-    file. Training would then read "1871,1120" as the number 1871.112.
-    """
-    other_delimiter = series.details.get("other_delimiter")
-    if not other_delimiter:
-        return None
-    return f"in {series.source}, " + describe_other_delimiter(
-        other_delimiter["delimiter"], other_delimiter["names"], series.details.get("decimal"),
-        other_delimiter.get("header_delimiter"))
 
 
 def _data_warnings(series: Any, default_column: bool) -> list[str]:

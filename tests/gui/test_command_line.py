@@ -322,6 +322,19 @@ def test_outputs_need_autostart(tmp_path, option):
     assert not (tmp_path / "out.file").exists()
 
 
+def test_scripted_run_refuses_one_column_file(tmp_path):
+    result = run_gui_command(tmp_path, "--csv", str(SHARED_DATA / "nile.csv"), "--delimiter", ";",
+                             "--autostart", "--exit-when-done", "--report", "r.json")
+
+    # As train does: with ';' the row "1871,1120" would train as the number 1871.112.
+    assert result.returncode == 2
+    assert ("the file reads as one column, but the header and the rows split at ',' into 2 columns (year, flow)"
+            in result.stderr)
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["stop_reason"] == "not_started"
+    assert report["epochs_this_run"] == 0
+
+
 def test_run_that_cannot_start_writes_report(tmp_path):
     result = run_gui_command(tmp_path, "--csv", str(SHARED_DATA / "nile.csv"), "--val-windows", "50",
                              "--autostart", "--exit-when-done", "--report", "r.json")
