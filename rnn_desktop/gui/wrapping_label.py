@@ -30,6 +30,8 @@ class WrappingLabel(QLabel):
         A line of numbers that changes every epoch may wrap onto a second line
         and back, and the widgets below would jump up and down each time.
         """
+        if hold and self._holding:
+            return  # already held, as from a pause to the resumed run: the tallest height stays
         # A label never shown has no width of its own yet, and would wrap a word per line.
         self._holding = hold and self.isVisible()
         self.setMinimumHeight(self.heightForWidth(self.width()) if self._holding else 0)
@@ -44,4 +46,6 @@ class WrappingLabel(QLabel):
         super().resizeEvent(event)
         if self._holding and event.size().width() != event.oldSize().width():
             # A new width wraps the text anew, so the height held for the old width no longer applies.
+            # QLabel's heightForWidth never returns less than the minimum height, so that goes first.
+            self.setMinimumHeight(0)
             self.setMinimumHeight(self.heightForWidth(event.size().width()))

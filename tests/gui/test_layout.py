@@ -327,5 +327,13 @@ def test_metrics_line_keeps_height_during_run(qtbot, make_window):
     # While training, a shorter text leaves the height: the plots below do not jump.
     assert tall > one_line
     assert label.minimumHeight() == tall
+    # A pause and the resumed run are one run, so the height stays.
+    window._set_state("paused")
+    window._set_state("running")
+    assert label.minimumHeight() == tall
+    # A new width wraps the text anew, so the short text needs one line again.
+    window.resize(1100, 700)
+    qtbot.waitUntil(lambda: label.minimumHeight() < tall)
+    assert label.minimumHeight() == label.heightForWidth(label.width())
     window._set_state("idle")
     assert label.minimumHeight() == 0
