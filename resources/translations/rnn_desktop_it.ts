@@ -64,7 +64,12 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>The validation loss then rose to %1, over %3 times its best (%2): a learning rate that is too high often does that, so try a lower one.</source>
+        <translation>Poi la perdita di validazione è salita a %1, oltre %3 volte la sua migliore (%2): spesso succede con un tasso di apprendimento troppo alto, quindi provane uno più basso.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Training stopped: the loss diverged in the first batch, before any update, so the starting weights cause it. Choose another initialisation or activation and train again.</source>
         <translation>Addestramento fermato: la perdita è divergita nel primo batch, prima di qualsiasi aggiornamento, quindi la causa sono i pesi iniziali. Scegli un&apos;altra inizializzazione o attivazione e riaddestra.</translation>
     </message>
@@ -74,7 +79,7 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -139,12 +144,7 @@
         <translation>grafico_stati_nascosti</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The validation loss then rose to %1, over 100 times its best (%2): a learning rate that is too high often does that, so try a lower one.</source>
-        <translation>Poi la perdita di validazione è salita a %1, oltre 100 volte la sua migliore (%2): spesso succede con un tasso di apprendimento troppo alto, quindi provane uno più basso.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>column %1</source>
         <translation>colonna %1</translation>
     </message>
@@ -2187,7 +2187,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Back to %1.</source>
         <translation>Di nuovo in uso: %1.</translation>
     </message>

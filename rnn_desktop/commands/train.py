@@ -244,8 +244,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
                 "drop": "left out with their rows"}.get(series.details.get("missing_policy"), "handled")
         values = "1 missing value was" if len(missing_lines) == 1 else f"{len(missing_lines)} missing values were"
         print(f"note: {values} {done} ({line_list(missing_lines)}); --missing chooses how", flush=True)
-        share = len(missing_lines) / (len(series.values) + (len(missing_lines) if series.details.get(
-            "missing_policy") == "drop" else 0))
+        # The reader's counts are of the file's rows, before any are dropped.
+        share = series.details["missing"] / series.details["rows"]
         if share >= MANY_MISSING_SHARE:
             print(f"rnn-desktop train: warning: {share:.0%} of the values of {series.source} are missing, so the "
                   "model learns from and is validated on values that are not in the file; fill them in, or "

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series, series_origin
-from rnn_desktop.core.training import TrainConfig
+from rnn_desktop.core.training import RUNAWAY_LOSS_FACTOR, TrainConfig
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
 from rnn_desktop.gui.core_errors import series_name
@@ -928,7 +928,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             text = messages.status_finished(str(reason))
             peak = self._reports[-1].extra.get("runaway_val_loss") if self._reports else None
             if reason == "early_stopping" and peak is not None and self._trainer is not None:
-                text += " " + messages.status_runaway_loss(peak, self._trainer.best_val_loss)
+                text += " " + messages.status_runaway_loss(peak, self._trainer.best_val_loss, RUNAWAY_LOSS_FACTOR)
             self.statusBar().showMessage(text)
         epochs = self._trainer.epoch if self._trainer else 0
         log.info("run finished: %s after %d %s", reason, epochs, "epoch" if epochs == 1 else "epochs")
@@ -1200,8 +1200,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         from_csv = self.data_panel.csv_path() is not None and series.source == self.data_panel.csv_path()
         changes: list[str] = []
         restored = 0  # how many of the changes give back an earlier setting or the data's usual split
-        longest = max(1, int(len(series) * ADAPTED_SEQ_LEN_SHARE))
-        shortest = int(len(series) * ADAPTED_SEQ_LEN_SHARE) < 1  # a quarter of the series is under one value
+        quarter = int(len(series) * ADAPTED_SEQ_LEN_SHARE)
+        longest = max(1, quarter)
+        shortest = quarter < 1  # the window length of 1 is then more than a quarter of the series
         if self._adapted_seq_len is not None and self._adapted_seq_len[1] == config.seq_len:
             before = self._adapted_seq_len[0]
             wanted = before if fits(config.replace(seq_len=before)) else min(before, longest)

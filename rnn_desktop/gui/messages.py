@@ -162,11 +162,12 @@ def export_file_part(export_kind: str) -> str:
     return parts.get(export_kind, export_kind)
 
 
-def status_runaway_loss(peak: float, best: float) -> str:
-    """Return the sentence added to the early-stopping status when the validation loss ran away."""
-    return tr("The validation loss then rose to %1, over 100 times its best (%2): a learning rate that is too "
-              "high often does that, so try a lower one.").replace("%1", format_number(peak, 3)).replace(
-        "%2", format_number(best, 3))
+def status_runaway_loss(peak: float, best: float, factor: float) -> str:
+    """Return the sentence added to the early-stopping status when the validation loss rose ``factor`` times."""
+    text = tr("The validation loss then rose to %1, over %3 times its best (%2): a learning rate that is too "
+              "high often does that, so try a lower one.")
+    return text.replace("%1", format_number(peak, 3)).replace("%2", format_number(best, 3)).replace(
+        "%3", format_number(factor))
 
 
 def status_diverged_at_start() -> str:
