@@ -133,6 +133,16 @@ def test_json_times_follow_the_series_step(tmp_path, capsys):
     assert data["times"] == ["1949-01", "1949-02"]
 
 
+def test_json_path_is_absolute_like_trains(tmp_path, capsys, monkeypatch):
+    write(tmp_path, GERMAN)
+    monkeypatch.chdir(tmp_path)
+    code = main(["inspect", "data.csv", "--json", "out.json"])
+    capsys.readouterr()
+    assert code == 0
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert data["path"] == str((tmp_path / "data.csv").resolve())
+
+
 def test_overrides_reach_the_reader(tmp_path, capsys):
     source = write(tmp_path, "10;20\n1;2,5\n3;4,5\n", encoding="cp1252")
     code, data = inspect_json(source, capsys, "--delimiter", ";", "--decimal", ",", "--encoding", "cp1252",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from typing import TextIO
 
@@ -62,12 +63,14 @@ def run_inspect(args: argparse.Namespace) -> int:
 def format_json(info: CsvInfo) -> str:
     """Return the JSON text: one key per line, and the values and times each on a single line.
 
-    ``times`` is the time axis as text at the series' step ("1949-01" for a
-    monthly series), or null without a time axis.
+    ``path`` is absolute with links resolved, as in train's summary. ``times``
+    is the time axis as text at the series' step ("1949-01" for a monthly
+    series), or null without a time axis.
     """
     # CPython's json module uses its C encoder only without indent; indented,
     # a million values took about 5 s here, so they are encoded apart.
     data = info.to_json_dict()
+    data["path"] = os.path.realpath(data["path"])
     values = data.pop("values")
     times = None if info.time is None else time_texts(info.time, len(values))
     settings = json.dumps(data, indent=1, ensure_ascii=False)
