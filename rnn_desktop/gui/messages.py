@@ -25,13 +25,29 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+# Below this size, a number with more whole digits than its significant digits is written in full
+# with group separators (444,372 rather than 4.444e+05). From it on, the exponent form is shorter.
+WHOLE_NUMBER_LIMIT = 1e9
+
+
 def format_number(value: float | None, digits: int = 4) -> str:
-    """Format a number in the current locale with ``digits`` significant digits; "-" for None."""
+    """Format a number in the current locale with ``digits`` significant digits; "-" for None.
+
+    A number with more than ``digits`` whole digits keeps all of them, below WHOLE_NUMBER_LIMIT.
+    """
     if value is None:
         return "-"
     if value != value or value in (float("inf"), float("-inf")):
         return str(value)
+    if 10.0 ** digits <= abs(value) < WHOLE_NUMBER_LIMIT:
+        return format_integer(round(value))
     return QLocale().toString(float(value), "g", digits)
+
+
+def format_percent(value: float | None) -> str:
+    """Format a percentage with 3 significant digits and a percent sign, "-" for None."""
+    # A no-break space keeps "%" beside its number where a line wraps.
+    return "-" if value is None else format_number(value, 3) + "\u00a0%"
 
 
 def format_value(value: float) -> str:
@@ -547,8 +563,7 @@ def progress_loaded(epoch: int) -> str:
 
 def metrics_text(report: Any, naive_rmse: float | None) -> str:
     """Summarise an EpochReport's validation metrics, beside the persistence baseline's RMSE."""
-    # A no-break space keeps "%" beside its number where the metrics line wraps.
-    mape = format_number(report.val_mape, 3) + "\u00a0%" if report.val_mape is not None else "-"
+    mape = format_percent(report.val_mape)
     return tr("Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5").replace(
         "%1", format_number(report.val_rmse)).replace("%2", format_number(report.val_mae)).replace(
         "%3", mape).replace("%4", format_number(naive_rmse)).replace(
@@ -560,7 +575,7 @@ def final_metrics_text(metrics: dict, naive_rmse: float | None, epoch: int) -> s
 
     Epoch 0 stands for the starting weights, kept when the first batch diverged.
     """
-    mape = format_number(metrics.get("mape"), 3) + "\u00a0%" if metrics.get("mape") is not None else "-"
+    mape = format_percent(metrics.get("mape"))
     if epoch == 0:
         return tr("Starting weights, before any update: validation RMSE %1 (repeating the last value: %2) · "
                   "MAE %3 · MAPE %4").replace("%1", format_number(metrics["rmse"])).replace(

@@ -506,6 +506,18 @@ def test_numbers_use_decimal_comma(italian):
     assert localize_date_text("Jan") == "gen"
 
 
+def test_large_numbers_are_written_in_full(italian):
+    from rnn_desktop.gui.messages import format_number, format_percent
+
+    # A MAPE of 4.44e+05 % read as a formula; whole digits with group separators read as a number.
+    assert format_percent(444372.4) == "444.372\u00a0%"
+    assert format_percent(12.345) == "12,3\u00a0%"
+    assert format_percent(None) == "-"
+    assert format_number(-123456.7) == "-123.457"
+    # Past a billion, and for a diverged loss, the exponent form is the shorter one.
+    assert format_number(3.5e12) == "3,5e+12"
+
+
 def test_csv_export_keeps_decimal_point(italian, make_window, tmp_path, qtbot):
     window = make_window()
     with qtbot.waitSignal(window.run_finished, timeout=60_000):
