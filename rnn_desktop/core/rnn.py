@@ -193,12 +193,14 @@ class ElmanRNN:
     """Many-to-one Elman RNN with parameters in ``params`` and gradients in ``grads``.
 
     Both dicts use the names in PARAM_NAMES; ``grads`` is overwritten in place by
-    every ``backward`` call.
+    every ``backward`` call. With ``draw=False`` the parameters start at zero, for
+    a caller that fills them next (``reinitialise`` or ``set_weights``): for a
+    large model the orthogonal draw is the slow part of building it.
     """
 
     def __init__(self, input_size: int = 1, hidden: int = 32, activation: str = "tanh",
                  init: str = "glorot", dtype: str = "float64",
-                 rng: np.random.Generator | None = None) -> None:
+                 rng: np.random.Generator | None = None, draw: bool = True) -> None:
         if activation not in ACTIVATIONS:
             apply_activation(activation, np.zeros(1))  # raises the ConfigError
         if dtype not in DTYPES:
@@ -209,8 +211,14 @@ class ElmanRNN:
         self.activation = activation
         self.init = init
         self.dtype = np.dtype(dtype)
-        self.params = init_params(self.input_size, self.hidden, init, dtype,
-                                  rng if rng is not None else np.random.default_rng(0))
+        if init not in INITS:
+            init_params(1, 1, init, dtype, np.random.default_rng(0))  # raises the ConfigError
+        if draw:
+            self.params = init_params(self.input_size, self.hidden, init, dtype,
+                                      rng if rng is not None else np.random.default_rng(0))
+        else:
+            self.params = {name: np.zeros(shape, dtype=self.dtype)
+                           for name, shape in param_shapes(self.input_size, self.hidden).items()}
         self.grads = {name: np.zeros_like(value) for name, value in self.params.items()}
         self._workspaces: dict[tuple[int, int], _Workspace] = {}
         self._last: _Workspace | None = None

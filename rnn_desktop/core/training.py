@@ -452,7 +452,8 @@ class Trainer:
 
     def __init__(self, config: TrainConfig, values: Any, control: TrainingControl | None = None,
                  record_dh: bool = False, record_hidden_window: int | None = None,
-                 scaler: series_mod.Scaler | None = None, source: str | None = None) -> None:
+                 scaler: series_mod.Scaler | None = None, source: str | None = None,
+                 draw_weights: bool = True) -> None:
         config.validate()
         values = check_values(values)
         minimum = series_mod.min_series_length(config.seq_len, config.val_windows, config.val_fraction)
@@ -507,10 +508,11 @@ class Trainer:
         self._prepare_windows()
         self.naive_val_rmse = series_mod.naive_persistence_rmse(values, config.seq_len, self.split.val)
 
-        self.model = ElmanRNN(1, config.hidden, config.activation, config.init, config.dtype)
+        # reset_weights draws the weights, so the model starts at zero: one orthogonal draw, not two.
+        self.model = ElmanRNN(1, config.hidden, config.activation, config.init, config.dtype, draw=False)
         self.optimizer = make_optimizer(config.optimizer, self.model.params, config.lr, config.momentum)
         self._backup = {name: np.empty_like(p) for name, p in self.model.params.items()}
-        self.reset_weights(config.seed, refit_scaler=False)
+        self.reset_weights(config.seed, refit_scaler=False, draw_weights=draw_weights)
         # True after from_file restored the optimiser state saved with the weights.
         self.optimizer_restored = False
 
@@ -550,12 +552,14 @@ class Trainer:
 
     # --- state ----------------------------------------------------------------
 
-    def reset_weights(self, seed: int | None = None, refit_scaler: bool = True) -> None:
+    def reset_weights(self, seed: int | None = None, refit_scaler: bool = True, draw_weights: bool = True) -> None:
         """Re-initialise the model and the optimiser from ``seed`` (default: config.seed)
         and forget the history.
 
         With ``refit_scaler`` the scaler is fitted again on this trainer's training
         part, so a fresh model never keeps the scaler of weights loaded from other data.
+        ``draw_weights=False`` leaves the weights as they are, for a caller that sets
+        them next; the rest, the batch shuffling included, is as after a draw.
         """
         if seed is not None and seed != self.config.seed:
             self.config = self.config.replace(seed=int(seed))
@@ -569,7 +573,8 @@ class Trainer:
                 self._prepare_windows()
             self.load_warning = None
         init_seed, shuffle_seed = np.random.SeedSequence(self.config.seed).spawn(2)
-        self.model.reinitialise(np.random.default_rng(init_seed))
+        if draw_weights:
+            self.model.reinitialise(np.random.default_rng(init_seed))
         self._shuffle_rng = np.random.default_rng(shuffle_seed)
         self.optimizer.reset()
         self.optimizer.lr = self.config.lr
@@ -945,8 +950,9 @@ class Trainer:
         config = TrainConfig.from_dict({**loaded.config, **fixed, **changes})
 
         try:
+            # The file's weights replace a draw, which takes seconds for a large model.
             trainer = cls(config, values, control, record_dh, record_hidden_window,
-                          scaler=series_mod.Scaler.from_dict(meta["scaler"]), source=source)
+                          scaler=series_mod.Scaler.from_dict(meta["scaler"]), source=source, draw_weights=False)
         except DataError as error:
             if error.code != "data.too_short":
                 raise
