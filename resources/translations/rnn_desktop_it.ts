@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+76"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+92"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -543,6 +543,11 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Stopped in epoch %1 before its first batch ended; the weights are unchanged</source>
+        <translation>Fermato nell&apos;epoca %1 prima della fine del suo primo batch; i pesi non sono cambiati</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Stopped in epoch %1, after %2 of its %3 batches</source>
         <translation>Fermato nell&apos;epoca %1, dopo %2 dei suoi %3 batch</translation>
     </message>
@@ -557,7 +562,7 @@ Annulla: non caricare i pesi.</translation>
         <translation>Pesi dell&apos;epoca %1 caricati; non ancora addestrati oltre</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5</source>
         <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
     </message>
@@ -1985,7 +1990,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+161"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+162"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -2006,12 +2011,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+916"/>
+        <location line="+924"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-915"/>
+        <location line="-923"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2047,12 +2052,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+816"/>
+        <location line="+824"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-815"/>
+        <location line="-823"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2177,7 +2182,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+737"/>
+        <location line="+745"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

@@ -27,6 +27,7 @@ from rnn_desktop.core.series import CSV_VAL_FRACTION, Series, series_origin
 from rnn_desktop.core.training import RUNAWAY_LOSS_FACTOR, TrainConfig
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
+from rnn_desktop.gui.busy import WorkAbandoned, run_while_busy
 from rnn_desktop.gui.core_errors import series_name
 from rnn_desktop.gui.data_panel import DataPanel
 from rnn_desktop.gui.file_actions import FileActionsMixin
@@ -610,7 +611,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 return
             self._replaced_message = None
         else:
-            self._trainer.reset_weights()
+            try:
+                self._while_building(self._trainer.config.hidden, self._trainer.reset_weights)
+            except WorkAbandoned:
+                return  # the application is quitting
         self._reports.clear()
         self.loss_plot.clear()
         self.gradient_plot.clear()
@@ -703,29 +707,35 @@ class MainWindow(FileActionsMixin, QMainWindow):
         from rnn_desktop.core.training import Trainer
 
         control = WorkerControl()
-        # The orthogonal start of W_hh takes seconds for a large model (4 s for 2048 units here), in this
-        # thread, so the window shows why it does not respond.
-        slow = config.hidden >= SLOW_BUILD_HIDDEN
-        if slow:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            self.statusBar().showMessage(messages.status_building_model(config.hidden))
-            self.statusBar().repaint()
         try:
             config.validate()
-            trainer = Trainer(config, series.values, control=control, source=series.source)
+            trainer = self._while_building(
+                config.hidden, lambda: Trainer(config, series.values, control=control, source=series.source))
             trainer.origin = series_origin(series)
         except (RnnDesktopError, ValueError) as error:
             log.error("cannot train with %s on %s: %s", config.to_dict(), series.source, error)
             self.show_error(messages.error_text(error), title=messages.title_invalid_settings())
             return None
-        finally:
-            if slow:
-                QApplication.restoreOverrideCursor()
+        except WorkAbandoned:
+            return None  # the application is quitting
         if self._trainer is not None and self._trainer.epoch > 0:
             self._replaced_message = messages.status_new_model(self._trainer.epoch)
         self._install_trainer(trainer, config, series, control)
         log.info("new model: %s on %s (%d values)", config.to_dict(), series.source, len(series))
         return trainer
+
+    def _while_building(self, hidden: int, build):
+        """Return ``build()``; for a model of SLOW_BUILD_HIDDEN units or more, run it with a busy dialog.
+
+        The orthogonal start of W_hh takes seconds for a large model (4 s for 2048 units and 15 s for
+        4096 here), and in the GUI thread the window froze meanwhile.
+        """
+        if hidden < SLOW_BUILD_HIDDEN:
+            return build()
+        text = messages.status_building_model(hidden)
+        self.statusBar().showMessage(text)
+        log.info("building a model of %d hidden units beside the event loop", hidden)
+        return run_while_busy(self, text, build)
 
     def _confirm_discarding_model(self, question) -> bool:
         """Ask to save a trained model with unsaved weights before a new model or a reset discards it.
@@ -912,6 +922,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
                     self._set_progress_text(messages.progress_stopped_in_epoch(last.epoch, done, batches))
                 elif not self._run_is_step:
                     self._set_progress_text(messages.progress_stopped(last.epoch, self._run_target_epoch))
+        if reason == "stopped" and (not self._reports or self._reports[-1].epoch <= self._run_start_epoch):
+            # No batch ended, so no epoch report came and the weights are as they were.
+            self.progress.setValue(0)
+            self._set_progress_text(messages.progress_stopped_before_batch(self._run_start_epoch + 1))
         self._show_final_metrics()
         if self.forecast_steps.value() != self._run_forecast_steps:
             self._show_snapshot_now()  # the field changed during the run

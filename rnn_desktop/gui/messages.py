@@ -547,6 +547,11 @@ def progress_stopped(epoch: int, target: int) -> str:
     return tr("Stopped at epoch %1 of %2").replace("%1", format_integer(epoch)).replace("%2", format_integer(target))
 
 
+def progress_stopped_before_batch(epoch: int) -> str:
+    return tr("Stopped in epoch %1 before its first batch ended; the weights are unchanged").replace(
+        "%1", format_integer(epoch))
+
+
 def progress_stopped_in_epoch(epoch: int, done: int, batches: int) -> str:
     return tr("Stopped in epoch %1, after %2 of its %3 batches").replace("%1", format_integer(epoch)).replace(
         "%2", format_integer(done)).replace("%3", format_integer(batches))

@@ -163,6 +163,39 @@ def test_large_model_build_is_announced(qtbot, make_window):
     assert QApplication.overrideCursor() is None
 
 
+def test_window_keeps_painting_while_a_large_model_is_built(qtbot, make_window, monkeypatch):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    real_reset = Trainer.reset_weights
+
+    def slow_reset(self, *args, **kwargs):
+        time.sleep(0.3)  # a 4096-unit model's draw takes seconds
+        real_reset(self, *args, **kwargs)
+
+    monkeypatch.setattr(Trainer, "reset_weights", slow_reset)
+    window = make_window(TrainConfig().replace(**{**FAST, "hidden": 1024, "epochs": 1}))
+    seen: list[str] = []
+    ticks = QTimer()
+    ticks.setInterval(20)
+    ticks.timeout.connect(lambda: seen.append(
+        modal.labelText() if isinstance(modal := QApplication.activeModalWidget(), QProgressDialog) else ""))
+    ticks.start()
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+        # start_training returns once the model is built; the event loop ran meanwhile.
+        building = [text for text in seen if text]
+        assert building
+        assert building[0] == f"Building a model of {messages.format_integer(1024)} hidden units..."
+    ticks.stop()
+
+    assert QApplication.activeModalWidget() is None
+    assert window.trainer.config.hidden == 1024
+
+
 def test_stop_in_a_long_epoch_names_its_batches(qtbot, make_window):
     from rnn_desktop.core.generators import generate
 
@@ -177,6 +210,19 @@ def test_stop_in_a_long_epoch_names_its_batches(qtbot, make_window):
     batches = messages.format_integer(window.trainer.split.n_train)
     assert window.progress.format().startswith("Stopped in epoch 1, after ")
     assert window.progress.format().endswith(f" of its {batches} batches")
+
+
+def test_stop_before_a_batch_ends_says_so(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 3}))
+    # A stop asked for before the worker's first batch: with a large model that batch takes seconds.
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as blocker:
+        assert window.start_training()
+        window.stop_training()
+
+    assert blocker.args == ["stopped"]
+    assert window.reports == []
+    assert window.progress.format() == "Stopped in epoch 1 before its first batch ended; the weights are unchanged"
+    assert window.progress.value() == 0
 
 
 def test_step_after_stop_trains_one_epoch(qtbot, make_window):
