@@ -19,7 +19,8 @@ import numpy as np
 from rnn_desktop.core.file_modes import match_new_file_mode
 from rnn_desktop.core.series import time_texts
 
-HEADER_COMMENT = "# rnn-desktop {what}; numbers use '{decimal}' as the decimal mark\n"
+# Neither delimiter appears in it, so a spreadsheet keeps the line in one cell.
+HEADER_COMMENT = "# rnn-desktop {what}: numbers use '{decimal}' as the decimal mark\n"
 # Field delimiter and decimal mark of each form.
 CSV_FORMS = {"comma": (",", "."), "semicolon": (";", ",")}
 

@@ -237,7 +237,9 @@ def test_semicolon_exports_read_back_exactly(qtbot, make_window, tmp_path):
     assert window.export_history(str(history), "semicolon")
 
     lines = predictions.read_text(encoding="utf-8").splitlines()
-    assert "','" in lines[0]
+    assert lines[0] == "# rnn-desktop predictions: numbers use ',' as the decimal mark"
+    # A delimiter in the comment line split it into two cells in Excel.
+    assert ";" not in lines[0]
     assert lines[1] == "position;time;actual;prediction;part"
     assert "," in lines[2].split(";")[3]
     assert "." not in lines[2]
