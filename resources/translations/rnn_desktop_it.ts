@@ -39,7 +39,7 @@
         <translation>%1: %2 è fuori dall&apos;intervallo del campo, da %4 a %5, quindi ora vale %3.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Training finished: all epochs ran.</source>
         <translation>Addestramento terminato: tutte le epoche sono state eseguite.</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-47"/>
         <source>Building a model of %1 hidden units...</source>
         <translation>Costruzione di un modello con %1 unità nascoste...</translation>
     </message>
@@ -109,7 +109,12 @@
         <translation>Tasso di apprendimento %1 dalla prossima epoca; la riga delle metriche mostra quello dell&apos;ultima epoca.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+7"/>
+        <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate (gradient clipping is already on), press Reset weights and train again before using them.</source>
+        <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento (il clipping del gradiente è già attivo), premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>weights</source>
         <translation>pesi</translation>
     </message>
@@ -2011,12 +2016,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+924"/>
+        <location line="+930"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-923"/>
+        <location line="-929"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2052,12 +2057,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+824"/>
+        <location line="+830"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-829"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2182,7 +2187,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+745"/>
+        <location line="+751"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>

@@ -29,7 +29,7 @@ from rnn_desktop.core.series import (
     FEW_TRAINING_WINDOWS, series_origin, shorter_window_gain,
 )
 from rnn_desktop.core.training import (
-    STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer, TrainingControl,
+    STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer, TrainingControl, clipping_on,
 )
 
 logger = logging.getLogger(__name__)
@@ -370,7 +370,9 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             what = ("training diverged in its first batch, before any update, so the starting weights cause it; "
                     "use another --init or --activation")
         else:
-            what = f"training diverged at epoch {trainer.epoch}; lower --lr or set --clip-norm"
+            fix = ("lower --lr (clipping is already on)" if clipping_on(trainer.config)
+                   else "lower --lr or set --clip-norm")
+            what = f"training diverged at epoch {trainer.epoch}; {fix}"
         return _fail(f"{what}{saved}", EXIT_FAILED)
     if stop.signum is not None and trainer.stop_reason == STOP_REQUESTED:
         written = [option for option, path in (("--save", args.save), ("--json", args.json)) if path]

@@ -400,6 +400,17 @@ def check_hidden_window(record_hidden_window: int | None, n_windows: int) -> Non
                           name="record_hidden_window", value=record_hidden_window, minimum=0)
 
 
+def clipping_on(config: TrainConfig) -> bool:
+    return config.clip_value is not None or config.clip_norm is not None
+
+
+def divergence_advice(config: TrainConfig) -> str:
+    """Say what to change after a divergence; clipping is suggested only while it is off."""
+    if clipping_on(config):
+        return "lower the learning rate (gradient clipping is already on)"
+    return "lower the learning rate or enable gradient clipping"
+
+
 class Trainer:
     """Trains one ElmanRNN on one series, epoch by epoch.
 
@@ -720,7 +731,7 @@ class Trainer:
                               "and train again from fresh weights.")
                 else:
                     reason = (f"{happened}; the weights from before that batch are kept, but they may already "
-                              "predict far off. Lower the learning rate or enable gradient clipping, and train "
+                              f"predict far off. {divergence_advice(config).capitalize()}, and train "
                               "again from fresh weights or from weights saved before the divergence.")
                 break
             grad_norm = norm
@@ -788,16 +799,14 @@ class Trainer:
         val_loss = series_mod.scaled_mse(metrics["rmse"], self.scaler.divisor)
         if stop is None and not math.isfinite(val_loss):
             stop = STOP_DIVERGED
-            reason = (f"the validation loss became {val_loss} at epoch {self.epoch}; lower the learning "
-                      "rate or enable gradient clipping.")
+            reason = f"the validation loss became {val_loss} at epoch {self.epoch}; {divergence_advice(config)}."
             self._divergence = {"quantity": "validation loss", "value": val_loss, "limit": None, "batch": None}
         elif stop is None and val_loss > self._divergence_loss:
             stop = STOP_DIVERGED
             self._divergence = {"quantity": "validation loss", "value": val_loss,
                                 "limit": self._divergence_loss, "batch": None}
             reason = (f"the validation loss reached {val_loss:.3g} at epoch {self.epoch}, above the "
-                      f"divergence limit of {self._divergence_loss:.3g}; lower the learning rate or "
-                      "enable gradient clipping.")
+                      f"divergence limit of {self._divergence_loss:.3g}; {divergence_advice(config)}.")
 
         extra: dict[str, Any] = {"batches_run": batches_run, "batches": n_batches}
         if self._continued_from_epoch is not None:

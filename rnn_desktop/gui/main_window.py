@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series, series_origin
-from rnn_desktop.core.training import RUNAWAY_LOSS_FACTOR, TrainConfig
+from rnn_desktop.core.training import RUNAWAY_LOSS_FACTOR, TrainConfig, clipping_on
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
 from rnn_desktop.gui.busy import WorkAbandoned, run_while_busy
@@ -939,7 +939,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         elif reason == "diverged" and self._reports and self._reports[-1].diverged_at_start:
             self.statusBar().showMessage(messages.status_diverged_at_start())
         else:
-            text = messages.status_finished(str(reason))
+            clipping = self._trainer is not None and clipping_on(self._trainer.config)
+            text = messages.status_finished(str(reason), clipping)
             peak = self._reports[-1].extra.get("runaway_val_loss") if self._reports else None
             if reason == "early_stopping" and peak is not None and self._trainer is not None:
                 text += " " + messages.status_runaway_loss(peak, self._trainer.best_val_loss, RUNAWAY_LOSS_FACTOR)

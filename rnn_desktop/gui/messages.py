@@ -147,7 +147,12 @@ def status_lr_from_next_epoch(lr: float) -> str:
         "%1", format_number(lr, 3))
 
 
-def status_finished(reason: str) -> str:
+def status_finished(reason: str, clipping: bool = False) -> str:
+    """Say why a run ended; ``clipping`` says whether gradient clipping was on, for the advice after a divergence."""
+    if reason == "diverged" and clipping:
+        return tr("Training stopped: the loss diverged. The weights kept from before that point may already be "
+                  "far off, so lower the learning rate (gradient clipping is already on), press Reset weights and "
+                  "train again before using them.")
     return {
         "completed": tr("Training finished: all epochs ran."),
         "early_stopping": tr("Training finished: validation loss stopped improving (early stopping)."),

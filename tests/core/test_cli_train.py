@@ -315,6 +315,16 @@ def test_diverged_run_exits_1(capsys):
     assert code == 1
     assert "stop: diverged" in out
     assert "training diverged at epoch" in err
+    assert err.rstrip().endswith("; lower --lr or set --clip-norm")
+
+
+def test_divergence_with_clipping_on_asks_for_a_lower_lr_only(capsys):
+    # The default clips the gradient norm at 5, so "set --clip-norm" would ask for what is already on.
+    code, out, err = run(["--lr", "1e6", "--epochs", "3", "--hidden", "8"], capsys)
+    assert code == 1
+    assert "stop: diverged" in out
+    assert "Lower the learning rate (gradient clipping is already on)" in out
+    assert err.rstrip().endswith("; lower --lr (clipping is already on)")
 
 
 def test_divergence_before_any_update_blames_the_start(capsys):

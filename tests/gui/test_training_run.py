@@ -121,8 +121,23 @@ def test_diverged_run_names_the_value(qtbot, make_window):
     status = window.statusBar().currentMessage()
     assert status.startswith("Training stopped: the loss diverged.")
     assert "may already be far off" in status
-    assert "lower the learning rate" in status
+    assert "lower the learning rate or enable clipping" in status
     assert "press Reset weights and train again before using them" in status
+
+
+def test_divergence_with_clipping_on_asks_for_a_lower_rate_only(qtbot, make_window):
+    from rnn_desktop.core.training import TrainConfig
+
+    # The window's largest rate, 100, with SGD: unbounded relu units diverge in spite of the clipping.
+    window = make_window(TrainConfig(epochs=5, hidden=8, activation="relu", optimizer="sgd", lr=100.0,
+                                     clip_norm=5.0))
+    with qtbot.waitSignal(window.run_finished, timeout=60000) as finished:
+        assert window.start_training()
+
+    assert finished.args == ["diverged"]
+    status = window.statusBar().currentMessage()
+    assert "lower the learning rate (gradient clipping is already on)" in status
+    assert "enable clipping" not in status
 
 
 def test_divergence_before_any_update_blames_the_start(qtbot, make_window):
