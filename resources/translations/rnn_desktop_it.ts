@@ -1256,6 +1256,11 @@ I dettagli sono nel file di log %2.</translation>
         <translation>data e ora</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>empty</source>
+        <translation>vuota</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>comma (,)</source>
         <translation>virgola (,)</translation>

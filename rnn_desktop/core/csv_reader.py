@@ -59,7 +59,7 @@ class CsvInfo:
     delimiter: str | None
     decimal: str
     header: bool
-    columns: list[tuple[str, str]]  # (name, "numeric" | "datetime" | "text")
+    columns: list[tuple[str, str]]  # (name, "numeric" | "datetime" | "text" | "empty")
     column: str
     column_index: int
     rows: int
@@ -81,7 +81,7 @@ class CsvInfo:
     # Title lines above the header, such as a report's name, which the reader left out.
     title_lines: int = 0
     # Named columns after the target whose every data cell is blank or another missing-value
-    # marker. The default choice, the last numeric column, passes over them.
+    # marker, the columns typed "empty". The default choice, the last numeric column, passes over them.
     empty_columns: list[str] = field(default_factory=list)
     # Set when numbers such as "1.026" were read with '.' as a thousands separator ("thousands"),
     # or read as decimals although they fit that reading too ("unclear"). None otherwise.
@@ -297,6 +297,10 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     names = _column_names(first_row if header else None, width)
     columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
                for j, name in enumerate(names)]
+    # A column whose every cell is blank or another missing-value marker, such as a spreadsheet's unused
+    # column, is typed "empty". The whole column decides, because a later row may fill it.
+    columns = [(name, "empty" if kind == "text" and _is_missing_only(table, data_index, j) else kind)
+               for j, (name, kind) in enumerate(columns)]
     # The window shows these settings for a file it could not read, so they can be changed there.
     reading = {"delimiter": delimiter, "decimal": decimal, "encoding": used_encoding, "header": header}
     try:
@@ -309,7 +313,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         if column is None and not any(kind == "numeric" for _, kind in columns):
             _check_missing_only_column(path, table, data_index, columns)
         target = _choose_column(column, columns, path, other_delimiter, decimal)
-        empty_columns = _find_empty_columns(table, data_index, columns, target) if header else []
+        empty_columns = [name for name, kind in columns[target + 1:] if kind == "empty"] if header else []
         if column is None:
             _check_default_column(path, table, data_index, columns, target, empty_columns)
         time_index = next((j for j, (_, kind) in enumerate(columns) if kind == "datetime" and j != target), None)
@@ -772,23 +776,6 @@ def _detect_point_grouping(columns: list[tuple[str, str]], sample: Sequence[Sequ
     return grouping
 
 
-def _find_empty_columns(table: csv_table.Table, index: np.ndarray, columns: list[tuple[str, str]],
-                        target: int) -> list[str]:
-    """Return the names of the columns after ``target`` whose every cell is missing."""
-    empty = []
-    for j, (name, kind) in enumerate(columns[target + 1:], start=target + 1):
-        # A column with a number or date among its sampled cells is not typed "text".
-        if kind != "text":
-            continue
-        # The first rows settle most columns without building the whole list of cells.
-        for rows in (index[:_TYPE_SAMPLE_ROWS], index):
-            if not all(csv_values.is_missing(cell) for cell in table.column(rows, j)):
-                break
-        else:
-            empty.append(name)
-    return empty
-
-
 def _check_default_column(path: Path, table: csv_table.Table, index: np.ndarray,
                           columns: list[tuple[str, str]], target: int, empty_columns: list[str]) -> None:
     """Raise CsvError "csv.all_missing" when the default column passed over a later column of missing-value markers.
@@ -813,21 +800,20 @@ def _check_missing_only_column(path: Path, table: csv_table.Table, index: np.nda
     """Raise CsvError "csv.all_missing" when a file without a numeric column has a column of only missing values.
 
     In "date;value" with "NA" in every value cell, the value column is typed
-    text, and "no numeric column" would send the reader to the delimiter and
+    "empty", and "no numeric column" would send the reader to the delimiter and
     decimal mark. The last column with a marker such as "NA" is named. A
     column of empty cells only is named when no other column contains text,
     because next to text columns it may be an unused notes column.
     """
     names = [name for name, _ in columns]
-    missing_only = [j for j, (_, kind) in enumerate(columns)
-                    if kind == "text" and _is_missing_only(table, index, j)]
+    missing_only = [j for j, (_, kind) in enumerate(columns) if kind == "empty"]
     if not missing_only:
         return
 
     markers_by_column = {j: list(dict.fromkeys(cell.strip() for cell in table.column(index, j)))
                          for j in missing_only}
     marked = [j for j in missing_only if any(markers_by_column[j])]
-    text_columns = [j for j, (_, kind) in enumerate(columns) if kind == "text" and j not in missing_only]
+    text_columns = [j for j, (_, kind) in enumerate(columns) if kind == "text"]
     if marked:
         j = marked[-1]
     elif not text_columns:

@@ -255,7 +255,7 @@ class CsvForm(QWidget):
         self.delimiter.addItem(self.tr("(one column)"), None)
         # Column kinds and delimiter names come from the reader in English.
         self._words = {"tab": self.tr("tab"), "space": self.tr("space"), "numeric": self.tr("numeric"),
-                       "text": self.tr("text"), "datetime": self.tr("date and time")}
+                       "text": self.tr("text"), "datetime": self.tr("date and time"), "empty": self.tr("empty")}
         # A lone character is hard to read and to hit in a list, so each mark also has its name.
         marks = {",": self.tr("comma (,)"), ";": self.tr("semicolon (;)"), "|": self.tr("vertical bar (|)"),
                  ".": self.tr("point (.)")}

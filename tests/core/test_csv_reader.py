@@ -863,6 +863,31 @@ def test_empty_notes_beside_text_unnamed(tmp_path):
     assert caught.value.code == "csv.no_numeric_column"
 
 
+def test_blank_column_typed_empty(tmp_path):
+    path = write(tmp_path, "date,temperature,,humidity\n2024-01-01,3.5,,81\n2024-01-02,4.1,,79\n")
+    info = inspect_csv(path)
+    assert info.columns == [("date", "datetime"), ("temperature", "numeric"), ("column 2", "empty"),
+                            ("humidity", "numeric")]
+    assert info.column == "humidity"
+    assert info.to_json_dict()["columns"][2] == {"name": "column 2", "type": "empty"}
+
+
+def test_marker_column_typed_empty(tmp_path):
+    path = write(tmp_path, "t;v;notes\n1;2,5;NA\n2;3,5;\n3;4,5;n/a\n")
+    info = inspect_csv(path, column="v")
+    assert info.columns[2] == ("notes", "empty")
+    assert info.empty_columns == ["notes"]
+
+
+def test_later_value_keeps_column_text(tmp_path):
+    # The first 200 cells of "notes" are empty, but a later one is not.
+    rows = [f"{i};{i},5;" for i in range(250)] + ["250;1,5;checked"]
+    path = write(tmp_path, "t;v;notes\n" + "\n".join(rows) + "\n")
+    info = inspect_csv(path)
+    assert info.columns[2] == ("notes", "text")
+    assert info.empty_columns == []
+
+
 def test_text_with_markers_not_numeric(tmp_path):
     path = write(tmp_path, "date;value\n2021-01-01;NA\n2021-01-02;high\n2021-01-03;low\n")
     with pytest.raises(CsvError) as caught:

@@ -1123,3 +1123,18 @@ def test_csv_form_notes_delimiter_other_than_detected(make_window, tmp_path):
     assert form.notes.text() == ("The rows are split at the comma (,) chosen above, but detection chooses the "
                                  "semicolon (;); if the semicolon (;) separates the columns, choose it as the "
                                  "delimiter.")
+
+
+def test_blank_column_listed_empty_and_disabled(make_window, tmp_path):
+    path = tmp_path / "weather.csv"
+    rows = "".join(f"2024-01-{day:02d},{day % 5 + 2.5},,{70 + day % 11}\n" for day in range(1, 41))
+    path.write_text("date,temperature,,humidity\n" + rows, encoding="utf-8")
+    window = make_window(series=None)
+
+    assert window.open_csv(str(path))
+
+    column = window.data_panel.csv_form.column
+    assert [column.itemText(i) for i in range(column.count())] == [
+        "date (date and time)", "temperature (numeric)", "column 2 (empty)", "humidity (numeric)"]
+    assert not column.model().item(2).isEnabled()
+    assert column.currentData() == "humidity"
