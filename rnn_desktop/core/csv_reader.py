@@ -6,7 +6,8 @@ missing values as NaN. ``read_series`` then applies the missing-value policy
 and returns a Series. Every detected setting can be overridden by argument.
 
 The reader accepts CRLF, LF and CR line endings. It skips blank lines, rows
-of only delimiters and leading lines starting with '#'. A trailing delimiter
+of only delimiters, leading lines starting with '#' and a row of units under
+the header (``_units_row``). A trailing delimiter
 adds no column. Ragged rows are reported, and their absent cells count as
 missing. The missing-value markers are listed in ``csv_values.MISSING_MARKERS``.
 """
@@ -38,6 +39,13 @@ _TYPE_SAMPLE_ROWS = 200
 # Labels of a totals row at the end of a spreadsheet export, lower case, without a final colon.
 TOTALS_LABELS = frozenset({"total", "totals", "grand total", "totale", "totali", "totale generale", "tot", "tot.",
                            "somma", "sum", "summe", "gesamt", "insgesamt", "somme", "suma"})
+# Labels in a units row's first cells, lower case, without a final colon.
+UNITS_LABELS = frozenset({"unit", "units", "unità", "unita", "einheit", "einheiten", "unité", "unités",
+                          "unidad", "unidades"})
+# Maximum length of a cell in a units row, in characters. "degrees Celsius" has 15.
+MAX_UNIT_LENGTH = 16
+# Signs that make a short cell without letters a unit.
+_UNIT_SIGNS = "°%‰€$£¥"
 # Header names that make a column of four-digit integers a year axis.
 _TIME_NAME_RE = re.compile(r"year|jahr|anno|année|annee|año|date|datum|time|zeit|fecha|period", re.I)
 # Delimiters of the spreadsheet exports that write 1026 as "1.026". A comma
@@ -114,6 +122,10 @@ class CsvInfo:
     header_delimiter: str | None = None
     # The delimiter that detection chooses, when the one given by hand differs from it. None otherwise.
     detected_delimiter: str | None = None
+    # Line of the units row under the header, which is not read as data, or None.
+    unit_line: int | None = None
+    # The unit of each column from that row, such as "°C", and "" for a column without one. Empty without a units row.
+    units: list[str] = field(default_factory=list)
 
     def to_json_dict(self, include_values: bool = True) -> dict[str, Any]:
         """Return the JSON form: plain types, NaN written as None (null)."""
@@ -146,6 +158,8 @@ class CsvInfo:
             "other_delimiter": _other_delimiter_params(self.other_delimiter),
             "header_delimiter": self.header_delimiter,
             "detected_delimiter": self.detected_delimiter,
+            "unit_line": self.unit_line,
+            "units": list(self.units),
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
             "unreadable_date": None if self.unreadable_date is None else list(self.unreadable_date),
@@ -271,7 +285,15 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     if header is None:
         header = _detect_header(first_row, sample, decimal)
 
+    unit_line = None
+    units: list[str] = []
     data_start = first + 1 if header else first
+    unit_cells = _units_row(sample[0], sample[1:], first_row, decimal) if header and sample else None
+    if unit_cells is not None:
+        unit_record = int(table.nonblank[1])
+        unit_line = int(table.lines[unit_record])
+        data_start = unit_record + 1
+        sample = [table.record(i) for i in table.nonblank[2:2 + _TYPE_SAMPLE_ROWS]]
     data_index = table.nonblank[table.nonblank >= data_start]
     if not data_index.size:
         raise DataError(
@@ -295,6 +317,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
     if other_delimiter is not None:
         detected_delimiter = None  # the note on the hidden columns names the options already
     names = _column_names(first_row if header else None, width)
+    if unit_cells is not None:
+        units = [unit_cells[j] if j < len(unit_cells) else "" for j in range(width)]
     columns = [(name, _column_type([row[j] for row in sample if len(row) > j], name, decimal))
                for j, name in enumerate(names)]
     # A column whose every cell is blank or another missing-value marker, such as a spreadsheet's unused
@@ -408,6 +432,8 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         other_delimiter=other_delimiter,
         header_delimiter=header_delimiter,
         detected_delimiter=detected_delimiter,
+        unit_line=unit_line,
+        units=units,
     )
     log.info("read %s in %.2f s: %d rows of column %r, %d missing, encoding %s, delimiter %r, decimal %r",
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
@@ -467,6 +493,65 @@ def _detect_header(first: Sequence[str], sample: Sequence[Sequence[str]], decima
     if any(kind in ("number", "date") for kind in kinds):
         return False
     return "text" in kinds and all(column == "text" for column in column_kinds)
+
+
+def _units_row(row: Sequence[str], below: Sequence[Sequence[str]], header_row: Sequence[str],
+               decimal: str) -> list[str] | None:
+    """Return the unit of each cell of ``row`` ("" for none) when it is a units row, or None.
+
+    ``row`` is the first record under the header and ``below`` a sample of
+    the records under it. The row contains units when all of these hold:
+
+    - ``below`` is not empty, and ``row`` has a unit under a column that is
+      numeric in ``below``;
+    - each filled cell of ``row`` is a missing-value marker, a label from
+      UNITS_LABELS or a unit. A unit (see _is_unit) is short, has a letter or
+      a sign such as ° or %, and is neither a number nor a date;
+    - under a column that is text or empty in ``below``, the cell is empty, a
+      missing-value marker or a label.
+
+    A first data row with a bad cell beside numbers or dates stays data, so
+    the reader still names that cell. Units written as numbers ("1") or
+    starting with a digit ("1/s") are missed. A row of short words under the
+    numeric columns alone is taken for units, such as a second header row
+    "Datum;Wert", or "err" on line 2 of a file with one column.
+    """
+    if not below:
+        return None
+    units = ["" if csv_values.is_missing(cell) or _is_units_label(cell) else cell.strip() for cell in row]
+    # A data row fails here, at its first number, before any column of the sample is typed.
+    if not all(unit == "" or _is_unit(unit, decimal) for unit in units):
+        return None
+
+    unit_over_number = False
+    for j, unit in enumerate(units):
+        if not unit:
+            continue
+        name = header_row[j] if j < len(header_row) else ""
+        kind = _column_type([other[j] for other in below if len(other) > j], name, decimal)
+        if kind == "text":
+            return None
+        unit_over_number = unit_over_number or kind == "numeric"
+    return units if unit_over_number else None
+
+
+def _is_unit(cell: str, decimal: str) -> bool:
+    """Check whether ``cell`` reads as a unit such as "°C", "%", "(EUR)", "[m/s]" or "hPa".
+
+    A unit has at most MAX_UNIT_LENGTH characters, a letter or one of
+    _UNIT_SIGNS, and does not start with a digit, a sign, a decimal mark or
+    '#', which starts a spreadsheet error such as "#DIV/0!".
+    """
+    text = cell.strip()
+    if not text or len(text) > MAX_UNIT_LENGTH or text[0].isdigit() or text[0] in "+-.,#":
+        return False
+    if not any(character.isalpha() or character in _UNIT_SIGNS for character in text):
+        return False
+    return csv_values.parse_number(text, decimal) is None and not csv_values.is_date(text)
+
+
+def _is_units_label(cell: str) -> bool:
+    return cell.strip().rstrip(":").strip().lower() in UNITS_LABELS
 
 
 def _count_columns(header_row: Sequence[str] | None, sample: Sequence[Sequence[str]]) -> int:

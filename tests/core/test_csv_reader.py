@@ -684,6 +684,147 @@ def test_bad_option_is_rejected(tmp_path, option, value):
     assert caught.value.params["option"] == option
 
 
+# Units row under the header
+
+WEATHER_ROWS = "".join(f"2024-01-{day:02d},{day % 5 + 2.5},,{70 + day % 11}\n" for day in range(1, 11))
+
+
+def test_units_row_skipped_and_recorded(tmp_path):
+    path = write(tmp_path, "date,temperature,,humidity\n,°C,,%\n" + WEATHER_ROWS)
+    info = inspect_csv(path)
+    assert info.unit_line == 2
+    assert info.units == ["", "°C", "", "%"]
+    assert info.columns == [("date", "datetime"), ("temperature", "numeric"), ("column 2", "empty"),
+                            ("humidity", "numeric")]
+    assert info.column == "humidity"
+    assert info.rows == 10
+    assert info.missing == 0
+    assert info.value_lines.tolist() == list(range(3, 13))
+    assert info.ragged_rows == []
+    assert info.time is not None
+
+
+def test_units_row_in_json_form(tmp_path):
+    path = write(tmp_path, "date,temperature,,humidity\n,°C,,%\n" + WEATHER_ROWS)
+    data = inspect_csv(path).to_json_dict(include_values=False)
+    assert data["unit_line"] == 2
+    assert data["units"] == ["", "°C", "", "%"]
+    json.dumps(data)
+
+
+def test_units_row_absent_by_default(tmp_path):
+    data = inspect_csv(write(tmp_path, "date,temperature,,humidity\n" + WEATHER_ROWS)).to_json_dict()
+    assert data["unit_line"] is None
+    assert data["units"] == []
+
+
+def test_units_in_brackets(tmp_path):
+    rows = "".join(f"2024-01-{day:02d},{day}.5,{day * 3}\n" for day in range(1, 8))
+    path = write(tmp_path, "date,temperature,wind\n,[°C],[m/s]\n" + rows)
+    info = inspect_csv(path, column="temperature")
+    assert info.unit_line == 2
+    assert info.units == ["", "[°C]", "[m/s]"]
+    assert info.values.tolist() == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5]
+
+
+def test_units_with_semicolons_and_decimal_commas(tmp_path):
+    rows = "".join(f"{day:02d}.01.2024;{day},5;1013,{day};{day * 2}\n" for day in range(1, 8))
+    path = write(tmp_path, "Datum;Temperatur;Luftdruck;Verkauf\nEinheit;°C;hPa;Stk.\n" + rows)
+    info = inspect_csv(path, column="Temperatur")
+    assert info.delimiter == ";"
+    assert info.decimal == ","
+    assert info.unit_line == 2
+    assert info.units == ["", "°C", "hPa", "Stk."]
+    assert info.values.tolist() == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5]
+    assert info.time_column == "Datum"
+
+
+@pytest.mark.parametrize("unit", ["(EUR)", "€", "kg", "mm", "kWh/m²", "degrees Celsius"])
+def test_units_row_accepts_unit(tmp_path, unit):
+    path = write(tmp_path, f"year,sales\n,{unit}\n2020,5\n2021,6\n2022,7\n")
+    info = inspect_csv(path)
+    assert info.unit_line == 2
+    assert info.units == ["", unit]
+    assert info.values.tolist() == [5.0, 6.0, 7.0]
+
+
+def test_units_label_in_text_column(tmp_path):
+    path = write(tmp_path, "station,temp,rain\nUnit:,°C,mm\nRome,3.5,1\nOslo,1.5,0\nBern,0.5,2\n")
+    info = inspect_csv(path)
+    assert info.unit_line == 2
+    assert info.units == ["", "°C", "mm"]
+    assert info.rows == 3
+
+
+def test_bad_first_data_row_still_rejected(tmp_path):
+    rows = "".join(f"2024-01-{day:02d},{day}.5,{70 + day}\n" for day in range(2, 8))
+    path = write(tmp_path, "date,temperature,humidity\n2024-01-01,warm,71\n" + rows)
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, column="temperature")
+    error = caught.value
+    assert error.code == "csv.bad_value"
+    assert (error.params["line"], error.params["column"], error.params["text"]) == (2, "temperature", "warm")
+
+
+@pytest.mark.parametrize("first_row", [
+    "Rome,abc",  # a name under the text column: a data row
+    ",#DIV/0!",  # a spreadsheet error
+    ",3.5x",  # starts with a digit
+    ",reading not available today",  # longer than a unit
+])
+def test_bad_first_row_not_units(tmp_path, first_row):
+    path = write(tmp_path, f"city,temp\n{first_row}\nMilan,3.5\nOslo,1.5\nBern,0.5\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.bad_value"
+    assert caught.value.params["line"] == 2
+
+
+def test_number_in_first_row_not_unit(tmp_path):
+    path = write(tmp_path, "city,temp\n,1\nMilan,3.5\nOslo,1.5\nBern,0.5\n")
+    info = inspect_csv(path)
+    assert info.unit_line is None
+    assert info.values.tolist() == [1.0, 3.5, 1.5, 0.5]
+
+
+def test_text_only_table_has_no_units(tmp_path):
+    path = write(tmp_path, "name,city\nunit,°C\nAnna,Rome\nBen,Oslo\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.no_numeric_column"
+
+
+def test_no_units_row_without_header(tmp_path):
+    path = write(tmp_path, "1.5;2\nkg;%\n2.5;3\n3.5;4\n")
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path)
+    assert caught.value.code == "csv.bad_value"
+    assert caught.value.params["line"] == 2
+
+
+def test_no_units_row_with_header_off(tmp_path):
+    path = write(tmp_path, "temperature\n°C\n3.5\n4.1\n2.9\n")
+    assert inspect_csv(path).unit_line == 2
+    with pytest.raises(CsvError) as caught:
+        inspect_csv(path, header=False)
+    assert caught.value.code == "csv.bad_values"
+    assert caught.value.params["cells"] == [[1, "temperature"], [2, "°C"]]
+
+
+def test_second_header_row_read_as_units(tmp_path):
+    # A known false positive of the rule: short words under the numeric columns alone read as units.
+    path = write(tmp_path, "date,value\nDatum,Wert\n2024-01-01,3\n2024-01-02,4\n2024-01-03,5\n")
+    info = inspect_csv(path)
+    assert info.unit_line == 2
+    assert info.units == ["Datum", "Wert"]
+
+
+def test_read_series_skips_units_row(tmp_path):
+    series = read_series(write(tmp_path, "date,temperature,,humidity\n,°C,,%\n" + WEATHER_ROWS))
+    assert len(series) == 10
+    assert series.details["units"] == ["", "°C", "", "%"]
+
+
 # Missing values
 
 
