@@ -52,6 +52,35 @@ def test_thousands_point_note(tmp_path, capsys):
     assert "use --decimal ." in out
 
 
+WEATHER = ("date,temperature,,humidity\n,°C,,%\n"
+           + "".join(f"2024-01-{day:02d},{day % 5 + 2.5},,{70 + day % 11}\n" for day in range(1, 11)))
+
+
+def test_units_row_note(tmp_path, capsys):
+    code = main(["inspect", str(write(tmp_path, WEATHER))])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "columns        0: date (datetime), 1: temperature (numeric), 2: column 2 (empty), 3: humidity (numeric)" in out
+    assert "rows           10\n" in out
+    assert "note           line 2 contains units (temperature: °C, humidity: %), so it is not read as data" in out
+
+
+def test_units_row_in_json(tmp_path, capsys):
+    code, data = inspect_json(write(tmp_path, WEATHER), capsys)
+    assert code == 0
+    assert data["unit_line"] == 2
+    assert data["units"] == ["", "°C", "", "%"]
+    assert data["columns"][2] == {"name": "column 2", "type": "empty"}
+    assert len(data["values"]) == 10
+
+
+def test_json_without_units_row(tmp_path, capsys):
+    code, data = inspect_json(write(tmp_path, "t,v\n0,1.5\n1,2.5\n"), capsys)
+    assert code == 0
+    assert data["unit_line"] is None
+    assert data["units"] == []
+
+
 def test_unclear_point_note(tmp_path, capsys):
     source = write(tmp_path, "t;peso\n1;12.500\n2;13.250\n")
     code = main(["inspect", str(source)])

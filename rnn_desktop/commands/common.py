@@ -174,6 +174,12 @@ def describe_title_lines(count: int) -> str:
     return f"the first {lines} above the header, so the reader left {'it' if count == 1 else 'them'} out"
 
 
+def describe_unit_row(line: int, names: Sequence[str], units: Sequence[str]) -> str:
+    """Explain that ``line`` contains the ``units`` of the columns ``names`` and is not read as data."""
+    listed = ", ".join(f"{name}: {unit}" for name, unit in zip(names, units) if unit)
+    return f"line {line} contains units ({listed}), so it is not read as data"
+
+
 def describe_totals_row(totals_row: Any) -> str:
     """Explain that the (line, label) row in ``totals_row`` was left out as the column's total."""
     line, label = totals_row

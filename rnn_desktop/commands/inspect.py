@@ -11,7 +11,7 @@ from typing import TextIO
 
 from rnn_desktop.commands.common import (
     describe_decimal_comma_rows, describe_header_mismatch, describe_other_delimiter, describe_outliers,
-    describe_point_grouping, describe_title_lines, describe_totals_row, describe_unordered_time,
+    describe_point_grouping, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
     describe_unreadable_date, line_list,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
@@ -122,6 +122,9 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
         lines.append(f"note           {describe_point_grouping(info.point_grouping)}")
     if info.title_lines:
         lines.append(f"note           {describe_title_lines(info.title_lines)}")
+    if info.unit_line is not None:
+        names = [name for name, _ in info.columns]
+        lines.append(f"note           {describe_unit_row(info.unit_line, names, info.units)}")
     if info.totals_row is not None:
         lines.append(f"note           {describe_totals_row(info.totals_row)}")
     if info.time_order == "newest_first":

@@ -18,7 +18,7 @@ import numpy as np
 
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
-    describe_point_grouping, describe_title_lines, describe_totals_row, describe_unordered_time,
+    describe_point_grouping, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
     describe_unreadable_date, input_paths, line_list, one_column_problem, recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
@@ -252,6 +252,9 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
                   "train on a part of the file that has them", file=sys.stderr, flush=True)
     if series.details.get("title_lines"):
         print(f"note: {describe_title_lines(series.details['title_lines'])}", flush=True)
+    if series.details.get("unit_line") is not None:
+        names = [entry["name"] for entry in series.details["columns"]]
+        print(f"note: {describe_unit_row(series.details['unit_line'], names, series.details['units'])}", flush=True)
     if series.details.get("totals_row"):
         print(f"note: {describe_totals_row(series.details['totals_row'])}", flush=True)
     date_column = unreadable_time_column(series.details)

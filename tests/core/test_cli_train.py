@@ -830,6 +830,18 @@ def test_thousands_reading_noted(tmp_path, capsys):
     assert "note: '.' is read as a thousands separator ('1.011' is 1011)" in out
 
 
+def test_units_row_file_trains(tmp_path, capsys):
+    path = tmp_path / "weather.csv"
+    rows = "".join(f"2024-01-{day:02d},{day % 5 + 2.5},,{70 + day % 11}\n" for day in range(1, 31))
+    path.write_text("date,temperature,,humidity\n,°C,,%\n" + rows, encoding="utf-8")
+
+    code, out, err = run(["--csv", str(path), "--epochs", "1", "--hidden", "4", "--seq-len", "5"], capsys)
+
+    assert code == 0, err
+    assert "training on 30 values of column 'humidity'" in out
+    assert "note: line 2 contains units (temperature: °C, humidity: %), so it is not read as data" in out
+
+
 def test_newest_first_file_trains_same(tmp_path, capsys):
     rows = (SAMPLE_DATA / "airpassengers.csv").read_text(encoding="utf-8").splitlines()
     reversed_file = tmp_path / "newest_first.csv"
