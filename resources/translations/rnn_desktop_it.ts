@@ -154,7 +154,7 @@
         <translation>colonna %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+30"/>
         <source>%1 was trained on %2, which is not found any more. Give the data with --csv or --generator.</source>
         <translation>%1 è stato addestrato con %2, che non si trova più. Indica i dati con --csv o --generator.</translation>
     </message>
@@ -1366,7 +1366,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1431,6 +1431,11 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Le prime %1 righe sono titoli sopra l&apos;intestazione, quindi restano fuori.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Line %1 contains units (%2), so it is not read as data.</source>
+        <translation>La riga %1 contiene le unità di misura (%2), quindi non viene letta come dati.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Line %1, &quot;%2&quot;, is a totals row, so it is left out of the values.</source>
         <translation>La riga %1, «%2», è una riga di totale, quindi resta fuori dai valori.</translation>
@@ -1466,8 +1471,8 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+49"/>
+        <location line="-110"/>
+        <location line="+57"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1548,7 +1553,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-859"/>
+        <location line="-869"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -2202,7 +2207,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+144"/>
         <source>Back to %1.</source>
         <translation>Di nuovo in uso: %1.</translation>
     </message>
@@ -2419,7 +2424,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+405"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+415"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

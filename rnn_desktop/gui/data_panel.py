@@ -377,7 +377,9 @@ class CsvForm(QWidget):
             self.column.clear()
             for entry in details.get("columns", ()):
                 name, kind = entry.get("name"), entry.get("type", "")
-                self.column.addItem(f"{messages.column_name(name)} ({self._words.get(kind, kind)})", name)
+                unit = messages.unit_text(messages.column_unit(details, name))
+                described = f"{unit}, {self._words.get(kind, kind)}" if unit else self._words.get(kind, kind)
+                self.column.addItem(f"{messages.column_name(name)} ({described})", name)
                 if kind != "numeric":
                     self.column.model().item(self.column.count() - 1).setEnabled(False)
             self._select(self.column, details.get("column", series.name))
@@ -474,6 +476,14 @@ class CsvForm(QWidget):
             notes.append(self.tr("The first line is a title above the header, so it is left out.") if titles == 1
                          else self.tr("The first %1 lines are titles above the header, so they are left out.").replace(
                              "%1", messages.format_integer(titles)))
+        unit_line = details.get("unit_line")
+        if unit_line is not None:
+            # Units such as "°C" under the header are skipped, so the row gets no "not a number" error.
+            names = [entry.get("name") for entry in details.get("columns", ())]
+            listed = ", ".join(f"{messages.column_name(name)}: {unit}"
+                               for name, unit in zip(names, details.get("units") or []) if unit)
+            notes.append(self.tr("Line %1 contains units (%2), so it is not read as data.").replace(
+                "%1", messages.format_integer(unit_line)).replace("%2", listed))
         totals = details.get("totals_row")
         if totals:
             line, label = totals

@@ -1175,9 +1175,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._shown_error = None
         details = series.details or {}
         column, time_column = details.get("column"), details.get("time_column")
-        self.prediction_plot.set_series(series.values, series.time,
-                                        value_name=messages.column_name(column) if column else column,
-                                        time_name=messages.column_name(time_column) if time_column else time_column)
+        # The axes show each column's unit from the file's units row, as "temperature (°C)".
+        value_name = messages.column_label(column, messages.column_unit(details, column)) if column else column
+        time_name = (messages.column_label(time_column, messages.column_unit(details, time_column))
+                     if time_column else time_column)
+        self.prediction_plot.set_series(series.values, series.time, value_name=value_name, time_name=time_name)
         if self._trainer is not None and self._trainer_series is not series:
             # The model was trained on other data; its predictions no longer apply.
             self.prediction_plot.clear_predictions()

@@ -214,6 +214,32 @@ def column_name(name: str) -> str:
     return tr("column %1").replace("%1", generated.group(1))
 
 
+def column_unit(details: dict[str, Any], name: str | None) -> str:
+    """Return the unit that the file's units row gives column ``name``, or "" when it gives none.
+
+    ``details`` is the reader's JSON form (CsvInfo.to_json_dict), as a CSV series keeps it.
+    """
+    units = details.get("units") or []
+    names = [entry.get("name") for entry in details.get("columns", ())]
+    if name not in names or names.index(name) >= len(units):
+        return ""
+    return units[names.index(name)]
+
+
+def unit_text(unit: str) -> str:
+    """Return ``unit`` without one pair of enclosing brackets, so "(EUR)" and "[m/s]" fit in a label's own."""
+    if len(unit) > 2 and unit[0] + unit[-1] in ("()", "[]"):
+        return unit[1:-1].strip()
+    return unit
+
+
+def column_label(name: str, unit: str) -> str:
+    """Return a column name as column_name shows it, followed by its unit in parentheses when it has one."""
+    if not unit:
+        return column_name(name)
+    return f"{column_name(name)} ({unit_text(unit)})"
+
+
 def error_origin_missing(path: str, data: str) -> str:
     return tr("%1 was trained on %2, which is not found any more. Give the data with --csv or "
               "--generator.").replace("%1", path).replace("%2", data)

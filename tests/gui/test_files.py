@@ -1138,3 +1138,34 @@ def test_blank_column_listed_empty_and_disabled(make_window, tmp_path):
         "date (date and time)", "temperature (numeric)", "column 2 (empty)", "humidity (numeric)"]
     assert not column.model().item(2).isEnabled()
     assert column.currentData() == "humidity"
+
+
+def test_units_row_file_opens(make_window, tmp_path):
+    path = tmp_path / "weather.csv"
+    rows = "".join(f"2024-01-{day:02d},{day % 5 + 2.5},,{70 + day % 11}\n" for day in range(1, 41))
+    path.write_text("date,temperature,,humidity\n,°C,,%\n" + rows, encoding="utf-8")
+    window = make_window(series=None)
+
+    assert window.open_csv(str(path))
+
+    form = window.data_panel.csv_form
+    assert len(window.data_panel.series()) == 40
+    assert [form.column.itemText(i) for i in range(form.column.count())] == [
+        "date (date and time)", "temperature (°C, numeric)", "column 2 (empty)", "humidity (%, numeric)"]
+    assert form.column.currentData() == "humidity"
+    assert "Line 2 contains units (temperature: °C, humidity: %), so it is not read as data." in form.notes.text()
+    assert window.prediction_plot.plot.getAxis("left").labelText == "humidity (%)"
+
+
+def test_bracketed_unit_in_axis_label(make_window, tmp_path):
+    path = tmp_path / "sales.csv"
+    rows = "".join(f"{day:02d}/01/2024;{day * 3},50\n" for day in range(1, 41))
+    path.write_text("Data;Vendite\n;(EUR)\n" + rows, encoding="utf-8")
+    window = make_window(series=None)
+
+    assert window.open_csv(str(path))
+
+    form = window.data_panel.csv_form
+    assert form.column.itemText(1) == "Vendite (EUR, numeric)"
+    assert window.prediction_plot.plot.getAxis("left").labelText == "Vendite (EUR)"
+    assert "Line 2 contains units (Vendite: (EUR)), so it is not read as data." in form.notes.text()

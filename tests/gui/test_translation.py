@@ -681,6 +681,21 @@ def test_generated_column_names_in_italian(italian, make_window, tmp_path):
     assert window.prediction_plot.plot.getAxis("left").labelText == "colonna 1"
 
 
+def test_units_row_note_in_italian(italian, make_window, tmp_path):
+    path = tmp_path / "meteo.csv"
+    rows = "".join(f"{day:02d}/01/2024;{day % 5},5;;{70 + day % 11}\n" for day in range(1, 41))
+    path.write_text("Data;Temperatura;;Umidità\n;°C;;%\n" + rows, encoding="utf-8")
+    window = make_window(series=None)
+
+    assert window.open_csv(str(path))
+
+    form = window.data_panel.csv_form
+    assert [form.column.itemText(i) for i in range(form.column.count())] == [
+        "Data (data e ora)", "Temperatura (°C, numerica)", "colonna 2 (vuota)", "Umidità (%, numerica)"]
+    assert ("La riga 2 contiene le unità di misura (Temperatura: °C, Umidità: %), quindi non viene letta come dati."
+            in form.notes.text())
+
+
 def test_italian_export_names_are_italian(italian, make_window, tmp_path, qtbot, monkeypatch):
     from gui_helpers import FAST, SHARED_DATA
     from PySide6.QtWidgets import QFileDialog
