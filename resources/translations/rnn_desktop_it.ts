@@ -2053,7 +2053,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+16"/>
         <source>Forecast steps</source>
-        <translation>Passi di previsione</translation>
+        <translation>Passi futuri</translation>
     </message>
     <message>
         <location line="+72"/>
@@ -2485,7 +2485,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <message>
         <location line="+1"/>
         <source>halve when validation loss stalls</source>
-        <translation>dimezza quando la perdita di validazione ristagna</translation>
+        <translation>dimezza se la validazione ristagna</translation>
     </message>
     <message>
         <location line="+3"/>

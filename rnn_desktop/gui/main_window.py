@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-    QScrollArea, QSplitter, QTabWidget, QToolTip, QVBoxLayout, QWidget,
+    QScrollArea, QSizePolicy, QSplitter, QTabWidget, QToolTip, QVBoxLayout, QWidget,
 )
 
 from rnn_desktop.core.errors import RnnDesktopError
@@ -54,6 +54,8 @@ PROGRESS_INTERVAL_S = 0.2
 # the window computes it in the GUI thread, so 2,000 steps take about 1.5 s. Longer forecasts only
 # compound their errors further.
 MAX_FORECAST_STEPS = 2_000
+# Pixels beside a push button's text when a narrow window shrinks the button to it: the frame and margins.
+BUTTON_TEXT_PADDING = 24
 # Building a model of this many hidden units or more takes about a second or longer here.
 SLOW_BUILD_HIDDEN = 1024
 # The progress bar counts hundredths of an epoch, so a long epoch can show how far it has come.
@@ -231,6 +233,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         for button in (self.start_button, self.pause_button, self.stop_button, self.step_button,
                        self.reset_button):
             buttons.addWidget(button)
+        # The pause button also reads Resume, so it keeps room for the longer of the two.
+        self._shrink_to_text(self.pause_button, self.tr("Resume"))
+        for button in (self.start_button, self.stop_button, self.step_button, self.reset_button):
+            self._shrink_to_text(button)
         buttons.addStretch(1)
         buttons.addWidget(QLabel(self.tr("Forecast steps")))
         buttons.addWidget(self.forecast_steps)
@@ -279,6 +285,21 @@ class MainWindow(FileActionsMixin, QMainWindow):
             available = screen.availableGeometry().size()
             size = size.boundedTo(available - QSize(2 * FIRST_SIZE_SCREEN_MARGIN, 2 * FIRST_SIZE_SCREEN_MARGIN))
         return size
+
+    @staticmethod
+    def _shrink_to_text(button: QPushButton, *other_texts: str) -> None:
+        """Let ``button`` narrow to its text in a narrow window.
+
+        The style draws a push button at least 80 pixels wide, and a row of short
+        Italian labels then made the window 1,181 pixels wide at least. The
+        button keeps that width whenever the row has room.
+        """
+        metrics = button.fontMetrics()
+        text_width = max(metrics.horizontalAdvance(text.replace("&", "")) for text in (button.text(), *other_texts))
+        button.setMinimumWidth(text_width + BUTTON_TEXT_PADDING)
+        policy = button.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        button.setSizePolicy(policy)
 
     @staticmethod
     def _scrolled(widget: QWidget) -> QScrollArea:

@@ -631,6 +631,8 @@ class LossPlot(PlotPanel):
 
 # Share of the data's height added above it for the prediction plot's one-row legend.
 LEGEND_HEADROOM = 0.15
+# Pixels between the prediction plot's legend and the left edge of the view.
+PREDICTION_LEGEND_OFFSET_X = 10
 # Pixels added to a plot's own minimum width for the widget's frame (keep_content_width), and for
 # the heat map's colour bar labels, such as "-0.5".
 CONTENT_WIDTH_MARGIN = 4
@@ -667,7 +669,7 @@ class PredictionPlot(PlotPanel):
         self._title_note: tuple[str, int] = ("", -1)  # the note and the plot's width it was fitted to
         self._set_value_label(self.tr("value"))
         # One row at the top, above the data: the y range leaves LEGEND_HEADROOM of space for it.
-        self.plot.addLegend(offset=(10, 2), brush=LEGEND_BRUSH, colCount=4)
+        self.plot.addLegend(offset=(PREDICTION_LEGEND_OFFSET_X, 2), brush=LEGEND_BRUSH, colCount=4)
         self.actual_curve = make_curve(self.plot, SERIES_UNDER_PREDICTIONS_COLOR, self.tr("series"), width=1.5)
         self.train_curve = make_curve(self.plot, TRAIN_PREDICTION_COLOR, self.tr("prediction (training)"), width=2.0)
         self.val_curve = make_curve(self.plot, VAL_PREDICTION_COLOR, self.tr("prediction (validation)"), width=2.0)
@@ -828,6 +830,7 @@ class PredictionPlot(PlotPanel):
         self._set_title_note(beyond)
         data = high - low if high > low else span
         pad = 0.05 * data
+        self._fit_legend_columns()
         # In a short plot the legend's row takes more than LEGEND_HEADROOM of the height.
         share = self.legend_height_share(self.plot.legend, PREDICTION_LEGEND_MARGIN, PREDICTION_LEGEND_MAX_SHARE)
         headroom = max(LEGEND_HEADROOM * data, share / (1.0 - share) * (data + 2 * pad))
@@ -839,6 +842,20 @@ class PredictionPlot(PlotPanel):
             if contains and y_range[1] - y_range[0] >= RANGE_SHRINK_SHARE * (shown_high - shown_low):
                 return
         self.set_view_range((float(self._x[0]), float(x_end)), y_range)
+
+    def _fit_legend_columns(self) -> None:
+        """Lay the legend's four entries in one row, or in two rows where one row is wider than the view.
+
+        In Italian the row is about 580 pixels wide, and a window 1024 pixels wide cut off its last entry.
+        """
+        legend = self.plot.legend
+        view_width = self.plot.vb.width()
+        if view_width <= 0 or not legend.items:
+            return
+        # pyqtgraph's legend adds 3 pixels after each sample and each label.
+        one_row = sum(sample.width() + label.width() + 6 for sample, label in legend.items)
+        columns = len(legend.items) if one_row + PREDICTION_LEGEND_OFFSET_X <= view_width else 2
+        legend.setColumnCount(columns)
 
     def _forecast_x(self, steps: int) -> np.ndarray:
         """Return the x of ``steps`` forecast values, by calendar month on a date axis that steps by months."""

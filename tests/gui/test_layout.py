@@ -277,6 +277,25 @@ def test_short_prediction_plot_legend_clear(qtbot):
         assert not legend.contains(panel.plot.vb.mapViewToScene(QPointF(x, y))), (x, y)
 
 
+def test_narrow_prediction_plot_legend_takes_two_rows(qtbot):
+    from rnn_desktop.gui.plots import PredictionPlot
+
+    panel = show_widget(qtbot, PredictionPlot(), 420, 300)
+    panel.set_series(np.sin(np.arange(200.0)))
+    panel.refresh()
+    qtbot.wait(50)
+
+    # One row of four entries is wider than this view and lost its last entry past the edge.
+    legend = panel.plot.legend
+    assert legend.columnCount == 2
+    assert legend.sceneBoundingRect().right() <= panel.plot.vb.sceneBoundingRect().right()
+
+    panel.resize(1200, 300)
+    qtbot.wait(50)
+    panel.refresh()
+    assert legend.columnCount == 4
+
+
 def test_tab_stops_show_their_focus(qtbot, make_window):
     from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox
 

@@ -353,6 +353,16 @@ def menu_mnemonic_problems(window) -> list[str]:
     return problems
 
 
+def test_italian_window_fits_a_1024_pixel_screen(italian, make_window):
+    window = make_window()
+    # The style's 80-pixel buttons and longer Italian labels made the minimum 1,181 pixels wide.
+    assert window.minimumSizeHint().width() <= 1024 - 10
+    window.resize(1024, 600)
+    for button in (window.start_button, window.pause_button, window.stop_button, window.step_button,
+                   window.reset_button):
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), button.text()
+
+
 def test_menu_entries_have_own_alt_letters(make_window):
     assert menu_mnemonic_problems(make_window()) == []
 
