@@ -98,6 +98,30 @@ def save_language(language: str) -> None:
     QSettings().setValue("language", language)
 
 
+# Texts with Alt letters for the standard buttons of the app's message boxes, which Qt's own texts
+# leave without one ("Save", "Scarta"). Within each box the letters differ: Save, Discard and Cancel;
+# Yes, No and Cancel; Open and Cancel.
+BUTTON_TEXTS = {
+    "en": {"Save": "&Save", "Discard": "&Discard", "Cancel": "&Cancel", "Open": "&Open"},
+    "it": {"Save": "&Salva", "Discard": "&Non salvare", "Cancel": "&Annulla", "Open": "A&pri"},
+}
+
+
+class ButtonTexts(QTranslator):
+    """Give the standard buttons of message boxes texts with Alt letters, ahead of Qt's own translations."""
+
+    def __init__(self, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self._texts = BUTTON_TEXTS.get(language, BUTTON_TEXTS["en"])
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None, not "", lets the next translator answer: Qt takes an empty text as a translation.
+        return self._texts.get(source) if context == "QPlatformTheme" else None
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt naming)
+        return False
+
+
 def install_translators(app: QApplication, language: str) -> list[str]:
     """Load Qt's own and the app's translations for ``language``; return the files loaded.
 
@@ -113,6 +137,7 @@ def install_translators(app: QApplication, language: str) -> list[str]:
     QLocale.setDefault(QLocale(QLocale.Language.Italian if language == "it" else QLocale.Language.English,
                                QLocale.Country.Italy if language == "it" else QLocale.Country.UnitedStates))
     if language == "en":
+        _install_button_texts(app, language)
         return []
 
     loaded = []
@@ -134,7 +159,15 @@ def install_translators(app: QApplication, language: str) -> list[str]:
     else:
         log.warning("no translation file rnn_desktop_%s.qm in %s; the interface stays in English",
                     language, folder)
+    _install_button_texts(app, language)
     return loaded
+
+
+def _install_button_texts(app: QApplication, language: str) -> None:
+    """Install ButtonTexts last, so Qt asks it first; it answers only for the standard buttons."""
+    button_texts = ButtonTexts(language, app)
+    app.installTranslator(button_texts)
+    _translators.append(button_texts)
 
 
 def translate_into(language: str, context: str, text: str) -> str:

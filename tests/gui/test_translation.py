@@ -493,8 +493,43 @@ def test_settings_error_in_italian(italian, make_window):
 def test_qt_dialog_buttons_in_italian(italian):
     box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Save
                       | QMessageBox.StandardButton.Cancel)
-    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Annulla"
-    assert box.button(QMessageBox.StandardButton.Save).text() == "Salva"
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "&Annulla"
+    assert box.button(QMessageBox.StandardButton.Save).text() == "&Salva"
+
+
+# The standard buttons of each question the window asks.
+QUESTION_BUTTONS = [
+    (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel),
+    (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel),
+    (QMessageBox.StandardButton.Open, QMessageBox.StandardButton.Cancel),
+    (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No),
+]
+
+
+def alt_letters(buttons) -> list[str]:
+    """Return the Alt letter of each standard button, as a message box with them shows it."""
+    flags = QMessageBox.StandardButton.NoButton
+    for button in buttons:
+        flags |= button
+    box = QMessageBox(QMessageBox.Icon.Question, "", "", flags)
+    letters = []
+    for button in buttons:
+        text = box.button(button).text()
+        assert "&" in text, text
+        letters.append(text[text.index("&") + 1].lower())
+    return letters
+
+
+@pytest.mark.parametrize("buttons", QUESTION_BUTTONS)
+def test_question_buttons_have_own_alt_letters(buttons):
+    letters = alt_letters(buttons)
+    assert len(set(letters)) == len(letters), letters
+
+
+@pytest.mark.parametrize("buttons", QUESTION_BUTTONS)
+def test_question_buttons_have_own_alt_letters_in_italian(italian, buttons):
+    letters = alt_letters(buttons)
+    assert len(set(letters)) == len(letters), letters
 
 
 def test_qt_file_dialog_in_italian(italian):
