@@ -64,7 +64,7 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>The validation loss then rose to %1, over %3 times its best (%2): a learning rate that is too high often does that, so try a lower one.</source>
         <translation>Poi la perdita di validazione è salita a %1, oltre %3 volte la sua migliore (%2): spesso succede con un tasso di apprendimento troppo alto, quindi provane uno più basso.</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-52"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -149,7 +149,17 @@
         <translation>grafico_stati_nascosti</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+11"/>
+        <source>The validation loss then rose to %1, over %3 times its best (%2). With only 1 validation window, that best may be luck: a longer series gives a steadier measure, and a lower learning rate may help too.</source>
+        <translation>Poi la perdita di validazione è salita a %1, oltre %3 volte la sua migliore (%2). Con una sola finestra di validazione quella migliore può essere un caso: una serie più lunga dà una misura più stabile, e può aiutare anche un tasso di apprendimento più basso.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The validation loss then rose to %1, over %3 times its best (%2). With only %4 validation windows, that best may be luck: a longer series gives a steadier measure, and a lower learning rate may help too.</source>
+        <translation>Poi la perdita di validazione è salita a %1, oltre %3 volte la sua migliore (%2). Con solo %4 finestre di validazione quella migliore può essere un caso: una serie più lunga dà una misura più stabile, e può aiutare anche un tasso di apprendimento più basso.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>column %1</source>
         <translation>colonna %1</translation>
     </message>
@@ -1849,7 +1859,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+1000"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+1017"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1952,7 +1962,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-798"/>
+        <location line="-815"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -2005,7 +2015,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+162"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+164"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -2026,12 +2036,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+930"/>
+        <location line="+951"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-929"/>
+        <location line="-950"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2051,12 +2061,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Numero di passi futuri previsti in modo ricorsivo oltre la fine della serie.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Forecast steps</source>
         <translation>Passi futuri</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+87"/>
         <source>&amp;Start</source>
         <translation>&amp;Avvia</translation>
     </message>
@@ -2067,12 +2077,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+830"/>
+        <location line="+832"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-829"/>
+        <location line="-831"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2197,12 +2207,13 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+751"/>
+        <location line="+753"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-925"/>
+        <location line="+926"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
@@ -2322,13 +2333,13 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>PredictionPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+40"/>
-        <location line="+194"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+42"/>
+        <location line="+209"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-207"/>
         <location line="+63"/>
         <source>value</source>
         <translation>valore</translation>
@@ -2379,7 +2390,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>le predizioni vanno da %1 a %2, oltre quanto mostra l&apos;asse</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+52"/>
         <source>predictions beyond the axis</source>
         <translation>predizioni oltre l&apos;asse</translation>
     </message>

@@ -289,6 +289,9 @@ DIVERGENCE_FACTOR = 1e10
 # Early stopping after the validation loss rose this many times above its best
 # names the learning rate as the likely cause.
 RUNAWAY_LOSS_FACTOR = 100.0
+# Below this many validation windows, one lucky epoch can set a best validation loss that
+# later epochs rise far above, so a runaway loss is not blamed on the learning rate alone.
+FEW_VALIDATION_WINDOWS = 5
 
 
 def estimate_memory_bytes(hidden: int, seq_len: int, batch_size: int, n_windows: int, dtype: str,
@@ -841,8 +844,14 @@ class Trainer:
             if self.best_val_loss > 0 and peak >= RUNAWAY_LOSS_FACTOR * self.best_val_loss:
                 extra["runaway_val_loss"] = peak
                 extra["reason"] += (f"; the validation loss then rose to {peak:.3g}, over "
-                                    f"{RUNAWAY_LOSS_FACTOR:g} times its best ({self.best_val_loss:.3g}), as a "
-                                    "learning rate that is too high often makes it do: try a lower one")
+                                    f"{RUNAWAY_LOSS_FACTOR:g} times its best ({self.best_val_loss:.3g})")
+                if self.split.n_val < FEW_VALIDATION_WINDOWS:
+                    extra["reason"] += (f". With only {self.split.n_val} validation "
+                                        f"window{'s' if self.split.n_val != 1 else ''}, that best may be luck; "
+                                        "a longer series gives a steadier measure, and a lower learning rate "
+                                        "may help too")
+                else:
+                    extra["reason"] += ", as a learning rate that is too high often makes it do: try a lower one"
         if (stop is None and config.reduce_on_plateau
                 and self._epochs_on_plateau >= config.plateau_patience):
             new_lr = max(self.optimizer.lr * config.plateau_factor, config.min_lr)

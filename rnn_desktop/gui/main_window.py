@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series, series_origin
-from rnn_desktop.core.training import RUNAWAY_LOSS_FACTOR, TrainConfig, clipping_on
+from rnn_desktop.core.training import FEW_VALIDATION_WINDOWS, RUNAWAY_LOSS_FACTOR, TrainConfig, clipping_on
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
 from rnn_desktop.gui.busy import WorkAbandoned, run_while_busy
@@ -964,7 +964,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
             text = messages.status_finished(str(reason), clipping)
             peak = self._reports[-1].extra.get("runaway_val_loss") if self._reports else None
             if reason == "early_stopping" and peak is not None and self._trainer is not None:
-                text += " " + messages.status_runaway_loss(peak, self._trainer.best_val_loss, RUNAWAY_LOSS_FACTOR)
+                n_val = self._trainer.split.n_val
+                text += " " + messages.status_runaway_loss(peak, self._trainer.best_val_loss, RUNAWAY_LOSS_FACTOR,
+                                                           n_val if n_val < FEW_VALIDATION_WINDOWS else None)
             self.statusBar().showMessage(text)
         epochs = self._trainer.epoch if self._trainer else 0
         log.info("run finished: %s after %d %s", reason, epochs, "epoch" if epochs == 1 else "epochs")

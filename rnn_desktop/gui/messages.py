@@ -183,10 +183,22 @@ def export_file_part(export_kind: str) -> str:
     return parts.get(export_kind, export_kind)
 
 
-def status_runaway_loss(peak: float, best: float, factor: float) -> str:
-    """Return the sentence added to the early-stopping status when the validation loss rose ``factor`` times."""
-    text = tr("The validation loss then rose to %1, over %3 times its best (%2): a learning rate that is too "
-              "high often does that, so try a lower one.")
+def status_runaway_loss(peak: float, best: float, factor: float, validation_windows: int | None = None) -> str:
+    """Return the sentence added to the early-stopping status when the validation loss rose ``factor`` times.
+
+    With ``validation_windows`` given (fewer than FEW_VALIDATION_WINDOWS), the sentence says the best may be luck.
+    """
+    if validation_windows == 1:
+        text = tr("The validation loss then rose to %1, over %3 times its best (%2). With only 1 validation "
+                  "window, that best may be luck: a longer series gives a steadier measure, and a lower "
+                  "learning rate may help too.")
+    elif validation_windows is not None:
+        text = tr("The validation loss then rose to %1, over %3 times its best (%2). With only %4 validation "
+                  "windows, that best may be luck: a longer series gives a steadier measure, and a lower "
+                  "learning rate may help too.").replace("%4", format_integer(validation_windows))
+    else:
+        text = tr("The validation loss then rose to %1, over %3 times its best (%2): a learning rate that is too "
+                  "high often does that, so try a lower one.")
     return text.replace("%1", format_number(peak, 3)).replace("%2", format_number(best, 3)).replace(
         "%3", format_number(factor))
 

@@ -310,6 +310,17 @@ def test_runaway_early_stop_names_learning_rate():
     assert last.extra["reason"].endswith("as a learning rate that is too high often makes it do: try a lower one")
 
 
+def test_runaway_with_few_validation_windows_says_the_best_may_be_luck():
+    trainer = Trainer(TrainConfig(lr=10, patience=5, epochs=60, hidden=8, val_windows=2), np.sin(np.arange(200.0)))
+    assert trainer.run() == STOP_EARLY
+    last = trainer.history[-1]
+
+    assert "runaway_val_loss" in last.extra
+    assert last.extra["reason"].endswith(
+        ". With only 2 validation windows, that best may be luck; a longer series gives a steadier measure, "
+        "and a lower learning rate may help too")
+
+
 def test_ordinary_early_stop_no_rate_hint():
     trainer = early_stopped_trainer()
     assert "runaway_val_loss" not in trainer.history[-1].extra

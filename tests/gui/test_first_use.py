@@ -435,6 +435,20 @@ def test_runaway_loss_suggests_lower_rate(qtbot, make_window):
     assert status.endswith("a learning rate that is too high often does that, so try a lower one.")
 
 
+def test_runaway_loss_with_one_validation_window_says_the_best_may_be_luck(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 60, "patience": 5, "lr": 10.0, "hidden": 8,
+                                                   "val_windows": 1}))
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS) as finished:
+        assert window.start_training()
+
+    assert finished.args[0] == "early_stopping"
+    assert window.trainer.split.n_val == 1
+    status = window.statusBar().currentMessage()
+    assert status.endswith("With only 1 validation window, that best may be luck: a longer series gives a steadier "
+                           "measure, and a lower learning rate may help too.")
+
+
 def test_loss_plot_marks_kept_epoch(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 500, "patience": 1, "lr": 0.05}))
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
