@@ -29,7 +29,7 @@
         <translation>Addestramento in corso...</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Paused. Resume, Step one epoch, or change the learning rate.</source>
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
@@ -84,9 +84,14 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-51"/>
         <source>Building a model of %1 hidden units...</source>
         <translation>Costruzione di un modello con %1 unità nascoste...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Computing the predictions of a model of %1 hidden units...</source>
+        <translation>Calcolo delle predizioni di un modello con %1 unità nascoste...</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2015,7 +2020,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+164"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+167"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -2036,12 +2041,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+951"/>
+        <location line="+963"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-950"/>
+        <location line="-962"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2077,12 +2082,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+832"/>
+        <location line="+844"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-831"/>
+        <location line="-843"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2207,13 +2212,13 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+753"/>
+        <location line="+765"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
     <message>
-        <location line="-925"/>
-        <location line="+926"/>
+        <location line="-937"/>
+        <location line="+938"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>

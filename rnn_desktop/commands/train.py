@@ -29,7 +29,8 @@ from rnn_desktop.core.series import (
     FEW_TRAINING_WINDOWS, series_origin, shorter_window_gain,
 )
 from rnn_desktop.core.training import (
-    STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer, TrainingControl, clipping_on,
+    LARGE_MODEL_HIDDEN, STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer,
+    TrainingControl, clipping_on,
 )
 
 logger = logging.getLogger(__name__)
@@ -208,6 +209,9 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             changes = {name: getattr(config, name) for name in _given_options(args)}
             trainer = Trainer.from_file(args.load, series.values, control, source=_describe(series), **changes)
         else:
+            if config.hidden >= LARGE_MODEL_HIDDEN:
+                print(f"building a model of {config.hidden} hidden units; its random orthogonal start takes "
+                      "a while at this size", flush=True)
             trainer = Trainer(config, series.values, control, source=_describe(series))
         trainer.origin = series_origin(series)
     except RnnDesktopError as error:

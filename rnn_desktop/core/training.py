@@ -289,6 +289,8 @@ DIVERGENCE_FACTOR = 1e10
 # Early stopping after the validation loss rose this many times above its best
 # names the learning rate as the likely cause.
 RUNAWAY_LOSS_FACTOR = 100.0
+# From this many hidden units on, drawing the orthogonal W_hh takes a second or more (15 s for 4096 here).
+LARGE_MODEL_HIDDEN = 1024
 # Below this many validation windows, one lucky epoch can set a best validation loss that
 # later epochs rise far above, so a runaway loss is not blamed on the learning rate alone.
 FEW_VALIDATION_WINDOWS = 5

@@ -8,6 +8,7 @@ import time
 from typing import Callable, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -22,13 +23,32 @@ class WorkAbandoned(Exception):
 POLL_INTERVAL_MS = 50
 
 
+class BusyDialog(QProgressDialog):
+    """A busy bar that neither Escape nor the title bar's close button dismisses.
+
+    Dismissed, it let clicks reach the window while the work still ran, and a
+    second Start began a run that the first one's end then overwrote.
+    """
+
+    def reject(self) -> None:
+        log.info("the busy dialog stays open: the work beside the event loop cannot be interrupted")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt naming)
+        # A close from the window system (the title bar's button) is refused. One from the program, as when
+        # the application quits, goes ahead: refused, it stopped the application from quitting.
+        if event.spontaneous():
+            event.ignore()
+        else:
+            super().closeEvent(event)
+
+
 def run_while_busy(parent: QWidget, text: str, work: Callable[[], T]) -> T:
     """Run ``work()`` in a Python thread and return its result, or raise what it raised.
 
-    Meanwhile a modal dialog shows ``text`` with a busy bar, and the GUI thread
-    goes on handling events, so the window repaints instead of freezing. The
-    dialog blocks input to the window, so nothing the person clicks can start
-    other work on the same objects. ``work`` must not touch widgets. numpy's
+    Meanwhile a modal BusyDialog shows ``text`` with a busy bar, and the GUI
+    thread goes on handling events, so the window repaints instead of
+    freezing. The dialog blocks input to the window until the work ends, so
+    nothing the person clicks can start other work on the same objects. ``work`` must not touch widgets. numpy's
     BLAS and LAPACK calls release the interpreter lock, so a large model's QR
     decomposition runs beside the event loop.
 
@@ -43,7 +63,7 @@ def run_while_busy(parent: QWidget, text: str, work: Callable[[], T]) -> T:
         except BaseException as error:  # noqa: BLE001 (raised again in the GUI thread)
             outcome["error"] = error
 
-    dialog = QProgressDialog(text, None, 0, 0, parent)
+    dialog = BusyDialog(text, None, 0, 0, parent)
     dialog.setWindowTitle(QApplication.applicationDisplayName() or "rnn-desktop")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
@@ -63,7 +83,7 @@ def run_while_busy(parent: QWidget, text: str, work: Callable[[], T]) -> T:
         loop.exec()
     finally:
         timer.stop()
-        dialog.close()
+        dialog.hide()
         dialog.deleteLater()
         QApplication.restoreOverrideCursor()
     seconds = time.perf_counter() - started

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series, series_origin
-from rnn_desktop.core.training import FEW_VALIDATION_WINDOWS, RUNAWAY_LOSS_FACTOR, TrainConfig, clipping_on
+from rnn_desktop.core.training import (
+    FEW_VALIDATION_WINDOWS, LARGE_MODEL_HIDDEN, RUNAWAY_LOSS_FACTOR, TrainConfig, clipping_on,
+)
 from rnn_desktop.gui import messages
 from rnn_desktop.gui.app import current_language, log_file_path, save_language
 from rnn_desktop.gui.busy import WorkAbandoned, run_while_busy
@@ -56,8 +58,9 @@ PROGRESS_INTERVAL_S = 0.2
 MAX_FORECAST_STEPS = 2_000
 # Pixels beside a push button's text when a narrow window shrinks the button to it: the frame and margins.
 BUTTON_TEXT_PADDING = 24
-# Building a model of this many hidden units or more takes about a second or longer here.
-SLOW_BUILD_HIDDEN = 1024
+# Building a model of this many hidden units or more, or predicting every window with it, can take
+# seconds, so the window does it beside its event loop.
+SLOW_BUILD_HIDDEN = LARGE_MODEL_HIDDEN
 # The progress bar counts hundredths of an epoch, so a long epoch can show how far it has come.
 PROGRESS_STEPS_PER_EPOCH = 100
 # Relative heights of the loss, prediction and diagnostics plots in a new window.
@@ -1102,11 +1105,23 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return metrics
 
     def _show_snapshot_now(self) -> None:
-        """Compute predictions in the GUI thread; only when no worker uses the trainer."""
+        """Compute predictions here, beside the event loop for a large model; only when no worker uses the trainer.
+
+        Predicting every window of a 4096-unit model took over a minute, and in the GUI thread the
+        window froze meanwhile.
+        """
         if self._trainer is None or self._run is not None:
             return
+        trainer, steps = self._trainer, self.forecast_steps.value()
         try:
-            snapshot = take_snapshot(self._trainer, self.forecast_steps.value())
+            if trainer.config.hidden < SLOW_BUILD_HIDDEN:
+                snapshot = take_snapshot(trainer, steps)
+            else:
+                log.info("predicting with a model of %d hidden units beside the event loop", trainer.config.hidden)
+                snapshot = run_while_busy(self, messages.busy_predicting(trainer.config.hidden),
+                                          lambda: take_snapshot(trainer, steps))
+        except WorkAbandoned:
+            return  # the application is quitting
         except (RnnDesktopError, ValueError, FloatingPointError) as error:
             log.error("could not compute predictions: %s", error)
             return

@@ -113,6 +113,10 @@ def status_building_model(hidden: int) -> str:
     return tr("Building a model of %1 hidden units...").replace("%1", format_integer(hidden))
 
 
+def busy_predicting(hidden: int) -> str:
+    return tr("Computing the predictions of a model of %1 hidden units...").replace("%1", format_integer(hidden))
+
+
 def status_pausing() -> str:
     return tr("Pausing after the current batch...")
 

@@ -309,6 +309,17 @@ def test_failed_save_names_target(tmp_path, capsys, monkeypatch):
     assert ".weights-" not in err
 
 
+def test_large_model_build_is_announced(capsys):
+    # The draw of a 4096-unit model took 15 s here, with nothing printed meanwhile.
+    code, out, _ = run(["--hidden", "1024", "--epochs", "0"], capsys)
+    assert code == 0
+    assert out.startswith("building a model of 1024 hidden units; its random orthogonal start takes a while")
+
+    code, out, _ = run(["--hidden", "1023", "--epochs", "0"], capsys)
+    assert code == 0
+    assert "building a model" not in out
+
+
 def test_diverged_run_exits_1(capsys):
     code, out, err = run(["--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "30",
                           "--hidden", "8"], capsys)

@@ -8,10 +8,10 @@ import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from rnn_desktop.gui.busy import WorkAbandoned, run_while_busy
+from rnn_desktop.gui.busy import BusyDialog, WorkAbandoned, run_while_busy
 
 
 @pytest.fixture
@@ -43,6 +43,50 @@ def test_returns_the_result_after_showing_the_text(parent):
     assert QApplication.overrideCursor() is None
 
 
+def test_escape_leaves_the_dialog_up(parent):
+    from PySide6.QtTest import QTest
+
+    release = threading.Event()
+    still_up: list[bool] = []
+
+    def dismiss() -> None:
+        dialog = QApplication.activeModalWidget()
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        QApplication.processEvents()
+        still_up.append(dialog.isVisible() and QApplication.activeModalWidget() is dialog)
+        release.set()
+
+    QTimer.singleShot(10, dismiss)
+
+    assert run_while_busy(parent, "Building...", lambda: release.wait(10)) is True
+    # Dismissed, the dialog let a second Start begin while the first build still ran.
+    assert still_up == [True]
+    assert QApplication.activeModalWidget() is None
+
+
+class TitleBarClose:
+    """Stands for the close event that the title bar's button sends through the window system."""
+
+    def __init__(self) -> None:
+        self.ignored = False
+
+    def spontaneous(self) -> bool:
+        return True
+
+    def ignore(self) -> None:
+        self.ignored = True
+
+
+def test_title_bar_close_is_refused(qtbot):
+    dialog = BusyDialog("Building...", None, 0, 0)
+    qtbot.addWidget(dialog)
+    close = TitleBarClose()
+
+    dialog.closeEvent(close)
+
+    assert close.ignored
+
+
 def test_raises_what_the_work_raised(parent):
     def fail() -> None:
         raise ValueError("bad size")
@@ -54,9 +98,9 @@ def test_raises_what_the_work_raised(parent):
 
 QUITTING_APP = """
 import threading
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
-from rnn_desktop.gui.busy import WorkAbandoned, run_while_busy
+from rnn_desktop.gui.busy import BusyDialog, WorkAbandoned, run_while_busy
 
 app = QApplication([])
 window = QWidget()

@@ -196,6 +196,39 @@ def test_window_keeps_painting_while_a_large_model_is_built(qtbot, make_window, 
     assert window.trainer.config.hidden == 1024
 
 
+def test_window_keeps_painting_while_a_large_model_predicts(qtbot, make_window, monkeypatch):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+    from rnn_desktop.gui import main_window
+
+    window = make_window(TrainConfig().replace(**{**FAST, "hidden": 1024, "epochs": 1}))
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        assert window.start_training()
+    real_snapshot = main_window.take_snapshot
+
+    def slow_snapshot(*args):
+        time.sleep(0.3)  # every window of a 4096-unit model takes a minute
+        return real_snapshot(*args)
+
+    monkeypatch.setattr(main_window, "take_snapshot", slow_snapshot)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Discard)
+    dialog_texts: list[str] = []
+    ticks = QTimer()
+    ticks.setInterval(20)
+    ticks.timeout.connect(lambda: dialog_texts.append(
+        modal.labelText() if isinstance(modal := QApplication.activeModalWidget(), QProgressDialog) else ""))
+    ticks.start()
+
+    window.reset_weights()
+    ticks.stop()
+
+    assert f"Computing the predictions of a model of {messages.format_integer(1024)} hidden units..." in dialog_texts
+    assert window.statusBar().currentMessage() == messages.status_weights_reset()
+
+
 def test_stop_in_a_long_epoch_names_its_batches(qtbot, make_window):
     from rnn_desktop.core.generators import generate
 
