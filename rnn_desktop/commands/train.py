@@ -209,10 +209,14 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             changes = {name: getattr(config, name) for name in _given_options(args)}
             trainer = Trainer.from_file(args.load, series.values, control, source=_describe(series), **changes)
         else:
-            if config.hidden >= LARGE_MODEL_HIDDEN:
+            # A large model's draw takes seconds: the settings are checked first, without it, and a line says
+            # why nothing happens meanwhile.
+            large = config.hidden >= LARGE_MODEL_HIDDEN
+            trainer = Trainer(config, series.values, control, source=_describe(series), draw_weights=not large)
+            if large:
                 print(f"building a model of {config.hidden} hidden units; its random orthogonal start takes "
                       "a while at this size", flush=True)
-            trainer = Trainer(config, series.values, control, source=_describe(series))
+                trainer.reset_weights(refit_scaler=False)
         trainer.origin = series_origin(series)
     except RnnDesktopError as error:
         logger.info("train command rejected its input: %s", error)

@@ -320,6 +320,18 @@ def test_large_model_build_is_announced(capsys):
     assert "building a model" not in out
 
 
+def test_large_model_draws_the_same_weights_as_a_small_models_path(tmp_path, capsys):
+    # From 1024 units on, train checks the settings before the draw; the seed still gives the same weights.
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    weights = tmp_path / "large.npz"
+    code, _, _ = run(["--hidden", "1024", "--epochs", "0", "--save", str(weights)], capsys)
+    assert code == 0
+    direct = Trainer(TrainConfig(hidden=1024), np.sin(np.arange(200.0)))
+    saved = Trainer.from_file(weights, np.sin(np.arange(200.0)))
+    assert all(np.array_equal(saved.model.params[name], direct.model.params[name]) for name in direct.model.params)
+
+
 def test_diverged_run_exits_1(capsys):
     code, out, err = run(["--lr", "50", "--optimizer", "sgd", "--clip-norm", "none", "--epochs", "30",
                           "--hidden", "8"], capsys)
