@@ -22,7 +22,9 @@ import numpy as np
 # Spreadsheets write "not available" in their own language: #N/D (Italian, Portuguese), #NV
 # (German), #N/B (Dutch); "n.d.", "nd" and "n/d" are the Italian and Spanish abbreviations.
 MISSING_MARKERS = frozenset({"", "na", "n/a", "nan", "null", "none", "-", "?", "#n/a",
-                             "#n/d", "n/d", "n.d.", "nd", "#nv", "#n/b"})
+                             "#n/d", "n/d", "n.d.", "nd", "#nv", "#n/b",
+                             # Data loggers write these for a failed reading.
+                             "err", "error"})
 
 # The markers above in the spellings that files usually contain.
 _EXACT_MARKERS = frozenset(

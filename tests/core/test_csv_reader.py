@@ -840,7 +840,7 @@ def test_empty_na_and_lowercase_na_are_missing(tmp_path):
 
 
 @pytest.mark.parametrize("marker", ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "-", "?", "#N/A",
-                                    "#N/D", "N/D", "n.d.", "#NV", "#N/B"])
+                                    "#N/D", "N/D", "n.d.", "#NV", "#N/B", "ERR", "Error"])
 def test_each_missing_marker(tmp_path, marker):
     path = write(tmp_path, f"t;v\n0;2\n1;{marker}\n2;4\n")
     info = inspect_csv(path)
