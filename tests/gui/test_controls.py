@@ -25,6 +25,23 @@ def stop_and_wait(qtbot, window) -> str:
     return blocker.args[0]
 
 
+def busy_dialog_texts():
+    """Start a timer that records, every 20 ms, the text of the busy dialog up then ("" for none).
+
+    Return the timer, to stop, and the list of texts. Ticks arrive only while the event loop runs.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    texts: list[str] = []
+    ticks = QTimer()
+    ticks.setInterval(20)
+    ticks.timeout.connect(lambda: texts.append(
+        modal.labelText() if isinstance(modal := QApplication.activeModalWidget(), QProgressDialog) else ""))
+    ticks.start()
+    return ticks, texts
+
+
 def test_pause_holds_and_resume_continues(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()
@@ -166,8 +183,7 @@ def test_large_model_build_is_announced(qtbot, make_window):
 def test_window_keeps_painting_while_a_large_model_is_built(qtbot, make_window, monkeypatch):
     import time
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QProgressDialog
+    from PySide6.QtWidgets import QApplication
 
     real_reset = Trainer.reset_weights
 
@@ -177,12 +193,7 @@ def test_window_keeps_painting_while_a_large_model_is_built(qtbot, make_window, 
 
     monkeypatch.setattr(Trainer, "reset_weights", slow_reset)
     window = make_window(TrainConfig().replace(**{**FAST, "hidden": 1024, "epochs": 1}))
-    seen: list[str] = []
-    ticks = QTimer()
-    ticks.setInterval(20)
-    ticks.timeout.connect(lambda: seen.append(
-        modal.labelText() if isinstance(modal := QApplication.activeModalWidget(), QProgressDialog) else ""))
-    ticks.start()
+    ticks, seen = busy_dialog_texts()
 
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         assert window.start_training()
@@ -199,8 +210,7 @@ def test_window_keeps_painting_while_a_large_model_is_built(qtbot, make_window, 
 def test_window_keeps_painting_while_a_large_model_predicts(qtbot, make_window, monkeypatch):
     import time
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+    from PySide6.QtWidgets import QMessageBox
 
     from rnn_desktop.gui import main_window
 
@@ -215,12 +225,7 @@ def test_window_keeps_painting_while_a_large_model_predicts(qtbot, make_window, 
 
     monkeypatch.setattr(main_window, "take_snapshot", slow_snapshot)
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Discard)
-    dialog_texts: list[str] = []
-    ticks = QTimer()
-    ticks.setInterval(20)
-    ticks.timeout.connect(lambda: dialog_texts.append(
-        modal.labelText() if isinstance(modal := QApplication.activeModalWidget(), QProgressDialog) else ""))
-    ticks.start()
+    ticks, dialog_texts = busy_dialog_texts()
 
     window.reset_weights()
     ticks.stop()
