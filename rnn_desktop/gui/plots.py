@@ -816,18 +816,9 @@ class PredictionPlot(PlotPanel):
             # A flat series: the line in the middle of the view, as in the Data tab's preview.
             low, high = low - span / 2, high + span / 2
         finite = predicted[np.isfinite(predicted)]
-        beyond = ""
         if finite.size:
-            if finite.min() < low - span or finite.max() > high + span:
-                smallest, largest = format_number(float(finite.min())), format_number(float(finite.max()))
-                if smallest == largest:
-                    beyond = self.tr("every prediction is %1, outside what the axis shows").replace("%1", smallest)
-                else:
-                    beyond = self.tr("the predictions span %1 to %2, more than the axis shows").replace(
-                        "%1", smallest).replace("%2", largest)
             low = max(min(low, float(finite.min())), low - span)
             high = min(max(high, float(finite.max())), high + span)
-        self._set_title_note(beyond)
         data = high - low if high > low else span
         pad = 0.05 * data
         self._fit_legend_columns()
@@ -840,8 +831,23 @@ class PredictionPlot(PlotPanel):
             shown_low, shown_high = self._range[1]
             contains = shown_low <= y_range[0] and y_range[1] <= shown_high
             if contains and y_range[1] - y_range[0] >= RANGE_SHRINK_SHARE * (shown_high - shown_low):
+                self._set_title_note(self._beyond_note(finite, (shown_low, shown_high)))
                 return
+        self._set_title_note(self._beyond_note(finite, y_range))
         self.set_view_range((float(self._x[0]), float(x_end)), y_range)
+
+    def _beyond_note(self, finite: np.ndarray, y_range: tuple[float, float]) -> str:
+        """Return the title's note on predictions outside ``y_range``, the range shown, or "" when all are inside.
+
+        The range includes the room above the data kept for the legend, where predictions show too.
+        """
+        if not finite.size or (y_range[0] <= finite.min() and finite.max() <= y_range[1]):
+            return ""
+        smallest, largest = format_number(float(finite.min())), format_number(float(finite.max()))
+        if smallest == largest:
+            return self.tr("every prediction is %1, outside what the axis shows").replace("%1", smallest)
+        return self.tr("the predictions span %1 to %2, more than the axis shows").replace(
+            "%1", smallest).replace("%2", largest)
 
     def _fit_legend_columns(self) -> None:
         """Lay the legend's four entries in one row, or in two rows where one row is wider than the view.

@@ -406,6 +406,15 @@ def test_title_names_predictions_beyond_range(prediction_plot):
     assert prediction_plot.plot.titleLabel.text == "Predictions against the series"
 
 
+def test_title_note_only_for_predictions_the_axis_cuts(prediction_plot):
+    # Beyond the series' span above it, but inside the room kept for the legend: the curve shows.
+    prediction_plot.set_snapshot(snapshot(1, np.full(SINE.size - SEQ_LEN, 3.2)))
+    prediction_plot.refresh()
+    top = prediction_plot.plot.vb.viewRange()[1][1]
+    assert top > 3.2
+    assert prediction_plot.plot.titleLabel.text == "Predictions against the series"
+
+
 def test_validation_label_hidden_where_it_would_be_cut(prediction_plot):
     # Validation is the last four predictions, so the label would run off the plot's right edge.
     narrow = PredictionSnapshot(epoch=1, index=np.arange(SEQ_LEN, SINE.size), prediction=np.zeros(SINE.size - SEQ_LEN),
