@@ -154,6 +154,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._paused_seconds = 0.0  # time the current run spent paused, left out of its ETA
         # A pause or stop takes effect at the end of the current batch, which in a large model takes a while.
         self._pause_pending = False
+        # True while a paused run trains the one epoch that Step asked for.
+        self._stepping = False
         self._stop_pending = False
         self._step_had_focus = False  # Step had the focus when its run disabled it
         # ((epochs done, epochs), seconds left, active seconds) when the run's progress last changed.
@@ -581,6 +583,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return False
         if self._state == PAUSED:
             self._control.request_step()
+            self._stepping = True
             self._set_state(RUNNING)
             return True
         return self._begin_run(single_epoch=True)
@@ -881,11 +884,18 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.progress.setValue(round(epochs_done * PROGRESS_STEPS_PER_EPOCH))
         # The time left comes from the batches so far, so a long first epoch already shows how long
         # the run will take. Validation time is left out until the first epoch reports.
-        eta = self._time_left(epochs_done, epochs) if self._state == RUNNING and not self._stop_pending else None
+        eta = self._time_left(epochs_done, epochs) if self._counts_down() else None
         if self._state == PAUSED and not self._pause_pending:
             self._set_progress_text(messages.progress_batches_paused(epoch, self._run_target_epoch, done, total))
         else:
             self._set_progress_text(messages.progress_batches(epoch, self._run_target_epoch, done, total, eta))
+
+    def _counts_down(self) -> bool:
+        """Say whether the progress line shows the run's time left: not while paused, stopping or stepping.
+
+        A step from a pause trains one epoch and pauses again, so the whole run's time left misled.
+        """
+        return self._state == RUNNING and not self._stop_pending and not self._stepping
 
     def _time_left(self, epochs_done: float, epochs: int) -> float | None:
         """Return the run's seconds left at its pace so far, pauses excluded; None before any progress.
@@ -909,6 +919,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.prediction_plot.set_snapshot(snapshot)
 
     def _on_worker_paused(self, _epoch) -> None:
+        self._stepping = False
         if self._state == RUNNING:
             self._set_state(PAUSED)
         elif self._pause_pending and self._state == PAUSED and not self._stop_pending:
@@ -1007,6 +1018,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             if wait:
                 run.stop_and_wait()
         self._refresh_timer.stop()
+        self._stepping = False
         self._set_state(IDLE)
 
     def _live_panels(self) -> list:
@@ -1054,8 +1066,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch
         total = max(1, self._run_target_epoch - self._run_start_epoch)
-        # None while paused or stopping.
-        eta = self._time_left(done, total) if self._state == RUNNING and not self._stop_pending else None
+        eta = self._time_left(done, total) if self._counts_down() else None
         self.progress.setRange(0, total * PROGRESS_STEPS_PER_EPOCH)
         self.progress.setValue(min(max(done, 0), total) * PROGRESS_STEPS_PER_EPOCH)
         if self._run_is_step:

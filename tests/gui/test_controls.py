@@ -109,6 +109,23 @@ def test_step_while_paused_pauses_again(qtbot, make_window):
     stop_and_wait(qtbot, window)
 
 
+def test_step_from_a_pause_shows_no_time_left_for_the_run(qtbot, make_window):
+    window = make_window(LONG)
+    window.start_training()
+    wait_for_epochs(qtbot, window, 2)
+    window._show_progress(window.reports[-1])
+    assert " - ETA " in window.progress.format()  # the run's time left, while it runs
+    window.pause_training()
+    qtbot.waitUntil(window.step_button.isEnabled, timeout=TIMEOUT_MS)
+
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+        assert window.step_epoch()
+        # One epoch, then a pause again: the time left of all 100,000 epochs misled.
+        window._show_progress(window.reports[-1])
+        assert " - ETA " not in window.progress.format()
+    stop_and_wait(qtbot, window)
+
+
 def test_focus_stays_on_buttons_through_a_step(qtbot, make_window):
     window = make_window(LONG)
     window.show()
