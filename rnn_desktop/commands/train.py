@@ -209,8 +209,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
             changes = {name: getattr(config, name) for name in _given_options(args)}
             trainer = Trainer.from_file(args.load, series.values, control, source=_describe(series), **changes)
         else:
-            # A large model's draw takes seconds: the settings are checked first, without it, and a line says
-            # why nothing happens meanwhile.
+            # A large model's draw takes seconds. So the settings are checked first without it, and a line
+            # explains the wait.
             large = config.hidden >= LARGE_MODEL_HIDDEN
             trainer = Trainer(config, series.values, control, source=_describe(series), draw_weights=not large)
             if large:

@@ -115,7 +115,7 @@ class ButtonTexts(QTranslator):
         self._texts = BUTTON_TEXTS.get(language, BUTTON_TEXTS["en"])
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        # None, not "", lets the next translator answer: Qt takes an empty text as a translation.
+        # None, not "", passes the text on to the next translator, because Qt uses an empty text as a translation.
         return self._texts.get(source) if context == "QPlatformTheme" else None
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt naming)
@@ -164,7 +164,7 @@ def install_translators(app: QApplication, language: str) -> list[str]:
 
 
 def _install_button_texts(app: QApplication, language: str) -> None:
-    """Install ButtonTexts last, so Qt asks it first; it answers only for the standard buttons."""
+    """Install ButtonTexts last, so Qt queries it first. It translates only the standard buttons' texts."""
     button_texts = ButtonTexts(language, app)
     app.installTranslator(button_texts)
     _translators.append(button_texts)

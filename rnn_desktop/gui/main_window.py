@@ -757,12 +757,17 @@ class MainWindow(FileActionsMixin, QMainWindow):
         The orthogonal start of W_hh takes seconds for a large model (4 s for 2048 units and 15 s for
         4096 here), and in the GUI thread the window froze meanwhile.
         """
-        if hidden < SLOW_BUILD_HIDDEN:
-            return build()
         text = messages.status_building_model(hidden)
-        self.statusBar().showMessage(text)
-        log.info("building a model of %d hidden units beside the event loop", hidden)
-        return run_while_busy(self, text, build)
+        if hidden >= SLOW_BUILD_HIDDEN:
+            self.statusBar().showMessage(text)
+        return self._beside_event_loop(hidden, text, build)
+
+    def _beside_event_loop(self, hidden: int, text: str, work):
+        """Return ``work()``, run behind a busy dialog with ``text`` for a model of SLOW_BUILD_HIDDEN units or more."""
+        if hidden < SLOW_BUILD_HIDDEN:
+            return work()
+        log.info("running work for a model of %d hidden units beside the event loop", hidden)
+        return run_while_busy(self, text, work)
 
     def _confirm_discarding_model(self, question) -> bool:
         """Ask to save a trained model with unsaved weights before a new model or a reset discards it.
@@ -1124,13 +1129,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if self._trainer is None or self._run is not None:
             return
         trainer, steps = self._trainer, self.forecast_steps.value()
+        hidden = trainer.config.hidden
         try:
-            if trainer.config.hidden < SLOW_BUILD_HIDDEN:
-                snapshot = take_snapshot(trainer, steps)
-            else:
-                log.info("predicting with a model of %d hidden units beside the event loop", trainer.config.hidden)
-                snapshot = run_while_busy(self, messages.busy_predicting(trainer.config.hidden),
-                                          lambda: take_snapshot(trainer, steps))
+            snapshot = self._beside_event_loop(hidden, messages.busy_predicting(hidden),
+                                               lambda: take_snapshot(trainer, steps))
         except WorkAbandoned:
             return  # the application is quitting
         except (RnnDesktopError, ValueError, FloatingPointError) as error:

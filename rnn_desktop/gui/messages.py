@@ -152,7 +152,7 @@ def status_lr_from_next_epoch(lr: float) -> str:
 
 
 def status_finished(reason: str, clipping: bool = False) -> str:
-    """Say why a run ended; ``clipping`` says whether gradient clipping was on, for the advice after a divergence."""
+    """Return why a run ended. ``clipping`` tells whether gradient clipping was on, for the divergence advice."""
     if reason == "diverged" and clipping:
         return tr("Training stopped: the loss diverged. The weights kept from before that point may already be "
                   "far off, so lower the learning rate (gradient clipping is already on), press Reset weights and "
@@ -190,7 +190,7 @@ def export_file_part(export_kind: str) -> str:
 def status_runaway_loss(peak: float, best: float, factor: float, validation_windows: int | None = None) -> str:
     """Return the sentence added to the early-stopping status when the validation loss rose ``factor`` times.
 
-    With ``validation_windows`` given (fewer than FEW_VALIDATION_WINDOWS), the sentence says the best may be luck.
+    With ``validation_windows`` given (fewer than FEW_VALIDATION_WINDOWS), the sentence adds that the best may be luck.
     """
     if validation_windows == 1:
         text = tr("The validation loss then rose to %1, over %3 times its best (%2). With only 1 validation "

@@ -320,7 +320,7 @@ def test_large_model_build_is_announced(capsys):
     assert "building a model" not in out
 
 
-def test_large_model_draws_the_same_weights_as_a_small_models_path(tmp_path, capsys):
+def test_large_model_same_seeded_weights(tmp_path, capsys):
     # From 1024 units on, train checks the settings before the draw; the seed still gives the same weights.
     from rnn_desktop.core.training import TrainConfig, Trainer
 
@@ -341,7 +341,7 @@ def test_diverged_run_exits_1(capsys):
     assert err.rstrip().endswith("; lower --lr or set --clip-norm")
 
 
-def test_divergence_with_clipping_on_asks_for_a_lower_lr_only(capsys):
+def test_divergence_with_clipping_lower_lr(capsys):
     # The default clips the gradient norm at 5, so "set --clip-norm" would ask for what is already on.
     code, out, err = run(["--lr", "1e6", "--epochs", "3", "--hidden", "8"], capsys)
     assert code == 1

@@ -310,7 +310,7 @@ def test_runaway_early_stop_names_learning_rate():
     assert last.extra["reason"].endswith("as a learning rate that is too high often makes it do: try a lower one")
 
 
-def test_runaway_with_few_validation_windows_says_the_best_may_be_luck():
+def test_runaway_few_validation_windows():
     trainer = Trainer(TrainConfig(lr=10, patience=5, epochs=60, hidden=8, val_windows=2), np.sin(np.arange(200.0)))
     assert trainer.run() == STOP_EARLY
     last = trainer.history[-1]
@@ -535,7 +535,7 @@ def test_save_and_load_give_identical_predictions(tmp_path, dtype):
     assert loaded.model.params["W_hh"].dtype == np.dtype(dtype)
 
 
-def test_orthogonal_draw_runs_once_per_trainer_and_not_on_load(tmp_path, monkeypatch):
+def test_orthogonal_draw_once_none_on_load(tmp_path, monkeypatch):
     # For 4096 hidden units one QR decomposition took 15 s here; building a trainer took two.
     trainer = Trainer(small_config(), SINE)
     trainer.run()

@@ -109,7 +109,7 @@ def test_step_while_paused_pauses_again(qtbot, make_window):
     stop_and_wait(qtbot, window)
 
 
-def test_step_from_a_pause_shows_no_time_left_for_the_run(qtbot, make_window):
+def test_paused_step_hides_time_left(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()
     wait_for_epochs(qtbot, window, 2)
@@ -197,7 +197,7 @@ def test_large_model_build_is_announced(qtbot, make_window):
     assert QApplication.overrideCursor() is None
 
 
-def test_window_keeps_painting_while_a_large_model_is_built(qtbot, make_window, monkeypatch):
+def test_large_build_keeps_painting(qtbot, make_window, monkeypatch):
     import time
 
     from PySide6.QtWidgets import QApplication
@@ -224,7 +224,7 @@ def test_window_keeps_painting_while_a_large_model_is_built(qtbot, make_window, 
     assert window.trainer.config.hidden == 1024
 
 
-def test_window_keeps_painting_while_a_large_model_predicts(qtbot, make_window, monkeypatch):
+def test_large_predictions_keep_painting(qtbot, make_window, monkeypatch):
     import time
 
     from PySide6.QtWidgets import QMessageBox

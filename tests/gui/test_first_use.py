@@ -435,7 +435,7 @@ def test_runaway_loss_suggests_lower_rate(qtbot, make_window):
     assert status.endswith("a learning rate that is too high often does that, so try a lower one.")
 
 
-def test_runaway_loss_with_one_validation_window_says_the_best_may_be_luck(qtbot, make_window):
+def test_runaway_loss_one_validation_window(qtbot, make_window):
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 60, "patience": 5, "lr": 10.0, "hidden": 8,
                                                    "val_windows": 1}))
 

@@ -125,7 +125,7 @@ def test_diverged_run_names_the_value(qtbot, make_window):
     assert "press Reset weights and train again before using them" in status
 
 
-def test_divergence_with_clipping_on_asks_for_a_lower_rate_only(qtbot, make_window):
+def test_divergence_with_clipping_lower_rate(qtbot, make_window):
     from rnn_desktop.core.training import TrainConfig
 
     # The window's largest rate, 100, with SGD: unbounded relu units diverge in spite of the clipping.

@@ -497,7 +497,7 @@ def test_qt_dialog_buttons_in_italian(italian):
     assert box.button(QMessageBox.StandardButton.Save).text() == "&Salva"
 
 
-# The standard buttons of each question the window asks.
+# The standard buttons of each question dialog the window shows.
 QUESTION_BUTTONS = [
     (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel),
     (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel),
