@@ -9,10 +9,11 @@ month and day names.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 # Names that strftime's %b and %a print in the C locale, in QLocale's numbering order (1-based).
 _C_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -69,11 +70,60 @@ class LocaleAxisItem(pg.AxisItem):
 
 
 class LocaleDateAxisItem(pg.DateAxisItem):
-    """A DateAxisItem with the locale's short month and day names."""
+    """A DateAxisItem with the locale's short month and day names, in no time zone.
+
+    The series' times carry no time zone, so ticks show them as written:
+    pyqtgraph's default would shift them by the computer's offset from UTC,
+    and put a reading taken at 12:00 under the 13:00 tick in Rome.
+
+    When the whole view lies in one year, month or day, the axis label names
+    it, because the ticks then leave it out: a view of two weeks in March
+    has ticks "05", "06", "07" and the label "date (March 2024)".
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("utcOffset", 0)
+        super().__init__(*args, **kwargs)
+        self._span_name = ""
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph naming)
         locale = QLocale()
         return [localize_date_text(text, locale) for text in super().tickStrings(values, scale, spacing)]
+
+    def setRange(self, mn, mx):  # noqa: N802 (pyqtgraph naming)
+        super().setRange(mn, mx)
+        name = span_name(mn, mx)
+        if name != getattr(self, "_span_name", ""):
+            self._span_name = name
+            self._updateLabel()
+
+    def labelString(self):  # noqa: N802 (pyqtgraph naming)
+        # pyqtgraph's __init__ sets the range and asks for the label before _span_name exists.
+        if not getattr(self, "_span_name", ""):
+            return super().labelString()
+        text = self.labelText
+        self.labelText = f"{text} ({self._span_name})" if text else self._span_name
+        try:
+            return super().labelString()
+        finally:
+            self.labelText = text
+
+
+def span_name(start: float, end: float, locale: QLocale | None = None) -> str:
+    """Name the day, month or year that holds all of start..end (seconds since 1970), or return ""."""
+    try:
+        first, last = (datetime(1970, 1, 1) + timedelta(seconds=float(value)) for value in (start, end))
+    except (OverflowError, ValueError):
+        return ""
+    locale = locale or QLocale()
+    day = QDate(first.year, first.month, first.day)
+    if first.date() == last.date():
+        return locale.toString(day, "d MMMM yyyy")
+    if (first.year, first.month) == (last.year, last.month):
+        return locale.toString(day, "MMMM yyyy")
+    if first.year == last.year:
+        return str(first.year)
+    return ""
 
 
 def localize_tick_strings(axis: pg.AxisItem) -> None:
