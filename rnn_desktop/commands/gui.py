@@ -67,7 +67,7 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
     the restored best ones), computed as the train command's ``--json`` does.
     ``stopped_by`` names the signal that stopped the run ("Ctrl+C", "SIGTERM"), if any.
     """
-    from rnn_desktop.commands.train import build_summary
+    from rnn_desktop.commands.train import build_summary, stopped_reason
 
     reports = window.reports
     trainer = window.trainer
@@ -77,10 +77,9 @@ def build_report(window, probe_summary: dict[str, Any], wall_seconds: float, rea
         report.update(build_summary(trainer, wall_seconds, samples, train_seconds))
         # Training windows per second of wall time, validation and GUI work included.
         report["samples_per_second_wall"] = samples / wall_seconds if wall_seconds > 0 else None
-        if reason == "stopped" and not report.get("reason") and reports:
+        if reason == "stopped" and not report.get("reason"):
             # In the words of train's summary.
-            signal_part = f" by {stopped_by}" if stopped_by else ""
-            report["reason"] = f"stopped{signal_part} in epoch {trainer.epoch}, which counts with the batches it ran"
+            report["reason"] = stopped_reason(trainer, window.run_start_epoch, stopped_by)
     report.update({
         "stop_reason": reason,
         "epochs_shown": len(reports),

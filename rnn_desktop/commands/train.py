@@ -25,7 +25,7 @@ from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, over
 from rnn_desktop.core.csv_reader import describe_detected_delimiter, unreadable_time_column
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import (
-    OUTLIER_IQR_FACTOR, csv_source, origin_unreadable_text, regression_metrics, scaled_mse, series_from_origin,
+    OUTLIER_IQR_FACTOR, csv_source, origin_unreadable_text, scaled_mse, series_from_origin,
     FEW_TRAINING_WINDOWS, series_origin, shorter_window_gain,
 )
 from rnn_desktop.core.training import (
@@ -90,7 +90,7 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
     # After early stopping the weights kept are the best epoch's, so its training loss goes with them.
     restored = last.extra.get("restored_epoch") if last is not None else None
     kept_report = next((report for report in trainer.history if report.epoch == restored), last)
-    metrics = validation_metrics(trainer)
+    metrics = trainer.validation_metrics()
     summary = {
         "epochs_run": trainer.epoch,
         "train_loss": kept_report.train_loss if kept_report else None,
@@ -114,13 +114,6 @@ def build_summary(trainer: Trainer, seconds: float, samples: int, train_seconds:
     return {key: _json_number(value) for key, value in summary.items()}
 
 
-def validation_metrics(trainer: Trainer) -> dict[str, Any]:
-    """Return the validation metrics of the trainer's current weights, in the series' units."""
-    index, prediction = trainer.predict_windows()
-    val = trainer.split.val
-    return regression_metrics(trainer.values[index[val]], prediction[val])
-
-
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
     print(f"rnn-desktop train: error: {message}", file=sys.stderr)
     return code
@@ -130,6 +123,17 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 STOP_SIGNALS = {signal.SIGINT: "Ctrl+C"}
 if hasattr(signal, "SIGTERM"):
     STOP_SIGNALS[signal.SIGTERM] = "SIGTERM"
+
+
+def stopped_reason(trainer: Trainer, start_epoch: int, stopped_by: str | None) -> str:
+    """Say where a requested stop left the run that began at ``start_epoch``, and by what (a signal's name)."""
+    by = f" by {stopped_by}" if stopped_by else ""
+    if trainer.epoch == start_epoch or not trainer.history:
+        return f"stopped{by} in epoch {trainer.epoch + 1} before its first batch ended; the weights are unchanged"
+    last = trainer.history[-1]
+    if last.extra.get("batches_run", 0) < last.extra.get("batches", 0):
+        return f"stopped{by} in epoch {trainer.epoch}, which counts with the batches it ran"
+    return f"stopped{by} after epoch {trainer.epoch}"
 
 
 class _StopRequest:
@@ -146,6 +150,8 @@ class _StopRequest:
         self.signum: int | None = None
         # "preparing" while the data is read and the model built, then "training", then "writing".
         self.phase = "preparing"
+        # True when the trainer also stops between the time steps of a batch.
+        self.inside_batches = False
 
     def __call__(self, signum: int, frame: Any) -> None:
         if self.signum is None:
@@ -155,6 +161,8 @@ class _StopRequest:
 
     def _message(self) -> str:
         if self.phase == "training":
+            if self.inside_batches:
+                return "stop requested; leaving the current batch, which changes nothing"
             return "stop requested; finishing the current batch"
         if self.phase == "writing":
             # Training already ran to its end, so the outputs are complete and the command ends as usual.
@@ -233,7 +241,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         return stop.exit_code
 
     start_epoch = trainer.epoch
-    loaded_rmse = float(validation_metrics(trainer)["rmse"]) if args.load else None
+    loaded_rmse = float(trainer.validation_metrics()["rmse"]) if args.load else None
     total = start_epoch + trainer.config.epochs if args.load else trainer.config.epochs
     print(f"training on {len(series.values)} values {_describe_input(series)}: "
           f"{describe_split(trainer.split.n_train, trainer.split.n_val)} of "
@@ -312,6 +320,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     # After a stop signal the trainer stops at the next batch boundary, so the
     # outputs below are still written for the epochs done.
     started = time.perf_counter()
+    stop.inside_batches = trainer.stops_inside_batches
     stop.phase = "training"
     try:
         trainer.run(epochs=trainer.config.epochs if args.load else None, on_epoch=on_epoch)
@@ -333,7 +342,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     if trainer.epoch == start_epoch:
         summary["reason"] = None  # no epoch ran, so the last report's reason belongs to an earlier run
     if stop.signum is not None and trainer.stop_reason == STOP_REQUESTED and not summary["reason"]:
-        summary["reason"] = f"stopped by {stop.name} in epoch {trainer.epoch}, which counts with the batches it ran"
+        summary["reason"] = stopped_reason(trainer, start_epoch, stop.name)
     epochs = "epoch" if trainer.epoch == 1 else "epochs"
     this_run = trainer.epoch - start_epoch
     # After --load, the epoch count includes the loaded file's epochs, but the time is this run's only.

@@ -15,6 +15,8 @@ one contiguous ``(B, H)`` slice. ``predict`` accepts the batch-major windows
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from rnn_desktop.core.errors import ConfigError
@@ -177,6 +179,14 @@ def param_shapes(input_size: int, hidden: int) -> dict[str, tuple[int, ...]]:
             "W_hy": (hidden, 1), "b_y": (1,)}
 
 
+class BatchInterrupted(Exception):
+    """Raised by ``forward`` or ``backward`` when their ``interrupt`` callable returns True.
+
+    The parameters are untouched; the gradients and the forward workspace are
+    left half-written, and the next ``forward`` call overwrites them.
+    """
+
+
 class _Workspace:
     """Preallocated buffers for one (T, B) shape, reused by every batch of that shape."""
 
@@ -267,12 +277,17 @@ class ElmanRNN:
             self._workspaces[key] = workspace
         return workspace
 
-    def forward(self, xs: np.ndarray, h0: np.ndarray | None = None) -> np.ndarray:
+    def forward(self, xs: np.ndarray, h0: np.ndarray | None = None,
+                interrupt: Callable[[], bool] | None = None) -> np.ndarray:
         """Run the network over time-major inputs and return y, shape (B,).
 
         xs: (T, B, I) or (T, B) when I == 1. h0: optional initial state (B, H),
         zeros when None. The hidden states stay in the model until the next call,
         for ``backward`` and ``hidden_states``.
+
+        interrupt: optional callable asked before each time step after the first;
+        when it returns True, BatchInterrupted is raised. It may block (a pause)
+        and return False, and the pass goes on as if never stopped.
         """
         if xs.ndim == 2:
             xs = xs[:, :, None]
@@ -303,6 +318,8 @@ class ElmanRNN:
         with np.errstate(over="ignore"):
             apply_activation(self.activation, hs[1], out=hs[1], overflow_ignored=True)
             for t in range(1, steps):
+                if interrupt is not None and interrupt():
+                    raise BatchInterrupted
                 h_next = hs[t + 1]
                 matmul_rows(hs[t], w_hh, h_next)
                 h_next += zs[t]
@@ -333,7 +350,7 @@ class ElmanRNN:
     # --- backward ---------------------------------------------------------
 
     def backward(self, targets: np.ndarray, bptt_truncate: int | None = None,
-                 dh_norms: np.ndarray | None = None) -> float:
+                 dh_norms: np.ndarray | None = None, interrupt: Callable[[], bool] | None = None) -> float:
         """Compute the MSE loss of the last forward pass and fill ``grads``.
 
         loss = mean over the batch of (y - target)^2, targets shape (B,).
@@ -346,6 +363,9 @@ class ElmanRNN:
 
         dh_norms: optional (T,) output that receives the batch mean of
         ||dL/dh_t|| for t = 1..T, zero for the steps that truncation skips.
+
+        interrupt: as in ``forward``, asked before each step of the loop back
+        through time.
 
         Returns the loss as a Python float (computed in float64).
         """
@@ -372,6 +392,8 @@ class ElmanRNN:
         if dh_norms is not None:
             dh_norms[:first] = 0.0
         for t in range(steps - 1, first - 1, -1):
+            if interrupt is not None and interrupt():
+                raise BatchInterrupted
             if dh_norms is not None:
                 dh_norms[t] = np.sqrt(np.einsum("bh,bh->b", dh, dh)).mean()
             dz = dzs[t]

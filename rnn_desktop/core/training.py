@@ -22,7 +22,7 @@ from rnn_desktop.core import weights as weights_mod
 from rnn_desktop.core.errors import ConfigError, DataError, IncompatibleWeightsError, value_as_typed
 from rnn_desktop.core.optim import (STATE_SLOTS, clip_by_global_norm, clip_by_value, global_norm,
                                     make_optimizer)
-from rnn_desktop.core.rnn import ElmanRNN
+from rnn_desktop.core.rnn import BatchInterrupted, ElmanRNN
 
 logger = logging.getLogger(__name__)
 
@@ -291,6 +291,14 @@ DIVERGENCE_FACTOR = 1e10
 RUNAWAY_LOSS_FACTOR = 100.0
 # From this many hidden units on, drawing the orthogonal W_hh takes a second or more (15 s for 4096 here).
 LARGE_MODEL_HIDDEN = 1024
+# A batch whose forward pass takes at least this many multiply-adds also honours
+# pause and stop requests between its time steps, at most every STEP_CHECK_SECONDS.
+# That forward pass takes about 15 ms at this machine's float64 matmul rate, and the
+# whole batch three times as long. A first batch of 4096 hidden units once ran 76 s
+# under load with no way to stop it. Smaller batches check only between batches, so
+# the fast path pays nothing.
+INTERRUPTIBLE_BATCH_WORK = 250_000_000
+STEP_CHECK_SECONDS = 0.05
 # Below this many validation windows, one lucky epoch can set a best validation loss that
 # later epochs rise far above, so a runaway loss is not blamed on the learning rate alone.
 FEW_VALIDATION_WINDOWS = 5
@@ -701,6 +709,9 @@ class Trainer:
         order = self._shuffle_rng.permutation(n_train)
         dh_norms = np.zeros(config.seq_len) if self.record_dh else None
 
+        interrupt = self._interrupt_requested if self.stops_inside_batches else None
+        self._next_check = 0.0
+
         loss_sum, seen, batches_run = 0.0, 0, 0
         grad_norm = math.nan
         stop: str | None = None
@@ -710,9 +721,14 @@ class Trainer:
                 stop = STOP_REQUESTED
                 break
             index = order[batch * batch_size:(batch + 1) * batch_size]
-            model.forward(self._train_inputs_tm[:, index])
             record = dh_norms if batch == n_batches - 1 else None
-            loss = model.backward(self._targets[index], config.bptt_truncate, record)
+            try:
+                model.forward(self._train_inputs_tm[:, index], interrupt=interrupt)
+                loss = model.backward(self._targets[index], config.bptt_truncate, record, interrupt=interrupt)
+            except BatchInterrupted:
+                # The weights are still those of the last finished batch.
+                stop = STOP_REQUESTED
+                break
             norm = global_norm(model.grads)
             if not (math.isfinite(loss) and math.isfinite(norm)) or loss > self._divergence_loss:
                 stop = STOP_DIVERGED
@@ -779,6 +795,25 @@ class Trainer:
         return self._finish_epoch(started, train_seconds, loss_sum, seen, batches_run, n_batches,
                                   grad_norm, dh_norms, stop, reason)
 
+    @property
+    def stops_inside_batches(self) -> bool:
+        """True when pause and stop requests also act between the time steps of a batch."""
+        batch_size = min(self.config.batch_size, self.split.n_train)
+        hidden, inputs = self.model.hidden, self.model.input_size
+        return self.config.seq_len * batch_size * hidden * (hidden + inputs) >= INTERRUPTIBLE_BATCH_WORK
+
+    def _interrupt_requested(self) -> bool:
+        """Check the control inside a long batch, at most every STEP_CHECK_SECONDS; True means stop.
+
+        A pause blocks here, between two time steps, and the batch goes on
+        afterwards exactly as it would have without the pause.
+        """
+        if time.perf_counter() < self._next_check:
+            return False
+        running = self.control.checkpoint()
+        self._next_check = time.perf_counter() + STEP_CHECK_SECONDS
+        return not running
+
     def _stop_before_first_batch(self) -> EpochReport:
         """Return the last report, marked stopped, for a stop that came before any batch; epoch is unchanged."""
         self.stop_reason = STOP_REQUESTED
@@ -799,8 +834,7 @@ class Trainer:
         lr_used = self.optimizer.lr
         train_loss = loss_sum / seen if seen else math.nan
 
-        prediction = self.scaler.inverse(self.model.predict(self._inputs[self.split.val]))
-        metrics = series_mod.regression_metrics(self._val_targets, prediction)
+        metrics = self.validation_metrics()
         val_loss = series_mod.scaled_mse(metrics["rmse"], self.scaler.divisor)
         if stop is None and not math.isfinite(val_loss):
             stop = STOP_DIVERGED
@@ -882,6 +916,11 @@ class Trainer:
         return report
 
     # --- predictions ------------------------------------------------------------
+
+    def validation_metrics(self) -> dict[str, Any]:
+        """Return the RMSE, MAE and MAPE of the current weights on the validation windows, in original units."""
+        prediction = self.scaler.inverse(self.model.predict(self._inputs[self.split.val]))
+        return series_mod.regression_metrics(self._val_targets, prediction)
 
     def predict_windows(self) -> tuple[np.ndarray, np.ndarray]:
         """Return (index, prediction) in original units for every window, training ones first."""

@@ -588,7 +588,9 @@ def test_stop_signal_exits_with_outputs(tmp_path, signal_name, code, name):
     assert f"saved weights to {weights}" in out
     data = json.loads(summary.read_text())
     assert data["stop_reason"] == "stopped"
-    assert data["reason"] == f"stopped by {name} in epoch {data['epochs_run']}, which counts with the batches it ran"
+    # The signal lands inside an epoch or between two.
+    assert data["reason"] in (f"stopped by {name} in epoch {data['epochs_run']}, which counts with the batches it ran",
+                              f"stopped by {name} after epoch {data['epochs_run']}")
     assert data["epochs_run"] >= 1
     assert load_weights(weights).metadata["epoch"] == data["epochs_run"]
 
@@ -1182,3 +1184,37 @@ def test_flat_generated_series_warns(capsys):
     assert code == 0
     assert ("rnn-desktop train: warning: every value of generator sine_wave is 0, so there is nothing to learn; "
             "check its --param values\n") in err
+
+
+@pytest.mark.parametrize("stop_at, expected", [
+    (1, "stopped by Ctrl+C in epoch 1 before its first batch ended; the weights are unchanged"),
+    (3, "stopped by Ctrl+C in epoch 1, which counts with the batches it ran"),
+])
+def test_stopped_reason_says_where_the_stop_came(stop_at, expected):
+    from rnn_desktop.commands.train import stopped_reason
+    from rnn_desktop.core.training import TrainConfig, Trainer, TrainingControl
+
+    class StopAt(TrainingControl):
+        calls = 0
+
+        def checkpoint(self):
+            self.calls += 1
+            if self.calls == stop_at:
+                self.request_stop()
+            return super().checkpoint()
+
+    trainer = Trainer(TrainConfig(hidden=4, epochs=2, batch_size=16), np.sin(np.arange(200.0)), StopAt())
+    trainer.run()
+
+    assert stopped_reason(trainer, 0, "Ctrl+C") == expected
+
+
+def test_stopped_reason_between_epochs():
+    from rnn_desktop.commands.train import stopped_reason
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    trainer = Trainer(TrainConfig(hidden=4, epochs=3, batch_size=16), np.sin(np.arange(200.0)))
+    trainer.run(on_epoch=lambda report: trainer.control.request_stop() if report.epoch == 2 else None)
+
+    assert stopped_reason(trainer, 0, None) == "stopped after epoch 2"
+    assert stopped_reason(trainer, 2, "SIGTERM").startswith("stopped by SIGTERM in epoch 3 before its first batch")

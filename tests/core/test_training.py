@@ -812,3 +812,84 @@ def test_on_batch_hook_and_pickle():
     assert calls == [(k, n_batches) for k in range(1, n_batches + 1)]
     copy = pickle.loads(pickle.dumps(trainer))
     assert copy.on_batch is None
+
+
+@pytest.fixture
+def checks_every_step(monkeypatch):
+    """Make every batch check its control between time steps, with no time between checks."""
+    import rnn_desktop.core.training as training
+
+    monkeypatch.setattr(training, "INTERRUPTIBLE_BATCH_WORK", 0)
+    monkeypatch.setattr(training, "STEP_CHECK_SECONDS", 0.0)
+
+
+def test_small_batches_check_only_between_batches():
+    control = StopAtCheckpoint(at=0)
+    trainer = Trainer(small_config(epochs=1), SINE, control)
+
+    report = trainer.run_epoch()
+
+    assert control.calls == report.extra["batches"]
+
+
+def test_large_batch_checks_between_time_steps(checks_every_step):
+    config = small_config(epochs=1, bptt_truncate=5)
+    control = StopAtCheckpoint(at=0)
+    trainer = Trainer(config, SINE, control)
+
+    report = trainer.run_epoch()
+
+    # One check before each batch, before each forward step after the first, and before
+    # each of the truncated backward steps.
+    per_batch = 1 + (config.seq_len - 1) + 5
+    assert control.calls == report.extra["batches"] * per_batch
+
+
+def test_stop_inside_first_batch_keeps_weights(checks_every_step):
+    config = small_config()
+    trainer = Trainer(config, SINE, StopAtCheckpoint(at=10))
+    start = {name: value.copy() for name, value in trainer.model.params.items()}
+
+    report = trainer.run_epoch()
+
+    assert report.stop_reason == STOP_REQUESTED
+    assert trainer.epoch == 0
+    assert trainer.history == []
+    for name, value in start.items():
+        np.testing.assert_array_equal(trainer.model.params[name], value, err_msg=name)
+
+
+@pytest.mark.parametrize("into_backward", [False, True])
+def test_stop_inside_a_batch_keeps_the_batches_before(checks_every_step, into_backward):
+    config = small_config()
+    per_batch = 1 + (config.seq_len - 1) + config.seq_len
+    # Stop in the third batch: in its forward pass, or three steps into its backward pass.
+    at = 2 * per_batch + 1 + (config.seq_len - 1 + 3 if into_backward else 4)
+    trainer = Trainer(config, SINE, StopAtCheckpoint(at=at))
+    reference = Trainer(config, SINE, StopAtCheckpoint(at=2 * per_batch + 1))
+
+    report = trainer.run_epoch()
+    reference_report = reference.run_epoch()
+
+    assert report.stop_reason == STOP_REQUESTED
+    assert report.extra["batches_run"] == reference_report.extra["batches_run"] == 2
+    assert report.train_loss == reference_report.train_loss
+    for name, value in reference.model.params.items():
+        np.testing.assert_array_equal(trainer.model.params[name], value, err_msg=name)
+
+
+def test_pause_inside_a_batch_changes_nothing(checks_every_step):
+    config = small_config(epochs=2)
+    control = PauseAtBatch(batch=30, seconds=0.3)
+    paused = Trainer(config, SINE, control)
+    reference = Trainer(config, SINE)
+
+    paused.run()
+    reference.run()
+
+    assert control.paused_seconds >= 0.25
+    assert [r.train_loss for r in paused.history] == [r.train_loss for r in reference.history]
+    assert [r.val_loss for r in paused.history] == [r.val_loss for r in reference.history]
+    for name, value in reference.model.params.items():
+        np.testing.assert_array_equal(paused.model.params[name], value, err_msg=name)
+    assert paused.history[0].seconds < 0.25

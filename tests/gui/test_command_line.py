@@ -640,8 +640,9 @@ def test_stop_signal_writes_scripted_outputs(tmp_path, signal_name, whole_group)
     assert report["stop_reason"] == "stopped"
     assert report["epochs_run"] >= 1
     name = "Ctrl+C" if signal_name == "SIGINT" else signal_name
-    assert report["reason"] == (f"stopped by {name} in epoch {report['epochs_run']}, "
-                                "which counts with the batches it ran")
+    # The signal lands inside an epoch or between two.
+    assert report["reason"] in (f"stopped by {name} in epoch {report['epochs_run']}, which counts with the batches it ran",
+                                f"stopped by {name} after epoch {report['epochs_run']}")
     assert load_weights(tmp_path / "w.npz").metadata["epoch"] == report["epochs_run"]
 
 

@@ -280,6 +280,31 @@ def test_stop_before_a_batch_ends_says_so(qtbot, make_window):
     assert window.progress.value() == 0
 
 
+def test_stop_inside_a_long_first_batch(qtbot, make_window, caplog):
+    import logging
+    import time
+
+    from rnn_desktop.core.generators import generate
+
+    caplog.set_level(logging.INFO, logger="rnn_desktop")
+    # Batches of 512 windows through 512 hidden units: about a second each here.
+    config = TrainConfig().replace(**{**FAST, "hidden": 512, "batch_size": 512, "seq_len": 50, "epochs": 3})
+    window = make_window(config, series=generate("sine_wave", length=1300))
+    assert window.start_training()
+    qtbot.waitUntil(lambda: any("started in the training process" in record.getMessage()
+                                for record in caplog.records), timeout=TIMEOUT_MS)
+    qtbot.wait(300)
+
+    started = time.perf_counter()
+    assert stop_and_wait(qtbot, window) == "stopped"
+    print(f"stop answered in {time.perf_counter() - started:.2f} s")
+
+    assert window.reports == []
+    assert window.trainer.split.n_train > 512
+    assert window.trainer.epoch == 0
+    assert window.progress.format() == "Stopped in epoch 1 before its first batch ended; the weights are unchanged"
+
+
 def test_step_after_stop_trains_one_epoch(qtbot, make_window):
     window = make_window(LONG)
     window.start_training()
