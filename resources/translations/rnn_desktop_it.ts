@@ -523,6 +523,11 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Epoch %1 / %2 paused</source>
+        <translation>Epoca %1 di %2 in pausa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>the training loss</source>
         <translation>la perdita di addestramento</translation>
     </message>
@@ -1864,7 +1869,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+1017"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+1023"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1967,7 +1972,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-815"/>
+        <location line="-821"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -2020,7 +2025,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+167"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+169"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -2041,12 +2046,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+963"/>
+        <location line="+984"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-962"/>
+        <location line="-983"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2082,12 +2087,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+844"/>
+        <location line="+865"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-843"/>
+        <location line="-864"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2212,13 +2217,13 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+765"/>
+        <location line="+786"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
     <message>
-        <location line="-937"/>
-        <location line="+938"/>
+        <location line="-958"/>
+        <location line="+959"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
@@ -2339,12 +2344,12 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <name>PredictionPlot</name>
     <message>
         <location filename="../../rnn_desktop/gui/plots.py" line="+42"/>
-        <location line="+209"/>
+        <location line="+215"/>
         <source>Predictions against the series</source>
         <translation>Predizioni a confronto con la serie</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-213"/>
         <location line="+63"/>
         <source>value</source>
         <translation>valore</translation>
@@ -2385,17 +2390,17 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>passo temporale</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+116"/>
         <source>every prediction is %1, outside what the axis shows</source>
         <translation>ogni predizione vale %1, fuori da quanto mostra l&apos;asse</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>the predictions span %1 to %2, more than the axis shows</source>
         <translation>le predizioni vanno da %1 a %2, oltre quanto mostra l&apos;asse</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+35"/>
         <source>predictions beyond the axis</source>
         <translation>predizioni oltre l&apos;asse</translation>
     </message>

@@ -931,7 +931,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.statusBar().showMessage(messages.status_paused())
         if self._pause_pending and self._state == PAUSED and self._paused_since is None:
             self._paused_since = time.perf_counter()
+        confirmed = self._pause_pending and self._state == PAUSED
         self._pause_pending = False
+        if confirmed:
+            self._show_run_progress()
         self._update_controls()
         self.refresh_plots()
 
@@ -1067,6 +1070,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 self._show_metrics(self._reports[-1])
         elif self._reports:
             self._show_progress(self._reports[-1])
+        elif self._state != IDLE:
+            # The first epoch of the run has neither ended nor counted a batch yet.
+            epoch = self._run_start_epoch + 1
+            if self._state == PAUSED and not self._pause_pending:
+                self._set_progress_text(messages.progress_paused(epoch, self._run_target_epoch))
+            else:
+                self._set_progress_text(messages.progress_running(epoch, self._run_target_epoch))
 
     def _show_progress(self, report) -> None:
         done = report.epoch - self._run_start_epoch

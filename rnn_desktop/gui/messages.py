@@ -575,6 +575,11 @@ def progress_running(epoch: int, total: int) -> str:
     return tr("Epoch %1 / %2 running").replace("%1", format_integer(epoch)).replace("%2", format_integer(total))
 
 
+def progress_paused(epoch: int, total: int) -> str:
+    """Describe a run paused before its first epoch ended or counted a batch."""
+    return tr("Epoch %1 / %2 paused").replace("%1", format_integer(epoch)).replace("%2", format_integer(total))
+
+
 def progress_diverged(epoch: int, divergence: dict | None) -> str:
     """Say which value diverged at ``epoch``, from the trainer's ``extra["divergence"]`` numbers."""
     quantities = {"training loss": tr("the training loss"), "gradient norm": tr("the gradient norm"),

@@ -280,20 +280,27 @@ def test_stop_before_a_batch_ends_says_so(qtbot, make_window):
     assert window.progress.value() == 0
 
 
-def test_stop_inside_a_long_first_batch(qtbot, make_window, caplog):
+def inside_long_first_batch(qtbot, make_window, caplog):
+    """Return a window whose run is 0.3 s into a first batch that takes about a second here."""
     import logging
-    import time
 
     from rnn_desktop.core.generators import generate
 
     caplog.set_level(logging.INFO, logger="rnn_desktop")
-    # Batches of 512 windows through 512 hidden units: about a second each here.
+    # Batches of 512 windows through 512 hidden units.
     config = TrainConfig().replace(**{**FAST, "hidden": 512, "batch_size": 512, "seq_len": 50, "epochs": 3})
     window = make_window(config, series=generate("sine_wave", length=1300))
     assert window.start_training()
     qtbot.waitUntil(lambda: any("started in the training process" in record.getMessage()
                                 for record in caplog.records), timeout=TIMEOUT_MS)
     qtbot.wait(300)
+    return window
+
+
+def test_stop_inside_a_long_first_batch(qtbot, make_window, caplog):
+    import time
+
+    window = inside_long_first_batch(qtbot, make_window, caplog)
 
     started = time.perf_counter()
     assert stop_and_wait(qtbot, window) == "stopped"
@@ -303,6 +310,20 @@ def test_stop_inside_a_long_first_batch(qtbot, make_window, caplog):
     assert window.trainer.split.n_train > 512
     assert window.trainer.epoch == 0
     assert window.progress.format() == "Stopped in epoch 1 before its first batch ended; the weights are unchanged"
+
+
+def test_pause_inside_a_long_first_batch(qtbot, make_window, caplog):
+    window = inside_long_first_batch(qtbot, make_window, caplog)
+
+    with qtbot.waitSignal(window.state_changed, timeout=TIMEOUT_MS, check_params_cb=lambda s: s == "paused"):
+        window.pause_training()
+    qtbot.waitUntil(lambda: not window._pause_pending, timeout=TIMEOUT_MS)
+
+    assert window.reports == []
+    assert window.progress.format() == "Epoch 1 / 3 paused"
+    window.resume_training()
+    assert window.progress.format() == "Epoch 1 / 3 running"
+    assert stop_and_wait(qtbot, window) == "stopped"
 
 
 def test_step_after_stop_trains_one_epoch(qtbot, make_window):
