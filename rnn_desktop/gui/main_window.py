@@ -44,13 +44,14 @@ from rnn_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-# The refresh timer redraws one changed plot per tick, so each plot redraws at most
-# 1000 / (REFRESH_INTERVAL_MS * number of live plots) times per second. When drawing
-# is slow, the interval grows so drawing takes at most 1 / REFRESH_BUSY_FACTOR of the
-# GUI thread, which leaves the GIL and a core to the worker.
+# The refresh timer redraws one changed plot per tick: the loss plot every second
+# tick, the others in turn. When drawing is slow, the interval grows so drawing
+# takes at most 1 / REFRESH_BUSY_FACTOR of the GUI thread. With 20, a short
+# series' loss plot moved every second, 30 to 40 epochs at a time; with 10, about
+# every 0.3 s, for a few percent of the GUI run's samples per second (docs/benchmarks.md).
 REFRESH_INTERVAL_MS = 50
 REFRESH_MAX_INTERVAL_MS = 500
-REFRESH_BUSY_FACTOR = 20
+REFRESH_BUSY_FACTOR = 10
 PROGRESS_INTERVAL_S = 0.2
 # A recursive forecast of the default model on the monthly sunspots took 0.78 ms per step here, and
 # the window computes it in the GUI thread, so 2,000 steps take about 1.5 s. Longer forecasts only
@@ -179,6 +180,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._refresh_timer.setInterval(REFRESH_INTERVAL_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_tick)
         self._next_panel = 0
+        self._loss_drawn_last = False
         self._progress_shown_at = 0.0
 
         self.training_panel.set_config(TrainConfig())
@@ -1036,16 +1038,30 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return panels
 
     def _on_refresh_tick(self) -> None:
-        """Redraw the next changed plot, time it, and space the next tick accordingly."""
+        """Redraw one changed plot, time it, and space the next tick accordingly.
+
+        The loss plot gets every second tick when it has new epochs, and the
+        other plots take turns in the rest. The progress line changes with the
+        loss plot, so it never counts epochs that the plot does not show yet.
+        """
         started = time.perf_counter()
-        panels = self._live_panels()
-        for offset in range(len(panels)):
-            panel = panels[(self._next_panel + offset) % len(panels)]
-            if panel.dirty:
-                panel.refresh(paint_now=True)
-                self._next_panel = (self._next_panel + offset + 1) % len(panels)
-                break
-        if started - self._progress_shown_at >= PROGRESS_INTERVAL_S:
+        loss_plot = self.loss_plot
+        loss_turn = loss_plot.dirty and not self._loss_drawn_last
+        drawn = None
+        if not loss_turn:
+            others = self._live_panels()[1:]
+            for offset in range(len(others)):
+                panel = others[(self._next_panel + offset) % len(others)]
+                if panel.dirty:
+                    drawn = panel
+                    self._next_panel = (self._next_panel + offset + 1) % len(others)
+                    break
+        if drawn is None and loss_plot.dirty:
+            drawn = loss_plot
+        if drawn is not None:
+            drawn.refresh(paint_now=True)
+        self._loss_drawn_last = drawn is loss_plot
+        if drawn is loss_plot or (not loss_plot.dirty and started - self._progress_shown_at >= PROGRESS_INTERVAL_S):
             self._progress_shown_at = started
             self._show_run_progress()
         elapsed_ms = (time.perf_counter() - started) * 1000.0

@@ -610,7 +610,11 @@ class LossPlot(PlotPanel):
         max_labels = LOSS_MAX_TICK_LABELS
         if self.isVisible() and self.plot.vb.height() > 0:
             max_labels = max(2, min(max_labels, int(self.plot.vb.height() // TICK_LABEL_SPACING)))
-        self.plot.getAxis("left").setTicks([decade_ticks(*y_range, max_labels), []])
+        ticks = [decade_ticks(*y_range, max_labels), []]
+        axis = self.plot.getAxis("left")
+        # New ticks make the axis draw itself again, a millisecond or more of every live redraw.
+        if axis._tickLevels != ticks:
+            axis.setTicks(ticks)
 
     def point_counts(self) -> dict[str, int]:
         return {"train_loss": len(self._train), "val_loss": len(self._val)}

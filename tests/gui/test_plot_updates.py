@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from gui_helpers import show_widget
+from gui_helpers import FAST, show_widget
 from PySide6.QtCore import QPointF
 
 from rnn_desktop.core.series import Series
@@ -482,3 +482,44 @@ def test_very_narrow_plot_shows_plain_title(qtbot, prediction_plot):
 
     assert prediction_plot.plot.titleLabel.text == "Predictions against the series"
     assert prediction_plot.plot.titleLabel.toolTip() == "the predictions span 0.25 to 61.5, more than the axis shows"
+
+
+def test_loss_plot_gets_every_second_tick(make_window, monkeypatch):
+    window = make_window()
+    drawn = []
+    panels = {"loss": window.loss_plot, "prediction": window.prediction_plot,
+              "gradient": window.gradient_plot, "hidden": window.hidden_plot}
+    for name, panel in panels.items():
+        monkeypatch.setattr(panel, "refresh", lambda paint_now=False, name=name: drawn.append(name))
+        monkeypatch.setattr(type(panel), "dirty", property(lambda self: True))
+    window.diagnostics.setHidden(False)
+
+    for _ in range(6):
+        window._on_refresh_tick()
+
+    assert drawn == ["loss", "prediction", "loss", "gradient", "loss", "hidden"]
+
+
+def test_progress_line_counts_the_epochs_the_loss_plot_shows(qtbot, make_window):
+    import re
+
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 60}))
+    mismatches, ticks = [], []
+    real_tick = window._on_refresh_tick
+
+    def checked_tick():
+        real_tick()
+        shown, _ = window.loss_plot.train_curve.getData()
+        match = re.match(r"Epoch (\d+) / ", window.progress.format())
+        if shown is not None and shown.size and match:
+            ticks.append(int(shown[-1]))
+            if int(match.group(1)) != int(shown[-1]):
+                mismatches.append((match.group(1), int(shown[-1])))
+
+    window._refresh_timer.timeout.disconnect()
+    window._refresh_timer.timeout.connect(checked_tick)
+    with qtbot.waitSignal(window.run_finished, timeout=60_000):
+        assert window.start_training()
+
+    assert ticks
+    assert mismatches == []
