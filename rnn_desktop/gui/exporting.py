@@ -19,22 +19,23 @@ import numpy as np
 from rnn_desktop.core.file_modes import match_new_file_mode
 from rnn_desktop.core.series import time_texts
 
-# Neither delimiter appears in it, so a spreadsheet keeps the line in one cell.
-HEADER_COMMENT = "# rnn-desktop {what}: numbers use '{decimal}' as the decimal mark\n"
 # Field delimiter and decimal mark of each form.
 CSV_FORMS = {"comma": (",", "."), "semicolon": (";", ",")}
 
 
-def _write_atomically(path: str | os.PathLike, what: str, form: str, header: Sequence[str],
+def _write_atomically(path: str | os.PathLike, form: str, header: Sequence[str],
                       rows: Iterable[Sequence[object]]) -> None:
-    """Write a CSV through a temporary file in the same folder, so a failure leaves no half file."""
+    """Write a CSV through a temporary file in the same folder, so a failure leaves no half file.
+
+    The header row comes first, with no comment line above it: pandas' read_csv,
+    R's read.csv and spreadsheets took a comment line for the header.
+    """
     path = Path(path)
     handle, temp_name = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", newline="", encoding="utf-8") as stream:
-            delimiter, decimal = CSV_FORMS[form]
-            stream.write(HEADER_COMMENT.format(what=what, decimal=decimal))
-            # The csv module ends rows with CRLF by default; LF matches the comment line above.
+            delimiter, _ = CSV_FORMS[form]
+            # The csv module ends rows with CRLF by default; LF is what the product's other text files use.
             writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
             writer.writerow(header)
             writer.writerows(rows)
@@ -57,9 +58,17 @@ def future_times(time: np.ndarray | None, steps: int) -> np.ndarray | None:
 
     Months differ in length, so a datetime axis that steps by whole calendar
     months (the first of each month, or each year's 1 January) goes on by
-    months. Any other axis goes on by its median step.
+    months. Any other axis goes on by its median step. A time axis that does
+    not always go forward (missing times, or a file whose time goes back) gets
+    None: the plots then ignore its times, and any future time would be a guess.
     """
     if time is None or len(time) < 2 or steps <= 0:
+        return None
+    if np.issubdtype(time.dtype, np.datetime64):
+        forward = not np.isnat(time).any() and bool((np.diff(time) > np.timedelta64(0)).all())
+    else:
+        forward = bool(np.isfinite(time).all()) and bool((np.diff(time) > 0).all())
+    if not forward:
         return None
     if np.issubdtype(time.dtype, np.datetime64):
         months = time.astype("datetime64[M]")
@@ -95,7 +104,7 @@ def write_predictions_csv(path: str | os.PathLike, values: np.ndarray, time: np.
     for step, prediction in enumerate(snapshot.forecast, start=1):
         stamp = stamps[len(values) - 1 + step] if forecast_time is not None else ""
         rows.append((len(values) - 1 + step, stamp, "", _number(prediction, form), "forecast"))
-    _write_atomically(path, "predictions", form, ("position", "time", "actual", "prediction", "part"), rows)
+    _write_atomically(path, form, ("position", "time", "actual", "prediction", "part"), rows)
     return len(rows)
 
 
@@ -118,5 +127,5 @@ def write_loss_history_csv(path: str | os.PathLike, reports: Sequence,
          "other" if r.epoch <= last_other or r.extra.get("other_data") else "current")
         for r in reports
     ]
-    _write_atomically(path, "loss history", form, header, rows)
+    _write_atomically(path, form, header, rows)
     return len(rows)

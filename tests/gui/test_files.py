@@ -193,12 +193,12 @@ def sine_series():
 
 
 def read_exported(path):
-    # One line ending throughout: the comment line and the rows both end in LF.
+    # One line ending throughout, LF.
     assert b"\r" not in path.read_bytes()
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("#")
-    assert "'.'" in lines[0]
-    return list(csv.DictReader(lines[1:]))
+    # The header comes first: a comment line above it became pandas' header.
+    assert not lines[0].startswith("#")
+    return list(csv.DictReader(lines))
 
 
 def test_exports_machine_readable(qtbot, make_window, tmp_path):
@@ -237,12 +237,9 @@ def test_semicolon_exports_read_back_exactly(qtbot, make_window, tmp_path):
     assert window.export_history(str(history), "semicolon")
 
     lines = predictions.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "# rnn-desktop predictions: numbers use ',' as the decimal mark"
-    # A delimiter in the comment line split it into two cells in Excel.
-    assert ";" not in lines[0]
-    assert lines[1] == "position;time;actual;prediction;part"
-    assert "," in lines[2].split(";")[3]
-    assert "." not in lines[2]
+    assert lines[0] == "position;time;actual;prediction;part"
+    assert "," in lines[1].split(";")[3]
+    assert "." not in lines[1]
     # The product's own reader finds the form, and every number comes back to the last bit.
     info = inspect_csv(predictions, column="prediction")
     assert (info.delimiter, info.decimal) == (";", ",")
@@ -1169,3 +1166,43 @@ def test_bracketed_unit_in_axis_label(make_window, tmp_path):
     assert form.column.itemText(1) == "Vendite (EUR, numeric)"
     assert window.prediction_plot.plot.getAxis("left").labelText == "Vendite (EUR)"
     assert "Line 2 contains units (Vendite: (EUR)), so it is not read as data." in form.notes.text()
+
+
+@pytest.mark.parametrize("time", [
+    np.array(["2023-06-01T08:00", "2023-06-01T09:00", "2023-06-01T07:00"], dtype="datetime64[s]"),
+    np.array(["2023-06-01", "NaT", "2023-06-03"], dtype="datetime64[s]"),
+    np.array([1.0, 3.0, 2.0]),
+    np.array([1.0, np.nan, 3.0]),
+])
+def test_future_times_none_when_time_goes_back(time):
+    from rnn_desktop.gui.exporting import future_times
+
+    assert future_times(time, 3) is None
+
+
+def test_future_times_continue_a_forward_axis():
+    from rnn_desktop.gui.exporting import future_times
+
+    hours = np.array(["2023-06-01T08:00", "2023-06-01T09:00", "2023-06-01T10:00"], dtype="datetime64[s]")
+    expected = np.array(["2023-06-01T11:00", "2023-06-01T12:00"], dtype="datetime64[s]")
+    assert np.array_equal(future_times(hours, 2), expected)
+    assert np.array_equal(future_times(np.array([1900.0, 1901.0, 1902.0]), 2), [1903.0, 1904.0])
+
+
+def test_forecast_rows_untimed_when_time_goes_back(qtbot, make_window, tmp_path):
+    data = tmp_path / "back.csv"
+    rows = [f"2023-06-01T{hour:02d}:00,{np.sin(hour / 3):.4f}" for hour in range(24)]
+    rows[12] = "2023-05-31T23:00," + rows[12].split(",")[1]
+    data.write_text("time,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    window = make_window(TrainConfig().replace(**{**FAST, "seq_len": 4}), series=None)
+    assert window.open_csv(str(data))
+    train(qtbot, window)
+    predictions = tmp_path / "predictions.csv"
+
+    assert window.export_predictions(str(predictions))
+
+    exported = read_exported(predictions)
+    forecast = [row for row in exported if row["part"] == "forecast"]
+    assert forecast
+    assert {row["time"] for row in forecast} == {""}
+    assert exported[0]["time"].startswith("2023-06-01T")

@@ -500,7 +500,7 @@ def test_loss_plot_gets_every_second_tick(make_window, monkeypatch):
     assert drawn == ["loss", "prediction", "loss", "gradient", "loss", "hidden"]
 
 
-def test_progress_line_counts_the_epochs_the_loss_plot_shows(qtbot, make_window):
+def test_progress_line_matches_loss_plot(qtbot, make_window):
     import re
 
     window = make_window(TrainConfig().replace(**{**FAST, "epochs": 60}))
