@@ -572,12 +572,12 @@ def test_csv_export_keeps_decimal_point(italian, make_window, tmp_path, qtbot):
     assert window.export_history(str(history))
 
     lines = history.read_text(encoding="utf-8").splitlines()
-    assert "'.'" in lines[0]
-    rows = lines[2:]
+    assert lines[0].startswith("epoch,train_loss,")
+    rows = lines[1:]
     assert rows
     for row in rows:
         cells = row.split(",")
-        assert len(cells) == len(lines[1].split(",")), row
+        assert len(cells) == len(lines[0].split(",")), row
         # A decimal comma would have split a number into two cells above. The last cell names the data.
         for cell in filter(None, cells[:-1]):
             float(cell)
@@ -790,12 +790,12 @@ def test_italian_export_dialog_starts_with_semicolons(italian, make_window, tmp_
     assert selected == options[1]
     assert "virgole decimali" in selected
     first = (tmp_path / "first.csv").read_text(encoding="utf-8").splitlines()
-    assert "','" in first[0]
-    assert first[1].startswith("epoch;train_loss;")
+    assert first[0].startswith("epoch;train_loss;")
+    assert "," in first[1]
     # The form chosen last is offered next.
     assert offered[1][1] == options[1]
     assert offered[2][1] == options[0]
     second = (tmp_path / "second.csv").read_text(encoding="utf-8").splitlines()
-    assert "'.'" in second[0]
-    assert second[1] == "position,time,actual,prediction,part"
-    assert (tmp_path / "third.csv").read_text(encoding="utf-8").splitlines()[1].startswith("epoch,train_loss,")
+    assert second[0] == "position,time,actual,prediction,part"
+    assert ";" not in second[1]
+    assert (tmp_path / "third.csv").read_text(encoding="utf-8").splitlines()[0].startswith("epoch,train_loss,")
