@@ -64,7 +64,12 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>The weights kept predict the validation part worse than repeating the last value (RMSE %1 against %2): train longer or try other settings before using them.</source>
+        <translation>I pesi tenuti predicono la parte di validazione peggio della ripetizione dell'ultimo valore (RMSE %1 contro %2): addestra più a lungo o prova altre impostazioni prima di usarli.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>The validation loss then rose to %1, over %3 times its best (%2): a learning rate that is too high often does that, so try a lower one.</source>
         <translation>Poi la perdita di validazione è salita a %1, oltre %3 volte la sua migliore (%2): spesso succede con un tasso di apprendimento troppo alto, quindi provane uno più basso.</translation>
     </message>
@@ -79,7 +84,7 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-59"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -119,7 +124,7 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento (il clipping del gradiente è già attivo), premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>weights</source>
         <translation>pesi</translation>
     </message>
@@ -1869,7 +1874,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+1023"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+1027"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -1972,7 +1977,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <location line="-821"/>
+        <location line="-825"/>
         <source>Loss (MSE on scaled data)</source>
         <translation>Perdita (MSE sui dati scalati)</translation>
     </message>
@@ -2017,7 +2022,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>dall&apos;epoca %1</translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+155"/>
         <source>epoch %1: training loss %2, validation loss %3</source>
         <translation>epoca %1: perdita di addestramento %2, perdita di validazione %3</translation>
     </message>
@@ -2025,12 +2030,12 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+169"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+170"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Data</source>
         <translation>Dati</translation>
     </message>
@@ -2046,12 +2051,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+984"/>
+        <location line="+1002"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-983"/>
+        <location line="-1001"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2087,12 +2092,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+865"/>
+        <location line="+883"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-864"/>
+        <location line="-882"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2217,13 +2222,13 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+786"/>
+        <location line="+804"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
     <message>
-        <location line="-958"/>
-        <location line="+959"/>
+        <location line="-976"/>
+        <location line="+977"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>

@@ -29,7 +29,7 @@ from rnn_desktop.core.series import (
     FEW_TRAINING_WINDOWS, series_origin, shorter_window_gain,
 )
 from rnn_desktop.core.training import (
-    LARGE_MODEL_HIDDEN, STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer,
+    LARGE_MODEL_HIDDEN, STOP_COMPLETED, STOP_DIVERGED, STOP_EARLY, STOP_REQUESTED, EpochReport, TrainConfig, Trainer,
     TrainingControl, clipping_on,
 )
 
@@ -123,6 +123,34 @@ def _fail(message: str, code: int = EXIT_BAD_INPUT) -> int:
 STOP_SIGNALS = {signal.SIGINT: "Ctrl+C"}
 if hasattr(signal, "SIGTERM"):
     STOP_SIGNALS[signal.SIGTERM] = "SIGTERM"
+
+
+# The note on a better earlier epoch needs its val_rmse this many times below the last one:
+# smaller differences are the epoch-to-epoch noise of most runs.
+BETTER_EPOCH_FACTOR = 1.1
+
+
+def quality_notes(trainer: Trainer, start_epoch: int, val_rmse: float | None) -> list[str]:
+    """Return notes on weights that a run ends with but that predict worse than they could.
+
+    Two checks a forecaster makes first: whether an earlier epoch of this run
+    scored better (only early stopping goes back to it), and whether the
+    weights beat repeating the last value.
+    """
+    notes = []
+    run = [report for report in trainer.history if report.epoch > start_epoch and math.isfinite(report.val_rmse)]
+    if trainer.stop_reason == STOP_COMPLETED and run and val_rmse is not None:
+        best = min(run, key=lambda report: report.val_rmse)
+        if best.epoch != trainer.epoch and best.val_rmse * BETTER_EPOCH_FACTOR < val_rmse:
+            notes.append(f"epoch {best.epoch} had this run's lowest val_rmse, {best.val_rmse:.6g}, but the weights "
+                         f"are those of epoch {trainer.epoch}; only early stopping (--patience) goes back to the "
+                         "best epoch")
+    naive = trainer.naive_val_rmse
+    if trainer.epoch > start_epoch and trainer.stop_reason != STOP_DIVERGED and val_rmse is not None \
+            and naive is not None and math.isfinite(naive) and val_rmse > naive:
+        notes.append(f"val_rmse {val_rmse:.6g} is above naive persistence's {naive:.6g}: repeating the last value "
+                     "predicts the validation part better than these weights; train longer or try other settings")
+    return notes
 
 
 def stopped_reason(trainer: Trainer, start_epoch: int, stopped_by: str | None) -> str:
@@ -364,6 +392,8 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
         saved_note = f"; {args.save} gets the weights of this run" if args.save else ""
         print(f"note: val_rmse rose from {loaded_rmse:.6g} (the weights loaded from {args.load}) to "
               f"{summary['val_rmse']:.6g}{saved_note}", flush=True)
+    for note in quality_notes(trainer, start_epoch, summary["val_rmse"]):
+        print(f"note: {note}", flush=True)
 
     # Weights from a run that diverged may predict far off, so they never replace what --save names.
     if args.save and trainer.stop_reason != STOP_DIVERGED:

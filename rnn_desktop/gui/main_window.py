@@ -971,7 +971,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             # No batch ended, so no epoch report came and the weights are as they were.
             self.progress.setValue(0)
             self._set_progress_text(messages.progress_stopped_before_batch(self._run_start_epoch + 1))
-        self._show_final_metrics()
+        final = self._show_final_metrics()
         if self.forecast_steps.value() != self._run_forecast_steps:
             self._show_snapshot_now()  # the field changed during the run
         if self._run_is_step and reason == "completed" and self._trainer is not None:
@@ -991,6 +991,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
                 n_val = self._trainer.split.n_val
                 text += " " + messages.status_runaway_loss(peak, self._trainer.best_val_loss, RUNAWAY_LOSS_FACTOR,
                                                            n_val if n_val < FEW_VALIDATION_WINDOWS else None)
+            naive = self._trainer.naive_val_rmse if self._trainer is not None else None
+            if reason != "diverged" and final is not None and naive is not None and final["rmse"] > naive:
+                text += " " + messages.status_worse_than_naive(final["rmse"], naive)
             self.statusBar().showMessage(text)
         epochs = self._trainer.epoch if self._trainer else 0
         log.info("run finished: %s after %d %s", reason, epochs, "epoch" if epochs == 1 else "epochs")
@@ -1126,11 +1129,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # The run's last refresh came before this, and the refresh timer has stopped.
         self.loss_plot.refresh()
 
-    def _show_final_metrics(self) -> None:
-        """Show the metrics of the weights kept, which early stopping takes from an earlier epoch."""
+    def _show_final_metrics(self) -> dict | None:
+        """Show the metrics of the weights kept, which early stopping takes from an earlier epoch, and return them."""
         snapshot, trainer = self._snapshot, self._trainer
         if snapshot is None or trainer is None or not self._reports or snapshot.n_train >= snapshot.index.size:
-            return
+            return None
         from rnn_desktop.core.series import regression_metrics
 
         val = slice(snapshot.n_train, snapshot.index.size)
@@ -1139,6 +1142,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         epoch = 0 if last.diverged_at_start else last.extra.get("restored_epoch", last.epoch)
         self.metrics_label.setText(self._with_scaler_note(messages.final_metrics_text(metrics, trainer.naive_val_rmse,
                                                                                       epoch)))
+        return metrics
 
     def _with_scaler_note(self, metrics: str) -> str:
         """Mark the metrics of weights loaded onto other data, whose scaler still comes from that data."""

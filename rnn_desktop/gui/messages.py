@@ -169,6 +169,13 @@ def status_finished(reason: str, clipping: bool = False) -> str:
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
 
 
+def status_worse_than_naive(rmse: float, naive_rmse: float) -> str:
+    """Say that the weights kept predict the validation part worse than repeating the last value."""
+    return tr("The weights kept predict the validation part worse than repeating the last value (RMSE %1 "
+              "against %2): train longer or try other settings before using them.").replace("%1", format_number(rmse)).replace(
+        "%2", format_number(naive_rmse))
+
+
 def export_file_part(export_kind: str) -> str:
     """Return the part of a proposed file name that says what the file holds, in the interface's language.
 

@@ -442,7 +442,9 @@ def test_settings_in_use_get_no_notes(capsys):
                           "100", "--epochs", "1", "--hidden", "4"], capsys)
 
     assert code == 0, err
-    assert "note:" not in out
+    # One epoch predicts worse than repeating the last value; that note is about the result.
+    settings_notes = [line for line in out.splitlines() if line.startswith("note:") and "naive" not in line]
+    assert settings_notes == []
 
 
 def test_load_of_folder_says_folder(tmp_path, capsys):
@@ -1218,3 +1220,37 @@ def test_stopped_reason_between_epochs():
 
     assert stopped_reason(trainer, 0, None) == "stopped after epoch 2"
     assert stopped_reason(trainer, 2, "SIGTERM").startswith("stopped by SIGTERM in epoch 3 before its first batch")
+
+
+def test_worse_than_naive_gets_a_note(capsys):
+    code, out, err = run(["--epochs", "1", "--hidden", "4"], capsys)
+
+    assert code == 0, err
+    notes = [line for line in out.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1
+    assert "is above naive persistence's 0.679602" in notes[0]
+
+
+def test_well_trained_run_gets_no_quality_note(capsys):
+    code, out, err = run(["--epochs", "300"], capsys)
+
+    assert code == 0, err
+    assert "stop: early_stopping" in out
+    assert "note:" not in out
+
+
+def test_better_earlier_epoch_gets_a_note():
+    from rnn_desktop.commands.train import quality_notes
+    from rnn_desktop.core.training import TrainConfig, Trainer
+
+    trainer = Trainer(TrainConfig(epochs=30, patience=None), np.sin(np.arange(200.0)))
+    trainer.run()
+    last = trainer.history[-1].val_rmse
+    best = min(trainer.history, key=lambda report: report.val_rmse)
+
+    notes = quality_notes(trainer, 0, last)
+
+    assert best.val_rmse * 1.1 < last, "this seed's last epoch is not its best"
+    assert notes == [f"epoch {best.epoch} had this run's lowest val_rmse, {best.val_rmse:.6g}, but the weights are "
+                     "those of epoch 30; only early stopping (--patience) goes back to the best epoch"]
+    assert quality_notes(trainer, 0, best.val_rmse) == []

@@ -154,3 +154,25 @@ def test_divergence_before_any_update_blames_the_start(qtbot, make_window):
     # The weights are the untouched starting ones: named so, and nothing to save before a new model.
     assert window.metrics_label.text().startswith("Starting weights, before any update: validation RMSE ")
     assert not window.weights_unsaved
+
+
+def test_weights_worse_than_naive_are_named(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 1, "hidden": 4}))
+
+    reason, _ = run_to_end(qtbot, window)
+
+    assert reason == "completed"
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Training finished: all epochs ran. The weights kept predict the validation part "
+                              "worse than repeating the last value (RMSE ")
+    assert "against 0.6796" in message
+
+
+def test_weights_better_than_naive_get_no_warning(qtbot, make_window):
+    window = make_window(TrainConfig().replace(**{**FAST, "epochs": 40, "hidden": 16}))
+
+    reason, _ = run_to_end(qtbot, window)
+
+    assert reason == "completed"
+    assert window.reports[-1].val_rmse < window.trainer.naive_val_rmse
+    assert window.statusBar().currentMessage() == "Training finished: all epochs ran."
