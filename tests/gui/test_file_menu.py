@@ -149,7 +149,7 @@ def test_history_export_marks_other_data(qtbot, make_window, tmp_path):
 
     assert window.export_history(str(history))
 
-    rows = list(csv.DictReader(history.read_text(encoding="utf-8").splitlines()[1:]))
+    rows = list(csv.DictReader(history.read_text(encoding="utf-8").splitlines()))
     assert [(row["epoch"], row["data"]) for row in rows] == [("1", "other"), ("2", "other"), ("3", "current")]
 
 
@@ -170,7 +170,7 @@ def test_file_trained_on_two_series_marks_first(qtbot, make_window, tmp_path):
     assert window.load_weights(str(tmp_path / "both.npz"))
     assert window.export_history(str(history))
 
-    rows = list(csv.DictReader(history.read_text(encoding="utf-8").splitlines()[1:]))
+    rows = list(csv.DictReader(history.read_text(encoding="utf-8").splitlines()))
     assert [row["data"] for row in rows] == ["other", "other", "current"]
     assert window.loss_plot.data_change_line.isVisible()
     assert window.loss_plot.data_change_line.value() == 2.5
