@@ -1244,8 +1244,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
                      self.sample_menu.menuAction()):
             item.setEnabled(idle)
         self.save_weights_action.setEnabled(not running and self._trainer is not None)
-        for item in (self.export_predictions_action, self.export_history_action):
-            item.setEnabled(not running)
+        # Like Save weights: nothing to export before there is a model, or epochs.
+        self.export_predictions_action.setEnabled(not running and self._trainer is not None)
+        self.export_history_action.setEnabled(not running and bool(self._reports))
         self.data_panel.set_editable(idle)
         self.training_panel.set_editable(idle, lr_editable=paused)
 

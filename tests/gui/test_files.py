@@ -1206,3 +1206,17 @@ def test_forecast_rows_untimed_when_time_goes_back(qtbot, make_window, tmp_path)
     assert forecast
     assert {row["time"] for row in forecast} == {""}
     assert exported[0]["time"].startswith("2023-06-01T")
+
+
+def test_exports_disabled_until_there_is_something_to_export(qtbot, make_window):
+    window = make_window()
+    window._update_controls()
+
+    assert not window.export_predictions_action.isEnabled()
+    assert not window.export_history_action.isEnabled()
+    assert not window.save_weights_action.isEnabled()
+
+    train(qtbot, window)
+
+    assert window.export_predictions_action.isEnabled()
+    assert window.export_history_action.isEnabled()
