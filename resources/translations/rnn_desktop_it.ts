@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+92"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+97"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -66,7 +66,7 @@
     <message>
         <location line="+5"/>
         <source>The weights kept predict the validation part worse than repeating the last value (RMSE %1 against %2): train longer or try other settings before using them.</source>
-        <translation>I pesi tenuti predicono la parte di validazione peggio della ripetizione dell'ultimo valore (RMSE %1 contro %2): addestra più a lungo o prova altre impostazioni prima di usarli.</translation>
+        <translation>I pesi tenuti predicono la parte di validazione peggio della ripetizione dell&apos;ultimo valore (RMSE %1 contro %2): addestra più a lungo o prova altre impostazioni prima di usarli.</translation>
     </message>
     <message>
         <location line="+37"/>
@@ -89,7 +89,12 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-116"/>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Building a model of %1 hidden units...</source>
         <translation>Costruzione di un modello con %1 unità nascoste...</translation>
     </message>
@@ -2233,7 +2238,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>Back to %1.</source>
         <translation>Di nuovo in uso: %1.</translation>
     </message>

@@ -45,9 +45,14 @@ def format_number(value: float | None, digits: int = 4) -> str:
 
 
 def format_percent(value: float | None) -> str:
-    """Format a percentage with 3 significant digits and a percent sign, "-" for None."""
+    """Format a percentage with 3 significant digits and a percent sign, "n/a" for None.
+
+    None is a MAPE left out because the series holds zeros; "MAPE -" read oddly.
+    """
+    if value is None:
+        return tr("n/a")
     # A no-break space keeps "%" beside its number where a line wraps.
-    return "-" if value is None else format_number(value, 3) + "\u00a0%"
+    return format_number(value, 3) + "\u00a0%"
 
 
 def format_value(value: float) -> str:

@@ -557,10 +557,17 @@ def test_large_numbers_are_written_in_full(italian):
     # A MAPE of 4.44e+05 % read as a formula; whole digits with group separators read as a number.
     assert format_percent(444372.4) == "444.372\u00a0%"
     assert format_percent(12.345) == "12,3\u00a0%"
-    assert format_percent(None) == "-"
+    assert format_percent(None) == "n/d"
     assert format_number(-123456.7) == "-123.457"
     # Past a billion, and for a diverged loss, the exponent form is the shorter one.
     assert format_number(3.5e12) == "3,5e+12"
+
+
+def test_missing_mape_reads_not_available(qapp):
+    from rnn_desktop.gui.messages import format_percent
+
+    # A series with zeros has no MAPE; "MAPE -" read oddly.
+    assert format_percent(None) == "n/a"
 
 
 def test_csv_export_keeps_decimal_point(italian, make_window, tmp_path, qtbot):
