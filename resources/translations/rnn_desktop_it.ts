@@ -888,7 +888,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non ha colonne numeriche (colonne: %2).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>%1 has no numeric column (columns: %2). A series needs a column of numbers: check the delimiter and the decimal mark, or choose the column that holds the numbers if some text cells made it read as text.</source>
+        <translation>%1 non ha colonne numeriche (colonne: %2). Una serie richiede una colonna di numeri: controlla il separatore e il separatore decimale, oppure scegli la colonna che contiene i numeri se alcune celle di testo l&apos;hanno fatta leggere come testo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1, line %2, column &quot;%3&quot;: &quot;%4&quot; is not a number.</source>
         <translation>%1, riga %2, colonna «%3»: «%4» non è un numero.</translation>
     </message>
@@ -1073,7 +1078,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 si legge come un&apos;unica colonna di testo: con il separatore decimale &apos;,&apos; la virgola non può essere anche il separatore di campo. Se le virgole separano le colonne, scegli &apos;.&apos; come separatore decimale; se sono separatori decimali, scegli il separatore di campo.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+5"/>
+        <source>%1 has %2 columns named %3 (indexes %4); choose one by its index, counted from 0.</source>
+        <translation>%1 ha %2 colonne di nome %3 (indici %4); scegline una con il suo indice, contato da 0.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>the file is truncated or damaged; load another copy, or train and save the weights again</source>
         <translation>il file è troncato o danneggiato: carica un&apos;altra copia, oppure addestra e salva di nuovo i pesi</translation>
     </message>
@@ -1093,7 +1103,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: i dati sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-281"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -1108,7 +1118,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: nella colonna «%2» mancano tutti i valori (le sue celle sono %3), quindi il file non ha colonne numeriche da leggere. Completa la colonna «%2» e leggi di nuovo il file.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Use %1 or fewer hidden units, or a shorter window or a smaller batch.</source>
         <translation>Usa %1 unità nascoste o meno, oppure una finestra più corta o un batch più piccolo.</translation>
     </message>
@@ -1123,17 +1133,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1, riga %2: la struttura CSV non è valida (%3). Cerca una virgoletta non chiusa vicino a quella riga.</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <source>%1 has no numeric column (columns: %2). Choose a column, or check the delimiter and the decimal mark.</source>
-        <translation>%1 non ha colonne numeriche (colonne: %2). Scegli una colonna, oppure controlla il separatore e il separatore decimale.</translation>
-    </message>
-    <message>
-        <location line="+160"/>
+        <location line="+7"/>
         <source>%1 has no column %2. Columns: %3.</source>
         <translation>%1 non ha la colonna %2. Colonne: %3.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The series is not numeric. Choose a numeric column.</source>
         <translation>La serie non è numerica. Scegli una colonna numerica.</translation>
     </message>

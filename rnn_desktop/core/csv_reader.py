@@ -814,7 +814,9 @@ def _choose_column(column: str | int | None, columns: list[tuple[str, str]], pat
         numeric = [j for j, (_, kind) in enumerate(columns) if kind == "numeric"]
         if not numeric:
             described = ", ".join(f"{name!r} ({kind})" for name, kind in columns)  # a tab shows as \t
-            advice = "Choose a column by name or index, or check the delimiter and decimal mark."
+            # Choosing a column helps only when text cells made the column of numbers read as text.
+            advice = ("A series needs a column of numbers: check the delimiter and decimal mark, or choose the "
+                      "column that holds the numbers by name or index if some text cells made it read as text.")
             if other_delimiter is not None:
                 # A tab file read with --delimiter , has one text column named "day\tsales\tcost".
                 advice = _other_delimiter_sentence(other_delimiter, decimal)
@@ -828,9 +830,16 @@ def _choose_column(column: str | int | None, columns: list[tuple[str, str]], pat
         wanted = column.strip()
         for matches in (lambda name: name == wanted, lambda name: name.lower() == wanted.lower()):
             found = [j for j, name in enumerate(names) if matches(name)]
+            if len(found) > 1:
+                indexes = " and ".join(str(j) for j in found)
+                raise CsvError(
+                    f"{path} has {len(found)} columns named '{column}' (indexes {indexes}); choose one by its "
+                    "index, counted from 0.",
+                    code="csv.column_ambiguous", path=str(path), column=column, indexes=found)
             if found:
                 return found[0]
-        if not wanted.isdigit():
+        # "-1" is an index out of range, not a name.
+        if not wanted.lstrip("-").isdigit():
             raise CsvError(
                 f"{path} has no column named '{column}'. Columns: {', '.join(names)}.",
                 code="csv.column_not_found", path=str(path), column=column, columns=names)

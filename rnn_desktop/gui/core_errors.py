@@ -154,8 +154,9 @@ def _csv_no_numeric_column(p: dict) -> str:
     if p.get("other_delimiter"):
         return fill(tr("%1 has no numeric column (columns: %2)."), p["path"], _listed_columns(p["columns"])) + " " + \
             other_delimiter_note(p["other_delimiter"], p.get("decimal", "."))
-    return fill(tr("%1 has no numeric column (columns: %2). Choose a column, or check the delimiter and the decimal "
-                   "mark."), p["path"], _listed_columns(p["columns"]))
+    return fill(tr("%1 has no numeric column (columns: %2). A series needs a column of numbers: check the delimiter "
+                   "and the decimal mark, or choose the column that holds the numbers if some text cells made it "
+                   "read as text."), p["path"], _listed_columns(p["columns"]))
 
 
 def _csv_bad_value(p: dict) -> str:
@@ -316,6 +317,9 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
         p["path"]),
     "csv.column_not_found": lambda p: fill(tr("%1 has no column %2. Columns: %3."),
                                            p["path"], p["column"], _listed_columns(p["columns"])),
+    "csv.column_ambiguous": lambda p: fill(tr("%1 has %2 columns named %3 (indexes %4); choose one by its index, "
+                                              "counted from 0."), p["path"], len(p["indexes"]), p["column"],
+                                           ", ".join(str(index) for index in p["indexes"])),
     "csv.bad_value": _csv_bad_value,
     "csv.bad_values": _csv_bad_values,
     "csv.value_too_large": _csv_value_too_large,

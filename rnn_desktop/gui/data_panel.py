@@ -375,14 +375,18 @@ class CsvForm(QWidget):
             self.path_label.setToolTip(path)
             self.back_button.hide()
             self.column.clear()
-            for entry in details.get("columns", ()):
+            names = [entry.get("name") for entry in details.get("columns", ())]
+            for index, entry in enumerate(details.get("columns", ())):
                 name, kind = entry.get("name"), entry.get("type", "")
                 unit = messages.unit_text(messages.column_unit(details, name))
                 described = f"{unit}, {self._words.get(kind, kind)}" if unit else self._words.get(kind, kind)
-                self.column.addItem(f"{messages.column_name(name)} ({described})", name)
+                # A name that two columns share would read the first of them, so those go by index.
+                self.column.addItem(f"{messages.column_name(name)} ({described})",
+                                    name if names.count(name) == 1 else index)
                 if kind != "numeric":
                     self.column.model().item(self.column.count() - 1).setEnabled(False)
-            self._select(self.column, details.get("column", series.name))
+            chosen = details.get("column", series.name)
+            self._select(self.column, chosen if names.count(chosen) <= 1 else details.get("column_index"))
             delimiter = details.get("delimiter")
             self._select(self.delimiter, READER_DELIMITERS.get(delimiter, delimiter))
             self._select(self.decimal, details.get("decimal", "."))

@@ -1544,3 +1544,38 @@ def test_excel_separator_hint_line(tmp_path):
 def test_other_thousands_separators(tmp_path, cells, expected):
     path = write(tmp_path, "n;v\n" + "".join(f"{i};{cell}\n" for i, cell in enumerate(cells)))
     assert inspect_csv(path).values.tolist() == expected
+
+
+def test_a_name_two_columns_share_is_refused(tmp_path):
+    path = tmp_path / "dup.csv"
+    path.write_text("x,x\n1,10\n2,20\n3,30\n", encoding="utf-8")
+
+    with pytest.raises(CsvError) as caught:
+        read_series(path, column="x")
+
+    assert caught.value.code == "csv.column_ambiguous"
+    assert caught.value.params["indexes"] == [0, 1]
+    assert "has 2 columns named 'x' (indexes 0 and 1); choose one by its index" in str(caught.value)
+    assert read_series(path, column=0).values.tolist() == [1, 2, 3]
+    assert read_series(path, column="1").values.tolist() == [10, 20, 30]
+
+
+def test_negative_index_gets_the_index_range(tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("year,flow\n1,10\n2,20\n", encoding="utf-8")
+
+    with pytest.raises(CsvError) as caught:
+        read_series(path, column="-1")
+
+    assert str(caught.value).endswith("has no column -1: indexes run from 0 to 1 (year, flow).")
+
+
+def test_text_only_file_asks_for_numbers(tmp_path):
+    path = tmp_path / "text.csv"
+    path.write_text("name,comment\nalpha,beta\ngamma,delta\n", encoding="utf-8")
+
+    with pytest.raises(CsvError) as caught:
+        read_series(path)
+
+    assert caught.value.code == "csv.no_numeric_column"
+    assert "A series needs a column of numbers: check the delimiter and decimal mark" in str(caught.value)

@@ -1220,3 +1220,21 @@ def test_exports_disabled_until_there_is_something_to_export(qtbot, make_window)
 
     assert window.export_predictions_action.isEnabled()
     assert window.export_history_action.isEnabled()
+
+
+def test_columns_of_one_name_are_told_apart(qtbot, make_window, tmp_path):
+    data = tmp_path / "dup.csv"
+    data.write_text("x,x\n" + "".join(f"{k},{100 + k}\n" for k in range(60)), encoding="utf-8")
+    window = make_window(series=None)
+    assert window.open_csv(str(data))
+    panel = window.data_panel
+
+    # The default is the last numeric column; the second x.
+    assert panel.series().values[0] == 100
+    panel.csv_form.column.setCurrentIndex(0)
+    panel.csv_form.column.activated.emit(0)
+    qtbot.waitUntil(lambda: panel.series().values[0] == 0)
+
+    from rnn_desktop.core.series import series_origin
+
+    assert series_origin(panel.series())["column"] == 0
