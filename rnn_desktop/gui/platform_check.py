@@ -229,11 +229,11 @@ def platform_problem(environ: Mapping[str, str] | None = None,
     output = ldd(plugin)
     missing = parse_ldd_output(output) if output is not None else find_missing_by_name()
     if missing:
-        log.error("xcb platform plugin %s cannot load, missing: %s", plugin, ", ".join(missing))
+        log.info("xcb platform plugin %s cannot load, missing: %s", plugin, ", ".join(missing))
         return describe_missing(plugin, missing)
 
     if not environ.get("DISPLAY"):
-        log.error("xcb platform requested but DISPLAY is not set")
+        log.info("xcb platform requested but DISPLAY is not set")
         return ("rnn-desktop cannot open a window: no X display, because DISPLAY is not set. "
                 "Start it from a desktop session, or under a virtual display with "
                 "`xvfb-run rnn-desktop`, or run without a window with "
@@ -242,7 +242,7 @@ def platform_problem(environ: Mapping[str, str] | None = None,
     display = environ["DISPLAY"]
     number = local_display_number(display)
     if number is not None and not display_reachable(number):
-        log.error("cannot connect to X display %s: no X server is listening on its socket", display)
+        log.info("cannot connect to X display %s: no X server is listening on its socket", display)
         return (f"rnn-desktop cannot open a window: cannot connect to the X display {display} "
                 f"(DISPLAY={display}), because no X server is listening on it. Check that DISPLAY names a running "
                 "X server, or start the app under a virtual display with `xvfb-run rnn-desktop`, or "
