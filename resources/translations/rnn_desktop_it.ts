@@ -2546,7 +2546,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <message>
         <location line="+2"/>
         <source>Window length (seq_len)</source>
-        <translation>Lunghezza della finestra (seq_len)</translation>
+        <translation>Finestra (seq_len)</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -175,6 +175,12 @@ class TrainingPanel(QWidget):
         training.addRow(self.tr("Early stopping"), self.patience)
         training.addRow(self.tr("Learning rate decay"), self.reduce_on_plateau)
         training.addRow(self.tr("Random seed"), self.seed)
+        # One label width for both groups, so their fields start in one column.
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+                  for form in (model, training) for row in range(form.rowCount())]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -44,3 +44,12 @@ class FailingTrainer(Trainer):
         if self.fail_at is not None and self.epoch + 1 == self.fail_at:
             raise RuntimeError(f"simulated failure in epoch {self.fail_at}")
         return super().run_epoch()
+
+
+def field_columns(window) -> set[int]:
+    """Return the x positions, in the window, where the Model and Training fields start."""
+    from PySide6.QtCore import QPoint
+
+    panel = window.training_panel
+    return {widget.mapTo(window, QPoint(0, 0)).x() for widget in (panel.seq_len, panel.hidden, panel.optimizer,
+                                                                  panel.lr, panel.epochs, panel.seed)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from gui_helpers import FAST, SHARED_DATA, show_widget
+from gui_helpers import FAST, SHARED_DATA, field_columns, show_widget
 
 from rnn_desktop.core.training import TrainConfig
 
@@ -356,3 +356,12 @@ def test_metrics_line_keeps_height_during_run(qtbot, make_window):
     assert label.minimumHeight() == label.heightForWidth(label.width())
     window._set_state("idle")
     assert label.minimumHeight() == 0
+
+
+def test_model_and_training_fields_share_a_column(qtbot, make_window):
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.settings_tabs.setCurrentIndex(1)
+
+    assert len(field_columns(window)) == 1

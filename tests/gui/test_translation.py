@@ -363,6 +363,17 @@ def test_italian_window_fits_a_1024_pixel_screen(italian, make_window):
         assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), button.text()
 
 
+def test_italian_model_and_training_fields_share_a_column(italian, qtbot, make_window):
+    from gui_helpers import field_columns
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.settings_tabs.setCurrentIndex(1)
+
+    assert len(field_columns(window)) == 1
+
+
 def test_menu_entries_have_own_alt_letters(make_window):
     assert menu_mnemonic_problems(make_window()) == []
 
