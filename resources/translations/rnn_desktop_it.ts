@@ -209,7 +209,7 @@ I pesi sono stati addestrati con %1. Aprire quei dati e caricarvi i pesi?</trans
 Yes: open that data and load the weights onto it.
 No: load the weights onto the current series.
 Cancel: do not load the weights.</source>
-        <translation>Questi pesi non sono stati addestrati sulla serie attuale, ma con %1.
+        <translation>Questi pesi non sono stati addestrati sulla serie attuale, ma su %1.
 
 Sì: apri quei dati e carica i pesi su di essi.
 No: carica i pesi sulla serie attuale.
@@ -414,12 +414,12 @@ Annulla: non caricare i pesi.</translation>
     <message>
         <location line="+8"/>
         <source>Tutorial preset: its saturated sigmoid units barely learn in 25 epochs and end near predicting zero. Choose Recommended for a model that fits the series.</source>
-        <translation>Preimpostazione Tutorial: le sue unità sigmoid saturate imparano poco in 25 epoche e finiscono per predire valori vicini a zero. Scegli Consigliata per un modello che segua la serie.</translation>
+        <translation>Preimpostazione Tutorial: le sue unità sigmoidi sature imparano poco in 25 epoche e finiscono per predire valori vicini a zero. Scegli Consigliata per un modello che segua la serie.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tutorial preset: the classic tutorial&apos;s settings, made for its sine wave. Its saturated sigmoid units barely learn in 25 epochs, and this series is not scaled, so expect a poor fit. Choose Recommended for a model that fits the series.</source>
-        <translation>Preimpostazione Tutorial: le impostazioni del tutorial classico, pensate per la sua onda sinusoidale. Le sue unità sigmoid saturate imparano poco in 25 epoche, e questa serie non è scalata, quindi aspettati un adattamento scarso. Scegli Consigliata per un modello che segua la serie.</translation>
+        <translation>Preimpostazione Tutorial: le impostazioni del tutorial classico, pensate per la sua onda sinusoidale. Le sue unità sigmoidi sature imparano poco in 25 epoche, e questa serie non è scalata, quindi aspettati un adattamento scarso. Scegli Consigliata per un modello che segua la serie.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1401,7 +1401,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1588,7 +1588,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-869"/>
+        <location line="-873"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -1923,7 +1923,7 @@ I dettagli sono nel file di log %2.</translation>
     <message>
         <location line="+30"/>
         <source>mean ||dL/dh|| above 0</source>
-        <translation>||dL/dh|| medio sopra 0</translation>
+        <translation>media di ||dL/dh|| (maggiore di 0)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2460,7 +2460,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+415"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+419"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>
@@ -2517,6 +2517,11 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <location line="+1"/>
         <source>after</source>
         <translation>dopo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> epochs</source>
+        <translation> epoche</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2634,7 +2639,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
         <translation>Seme casuale</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>Number of past values the network reads to predict the next one. Longer windows see more context but train slower and make gradients vanish sooner.</source>
         <translation>Numero di valori passati che la rete legge per predire il successivo. Le finestre più lunghe vedono più contesto, ma rallentano l&apos;addestramento e fanno svanire prima i gradienti.</translation>
     </message>

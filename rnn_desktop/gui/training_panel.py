@@ -126,6 +126,8 @@ class TrainingPanel(QWidget):
         self.clip_value = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"), 10.0)
         self.clip_norm = OptionalNumber(float_spin(1e-4, 1e6, 4), self.tr("clip at"), 5.0)
         self.patience = OptionalNumber(int_spin(1, 1000000), self.tr("after"), 30)
+        # "after 30" left out what the 30 counts.
+        self.patience.spin.setSuffix(self.tr(" epochs"))
         self.reduce_on_plateau = QCheckBox(self.tr("halve when validation loss stalls"))
         self.seed = int_spin(0, MAX_INT)
 

@@ -365,3 +365,9 @@ def test_model_and_training_fields_share_a_column(qtbot, make_window):
     window.settings_tabs.setCurrentIndex(1)
 
     assert len(field_columns(window)) == 1
+
+
+def test_early_stopping_field_names_its_unit(make_window):
+    window = make_window()
+
+    assert window.training_panel.patience.spin.text() == "30 epochs"
