@@ -235,8 +235,35 @@ def build_parser() -> argparse.ArgumentParser:
     add_csv_options(inspect)
     inspect.add_argument("--json", metavar="OUT", help="write the detected settings and values as JSON")
     # For errors in each command's own words, such as gui's missing --autostart.
-    parser.set_defaults(gui_parser=gui, train_parser=train)
+    parser.set_defaults(gui_parser=gui, train_parser=train, inspect_parser=inspect)
     return parser
+
+
+# Names other tools give these options, which a close spelling match would not find.
+OPTION_ALIASES = {
+    "--learning-rate": "--lr", "--rate": "--lr", "--hidden-size": "--hidden", "--hidden-units": "--hidden",
+    "--units": "--hidden", "--window": "--seq-len", "--window-length": "--seq-len", "--sequence-length": "--seq-len",
+    "--optimiser": "--optimizer", "--batch": "--batch-size", "--epoch": "--epochs", "--file": "--csv",
+    "--data": "--csv", "--output": "--save", "--weights": "--save", "--patience-epochs": "--patience",
+}
+
+
+def unknown_options_message(parser: argparse.ArgumentParser, extras: Sequence[str]) -> str:
+    """Name the arguments ``parser`` does not know, with the option meant where one is close."""
+    import difflib
+
+    known = [option for option in parser._option_string_actions if option.startswith("--")]
+    hints = []
+    for extra in extras:
+        name = extra.split("=", 1)[0]
+        if not name.startswith("--") or name in known:
+            continue
+        alias = OPTION_ALIASES.get(name)
+        close = [alias] if alias in known else difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+        if close:
+            hints.append(f"{name}: did you mean {close[0]}?")
+    message = f"unrecognized arguments: {' '.join(extras)}"
+    return f"{message} ({'; '.join(hints)})" if hints else message
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -279,7 +306,11 @@ def _data_options_problem(args: argparse.Namespace) -> str | None:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        # The command's own parser, so the error points to its --help, where the options are listed.
+        command_parser = getattr(args, f"{args.command}_parser", parser) if args.command else parser
+        command_parser.error(unknown_options_message(command_parser, extras))
     if args.command in ("gui", "train"):
         problem = _data_options_problem(args)
         if problem is not None:

@@ -119,3 +119,30 @@ def test_generator_options_rejected_with_csv(capsys, command, option, value):
     assert stopped.value.code == 2
     assert (f"rnn-desktop {command}: error: {option} sets a generated series, so it has no effect with --csv; "
             "leave it out\n") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("options", "hint"), [
+    (["--learning-rate", "0.01"], "(--learning-rate: did you mean --lr?)"),
+    (["--hiden", "8"], "(--hiden: did you mean --hidden?)"),
+    (["--seq-lenght=20"], "(--seq-lenght: did you mean --seq-len?)"),
+])
+def test_unknown_option_names_the_one_meant(capsys, options, hint):
+    from rnn_desktop.cli import main
+
+    with pytest.raises(SystemExit) as raised:
+        main(["train", *options])
+
+    err = capsys.readouterr().err
+    assert raised.value.code == 2
+    assert err.startswith(f"rnn-desktop train: error: unrecognized arguments: {' '.join(options)} {hint}\n")
+    # The command's own help lists its options; the top-level help does not.
+    assert err.endswith("See 'rnn-desktop train --help' for the options.\n")
+
+
+def test_unknown_option_without_a_close_one(capsys):
+    from rnn_desktop.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["inspect", "data.csv", "--verbose"])
+
+    assert capsys.readouterr().err.startswith("rnn-desktop inspect: error: unrecognized arguments: --verbose\n")
