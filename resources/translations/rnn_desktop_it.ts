@@ -2061,12 +2061,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1002"/>
+        <location line="+1009"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-1001"/>
+        <location line="-1008"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2102,12 +2102,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+883"/>
+        <location line="+890"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-882"/>
+        <location line="-889"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2177,12 +2177,22 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Esporta il grafico delle pre&amp;dizioni (PNG o SVG)...</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+3"/>
+        <source>Export &amp;gradient plot (PNG or SVG)...</source>
+        <translation>Esporta il grafico dei gradie&amp;nti (PNG o SVG)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export hi&amp;dden-state plot (PNG or SVG)...</source>
+        <translation>Esporta il grafico degli stati nasc&amp;osti (PNG o SVG)...</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>Show &amp;log file location</source>
         <translation>Mostra la posizione del file di &amp;log</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -2207,7 +2217,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Apri &amp;recenti</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Training</source>
         <translation>A&amp;ddestramento</translation>
     </message>
@@ -2237,13 +2247,13 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Ri&amp;prendi</translation>
     </message>
     <message>
-        <location line="-976"/>
-        <location line="+977"/>
+        <location line="-983"/>
+        <location line="+984"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+148"/>
         <source>Back to %1.</source>
         <translation>Di nuovo in uso: %1.</translation>
     </message>
@@ -2273,7 +2283,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Una dimensione del batch di %1 supera le %2 finestre di addestramento, quindi ogni epoca è un solo batch di %2.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Log file</source>
         <translation>File di log</translation>
     </message>

@@ -354,6 +354,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
                                               lambda: self.choose_export_plot(self.loss_plot))
         self.export_prediction_plot_action = action(self.tr("Export predictio&n plot (PNG or SVG)..."), None,
                                                     lambda: self.choose_export_plot(self.prediction_plot))
+        # The diagnostics plots, shown with View > Show gradient norms and hidden states.
+        self.export_gradient_plot_action = action(self.tr("Export &gradient plot (PNG or SVG)..."), None,
+                                                  lambda: self.choose_export_plot(self.gradient_plot))
+        self.export_hidden_plot_action = action(self.tr("Export hi&dden-state plot (PNG or SVG)..."), None,
+                                                lambda: self.choose_export_plot(self.hidden_plot))
         self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.gradients_action = action(self.tr("Show &gradient norms and hidden states"), None,
                                        self._on_gradients_toggled,
@@ -392,6 +397,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         file_menu.addAction(self.export_history_action)
         file_menu.addAction(self.export_loss_plot_action)
         file_menu.addAction(self.export_prediction_plot_action)
+        file_menu.addAction(self.export_gradient_plot_action)
+        file_menu.addAction(self.export_hidden_plot_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -1247,6 +1254,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         # Like Save weights: nothing to export before there is a model, or epochs.
         self.export_predictions_action.setEnabled(not running and self._trainer is not None)
         self.export_history_action.setEnabled(not running and bool(self._reports))
+        diagnostics = not self.diagnostics.isHidden()
+        self.export_gradient_plot_action.setEnabled(diagnostics)
+        self.export_hidden_plot_action.setEnabled(diagnostics)
         self.data_panel.set_editable(idle)
         self.training_panel.set_editable(idle, lr_editable=paused)
 
@@ -1521,6 +1531,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def _on_gradients_toggled(self, checked: bool) -> None:
         self._show_diagnostics(checked)
+        self._update_controls()
         self._settings.setValue("showGradients", checked)
         self._send_recording()
 

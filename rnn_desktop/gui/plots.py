@@ -9,11 +9,13 @@ Non-finite values become gaps (``connect="finite"``) and never blank a plot.
 from __future__ import annotations
 
 import logging
+import math
 import os
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_desktop.core.series import date_readout_unit
@@ -1302,6 +1304,31 @@ def extend_axis(xs: np.ndarray, steps: int) -> np.ndarray:
     return xs[-1] + step * np.arange(1, steps + 1, dtype=np.float64)
 
 
+# Pixels across an exported PNG at least: a plot 870 px wide on screen came out too small for a slide.
+PNG_EXPORT_MIN_WIDTH = 1600
+
+
+def render_plot_image(panel: PlotPanel) -> QImage:
+    """Draw the plot as on screen into an image at least PNG_EXPORT_MIN_WIDTH pixels wide.
+
+    The image has a device pixel ratio, as on a high-resolution screen, so
+    lines, text and the legend all grow together. pyqtgraph's ImageExporter
+    scaled the scene instead, and left the legend at its size on screen.
+    """
+    source = panel.plot.sceneBoundingRect()
+    ratio = max(1.0, PNG_EXPORT_MIN_WIDTH / max(1.0, source.width()))
+    image = QImage(math.ceil(source.width() * ratio), math.ceil(source.height() * ratio),
+                   QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        panel.plot.scene().render(painter, QRectF(0.0, 0.0, source.width(), source.height()), source)
+    finally:
+        painter.end()
+    return image
+
+
 def export_plot(panel: PlotPanel, path: str) -> None:
     """Write a plot as PNG or SVG, chosen by the file extension.
 
@@ -1326,13 +1353,8 @@ def export_plot(panel: PlotPanel, path: str) -> None:
 def _export_plot(panel: PlotPanel, path: str) -> None:
     from xml.parsers.expat import ExpatError
 
-    from pyqtgraph import exporters
-
     if not path.lower().endswith(".svg"):
-        exporter = exporters.ImageExporter(panel.plot)
-        exporter.parameters()["width"] = max(800, int(panel.plot.width()))
-        # export(path) ignores the result of QImage.save, so a failed write would pass unseen.
-        image = exporter.export(toBytes=True)
+        image = render_plot_image(panel)
         if not image.save(path):
             raise OSError(f"{path} could not be written; check that the folder is writable and has free space")
         return
@@ -1353,7 +1375,6 @@ def _export_plot(panel: PlotPanel, path: str) -> None:
 def render_svg(widget: QWidget, path: str) -> None:
     """Draw ``widget`` into an SVG file with Qt's generator."""
     from PySide6.QtCore import QRect, QSize
-    from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
     generator = QSvgGenerator()

@@ -1238,3 +1238,22 @@ def test_columns_of_one_name_are_told_apart(qtbot, make_window, tmp_path):
     from rnn_desktop.core.series import series_origin
 
     assert series_origin(panel.series())["column"] == 0
+
+
+def test_diagnostics_plots_export(qtbot, make_window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    window = make_window()
+    window._update_controls()
+    assert not window.export_gradient_plot_action.isEnabled()
+    window.gradients_action.trigger()
+    assert window.export_gradient_plot_action.isEnabled()
+    assert window.export_hidden_plot_action.isEnabled()
+    train(qtbot, window)
+
+    for panel, name in ((window.gradient_plot, "gradient.png"), (window.hidden_plot, "hidden.svg")):
+        path = tmp_path / name
+        assert window.export_plot(panel, str(path))
+        assert path.stat().st_size > 1000
+    # Wide enough for a slide, whatever the plot's size on screen.
+    assert QImage(str(tmp_path / "gradient.png")).width() >= 1600
