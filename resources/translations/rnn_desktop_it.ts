@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+97"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+98"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -64,12 +64,7 @@
         <translation>Addestramento concluso: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The weights kept predict the validation part worse than repeating the last value (RMSE %1 against %2): train longer or try other settings before using them.</source>
-        <translation>I pesi tenuti predicono la parte di validazione peggio della ripetizione dell&apos;ultimo valore (RMSE %1 contro %2): addestra più a lungo o prova altre impostazioni prima di usarli.</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>The validation loss then rose to %1, over %3 times its best (%2): a learning rate that is too high often does that, so try a lower one.</source>
         <translation>Poi la perdita di validazione è salita a %1, oltre %3 volte la sua migliore (%2): spesso succede con un tasso di apprendimento troppo alto, quindi provane uno più basso.</translation>
     </message>
@@ -84,7 +79,7 @@
         <translation>Caricato %1: %2 valori dalla colonna «%3».</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-57"/>
         <source>Training stopped: the loss diverged. The weights kept from before that point may already be far off, so lower the learning rate or enable clipping, press Reset weights and train again before using them.</source>
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
@@ -129,7 +124,12 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento (il clipping del gradiente è già attivo), premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+17"/>
+        <source>The weights kept predict worse than repeating the last value: train longer or try other settings.</source>
+        <translation>I pesi tenuti predicono peggio che ripetere l&apos;ultimo valore: addestra più a lungo o prova altre impostazioni.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>weights</source>
         <translation>pesi</translation>
     </message>
@@ -598,21 +598,31 @@ Annulla: non caricare i pesi.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5</source>
-        <translation>RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
+        <source>repeating the last value does better: %1</source>
+        <translation>ripetere l&apos;ultimo valore fa meglio: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Starting weights, before any update: validation RMSE %1 (repeating the last value: %2) · MAE %3 · MAPE %4</source>
-        <translation>Pesi iniziali, prima di qualsiasi aggiornamento: RMSE di validazione %1 (ripetere l&apos;ultimo valore dà %2) · MAE %3 · MAPE %4</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) · MAE %4 · MAPE %5</source>
-        <translation>Pesi dell&apos;epoca %1: RMSE di validazione %2 (ripetere l&apos;ultimo valore dà %3) · MAE %4 · MAPE %5</translation>
+        <location line="+1"/>
+        <source>repeating the last value: %1</source>
+        <translation>ripetere l&apos;ultimo valore dà %1</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Validation RMSE %1 (%4) · MAE %2 · MAPE %3 · learning rate %5</source>
+        <translation>RMSE di validazione %1 (%4) · MAE %2 · MAPE %3 · tasso di apprendimento %5</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Starting weights, before any update: validation RMSE %1 (%2) · MAE %3 · MAPE %4</source>
+        <translation>Pesi iniziali, prima di qualsiasi aggiornamento: RMSE di validazione %1 (%2) · MAE %3 · MAPE %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weights of epoch %1: validation RMSE %2 (%3) · MAE %4 · MAPE %5</source>
+        <translation>Pesi dell&apos;epoca %1: RMSE di validazione %2 (%3) · MAE %4 · MAPE %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The trained weights have not been saved. Save them before closing?</source>
         <translation>I pesi addestrati non sono stati salvati. Vuoi salvarli prima di chiudere?</translation>
     </message>
@@ -1884,7 +1894,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GradientPlot</name>
     <message>
-        <location filename="../../rnn_desktop/gui/plots.py" line="+1027"/>
+        <location filename="../../rnn_desktop/gui/plots.py" line="+1029"/>
         <source>Gradient norm per time step (last batch)</source>
         <translation>Norma del gradiente per passo (ultimo batch)</translation>
     </message>
@@ -2741,7 +2751,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
     <message>
         <location line="+2"/>
         <source>The classic numpy RNN tutorial: 100 sigmoid units, U(0, 1) weights, plain SGD with learning rate 0.0001 and BPTT truncated to 5 steps. With correct gradients its sigmoid units start saturated, and 25 epochs of SGD at that rate cannot move them, so on the sine it ends near predicting zero (validation RMSE about 0.71, worse than repeating the last value at 0.68). Recommended reaches about 0.005 on the same data.</source>
-        <translation>Il classico tutorial di RNN in numpy: 100 unità sigmoid, pesi U(0, 1), SGD semplice con tasso di apprendimento 0,0001 e BPTT troncata a 5 passi. Con gradienti corretti le sue unità sigmoid partono saturate e 25 epoche di SGD a quel tasso non riescono a smuoverle, così sulla sinusoide finisce per predire valori vicini a zero (RMSE di validazione circa 0,71, peggio di ripetere l&apos;ultimo valore, che dà 0,68). Consigliata arriva a circa 0,005 sugli stessi dati.</translation>
+        <translation>Il classico tutorial di RNN in numpy: 100 unità sigmoidi, pesi U(0, 1), SGD semplice con tasso di apprendimento 0,0001 e BPTT troncata a 5 passi. Con gradienti corretti le sue unità sigmoidi partono sature e 25 epoche di SGD a quel tasso non riescono a smuoverle, così sulla sinusoide finisce per predire valori vicini a zero (RMSE di validazione circa 0,71, peggio di ripetere l&apos;ultimo valore, che dà 0,68). Consigliata arriva a circa 0,005 sugli stessi dati.</translation>
     </message>
 </context>
 </TS>

@@ -1000,7 +1000,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
                                                            n_val if n_val < FEW_VALIDATION_WINDOWS else None)
             naive = self._trainer.naive_val_rmse if self._trainer is not None else None
             if reason != "diverged" and final is not None and naive is not None and final["rmse"] > naive:
-                text += " " + messages.status_worse_than_naive(final["rmse"], naive)
+                text += " " + messages.status_worse_than_naive()
             self.statusBar().showMessage(text)
         epochs = self._trainer.epoch if self._trainer else 0
         log.info("run finished: %s after %d %s", reason, epochs, "epoch" if epochs == 1 else "epochs")

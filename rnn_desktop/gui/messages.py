@@ -8,6 +8,7 @@ translated sentence and falls back to the error's English message.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Callable
 
@@ -174,11 +175,9 @@ def status_finished(reason: str, clipping: bool = False) -> str:
     }.get(reason, tr("Training ended: %1").replace("%1", reason))
 
 
-def status_worse_than_naive(rmse: float, naive_rmse: float) -> str:
-    """Say that the weights kept predict the validation part worse than repeating the last value."""
-    return tr("The weights kept predict the validation part worse than repeating the last value (RMSE %1 "
-              "against %2): train longer or try other settings before using them.").replace("%1", format_number(rmse)).replace(
-        "%2", format_number(naive_rmse))
+def status_worse_than_naive() -> str:
+    """Say that the weights kept predict worse than repeating the last value; the metrics line has the numbers."""
+    return tr("The weights kept predict worse than repeating the last value: train longer or try other settings.")
 
 
 def export_file_part(export_kind: str) -> str:
@@ -630,12 +629,19 @@ def progress_loaded(epoch: int) -> str:
     return tr("Loaded weights of epoch %1; not trained further yet").replace("%1", format_integer(epoch))
 
 
+def baseline_text(rmse: float | None, naive_rmse: float | None) -> str:
+    """Give the persistence baseline's RMSE, saying so when it beats ``rmse``."""
+    if rmse is not None and naive_rmse is not None and math.isfinite(rmse) and rmse > naive_rmse:
+        return tr("repeating the last value does better: %1").replace("%1", format_number(naive_rmse))
+    return tr("repeating the last value: %1").replace("%1", format_number(naive_rmse))
+
+
 def metrics_text(report: Any, naive_rmse: float | None) -> str:
     """Summarise an EpochReport's validation metrics, beside the persistence baseline's RMSE."""
     mape = format_percent(report.val_mape)
-    return tr("Validation RMSE %1 (repeating the last value: %4) · MAE %2 · MAPE %3 · learning rate %5").replace(
+    return tr("Validation RMSE %1 (%4) · MAE %2 · MAPE %3 · learning rate %5").replace(
         "%1", format_number(report.val_rmse)).replace("%2", format_number(report.val_mae)).replace(
-        "%3", mape).replace("%4", format_number(naive_rmse)).replace(
+        "%3", mape).replace("%4", baseline_text(report.val_rmse, naive_rmse)).replace(
         "%5", format_number(report.lr, 3))
 
 
@@ -646,12 +652,13 @@ def final_metrics_text(metrics: dict, naive_rmse: float | None, epoch: int) -> s
     """
     mape = format_percent(metrics.get("mape"))
     if epoch == 0:
-        return tr("Starting weights, before any update: validation RMSE %1 (repeating the last value: %2) · "
-                  "MAE %3 · MAPE %4").replace("%1", format_number(metrics["rmse"])).replace(
-            "%2", format_number(naive_rmse)).replace("%3", format_number(metrics["mae"])).replace("%4", mape)
-    return tr("Weights of epoch %1: validation RMSE %2 (repeating the last value: %3) · MAE %4 · MAPE %5").replace(
+        return tr("Starting weights, before any update: validation RMSE %1 (%2) · MAE %3 · MAPE %4").replace(
+            "%1", format_number(metrics["rmse"])).replace("%2", baseline_text(metrics["rmse"], naive_rmse)).replace(
+            "%3", format_number(metrics["mae"])).replace("%4", mape)
+    return tr("Weights of epoch %1: validation RMSE %2 (%3) · MAE %4 · MAPE %5").replace(
         "%1", format_integer(epoch)).replace("%2", format_number(metrics["rmse"])).replace(
-        "%3", format_number(naive_rmse)).replace("%4", format_number(metrics["mae"])).replace("%5", mape)
+        "%3", baseline_text(metrics["rmse"], naive_rmse)).replace("%4", format_number(metrics["mae"])).replace(
+        "%5", mape)
 
 
 def question_save_weights() -> str:

@@ -434,7 +434,7 @@ def test_runaway_loss_suggests_lower_rate(qtbot, make_window):
                              f"loss then rose to {messages.format_number(peak, 3)}, over 100 times its best")
     assert "a learning rate that is too high often does that, so try a lower one." in status
     # The best epoch of a rate of 10 still predicts worse than repeating the last value, and the line says so last.
-    assert status.endswith("train longer or try other settings before using them.")
+    assert status.endswith("train longer or try other settings.")
 
 
 def test_runaway_loss_one_validation_window(qtbot, make_window):
