@@ -234,12 +234,34 @@ def test_long_status_message_is_elided(qtbot, make_window):
     qtbot.wait(50)
 
     status_bar = window.statusBar()
+    lines = status_bar.displayed_lines()
     shown = status_bar.displayed_text()
     assert window.width() == width
+    assert len(lines) == 2
     assert shown.endswith("…")
     assert message.startswith(shown[:-1])
-    assert status_bar.fontMetrics().horizontalAdvance(shown) <= status_bar.width()
+    for line in lines:
+        assert status_bar.fontMetrics().horizontalAdvance(line) <= status_bar.width()
     assert status_bar.toolTip() == message
+
+
+def test_long_status_message_takes_a_second_line(qtbot, make_window):
+    window = make_window()
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    status_bar = window.statusBar()
+    one_line = status_bar.height()
+    # Advice at the end of a message this long was cut at 1366 px.
+    message = "Tutorial preset: " + "the settings of the classic tutorial, " * 6 + "so choose Recommended."
+
+    window.statusBar().showMessage(message)
+    qtbot.waitUntil(lambda: status_bar.height() > one_line)
+
+    assert len(status_bar.displayed_lines()) == 2
+    assert status_bar.displayed_text() == message
+    window.statusBar().showMessage("Ready.")
+    qtbot.waitUntil(lambda: status_bar.height() == one_line)
 
 
 def test_preview_follows_series_without_dates(make_window, tmp_path):
