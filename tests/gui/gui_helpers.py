@@ -46,10 +46,13 @@ class FailingTrainer(Trainer):
         return super().run_epoch()
 
 
-def field_columns(window) -> set[int]:
-    """Return the x positions, in the window, where the Model and Training fields start."""
+def field_columns(qtbot, window) -> set[int]:
+    """Show the Model and training tab and return the x positions, in the window, where its fields start."""
     from PySide6.QtCore import QPoint
 
+    window.show()
+    qtbot.waitExposed(window)
+    window.settings_tabs.setCurrentIndex(1)
     panel = window.training_panel
     return {widget.mapTo(window, QPoint(0, 0)).x() for widget in (panel.seq_len, panel.hidden, panel.optimizer,
                                                                   panel.lr, panel.epochs, panel.seed)}

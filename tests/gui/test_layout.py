@@ -381,12 +381,7 @@ def test_metrics_line_keeps_height_during_run(qtbot, make_window):
 
 
 def test_model_and_training_fields_share_a_column(qtbot, make_window):
-    window = make_window()
-    window.show()
-    qtbot.waitExposed(window)
-    window.settings_tabs.setCurrentIndex(1)
-
-    assert len(field_columns(window)) == 1
+    assert len(field_columns(qtbot, make_window())) == 1
 
 
 def test_early_stopping_field_names_its_unit(make_window):

@@ -366,12 +366,7 @@ def test_italian_window_fits_a_1024_pixel_screen(italian, make_window):
 def test_italian_model_and_training_fields_share_a_column(italian, qtbot, make_window):
     from gui_helpers import field_columns
 
-    window = make_window()
-    window.show()
-    qtbot.waitExposed(window)
-    window.settings_tabs.setCurrentIndex(1)
-
-    assert len(field_columns(window)) == 1
+    assert len(field_columns(qtbot, make_window())) == 1
 
 
 def test_menu_entries_have_own_alt_letters(make_window):
