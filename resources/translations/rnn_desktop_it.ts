@@ -29,7 +29,12 @@
         <translation>Addestramento in corso...</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
+        <source>Computing the predictions of %1 windows with %2 hidden units...</source>
+        <translation>Calcolo delle predizioni di %1 finestre con %2 unità nascoste...</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Paused. Resume, Step one epoch, or change the learning rate.</source>
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
@@ -84,7 +89,7 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-117"/>
         <source>n/a</source>
         <translation>n/d</translation>
     </message>
@@ -94,12 +99,7 @@
         <translation>Costruzione di un modello con %1 unità nascoste...</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Computing the predictions of a model of %1 hidden units...</source>
-        <translation>Calcolo delle predizioni di un modello con %1 unità nascoste...</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>Pausing after the current batch...</source>
         <translation>Pausa al termine del batch in corso...</translation>
     </message>
@@ -2050,7 +2050,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+170"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+173"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>
@@ -2071,12 +2071,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1009"/>
+        <location line="+1014"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-1008"/>
+        <location line="-1013"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2112,12 +2112,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+890"/>
+        <location line="+895"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-889"/>
+        <location line="-894"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2252,13 +2252,13 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+804"/>
+        <location line="+809"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
     <message>
-        <location line="-983"/>
-        <location line="+984"/>
+        <location line="-988"/>
+        <location line="+989"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>

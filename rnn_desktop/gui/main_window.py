@@ -62,6 +62,9 @@ BUTTON_TEXT_PADDING = 24
 # Building a model of this many hidden units or more, or predicting every window with it, can take
 # seconds, so the window does it beside its event loop.
 SLOW_BUILD_HIDDEN = LARGE_MODEL_HIDDEN
+# Multiply-adds above which predicting every window runs beside the event loop too, about 0.1 s
+# here. 512 units on 50,000 windows froze the window for two minutes after Reset weights.
+SLOW_PREDICTION_WORK = 2_000_000_000
 # The progress bar counts hundredths of an epoch, so a long epoch can show how far it has come.
 PROGRESS_STEPS_PER_EPOCH = 100
 # Relative heights of the loss, prediction and diagnostics plots in a new window.
@@ -767,15 +770,16 @@ class MainWindow(FileActionsMixin, QMainWindow):
         4096 here), and in the GUI thread the window froze meanwhile.
         """
         text = messages.status_building_model(hidden)
-        if hidden >= SLOW_BUILD_HIDDEN:
+        slow = hidden >= SLOW_BUILD_HIDDEN
+        if slow:
             self.statusBar().showMessage(text)
-        return self._beside_event_loop(hidden, text, build)
+        return self._beside_event_loop(slow, text, build)
 
-    def _beside_event_loop(self, hidden: int, text: str, work):
-        """Return ``work()``, run behind a busy dialog with ``text`` for a model of SLOW_BUILD_HIDDEN units or more."""
-        if hidden < SLOW_BUILD_HIDDEN:
+    def _beside_event_loop(self, slow: bool, text: str, work):
+        """Return ``work()``: when ``slow``, run behind a busy dialog with ``text`` while the window keeps drawing."""
+        if not slow:
             return work()
-        log.info("running work for a model of %d hidden units beside the event loop", hidden)
+        log.info("running beside the event loop: %s", text)
         return run_while_busy(self, text, work)
 
     def _confirm_discarding_model(self, question) -> bool:
@@ -1167,8 +1171,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return
         trainer, steps = self._trainer, self.forecast_steps.value()
         hidden = trainer.config.hidden
+        windows = trainer.values.shape[0] - trainer.config.seq_len
+        # Every window and each forecast step runs the model over seq_len steps.
+        work = (windows + steps) * trainer.config.seq_len * hidden * (hidden + 1)
+        slow = hidden >= SLOW_BUILD_HIDDEN or work >= SLOW_PREDICTION_WORK
         try:
-            snapshot = self._beside_event_loop(hidden, messages.busy_predicting(hidden),
+            snapshot = self._beside_event_loop(slow, messages.busy_predicting(windows, hidden),
                                                lambda: take_snapshot(trainer, steps))
         except WorkAbandoned:
             return  # the application is quitting

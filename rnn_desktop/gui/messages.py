@@ -119,8 +119,9 @@ def status_building_model(hidden: int) -> str:
     return tr("Building a model of %1 hidden units...").replace("%1", format_integer(hidden))
 
 
-def busy_predicting(hidden: int) -> str:
-    return tr("Computing the predictions of a model of %1 hidden units...").replace("%1", format_integer(hidden))
+def busy_predicting(windows: int, hidden: int) -> str:
+    return tr("Computing the predictions of %1 windows with %2 hidden units...").replace(
+        "%1", format_integer(windows)).replace("%2", format_integer(hidden))
 
 
 def status_pausing() -> str:

@@ -247,8 +247,35 @@ def test_large_predictions_keep_painting(qtbot, make_window, monkeypatch):
     window.reset_weights()
     ticks.stop()
 
-    assert f"Computing the predictions of a model of {messages.format_integer(1024)} hidden units..." in dialog_texts
+    assert f"Computing the predictions of 150 windows with {messages.format_integer(1024)} hidden units..." \
+        in dialog_texts
     assert window.statusBar().currentMessage() == messages.status_weights_reset()
+
+
+def test_predictions_of_a_long_series_keep_painting(qtbot, make_window, monkeypatch):
+    import time
+
+    from rnn_desktop.core.generators import generate
+    from rnn_desktop.gui import main_window
+
+    # 256 units are few, but 30,000 windows make predicting them all take seconds.
+    config = TrainConfig().replace(**{**FAST, "hidden": 256})
+    series = generate("sine_wave", length=30_050)
+    window = make_window(config, series=series)
+
+    def slow_snapshot(*args):
+        time.sleep(0.3)
+        raise ValueError("not computed in this test")
+
+    monkeypatch.setattr(main_window, "take_snapshot", slow_snapshot)
+    window._new_trainer(config, series)
+    ticks, dialog_texts = busy_dialog_texts()
+
+    window._show_snapshot_now()
+    ticks.stop()
+
+    windows = messages.format_integer(30_000)
+    assert f"Computing the predictions of {windows} windows with 256 hidden units..." in dialog_texts
 
 
 def test_stop_in_a_long_epoch_names_its_batches(qtbot, make_window):
