@@ -34,7 +34,12 @@
         <translation>Calcolo delle predizioni di %1 finestre con %2 unità nascoste...</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Stopping: the current batch ends, then the weights are scored and the predictions drawn...</source>
+        <translation>Arresto: il batch in corso finisce, poi si valutano i pesi e si disegnano le predizioni...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Paused. Resume, Step one epoch, or change the learning rate.</source>
         <translation>In pausa. Puoi riprendere, avanzare di un&apos;epoca o cambiare il tasso di apprendimento.</translation>
     </message>
@@ -89,7 +94,7 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>n/a</source>
         <translation>n/d</translation>
     </message>
@@ -104,12 +109,7 @@
         <translation>Pausa al termine del batch in corso...</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Stopping after the current batch...</source>
-        <translation>Arresto al termine del batch in corso...</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>The forecast takes %1 steps once this run ends or stops.</source>
         <translation>La previsione avrà %1 passi quando questo addestramento finisce o viene fermato.</translation>
     </message>

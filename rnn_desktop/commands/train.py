@@ -178,8 +178,10 @@ class _StopRequest:
         self.signum: int | None = None
         # "preparing" while the data is read and the model built, then "training", then "writing".
         self.phase = "preparing"
-        # True when the trainer also stops between the time steps of a batch.
+        # True when the trainer also stops between the time steps of a batch, which means a large
+        # model or batch: scoring the validation windows then takes a while too, so the message says so.
         self.inside_batches = False
+        self.val_windows = 0
 
     def __call__(self, signum: int, frame: Any) -> None:
         if self.signum is None:
@@ -190,7 +192,8 @@ class _StopRequest:
     def _message(self) -> str:
         if self.phase == "training":
             if self.inside_batches:
-                return "stop requested; leaving the current batch, which changes nothing"
+                return (f"stop requested; leaving the current batch, which changes nothing, then scoring the "
+                        f"{self.val_windows} validation windows")
             return "stop requested; finishing the current batch"
         if self.phase == "writing":
             # Training already ran to its end, so the outputs are complete and the command ends as usual.
@@ -349,6 +352,7 @@ def _train(args: argparse.Namespace, stop: _StopRequest) -> int:
     # outputs below are still written for the epochs done.
     started = time.perf_counter()
     stop.inside_batches = trainer.stops_inside_batches
+    stop.val_windows = trainer.split.n_val
     stop.phase = "training"
     try:
         trainer.run(epochs=trainer.config.epochs if args.load else None, on_epoch=on_epoch)

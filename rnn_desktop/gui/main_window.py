@@ -627,6 +627,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self._stop_pending = True
             self.statusBar().showMessage(messages.status_stopping())
             self._show_run_progress()  # without the time left
+            self._update_controls()
         if wait:
             self._run.stop_and_wait()
 
@@ -1231,10 +1232,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         buttons = (self.start_button, self.pause_button, self.stop_button, self.step_button, self.reset_button)
         focused = QApplication.focusWidget()
         self.start_action.setEnabled(idle and can_build)
-        self.pause_action.setEnabled(running or paused)
+        # Once a stop is asked for, the run only ends: a pause or a second stop would change nothing.
+        self.pause_action.setEnabled((running or paused) and not self._stop_pending)
         self.pause_action.setText(self.tr("&Resume") if paused else self.tr("&Pause"))
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
-        self.stop_action.setEnabled(running or paused)
+        self.stop_action.setEnabled((running or paused) and not self._stop_pending)
         # Step waits until a requested pause is reached, or the step would join the running batch.
         self.step_action.setEnabled((idle and can_build) or (paused and not self._pause_pending))
         self.reset_action.setEnabled((idle or paused) and self._trainer is not None)

@@ -129,7 +129,8 @@ def status_pausing() -> str:
 
 
 def status_stopping() -> str:
-    return tr("Stopping after the current batch...")
+    # A large model on a long series then takes a while to score the validation windows and predict the series.
+    return tr("Stopping: the current batch ends, then the weights are scored and the predictions drawn...")
 
 
 def status_paused() -> str:

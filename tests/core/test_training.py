@@ -893,3 +893,22 @@ def test_pause_inside_a_batch_changes_nothing(checks_every_step):
     for name, value in reference.model.params.items():
         np.testing.assert_array_equal(paused.model.params[name], value, err_msg=name)
     assert paused.history[0].seconds < 0.25
+
+
+def test_validation_metrics_are_scored_once_per_weights(monkeypatch):
+    trainer = Trainer(small_config(epochs=2), SINE)
+    trainer.run()
+    calls = []
+    real_predict = trainer.model.predict
+    monkeypatch.setattr(trainer.model, "predict", lambda windows: (calls.append(1), real_predict(windows))[1])
+
+    first = trainer.validation_metrics()
+    again = trainer.validation_metrics()
+
+    # The last epoch scored these weights already.
+    assert calls == []
+    assert first == again
+    assert first["rmse"] == trainer.history[-1].val_rmse
+    trainer.reset_weights()
+    trainer.validation_metrics()
+    assert calls == [1]

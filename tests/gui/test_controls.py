@@ -165,7 +165,8 @@ def test_pause_and_stop_pending_messages(qtbot, make_window):
     window.resume_training()
     with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
         window.stop_training()
-        assert window.statusBar().currentMessage() == "Stopping after the current batch..."
+        assert window.statusBar().currentMessage() == (
+            "Stopping: the current batch ends, then the weights are scored and the predictions drawn...")
         assert "ETA" not in window.progress.format()
 
 
@@ -740,3 +741,16 @@ def test_forecast_steps_apply_after_run(qtbot, make_window):
     assert stop_and_wait(qtbot, window) == "stopped"
 
     assert window.prediction_plot._snapshot.forecast.size == 35
+
+
+def test_stop_disables_pause_and_stop_until_the_run_ends(qtbot, make_window):
+    window = make_window(LONG)
+    assert window.start_training()
+    wait_for_epochs(qtbot, window, 1)
+
+    with qtbot.waitSignal(window.run_finished, timeout=TIMEOUT_MS):
+        window.stop_training()
+        assert not window.stop_button.isEnabled()
+        assert not window.pause_button.isEnabled()
+
+    assert window.start_button.isEnabled()
