@@ -1411,7 +1411,12 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Valori mancanti</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+79"/>
+        <source>index %1, %2</source>
+        <translation>indice %1, %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 values, %2 missing (%3)</source>
         <translation>%1 valori, valori mancanti: %2 (%3)</translation>
     </message>
@@ -1598,7 +1603,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-873"/>
+        <location line="-876"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -2071,12 +2076,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+1014"/>
+        <location line="+1016"/>
         <source>Pause</source>
         <translation>Pausa</translation>
     </message>
     <message>
-        <location line="-1013"/>
+        <location line="-1015"/>
         <source>Stop</source>
         <translation>Ferma</translation>
     </message>
@@ -2112,12 +2117,12 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+895"/>
+        <location line="+897"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pausa</translation>
     </message>
     <message>
-        <location line="-894"/>
+        <location line="-896"/>
         <source>Pause training after the current batch, or resume it (F6).</source>
         <translation>Mette in pausa l&apos;addestramento dopo il batch in corso, o lo riprende (F6).</translation>
     </message>
@@ -2252,13 +2257,13 @@ I dettagli sono nel file di log %2.</translation>
         <translation>&amp;Informazioni su rnn-desktop</translation>
     </message>
     <message>
-        <location line="+809"/>
+        <location line="+811"/>
         <source>&amp;Resume</source>
         <translation>Ri&amp;prendi</translation>
     </message>
     <message>
-        <location line="-988"/>
-        <location line="+989"/>
+        <location line="-990"/>
+        <location line="+991"/>
         <source>Resume</source>
         <translation>Riprendi</translation>
     </message>
@@ -2480,7 +2485,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+419"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+422"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

@@ -380,9 +380,12 @@ class CsvForm(QWidget):
                 name, kind = entry.get("name"), entry.get("type", "")
                 unit = messages.unit_text(messages.column_unit(details, name))
                 described = f"{unit}, {self._words.get(kind, kind)}" if unit else self._words.get(kind, kind)
+                shared = names.count(name) > 1
+                if shared:
+                    # Counted from 0, as --column and the reader's messages count them.
+                    described = self.tr("index %1, %2").replace("%1", str(index)).replace("%2", described)
                 # A name that two columns share would read the first of them, so those go by index.
-                self.column.addItem(f"{messages.column_name(name)} ({described})",
-                                    name if names.count(name) == 1 else index)
+                self.column.addItem(f"{messages.column_name(name)} ({described})", index if shared else name)
                 if kind != "numeric":
                     self.column.model().item(self.column.count() - 1).setEnabled(False)
             chosen = details.get("column", series.name)

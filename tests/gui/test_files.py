@@ -1231,6 +1231,8 @@ def test_columns_of_one_name_are_told_apart(qtbot, make_window, tmp_path):
 
     # The default is the last numeric column; the second x.
     assert panel.series().values[0] == 100
+    combo = panel.csv_form.column
+    assert [combo.itemText(i) for i in range(combo.count())] == ["x (index 0, numeric)", "x (index 1, numeric)"]
     panel.csv_form.column.setCurrentIndex(0)
     panel.csv_form.column.activated.emit(0)
     qtbot.waitUntil(lambda: panel.series().values[0] == 0)
