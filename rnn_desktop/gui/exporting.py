@@ -58,17 +58,17 @@ def future_times(time: np.ndarray | None, steps: int) -> np.ndarray | None:
 
     Months differ in length, so a datetime axis that steps by whole calendar
     months (the first of each month, or each year's 1 January) goes on by
-    months. Any other axis goes on by its median step. A time axis that does
-    not always go forward (missing times, or a file whose time goes back) gets
-    None: the plots then ignore its times, and any future time would be a guess.
+    months. Any other axis goes on by its median step. A time axis that goes
+    back or has missing times gets None: the plots then ignore its times, and
+    any future time would be a guess. A time may repeat, as in the plots.
     """
     if time is None or len(time) < 2 or steps <= 0:
         return None
     if np.issubdtype(time.dtype, np.datetime64):
-        forward = not np.isnat(time).any() and bool((np.diff(time) > np.timedelta64(0)).all())
+        complete, gaps = not np.isnat(time).any(), np.diff(time).astype(np.int64)
     else:
-        forward = bool(np.isfinite(time).all()) and bool((np.diff(time) > 0).all())
-    if not forward:
+        complete, gaps = bool(np.isfinite(time).all()), np.diff(time)
+    if not complete or (gaps < 0).any() or not (gaps > 0).any():
         return None
     if np.issubdtype(time.dtype, np.datetime64):
         months = time.astype("datetime64[M]")

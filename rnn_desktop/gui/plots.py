@@ -1271,9 +1271,11 @@ def decade_range(values: np.ndarray) -> tuple[float, float]:
 def time_x_values(length: int, time: np.ndarray | None) -> np.ndarray | None:
     """Return the x values of a series' time axis (dates as seconds since 1970), or None when it cannot order them.
 
-    A time axis orders the plot only when every time is later than the one
-    before. In a file whose time goes back (the reader notes it), the values
-    are used in row order, so the plot draws them by position.
+    A time axis orders the plot only when no time is earlier than the one
+    before, as the reader's "ascending" order has it: a time may repeat, such
+    as one instant written with two UTC offsets at a change of summer time. In a
+    file whose time goes back (the reader notes it), the values are used in
+    row order, so the plot draws them by position.
     """
     if time is None or len(time) != length:
         return None
@@ -1284,7 +1286,8 @@ def time_x_values(length: int, time: np.ndarray | None) -> np.ndarray | None:
         xs = time.astype(np.float64)
     else:
         return None
-    return xs if np.all(np.isfinite(xs)) and np.all(np.diff(xs) > 0) else None
+    steps = np.diff(xs)
+    return xs if np.all(np.isfinite(xs)) and np.all(steps >= 0) and np.any(steps > 0) else None
 
 
 def series_x_axis(length: int, time: np.ndarray | None) -> tuple[np.ndarray, bool]:

@@ -1180,6 +1180,19 @@ def test_future_times_none_when_time_goes_back(time):
     assert future_times(time, 3) is None
 
 
+def test_repeated_time_keeps_the_time_axis():
+    from rnn_desktop.gui.exporting import future_times
+    from rnn_desktop.gui.plots import time_x_values
+
+    # One instant written with two UTC offsets at the change of summer time.
+    hours = np.array(["2021-03-28T00:00", "2021-03-28T01:00", "2021-03-28T01:00", "2021-03-28T02:00"],
+                     dtype="datetime64[s]")
+
+    assert time_x_values(4, hours) is not None
+    assert future_times(hours, 1) == np.array(["2021-03-28T03:00"], dtype="datetime64[s]")
+    assert time_x_values(2, hours[1:3]) is None
+
+
 def test_future_times_continue_a_forward_axis():
     from rnn_desktop.gui.exporting import future_times
 
