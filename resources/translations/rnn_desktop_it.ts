@@ -1089,6 +1089,11 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>%1: column %2, %3, holds dates or times, which give the plots their time axis, not a series; choose a numeric column: %4.</source>
+        <translation>%1: la colonna %2, %3, contiene date od orari, che danno ai grafici l&apos;asse del tempo, non una serie; scegli una colonna numerica: %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 has %2 columns named %3 (indexes %4); choose one by its index, counted from 0.</source>
         <translation>%1 ha %2 colonne di nome %3 (indici %4); scegline una con il suo indice, contato da 0.</translation>
     </message>
@@ -1113,7 +1118,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1: i dati sono cambiati da quando sono stati salvati i pesi in %2 (%3); viene riutilizzato lo scaler stimato allora, quindi le predizioni e gli errori possono essere molto lontani dal vero. Continua l&apos;addestramento, oppure addestra un nuovo modello.</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-285"/>
         <source>%1: every value in column &quot;%2&quot; is missing. Choose another column.</source>
         <translation>%1: nella colonna «%2» mancano tutti i valori. Scegli un&apos;altra colonna.</translation>
     </message>
@@ -1148,7 +1153,7 @@ I dettagli sono nel file di log %2.</translation>
         <translation>%1 non ha la colonna %2. Colonne: %3.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>The series is not numeric. Choose a numeric column.</source>
         <translation>La serie non è numerica. Scegli una colonna numerica.</translation>
     </message>

@@ -337,6 +337,15 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         if column is None and not any(kind == "numeric" for _, kind in columns):
             _check_missing_only_column(path, table, data_index, columns)
         target = _choose_column(column, columns, path, other_delimiter, decimal)
+        if column is not None and columns[target][1] == "datetime":
+            # "Correct or empty those cells" would be wrong advice for a column of dates.
+            numeric = [f"{name} ({j})" for j, (name, kind) in enumerate(columns) if kind == "numeric"]
+            choose = f"choose a numeric column: {', '.join(numeric)}" if numeric else "the file has no numeric column"
+            raise CsvError(
+                f"{path}: column {target}, '{columns[target][0]}', holds dates or times, which give the plots "
+                f"their time axis, not a series; {choose}.",
+                code="csv.date_column", path=str(path), column=columns[target][0], index=target,
+                numeric=[(name, j) for j, (name, kind) in enumerate(columns) if kind == "numeric"])
         empty_columns = [name for name, kind in columns[target + 1:] if kind == "empty"] if header else []
         if column is None:
             _check_default_column(path, table, data_index, columns, target, empty_columns)

@@ -1579,3 +1579,17 @@ def test_text_only_file_asks_for_numbers(tmp_path):
 
     assert caught.value.code == "csv.no_numeric_column"
     assert "A series needs a column of numbers: check the delimiter and decimal mark" in str(caught.value)
+
+
+def test_date_column_chosen_as_series_names_the_numeric_ones(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text("timestamp,temperature,humidity\n2024-03-01 00:00,1.5,40\n2024-03-01 00:01,1.6,41\n"
+                    "2024-03-01 00:02,1.7,42\n", encoding="utf-8")
+
+    with pytest.raises(CsvError) as caught:
+        read_series(path, column=0)
+
+    assert caught.value.code == "csv.date_column"
+    assert str(caught.value).endswith("column 0, 'timestamp', holds dates or times, which give the plots their "
+                                      "time axis, not a series; choose a numeric column: temperature (1), "
+                                      "humidity (2).")
