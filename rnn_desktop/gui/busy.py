@@ -68,6 +68,14 @@ def run_while_busy(parent: QWidget, text: str, work: Callable[[], T]) -> T:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
+    # A title and no buttons: minimise, maximise and close did nothing useful, and close was refused.
+    dialog.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint | Qt.WindowType.WindowTitleHint)
+    dialog.adjustSize()
+    if parent is not None:
+        # Over the middle of the window: some window managers put it at the top left corner.
+        frame = dialog.frameGeometry()
+        frame.moveCenter(parent.window().frameGeometry().center())
+        dialog.move(frame.topLeft())
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(POLL_INTERVAL_MS)

@@ -130,3 +130,32 @@ def test_quitting_application_abandons_the_work(tmp_path):
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["abandoned"]
+
+
+def test_busy_dialog_sits_over_the_middle_of_the_window(qtbot):
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog
+
+    from rnn_desktop.gui.busy import run_while_busy
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setGeometry(100, 80, 900, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    centres = []
+    probe = QTimer()
+    probe.setInterval(20)
+    probe.timeout.connect(lambda: centres.append(modal.frameGeometry().center()) if isinstance(
+        modal := QApplication.activeModalWidget(), QProgressDialog) else None)
+    probe.start()
+
+    run_while_busy(window, "Working...", lambda: time.sleep(0.3))
+    probe.stop()
+
+    assert centres
+    middle = window.frameGeometry().center()
+    assert abs(centres[0].x() - middle.x()) <= 2
+    assert abs(centres[0].y() - middle.y()) <= 2
