@@ -345,3 +345,18 @@ def test_unreadable_date_line_named(tmp_path, capsys):
     assert code == 0
     assert ("time axis      none: column 'Data' gives no time axis because line 4, '31.02.2018', is not a date; "
             "the values use their positions 0, 1, 2, ... instead, and correcting that cell brings the dates back") in out
+
+
+def test_time_gaps_note(tmp_path, capsys):
+    import datetime
+
+    start = datetime.datetime(2024, 3, 1)
+    rows = "".join(f"{start + datetime.timedelta(minutes=i):%Y-%m-%d %H:%M},{i % 5}\n" for i in range(300) if i != 120)
+    source = write(tmp_path, "timestamp,value\n" + rows)
+
+    code = main(["inspect", str(source)])
+
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert ("note           the times in 'timestamp' step by 1 minute, but one step is 2 minutes, before line 122; "
+            "the model takes the rows as evenly spaced, so it joins values further apart there") in out

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+98"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+109"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -94,12 +94,52 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-129"/>
         <source>n/a</source>
         <translation>n/d</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+34"/>
+        <source>1 day</source>
+        <translation>1 giorno</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 days</source>
+        <translation>%1 giorni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>1 hour</source>
+        <translation>1 ora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 hours</source>
+        <translation>%1 ore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 minute</source>
+        <translation>1 minuto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 minutes</source>
+        <translation>%1 minuti</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 second</source>
+        <translation>1 secondo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 seconds</source>
+        <translation>%1 secondi</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Building a model of %1 hidden units...</source>
         <translation>Costruzione di un modello con %1 unità nascoste...</translation>
     </message>
@@ -1521,13 +1561,23 @@ I dettagli sono nel file di log %2.</translation>
         <translation>Il tempo torna indietro alla riga %1, quindi le righe non sono in ordine di tempo e i grafici le mostrano nell&apos;ordine del file; ordina il file per tempo.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+7"/>
+        <source>The times step by %1, but one step is %2, before line %3; the model takes the rows as evenly spaced.</source>
+        <translation>I tempi avanzano di %1, ma un passo è di %2, prima della riga %3; il modello considera le righe equidistanti.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The times step by %1, but %4 steps are longer, the longest %2 before line %3; the model takes the rows as evenly spaced.</source>
+        <translation>I tempi avanzano di %1, ma %4 passi sono più lunghi, il più lungo di %2 prima della riga %3; il modello considera le righe equidistanti.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Show and train on %1 again.</source>
         <translation>Mostra di nuovo %1 e addestra su quella serie.</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+57"/>
+        <location line="-120"/>
+        <location line="+67"/>
         <source>line %1: %2</source>
         <translation>riga %1: %2</translation>
     </message>
@@ -1608,7 +1658,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>GeneratorForm</name>
     <message>
-        <location line="-876"/>
+        <location line="-886"/>
         <source>Command line: --generator %1</source>
         <translation>Riga di comando: --generator %1</translation>
     </message>
@@ -2490,7 +2540,7 @@ Una rete neurale ricorrente scritta da zero in numpy e addestrata in diretta su 
 <context>
     <name>SplitForm</name>
     <message>
-        <location filename="../../rnn_desktop/gui/data_panel.py" line="+422"/>
+        <location filename="../../rnn_desktop/gui/data_panel.py" line="+432"/>
         <source>last N windows</source>
         <translation>ultime N finestre</translation>
     </message>

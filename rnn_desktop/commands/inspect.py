@@ -9,9 +9,11 @@ import os
 import sys
 from typing import TextIO
 
+import numpy as np
+
 from rnn_desktop.commands.common import (
     describe_decimal_comma_rows, describe_header_mismatch, describe_other_delimiter, describe_outliers,
-    describe_point_grouping, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
+    describe_point_grouping, describe_time_gaps, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
     describe_unreadable_date, line_list,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
@@ -132,6 +134,9 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
                      "so they are read bottom up, oldest first")
     elif info.time_order == "unordered":
         lines.append(f"note           {describe_unordered_time(info.time_column, info.unordered_line)}")
+    if info.time_gaps is not None:
+        dates = info.time is not None and np.issubdtype(info.time.dtype, np.datetime64)
+        lines.append(f"note           {describe_time_gaps(info.time_column, info.time_gaps, dates)}")
     if info.missing and info.missing_policy == "refuse":
         lines.append("note           with the policy 'refuse', reading this column for training fails")
     lines.append("first rows")

@@ -18,7 +18,7 @@ import numpy as np
 
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
-    describe_point_grouping, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
+    describe_point_grouping, describe_time_gaps, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
     describe_unreadable_date, input_paths, line_list, one_column_problem, recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
@@ -592,6 +592,10 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
     if series.details.get("time_order") == "unordered":
         warnings.append(f"in {series.source}, "
                         + describe_unordered_time(series.details.get("time_column"), series.details.get("unordered_line")))
+    if series.details.get("time_gaps"):
+        dates = series.time is not None and np.issubdtype(np.asarray(series.time).dtype, np.datetime64)
+        warnings.append(f"in {series.source}, "
+                        + describe_time_gaps(series.details.get("time_column"), series.details["time_gaps"], dates))
     outliers = series.details.get("outliers") or []
     if outliers:
         values = "1 value lies" if len(outliers) == 1 else f"{len(outliers)} values lie"

@@ -100,6 +100,10 @@ class CsvInfo:
     # so ``values`` runs oldest first) or "unordered", with the first line whose time goes back.
     time_order: str = "ascending"
     unordered_line: int | None = None
+    # When a few steps of an ascending time axis are far longer than its usual one, such as
+    # skipped minutes in a sensor log: {"count", "line" (the row after the longest gap), "longest",
+    # "step"}, both lengths in seconds for dates. None otherwise (see time_gaps).
+    time_gaps: dict[str, Any] | None = None
     # (line, label) of a last row that totals the column, left out of the values: its label, such as
     # "Totale", or "" when it has none but its value is the sum of the values above. None otherwise.
     totals_row: tuple[int, str] | None = None
@@ -162,6 +166,7 @@ class CsvInfo:
             "units": list(self.units),
             "time_order": self.time_order,
             "unordered_line": self.unordered_line,
+            "time_gaps": None if self.time_gaps is None else dict(self.time_gaps),
             "unreadable_date": None if self.unreadable_date is None else list(self.unreadable_date),
             "totals_row": None if self.totals_row is None else list(self.totals_row),
             "point_grouping": None if self.point_grouping is None else {
@@ -434,6 +439,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         outliers=outliers,
         time_order=time_order,
         unordered_line=unordered_line,
+        time_gaps=time_gaps(time_axis, value_lines) if time_order != "unordered" else None,
         unreadable_date=unreadable_date,
         totals_row=totals_row,
         header_mismatch=header_mismatch,
@@ -448,6 +454,42 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
              path, _time.perf_counter() - started, info.rows, info.column, info.missing,
              used_encoding, delimiter, decimal)
     return info
+
+
+# A step this many times the usual one counts as a gap in the time axis.
+TIME_GAP_FACTOR = 1.5
+# Gaps are noted only when they are this rare among the steps (or at most MAX_NOTED_GAPS):
+# business days skip every weekend, a pattern rather than a gap to report.
+TIME_GAP_SHARE = 0.02
+MAX_NOTED_GAPS = 3
+
+
+def time_gaps(time_axis: np.ndarray | None, value_lines: np.ndarray) -> dict[str, Any] | None:
+    """Return where an ascending time axis skips time, or None when it steps evenly.
+
+    The usual step is the median of the positive steps. A step above
+    TIME_GAP_FACTOR times it is a gap, so monthly data with months of 28 to 31
+    days has none. The model takes the rows as evenly spaced, so a sensor log
+    that skipped minutes joins values that are further apart than the others.
+    """
+    if time_axis is None or time_axis.size < 3:
+        return None
+    if np.issubdtype(time_axis.dtype, np.datetime64):
+        if np.isnat(time_axis).any():
+            return None
+        steps = np.diff(time_axis.astype("datetime64[s]").astype(np.int64)).astype(np.float64)
+    else:
+        steps = np.diff(time_axis.astype(np.float64))
+    positive = np.sort(steps[steps > 0])
+    if positive.size < 2 or not np.all(np.isfinite(steps)):
+        return None
+    step = float(positive[positive.size // 2])
+    gaps = steps > TIME_GAP_FACTOR * step
+    count = int(gaps.sum())
+    if count == 0 or count > max(MAX_NOTED_GAPS, TIME_GAP_SHARE * steps.size):
+        return None
+    longest = int(np.argmax(steps))
+    return {"count": count, "line": int(value_lines[1:][longest]), "longest": float(steps[longest]), "step": step}
 
 
 def _time_order(time_axis: np.ndarray | None, value_lines: np.ndarray) -> tuple[str, int | None]:

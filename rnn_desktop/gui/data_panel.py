@@ -514,6 +514,16 @@ class CsvForm(QWidget):
             notes.append(self.tr("The times go back at line %1, so the rows are not in time order, and the "
                                  "plots show them in row order; sort the file by time.").replace(
                 "%1", messages.format_integer(details.get("unordered_line") or 0)))
+        gaps = details.get("time_gaps")
+        if gaps:
+            # The time axis holds dates, so the lengths are seconds.
+            step, longest = messages.format_time_length(gaps["step"]), messages.format_time_length(gaps["longest"])
+            note = (self.tr("The times step by %1, but one step is %2, before line %3; the model takes the rows as "
+                            "evenly spaced.") if gaps["count"] == 1 else
+                    self.tr("The times step by %1, but %4 steps are longer, the longest %2 before line %3; the "
+                            "model takes the rows as evenly spaced."))
+            notes.append(note.replace("%1", step).replace("%2", longest).replace(
+                "%3", messages.format_integer(gaps["line"])).replace("%4", messages.format_integer(gaps["count"])))
         outliers = details.get("outliers") or []
         if outliers:
             # Often a typing slip: min-max scaling then squeezes every other value into a narrow band.

@@ -83,6 +83,17 @@ def format_rate(value: float | None) -> str:
     return format_integer(round(value)) if abs(value) >= 100 else format_number(value, 3)
 
 
+def format_time_length(seconds: float) -> str:
+    """Write a step of a time axis in the largest whole unit: "4 minutes", "1 day"."""
+    units = ((86400, tr("1 day"), tr("%1 days")), (3600, tr("1 hour"), tr("%1 hours")),
+             (60, tr("1 minute"), tr("%1 minutes")))
+    for size, one, many in units:
+        if seconds >= size and seconds % size == 0:
+            count = int(seconds // size)
+            return one if count == 1 else many.replace("%1", format_integer(count))
+    return tr("1 second") if seconds == 1 else tr("%1 seconds").replace("%1", format_number(seconds))
+
+
 def format_duration(seconds: float) -> str:
     """Format a duration as m:ss or h:mm:ss."""
     seconds = max(0, int(round(seconds)))

@@ -1593,3 +1593,36 @@ def test_date_column_chosen_as_series_names_the_numeric_ones(tmp_path):
     assert str(caught.value).endswith("column 0, 'timestamp', holds dates or times, which give the plots their "
                                       "time axis, not a series; choose a numeric column: temperature (1), "
                                       "humidity (2).")
+
+
+def minute_log(tmp_path, skipped):
+    import datetime
+
+    start = datetime.datetime(2024, 3, 1)
+    rows = [f"{start + datetime.timedelta(minutes=i):%Y-%m-%d %H:%M},{20 + i % 7}" for i in range(600)
+            if i not in skipped]
+    path = tmp_path / "log.csv"
+    path.write_text("timestamp,temperature\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_skipped_minutes_are_noted(tmp_path):
+    # Minutes 100 to 102 and 300 are missing: steps of 4 and 2 minutes.
+    info = inspect_csv(minute_log(tmp_path, {100, 101, 102, 300}))
+
+    # Line 102 holds minute 103, the first after the longest gap.
+    assert info.time_gaps == {"count": 2, "line": 102, "longest": 240.0, "step": 60.0}
+    assert info.to_json_dict()["time_gaps"] == info.time_gaps
+
+
+@pytest.mark.parametrize("dates", [
+    # Business days skip every weekend: a pattern, not a gap.
+    [f"2024-01-{day:02d}" for day in range(1, 32) if day not in (6, 7, 13, 14, 20, 21, 27, 28)],
+    # Months of 28 to 31 days.
+    [f"{2020 + month // 12}-{month % 12 + 1:02d}-01" for month in range(36)],
+])
+def test_regular_patterns_are_no_gaps(tmp_path, dates):
+    path = tmp_path / "days.csv"
+    path.write_text("date,v\n" + "".join(f"{date},{k}\n" for k, date in enumerate(dates)), encoding="utf-8")
+
+    assert inspect_csv(path).time_gaps is None

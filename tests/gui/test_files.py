@@ -1272,3 +1272,19 @@ def test_diagnostics_plots_export(qtbot, make_window, tmp_path):
         assert path.stat().st_size > 1000
     # Wide enough for a slide, whatever the plot's size on screen.
     assert QImage(str(tmp_path / "gradient.png")).width() >= 1600
+
+
+def test_data_tab_notes_gaps_in_time(make_window, tmp_path):
+    import datetime
+
+    start = datetime.datetime(2024, 3, 1)
+    rows = "".join(f"{start + datetime.timedelta(minutes=i):%Y-%m-%d %H:%M},{i % 5}\n" for i in range(300)
+                   if i not in (120, 121, 200))
+    data = tmp_path / "log.csv"
+    data.write_text("timestamp,value\n" + rows, encoding="utf-8")
+    window = make_window(series=None)
+
+    assert window.open_csv(str(data))
+
+    assert ("The times step by 1 minute, but 2 steps are longer, the longest 3 minutes before line 122; the model "
+            "takes the rows as evenly spaced.") in window.data_panel.csv_form.notes.text().splitlines()
