@@ -9,7 +9,7 @@ import os
 from typing import Any, Callable, Sequence
 
 from rnn_desktop.core import csv_values
-from rnn_desktop.core.csv_reader import describe_other_delimiter
+from rnn_desktop.core.csv_reader import describe_other_delimiter, time_length_parts
 from rnn_desktop.core.errors import RnnDesktopError
 from rnn_desktop.core.series import CSV_VAL_FRACTION, Series
 from rnn_desktop.core.training import TrainConfig
@@ -168,24 +168,19 @@ def describe_unordered_time(time_column: str | None, line: int | None) -> str:
             "they are used as they stand in the file, and sorting the file by time fixes that")
 
 
-def describe_time_gaps(time_column: str | None, gaps: dict, dates: bool) -> str:
+def describe_time_gaps(time_column: str | None, gaps: dict) -> str:
     """Explain that a time axis skips time at a few places, which the model does not see."""
-    step, longest = describe_time_length(gaps["step"], dates), describe_time_length(gaps["longest"], dates)
+    step, longest = describe_time_length(gaps["step"]), describe_time_length(gaps["longest"])
     where = (f"one step is {longest}, before line {gaps['line']}" if gaps["count"] == 1 else
              f"{gaps['count']} steps are longer, the longest {longest} before line {gaps['line']}")
     return (f"the times in '{time_column}' step by {step}, but {where}; the model takes the rows as evenly "
             "spaced, so it joins values further apart there")
 
 
-def describe_time_length(length: float, dates: bool) -> str:
-    """Write a time step: "4 minutes" for dates (``length`` in seconds), the number itself otherwise."""
-    if not dates:
-        return f"{length:g}"
-    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
-        if length >= size and length % size == 0:
-            count = length / size
-            return f"{count:g} {unit}" + ("" if count == 1 else "s")
-    return f"{length:g} second" + ("" if length == 1 else "s")
+def describe_time_length(seconds: float) -> str:
+    """Write a length of time in its largest whole unit: "4 minutes", "1 day"."""
+    count, unit = time_length_parts(seconds)
+    return f"{count:g} {unit}" + ("" if count == 1 else "s")
 
 
 def describe_title_lines(count: int) -> str:

@@ -9,8 +9,6 @@ import os
 import sys
 from typing import TextIO
 
-import numpy as np
-
 from rnn_desktop.commands.common import (
     describe_decimal_comma_rows, describe_header_mismatch, describe_other_delimiter, describe_outliers,
     describe_point_grouping, describe_time_gaps, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
@@ -135,8 +133,7 @@ def print_report(info: CsvInfo, out: TextIO) -> None:
     elif info.time_order == "unordered":
         lines.append(f"note           {describe_unordered_time(info.time_column, info.unordered_line)}")
     if info.time_gaps is not None:
-        dates = info.time is not None and np.issubdtype(info.time.dtype, np.datetime64)
-        lines.append(f"note           {describe_time_gaps(info.time_column, info.time_gaps, dates)}")
+        lines.append(f"note           {describe_time_gaps(info.time_column, info.time_gaps)}")
     if info.missing and info.missing_policy == "refuse":
         lines.append("note           with the policy 'refuse', reading this column for training fails")
     lines.append("first rows")

@@ -593,9 +593,8 @@ def _data_warnings(series: Any, default_column: bool) -> list[str]:
         warnings.append(f"in {series.source}, "
                         + describe_unordered_time(series.details.get("time_column"), series.details.get("unordered_line")))
     if series.details.get("time_gaps"):
-        dates = series.time is not None and np.issubdtype(np.asarray(series.time).dtype, np.datetime64)
         warnings.append(f"in {series.source}, "
-                        + describe_time_gaps(series.details.get("time_column"), series.details["time_gaps"], dates))
+                        + describe_time_gaps(series.details.get("time_column"), series.details["time_gaps"]))
     outliers = series.details.get("outliers") or []
     if outliers:
         values = "1 value lies" if len(outliers) == 1 else f"{len(outliers)} values lie"

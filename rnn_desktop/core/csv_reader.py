@@ -102,7 +102,7 @@ class CsvInfo:
     unordered_line: int | None = None
     # When a few steps of an ascending time axis are far longer than its usual one, such as
     # skipped minutes in a sensor log: {"count", "line" (the row after the longest gap), "longest",
-    # "step"}, both lengths in seconds for dates. None otherwise (see time_gaps).
+    # "step"}, both lengths in seconds. None otherwise (see time_gaps).
     time_gaps: dict[str, Any] | None = None
     # (line, label) of a last row that totals the column, left out of the values: its label, such as
     # "Totale", or "" when it has none but its value is the sum of the values above. None otherwise.
@@ -344,13 +344,13 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
         target = _choose_column(column, columns, path, other_delimiter, decimal)
         if column is not None and columns[target][1] == "datetime":
             # "Correct or empty those cells" would be wrong advice for a column of dates.
-            numeric = [f"{name} ({j})" for j, (name, kind) in enumerate(columns) if kind == "numeric"]
-            choose = f"choose a numeric column: {', '.join(numeric)}" if numeric else "the file has no numeric column"
+            numeric = [(name, j) for j, (name, kind) in enumerate(columns) if kind == "numeric"]
+            listed = ", ".join(f"{name} ({j})" for name, j in numeric)
+            choose = f"choose a numeric column: {listed}" if numeric else "the file has no numeric column"
             raise CsvError(
                 f"{path}: column {target}, '{columns[target][0]}', holds dates or times, which give the plots "
                 f"their time axis, not a series; {choose}.",
-                code="csv.date_column", path=str(path), column=columns[target][0], index=target,
-                numeric=[(name, j) for j, (name, kind) in enumerate(columns) if kind == "numeric"])
+                code="csv.date_column", path=str(path), column=columns[target][0], index=target, numeric=numeric)
         empty_columns = [name for name, kind in columns[target + 1:] if kind == "empty"] if header else []
         if column is None:
             _check_default_column(path, table, data_index, columns, target, empty_columns)
@@ -474,14 +474,10 @@ def time_gaps(time_axis: np.ndarray | None, value_lines: np.ndarray) -> dict[str
     """
     if time_axis is None or time_axis.size < 3:
         return None
-    if np.issubdtype(time_axis.dtype, np.datetime64):
-        if np.isnat(time_axis).any():
-            return None
-        steps = np.diff(time_axis.astype("datetime64[s]").astype(np.int64)).astype(np.float64)
-    else:
-        steps = np.diff(time_axis.astype(np.float64))
+    # The reader's time axis is datetime64 with no missing time (_parse_time), so the steps are whole seconds.
+    steps = np.diff(time_axis.astype("datetime64[s]").astype(np.int64)).astype(np.float64)
     positive = np.sort(steps[steps > 0])
-    if positive.size < 2 or not np.all(np.isfinite(steps)):
+    if positive.size < 2:
         return None
     step = float(positive[positive.size // 2])
     gaps = steps > TIME_GAP_FACTOR * step
@@ -490,6 +486,14 @@ def time_gaps(time_axis: np.ndarray | None, value_lines: np.ndarray) -> dict[str
         return None
     longest = int(np.argmax(steps))
     return {"count": count, "line": int(value_lines[1:][longest]), "longest": float(steps[longest]), "step": step}
+
+
+def time_length_parts(seconds: float) -> tuple[float, str]:
+    """Split a length of time into a count of its largest whole unit: (4, "minute") for 240 seconds."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size and seconds % size == 0:
+            return seconds / size, unit
+    return seconds, "second"
 
 
 def _time_order(time_axis: np.ndarray | None, value_lines: np.ndarray) -> tuple[str, int | None]:

@@ -295,6 +295,23 @@ def date_readout_unit(seconds: np.ndarray) -> str:
     return "m" if all_start("m") else "s"
 
 
+def times_go_forward(time: np.ndarray) -> bool:
+    """Return whether no time is missing or earlier than the one before, and the times advance somewhere.
+
+    A time may repeat, as one instant written with two UTC offsets at a change of summer time does.
+    """
+    time = np.asarray(time)
+    if np.issubdtype(time.dtype, np.datetime64):
+        if np.isnat(time).any():
+            return False
+        steps = np.diff(time.astype("datetime64[s]").astype(np.int64))
+    else:
+        if not np.isfinite(time).all():
+            return False
+        steps = np.diff(time)
+    return bool((steps >= 0).all() and (steps > 0).any())
+
+
 def time_texts(time: np.ndarray | None, count: int) -> list[str]:
     """Return the times as text at the series' step (1871, not 1871-01-01T00:00:00); "" for each without one.
 

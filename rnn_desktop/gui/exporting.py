@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from rnn_desktop.core.file_modes import match_new_file_mode
-from rnn_desktop.core.series import time_texts
+from rnn_desktop.core.series import time_texts, times_go_forward
 
 # Field delimiter and decimal mark of each form.
 CSV_FORMS = {"comma": (",", "."), "semicolon": (";", ",")}
@@ -64,11 +64,7 @@ def future_times(time: np.ndarray | None, steps: int) -> np.ndarray | None:
     """
     if time is None or len(time) < 2 or steps <= 0:
         return None
-    if np.issubdtype(time.dtype, np.datetime64):
-        complete, gaps = not np.isnat(time).any(), np.diff(time).astype(np.int64)
-    else:
-        complete, gaps = bool(np.isfinite(time).all()), np.diff(time)
-    if not complete or (gaps < 0).any() or not (gaps > 0).any():
+    if not times_go_forward(time):
         return None
     if np.issubdtype(time.dtype, np.datetime64):
         months = time.astype("datetime64[M]")

@@ -84,14 +84,15 @@ def format_rate(value: float | None) -> str:
 
 
 def format_time_length(seconds: float) -> str:
-    """Write a step of a time axis in the largest whole unit: "4 minutes", "1 day"."""
-    units = ((86400, tr("1 day"), tr("%1 days")), (3600, tr("1 hour"), tr("%1 hours")),
-             (60, tr("1 minute"), tr("%1 minutes")))
-    for size, one, many in units:
-        if seconds >= size and seconds % size == 0:
-            count = int(seconds // size)
-            return one if count == 1 else many.replace("%1", format_integer(count))
-    return tr("1 second") if seconds == 1 else tr("%1 seconds").replace("%1", format_number(seconds))
+    """Write a length of time in its largest whole unit: "4 minutes", "1 day"."""
+    from rnn_desktop.core.csv_reader import time_length_parts
+
+    count, unit = time_length_parts(seconds)
+    one, many = {"day": (tr("1 day"), tr("%1 days")), "hour": (tr("1 hour"), tr("%1 hours")),
+                 "minute": (tr("1 minute"), tr("%1 minutes")), "second": (tr("1 second"), tr("%1 seconds"))}[unit]
+    if count == 1:
+        return one
+    return many.replace("%1", format_integer(int(count)) if unit != "second" else format_number(count))
 
 
 def format_duration(seconds: float) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from rnn_desktop.core.series import date_readout_unit
+from rnn_desktop.core.series import date_readout_unit, times_go_forward
 from rnn_desktop.gui.exporting import future_times
 from rnn_desktop.gui.locale_axis import (
     LocaleAxisItem, LocaleDateAxisItem, locale_axes, localize_tick_strings, whole_number_spacing,
@@ -1286,8 +1286,7 @@ def time_x_values(length: int, time: np.ndarray | None) -> np.ndarray | None:
         xs = time.astype(np.float64)
     else:
         return None
-    steps = np.diff(xs)
-    return xs if np.all(np.isfinite(xs)) and np.all(steps >= 0) and np.any(steps > 0) else None
+    return xs if times_go_forward(time) else None
 
 
 def series_x_axis(length: int, time: np.ndarray | None) -> tuple[np.ndarray, bool]:

@@ -1626,3 +1626,12 @@ def test_regular_patterns_are_no_gaps(tmp_path, dates):
     path.write_text("date,v\n" + "".join(f"{date},{k}\n" for k, date in enumerate(dates)), encoding="utf-8")
 
     assert inspect_csv(path).time_gaps is None
+
+
+@pytest.mark.parametrize(("seconds", "parts"), [
+    (240.0, (4.0, "minute")), (86400.0, (1.0, "day")), (7200.0, (2.0, "hour")), (90.0, (90.0, "second")),
+])
+def test_time_length_parts(seconds, parts):
+    from rnn_desktop.core.csv_reader import time_length_parts
+
+    assert time_length_parts(seconds) == parts

@@ -196,3 +196,17 @@ def test_other_sources_are_not_csv_sources(source):
     from rnn_desktop.core.series import split_csv_source
 
     assert split_csv_source(source) is None
+
+
+@pytest.mark.parametrize(("time", "forward"), [
+    (np.array(["2024-03-01T01:00", "2024-03-01T01:00", "2024-03-01T02:00"], dtype="datetime64[s]"), True),
+    (np.array(["2024-03-01T01:00", "2024-03-01T00:00"], dtype="datetime64[s]"), False),
+    (np.array(["2024-03-01", "NaT"], dtype="datetime64[s]"), False),
+    (np.array(["2024-03-01", "2024-03-01"], dtype="datetime64[s]"), False),
+    (np.array([1900.0, 1901.0]), True),
+    (np.array([1.0, np.nan, 3.0]), False),
+])
+def test_times_go_forward(time, forward):
+    from rnn_desktop.core.series import times_go_forward
+
+    assert times_go_forward(time) is forward
