@@ -223,10 +223,7 @@ def test_time_axis_of_fractional_years_keeps_fine_ticks(make_window):
 
 
 def test_long_status_message_is_elided(qtbot, make_window):
-    window = make_window()
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_widget(qtbot, make_window(), 1400, 900)
     width = window.width()
     message = "Warning: " + " ".join(f"/a/long/path/number/{i}/weights.npz" for i in range(40))
 
@@ -246,10 +243,7 @@ def test_long_status_message_is_elided(qtbot, make_window):
 
 
 def test_long_status_message_takes_a_second_line(qtbot, make_window):
-    window = make_window()
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_widget(qtbot, make_window(), 1366, 768)
     status_bar = window.statusBar()
     one_line = status_bar.height()
     # Advice at the end of a message this long was cut at 1366 px.
