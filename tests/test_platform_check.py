@@ -278,6 +278,6 @@ def test_cli_gui_without_display_prints_one_message(tmp_path):
                             capture_output=True, text=True, timeout=120)
 
     assert result.returncode == platform_check.EXIT_PLATFORM_UNUSABLE, result.stderr
-    # The log's own line ("xcb platform requested ...") once came first, naming a platform nobody chose.
+    # The log's own line ("xcb platform requested ...") once came first and named a platform the user had not chosen.
     assert result.stderr.startswith("rnn-desktop cannot open a window: no X display, because DISPLAY is not set.")
     assert len(result.stderr.strip().splitlines()) == 1

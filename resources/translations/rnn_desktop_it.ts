@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../rnn_desktop/gui/messages.py" line="+109"/>
+        <location filename="../../rnn_desktop/gui/messages.py" line="+111"/>
         <source>rnn-desktop: error</source>
         <translation>rnn-desktop: errore</translation>
     </message>
@@ -94,12 +94,12 @@
         <translation>Addestramento fermato: la perdita è divergita. I pesi conservati possono già essere molto sbagliati, quindi abbassa il tasso di apprendimento o attiva il clipping, premi Reinizializza i pesi e riaddestra prima di usarli.</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-131"/>
         <source>n/a</source>
         <translation>n/d</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>1 day</source>
         <translation>1 giorno</translation>
     </message>
@@ -129,7 +129,7 @@
         <translation>%1 minuti</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>1 second</source>
         <translation>1 secondo</translation>
     </message>
@@ -139,7 +139,7 @@
         <translation>%1 secondi</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>Building a model of %1 hidden units...</source>
         <translation>Costruzione di un modello con %1 unità nascoste...</translation>
     </message>
@@ -1129,7 +1129,7 @@ I dettagli sono nel file di log %2.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%1: column %2, %3, holds dates or times, which give the plots their time axis, not a series; choose a numeric column: %4.</source>
+        <source>%1: column %2, %3, contains dates or times, which give the plots their time axis, not a series; choose a numeric column: %4.</source>
         <translation>%1: la colonna %2, %3, contiene date od orari, che danno ai grafici l&apos;asse del tempo, non una serie; scegli una colonna numerica: %4.</translation>
     </message>
     <message>
@@ -2110,7 +2110,7 @@ I dettagli sono nel file di log %2.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rnn_desktop/gui/main_window.py" line="+173"/>
+        <location filename="../../rnn_desktop/gui/main_window.py" line="+174"/>
         <source>rnn-desktop</source>
         <translation>rnn-desktop</translation>
     </message>

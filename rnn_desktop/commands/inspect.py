@@ -11,8 +11,8 @@ from typing import TextIO
 
 from rnn_desktop.commands.common import (
     describe_decimal_comma_rows, describe_header_mismatch, describe_other_delimiter, describe_outliers,
-    describe_point_grouping, describe_time_gaps, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
-    describe_unreadable_date, line_list,
+    describe_point_grouping, describe_time_gaps, describe_title_lines, describe_totals_row, describe_unit_row,
+    describe_unordered_time, describe_unreadable_date, line_list,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_dialect import DELIMITER_NAMES

@@ -18,8 +18,8 @@ import numpy as np
 
 from rnn_desktop.commands.common import (
     config_from_args, data_options_given, describe_decimal_comma_rows, describe_header_mismatch, describe_outliers,
-    describe_point_grouping, describe_time_gaps, describe_title_lines, describe_totals_row, describe_unit_row, describe_unordered_time,
-    describe_unreadable_date, input_paths, line_list, one_column_problem, recorded_origin, series_from_args,
+    describe_point_grouping, describe_time_gaps, describe_title_lines, describe_totals_row, describe_unit_row,
+    describe_unordered_time, describe_unreadable_date, input_paths, line_list, one_column_problem, recorded_origin, series_from_args,
 )
 from rnn_desktop.commands.paths import empty_path_problem, outputs_problem, overwrite_problem
 from rnn_desktop.core.csv_reader import describe_detected_delimiter, unreadable_time_column
@@ -178,8 +178,8 @@ class _StopRequest:
         self.signum: int | None = None
         # "preparing" while the data is read and the model built, then "training", then "writing".
         self.phase = "preparing"
-        # True when the trainer also stops between the time steps of a batch, which means a large
-        # model or batch: scoring the validation windows then takes a while too, so the message says so.
+        # True when the trainer also stops between the time steps of a batch. That means a large model
+        # or batch, whose validation also takes a while, so the stop message mentions it.
         self.inside_batches = False
         self.val_windows = 0
 

@@ -348,7 +348,7 @@ def inspect_csv(path: str | Path, column: str | int | None = None, delimiter: st
             listed = ", ".join(f"{name} ({j})" for name, j in numeric)
             choose = f"choose a numeric column: {listed}" if numeric else "the file has no numeric column"
             raise CsvError(
-                f"{path}: column {target}, '{columns[target][0]}', holds dates or times, which give the plots "
+                f"{path}: column {target}, '{columns[target][0]}', contains dates or times, which give the plots "
                 f"their time axis, not a series; {choose}.",
                 code="csv.date_column", path=str(path), column=columns[target][0], index=target, numeric=numeric)
         empty_columns = [name for name, kind in columns[target + 1:] if kind == "empty"] if header else []

@@ -223,7 +223,7 @@ def series_origin(series: Series) -> dict[str, Any] | None:
                 "params": {name: float(value) for name, value in details.items() if name not in fixed}}
     if "path" in details and "column" in details:
         names = [entry.get("name") for entry in details.get("columns", ())]
-        # Two columns of the same name are told apart by index.
+        # Two columns of the same name are distinguished by index.
         column = details["column"] if names.count(details["column"]) <= 1 else details.get("column_index")
         return {"kind": "csv", "path": str(Path(details["path"]).resolve()), "column": column,
                 "delimiter": details.get("delimiter"), "decimal": details.get("decimal"),

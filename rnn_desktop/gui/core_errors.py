@@ -317,7 +317,7 @@ _BUILDERS: dict[str, Callable[[dict], str]] = {
         p["path"]),
     "csv.column_not_found": lambda p: fill(tr("%1 has no column %2. Columns: %3."),
                                            p["path"], p["column"], _listed_columns(p["columns"])),
-    "csv.date_column": lambda p: fill(tr("%1: column %2, %3, holds dates or times, which give the plots their "
+    "csv.date_column": lambda p: fill(tr("%1: column %2, %3, contains dates or times, which give the plots their "
                                          "time axis, not a series; choose a numeric column: %4."),
                                       p["path"], p["index"], p["column"],
                                       ", ".join(f"{name} ({index})" for name, index in p["numeric"]) or "-"),

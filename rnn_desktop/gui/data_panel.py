@@ -516,7 +516,7 @@ class CsvForm(QWidget):
                 "%1", messages.format_integer(details.get("unordered_line") or 0)))
         gaps = details.get("time_gaps")
         if gaps:
-            # The time axis holds dates, so the lengths are seconds.
+            # The time axis contains dates, so the lengths are in seconds.
             step, longest = messages.format_time_length(gaps["step"]), messages.format_time_length(gaps["longest"])
             note = (self.tr("The times step by %1, but one step is %2, before line %3; the model takes the rows as "
                             "evenly spaced.") if gaps["count"] == 1 else

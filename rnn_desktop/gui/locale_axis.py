@@ -98,7 +98,7 @@ class LocaleDateAxisItem(pg.DateAxisItem):
             self._updateLabel()
 
     def labelString(self):  # noqa: N802 (pyqtgraph naming)
-        # pyqtgraph's __init__ sets the range and asks for the label before _span_name exists.
+        # pyqtgraph's __init__ sets the range and requests the label before _span_name exists.
         if not getattr(self, "_span_name", ""):
             return super().labelString()
         text = self.labelText
@@ -110,7 +110,7 @@ class LocaleDateAxisItem(pg.DateAxisItem):
 
 
 def span_name(start: float, end: float, locale: QLocale | None = None) -> str:
-    """Name the day, month or year that holds all of start..end (seconds since 1970), or return ""."""
+    """Return the day, month or year that contains all of start..end (seconds since 1970), or ""."""
     try:
         first, last = (datetime(1970, 1, 1) + timedelta(seconds=float(value)) for value in (start, end))
     except (OverflowError, ValueError):

@@ -46,9 +46,10 @@ log = logging.getLogger(__name__)
 
 # The refresh timer redraws one changed plot per tick: the loss plot every second
 # tick, the others in turn. When drawing is slow, the interval grows so drawing
-# takes at most 1 / REFRESH_BUSY_FACTOR of the GUI thread. With 20, a short
-# series' loss plot moved every second, 30 to 40 epochs at a time; with 10, about
-# every 0.3 s, for a few percent of the GUI run's samples per second (docs/benchmarks.md).
+# takes at most 1 / REFRESH_BUSY_FACTOR of the GUI thread. With 20, the loss plot
+# of a short series moved once a second, 30 to 40 epochs at a time. With 10 it
+# moves about every 0.3 s, which cost the GUI run about 4% of its samples per
+# second (docs/benchmarks.md).
 REFRESH_INTERVAL_MS = 50
 REFRESH_MAX_INTERVAL_MS = 500
 REFRESH_BUSY_FACTOR = 10

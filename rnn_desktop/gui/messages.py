@@ -48,7 +48,7 @@ def format_number(value: float | None, digits: int = 4) -> str:
 def format_percent(value: float | None) -> str:
     """Format a percentage with 3 significant digits and a percent sign, "n/a" for None.
 
-    None is a MAPE left out because the series holds zeros; "MAPE -" read oddly.
+    None is a MAPE left out because the series contains zeros, and "MAPE -" read oddly.
     """
     if value is None:
         return tr("n/a")
@@ -88,11 +88,12 @@ def format_time_length(seconds: float) -> str:
     from rnn_desktop.core.csv_reader import time_length_parts
 
     count, unit = time_length_parts(seconds)
-    one, many = {"day": (tr("1 day"), tr("%1 days")), "hour": (tr("1 hour"), tr("%1 hours")),
-                 "minute": (tr("1 minute"), tr("%1 minutes")), "second": (tr("1 second"), tr("%1 seconds"))}[unit]
+    singular, plural = {"day": (tr("1 day"), tr("%1 days")), "hour": (tr("1 hour"), tr("%1 hours")),
+                        "minute": (tr("1 minute"), tr("%1 minutes")),
+                        "second": (tr("1 second"), tr("%1 seconds"))}[unit]
     if count == 1:
-        return one
-    return many.replace("%1", format_integer(int(count)) if unit != "second" else format_number(count))
+        return singular
+    return plural.replace("%1", format_integer(int(count)) if unit != "second" else format_number(count))
 
 
 def format_duration(seconds: float) -> str:

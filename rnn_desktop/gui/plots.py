@@ -1271,11 +1271,10 @@ def decade_range(values: np.ndarray) -> tuple[float, float]:
 def time_x_values(length: int, time: np.ndarray | None) -> np.ndarray | None:
     """Return the x values of a series' time axis (dates as seconds since 1970), or None when it cannot order them.
 
-    A time axis orders the plot only when no time is earlier than the one
-    before, as the reader's "ascending" order has it: a time may repeat, such
-    as one instant written with two UTC offsets at a change of summer time. In a
-    file whose time goes back (the reader notes it), the values are used in
-    row order, so the plot draws them by position.
+    A time axis orders the plot only when it goes forward (series.times_go_forward),
+    as the reader's "ascending" order does, so a time may repeat. In a file whose
+    time goes back (the reader notes it), the values are used in row order, so
+    the plot draws them by position.
     """
     if time is None or len(time) != length:
         return None

@@ -1192,7 +1192,7 @@ def test_flat_generated_series_warns(capsys):
     (1, "stopped by Ctrl+C in epoch 1 before its first batch ended; the weights are unchanged"),
     (3, "stopped by Ctrl+C in epoch 1, which counts with the batches it ran"),
 ])
-def test_stopped_reason_says_where_the_stop_came(stop_at, expected):
+def test_stopped_reason_names_stop_point(stop_at, expected):
     from rnn_desktop.commands.train import stopped_reason
     from rnn_desktop.core.training import TrainConfig, Trainer, TrainingControl
 

@@ -1546,7 +1546,7 @@ def test_other_thousands_separators(tmp_path, cells, expected):
     assert inspect_csv(path).values.tolist() == expected
 
 
-def test_a_name_two_columns_share_is_refused(tmp_path):
+def test_shared_column_name_rejected(tmp_path):
     path = tmp_path / "dup.csv"
     path.write_text("x,x\n1,10\n2,20\n3,30\n", encoding="utf-8")
 
@@ -1581,7 +1581,7 @@ def test_text_only_file_asks_for_numbers(tmp_path):
     assert "A series needs a column of numbers: check the delimiter and decimal mark" in str(caught.value)
 
 
-def test_date_column_chosen_as_series_names_the_numeric_ones(tmp_path):
+def test_date_column_rejected_as_series(tmp_path):
     path = tmp_path / "log.csv"
     path.write_text("timestamp,temperature,humidity\n2024-03-01 00:00,1.5,40\n2024-03-01 00:01,1.6,41\n"
                     "2024-03-01 00:02,1.7,42\n", encoding="utf-8")
@@ -1590,7 +1590,7 @@ def test_date_column_chosen_as_series_names_the_numeric_ones(tmp_path):
         read_series(path, column=0)
 
     assert caught.value.code == "csv.date_column"
-    assert str(caught.value).endswith("column 0, 'timestamp', holds dates or times, which give the plots their "
+    assert str(caught.value).endswith("column 0, 'timestamp', contains dates or times, which give the plots their "
                                       "time axis, not a series; choose a numeric column: temperature (1), "
                                       "humidity (2).")
 
@@ -1610,7 +1610,7 @@ def test_skipped_minutes_are_noted(tmp_path):
     # Minutes 100 to 102 and 300 are missing: steps of 4 and 2 minutes.
     info = inspect_csv(minute_log(tmp_path, {100, 101, 102, 300}))
 
-    # Line 102 holds minute 103, the first after the longest gap.
+    # Line 102 contains minute 103, the first after the longest gap.
     assert info.time_gaps == {"count": 2, "line": 102, "longest": 240.0, "step": 60.0}
     assert info.to_json_dict()["time_gaps"] == info.time_gaps
 

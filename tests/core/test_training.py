@@ -860,7 +860,7 @@ def test_stop_inside_first_batch_keeps_weights(checks_every_step):
 
 
 @pytest.mark.parametrize("into_backward", [False, True])
-def test_stop_inside_a_batch_keeps_the_batches_before(checks_every_step, into_backward):
+def test_stop_inside_batch_keeps_earlier_batches(checks_every_step, into_backward):
     config = small_config()
     per_batch = 1 + (config.seq_len - 1) + config.seq_len
     # Stop in the third batch: in its forward pass, or three steps into its backward pass.
@@ -895,7 +895,7 @@ def test_pause_inside_a_batch_changes_nothing(checks_every_step):
     assert paused.history[0].seconds < 0.25
 
 
-def test_validation_metrics_are_scored_once_per_weights(monkeypatch):
+def test_validation_metrics_cached_per_weights(monkeypatch):
     trainer = Trainer(small_config(epochs=2), SINE)
     trainer.run()
     calls = []

@@ -132,7 +132,7 @@ def test_quitting_application_abandons_the_work(tmp_path):
     assert done.stdout.split() == ["abandoned"]
 
 
-def test_busy_dialog_sits_over_the_middle_of_the_window(qtbot):
+def test_busy_dialog_centred_on_window(qtbot):
     import time
 
     from PySide6.QtCore import QTimer

@@ -253,7 +253,7 @@ def test_large_predictions_keep_painting(qtbot, make_window, monkeypatch):
     assert window.statusBar().currentMessage() == messages.status_weights_reset()
 
 
-def test_predictions_of_a_long_series_keep_painting(qtbot, make_window, monkeypatch):
+def test_long_series_predictions_keep_painting(qtbot, make_window, monkeypatch):
     import time
 
     from rnn_desktop.core.generators import generate
@@ -743,7 +743,7 @@ def test_forecast_steps_apply_after_run(qtbot, make_window):
     assert window.prediction_plot._snapshot.forecast.size == 35
 
 
-def test_stop_disables_pause_and_stop_until_the_run_ends(qtbot, make_window):
+def test_stop_disables_pause_and_stop(qtbot, make_window):
     window = make_window(LONG)
     assert window.start_training()
     wait_for_epochs(qtbot, window, 1)

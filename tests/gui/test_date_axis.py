@@ -53,7 +53,7 @@ def test_times_keep_their_clock_outside_utc(qtbot, rome_time):
     assert "12:00" in hours[seconds("2024-03-05T12:00")]
 
 
-def test_label_names_the_month_of_a_short_view(qtbot):
+def test_label_names_short_view_month(qtbot):
     labels = shown_labels(qtbot, "2024-03-04T12:00", "2024-03-18")
 
     assert [text for _, text in labels[DAY][:3]] == ["05", "06", "07"]

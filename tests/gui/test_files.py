@@ -1193,7 +1193,7 @@ def test_repeated_time_keeps_the_time_axis():
     assert time_x_values(2, hours[1:3]) is None
 
 
-def test_future_times_continue_a_forward_axis():
+def test_future_times_continue_axis():
     from rnn_desktop.gui.exporting import future_times
 
     hours = np.array(["2023-06-01T08:00", "2023-06-01T09:00", "2023-06-01T10:00"], dtype="datetime64[s]")
@@ -1221,7 +1221,7 @@ def test_forecast_rows_untimed_when_time_goes_back(qtbot, make_window, tmp_path)
     assert exported[0]["time"].startswith("2023-06-01T")
 
 
-def test_exports_disabled_until_there_is_something_to_export(qtbot, make_window):
+def test_exports_disabled_without_model(qtbot, make_window):
     window = make_window()
     window._update_controls()
 
@@ -1235,14 +1235,14 @@ def test_exports_disabled_until_there_is_something_to_export(qtbot, make_window)
     assert window.export_history_action.isEnabled()
 
 
-def test_columns_of_one_name_are_told_apart(qtbot, make_window, tmp_path):
+def test_shared_column_names_distinguished(qtbot, make_window, tmp_path):
     data = tmp_path / "dup.csv"
     data.write_text("x,x\n" + "".join(f"{k},{100 + k}\n" for k in range(60)), encoding="utf-8")
     window = make_window(series=None)
     assert window.open_csv(str(data))
     panel = window.data_panel
 
-    # The default is the last numeric column; the second x.
+    # The default is the last numeric column, which is the second x.
     assert panel.series().values[0] == 100
     combo = panel.csv_form.column
     assert [combo.itemText(i) for i in range(combo.count())] == ["x (index 0, numeric)", "x (index 1, numeric)"]

@@ -433,7 +433,8 @@ def test_runaway_loss_suggests_lower_rate(qtbot, make_window):
     assert status.startswith("Training finished: validation loss stopped improving (early stopping). The validation "
                              f"loss then rose to {messages.format_number(peak, 3)}, over 100 times its best")
     assert "a learning rate that is too high often does that, so try a lower one." in status
-    # The best epoch of a rate of 10 still predicts worse than repeating the last value, and the line says so last.
+    # The best epoch of a rate of 10 still predicts worse than repeating the last value, and the status
+    # message ends with that.
     assert status.endswith("train longer or try other settings.")
 
 

@@ -509,12 +509,12 @@ def test_progress_line_matches_loss_plot(qtbot, make_window):
 
     def checked_tick():
         real_tick()
-        shown, _ = window.loss_plot.train_curve.getData()
+        drawn_epochs, _ = window.loss_plot.train_curve.getData()
         match = re.match(r"Epoch (\d+) / ", window.progress.format())
-        if shown is not None and shown.size and match:
-            ticks.append(int(shown[-1]))
-            if int(match.group(1)) != int(shown[-1]):
-                mismatches.append((match.group(1), int(shown[-1])))
+        if drawn_epochs is not None and drawn_epochs.size and match:
+            ticks.append(int(drawn_epochs[-1]))
+            if int(match.group(1)) != int(drawn_epochs[-1]):
+                mismatches.append((match.group(1), int(drawn_epochs[-1])))
 
     window._refresh_timer.timeout.disconnect()
     window._refresh_timer.timeout.connect(checked_tick)

@@ -165,7 +165,7 @@ def test_weights_worse_than_naive_are_named(qtbot, make_window):
     assert window.statusBar().currentMessage() == (
         "Training finished: all epochs ran. The weights kept predict worse than repeating the last value: "
         "train longer or try other settings.")
-    # The numbers stay in view on the metrics line, where the baseline says that it does better.
+    # The numbers stay in view on the metrics line, where the baseline text reports that it does better.
     assert "(repeating the last value does better: 0.6796)" in window.metrics_label.text()
 
 

@@ -366,7 +366,7 @@ def test_italian_window_fits_a_1024_pixel_screen(italian, make_window):
         assert button.width() >= button.fontMetrics().horizontalAdvance(button.text()), button.text()
 
 
-def test_italian_model_and_training_fields_share_a_column(italian, qtbot, make_window):
+def test_italian_form_fields_share_column(italian, qtbot, make_window):
     from gui_helpers import field_columns
 
     assert len(field_columns(qtbot, make_window())) == 1
